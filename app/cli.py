@@ -1,0 +1,148 @@
+"""The `supple` command: argparse subcommands over the core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.errors import RoutineError
+from app.library import Entry, LookupFailed, load_library, resolve
+from app.plan import build_plan, describe_total
+from app.plan_output import plan_table, plan_to_json
+from app.routine_file import load_routine
+
+EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="supple",
+        description="A terminal coach for gym warm-ups and post-workout stretches.",
+        epilog="Run 'supple COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"supple {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list every routine, bundled and your own")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(handler=cmd_list)
+
+    check = commands.add_parser("check", help="validate routine files (or folders of them)")
+    check.add_argument("files", nargs="+", metavar="FILE", help="a routine file or a folder of them")
+    check.set_defaults(handler=cmd_check)
+
+    plan = commands.add_parser("plan", help="show a routine's timeline and length")
+    plan.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.set_defaults(handler=cmd_plan)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    handler = getattr(args, "handler", cmd_default)
+    try:
+        return handler(args)
+    except LookupFailed as error:
+        print(f"supple: {error}", file=sys.stderr)
+        return EXIT_USER
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USER
+
+
+def cmd_default(args: argparse.Namespace) -> int:
+    """Bare `supple`: the list and a hint."""
+    status = cmd_list(argparse.Namespace(json=False))
+    print("\nShow a routine's timeline with: supple plan ROUTINE")
+    return status
+
+
+def _summary(entry: Entry) -> dict:
+    out = {"ref": entry.ref, "stem": entry.stem, "source": entry.source, "path": str(entry.path)}
+    if entry.routine is None:
+        return out | {"name": None, "kind": None, "steps": None, "total": None, "open": None,
+                      "error": [str(p) for p in entry.error.problems]}
+    plan = build_plan(entry.routine)
+    return out | {"name": entry.routine.name, "kind": entry.routine.kind, "steps": len(entry.routine.steps),
+                  "total": plan.total, "open": plan.open, "error": None}
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """`supple list`: every routine with its source, kind, steps and planned total."""
+    entries = load_library()
+    if args.json:
+        print(json.dumps([_summary(e) for e in entries], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    good = [e for e in entries if e.routine]
+    broken = [e for e in entries if e.error]
+    if not entries:
+        print("No routines found.")
+    rows = [("ROUTINE", "NAME", "KIND", "SOURCE", "STEPS", "TOTAL")]
+    for e in good:
+        plan = build_plan(e.routine)
+        rows.append((e.stem, e.routine.name, e.routine.kind, e.source, str(len(e.routine.steps)), describe_total(plan)))
+    if good:
+        widths = [max(len(r[i]) for r in rows) for i in range(6)]
+        for row in rows:
+            cells = [c.rjust(w) if i == 4 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+            print("  ".join(cells).rstrip())
+    if broken:
+        print(f"\nBroken routine files ({len(broken)}), fix them or check with 'supple check FILE':")
+        for e in broken:
+            print(f"  {e.ref}")
+            for problem in e.error.problems:
+                print(f"    {problem}")
+    return EXIT_OK
+
+
+def _expand(names: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in names:
+        path = Path(name)
+        files.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
+    return files
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """`supple check FILE...`: one located line per problem, then a summary."""
+    files = _expand(args.files)
+    bad = problems = 0
+    for path in files:
+        try:
+            load_routine(path)
+        except RoutineError as error:
+            bad += 1
+            problems += len(error.problems)
+            for problem in error.problems:
+                print(problem)
+    count = f"{len(files)} file{'s' if len(files) != 1 else ''} checked"
+    if not files:
+        print("No routine files found.")
+        return EXIT_USER
+    if bad:
+        print(f"{count}: {bad} with problems ({problems} problem{'s' if problems != 1 else ''})")
+        return EXIT_USER
+    print(f"{count}: all good")
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """`supple plan ROUTINE`: the timeline as a table or as JSON."""
+    entry = resolve(args.routine)
+    if entry.error:
+        print(entry.error, file=sys.stderr)
+        return EXIT_USER
+    plan = build_plan(entry.routine)
+    if args.json:
+        print(json.dumps(plan_to_json(plan), indent=2, ensure_ascii=False))
+    else:
+        sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
+        print(plan_table(plan, sets_of))
+    return EXIT_OK

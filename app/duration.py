@@ -1,0 +1,84 @@
+"""Durations: parsing the routine format's forms, and formatting seconds for people."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_UNITS = re.compile(r"^(?:(?P<m>\d+(?:\.\d+)?)\s*m)?\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s)?$")
+_CLOCK = re.compile(r"^(?P<m>\d+):(?P<s>[0-5]\d(?:\.\d+)?)$")
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+
+FORMS_HINT = 'a number of seconds or a string like "45s", "2m", "1m30s" or "1:30"'
+
+
+class DurationError(ValueError):
+    """A value that is not a duration in any accepted form."""
+
+
+def parse_duration(value: object) -> float:
+    """Return seconds for an int, float or duration string; raise DurationError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise DurationError(f"must be {FORMS_HINT}")
+    if isinstance(value, str):
+        seconds = _parse_text(value)
+    else:
+        seconds = float(value)
+    if math.isnan(seconds) or math.isinf(seconds):
+        raise DurationError("must be a finite number of seconds")
+    return seconds
+
+
+def _parse_text(text: str) -> float:
+    stripped = text.strip()
+    if stripped[:1] in ("-", "+"):
+        # A sign is parsed so that "-5s" gets the range message, not a form message.
+        sign = -1.0 if stripped[0] == "-" else 1.0
+        return sign * _parse_text(stripped[1:])
+    if _PLAIN.match(stripped):
+        return float(stripped)
+    clock = _CLOCK.match(stripped)
+    if clock:
+        return int(clock["m"]) * 60 + float(clock["s"])
+    units = _UNITS.match(stripped)
+    # The regex also matches "" (both groups optional), which is not a duration.
+    if units and (units["m"] or units["s"]):
+        return float(units["m"] or 0) * 60 + float(units["s"] or 0)
+    raise DurationError(f"must be {FORMS_HINT}")
+
+
+def format_duration(seconds: float) -> str:
+    """Compact form used in files and tables: "45s", "2m", "1m30s", "2.5s"."""
+    minutes, rest = divmod(round(seconds, 3), 60)
+    minutes = int(minutes)
+    rest_text = f"{rest:g}s" if rest else ""
+    if minutes and rest_text:
+        return f"{minutes}m{rest_text}"
+    if minutes:
+        return f"{minutes}m"
+    return rest_text or "0s"
+
+
+def format_human(seconds: float) -> str:
+    """Readable total: "45 s", "12 min", "12 min 30 s", "1 h 5 min"."""
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes:
+        parts.append(f"{minutes} min")
+    if secs or not parts:
+        parts.append(f"{secs} s")
+    return " ".join(parts)
+
+
+def format_clock(seconds: float) -> str:
+    """Clock face for timetables and timers: "0:05", "12:30", "1:02:03"."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

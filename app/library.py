@@ -1,0 +1,88 @@
+"""All routines the user can run: bundled and their own, broken files kept with their error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from app import paths
+from app.errors import RoutineError
+from app.model import Routine
+from app.routine_file import load_routine
+
+Source = Literal["user", "bundled", "file"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One routine file; exactly one of `routine` and `error` is set."""
+
+    stem: str
+    path: Path
+    source: Source
+    routine: Routine | None
+    error: RoutineError | None
+
+    @property
+    def name(self) -> str:
+        return self.routine.name if self.routine else self.stem
+
+    @property
+    def ref(self) -> str:
+        """How to name this entry on the command line without ambiguity."""
+        return f"{self.source}:{self.stem}"
+
+
+class LookupFailed(Exception):
+    """No routine, or more than one, answers to what the user typed."""
+
+
+def scan(folder: Path, source: Source) -> list[Entry]:
+    """Load every *.toml in `folder`, sorted by file name; a missing folder is empty."""
+    try:
+        files = sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+    except OSError:
+        return []
+    return [load_entry(path, source) for path in files]
+
+
+def load_entry(path: Path, source: Source) -> Entry:
+    """One file as an Entry, whether it loads or not."""
+    try:
+        return Entry(path.stem, path, source, load_routine(path), None)
+    except RoutineError as error:
+        return Entry(path.stem, path, source, None, error)
+
+
+def load_library() -> list[Entry]:
+    """The user's routines first, then the bundled ones."""
+    return scan(paths.user_routines_dir(), "user") + scan(paths.bundled_routines_dir(), "bundled")
+
+
+def find(query: str, entries: list[Entry]) -> Entry:
+    """The entry `query` names: `source:stem`, a stem (the user's first), or a routine name."""
+    source, _, rest = query.partition(":")
+    if rest and source in ("user", "bundled"):
+        matches = [e for e in entries if e.source == source and e.stem == rest]
+    else:
+        matches = [e for e in entries if e.stem == query][:1]
+        if not matches:
+            folded = query.casefold().strip()
+            matches = [e for e in entries if e.routine and e.routine.name.casefold() == folded]
+    if not matches:
+        raise LookupFailed(f"no routine called {query!r} (see 'supple list')")
+    if len(matches) > 1:
+        refs = ", ".join(e.ref for e in matches)
+        raise LookupFailed(f"{query!r} names {len(matches)} routines ({refs}); use one of those instead")
+    return matches[0]
+
+
+def resolve(query: str) -> Entry:
+    """A path to a file on disk, or the routine the library knows by that stem or name."""
+    path = Path(query).expanduser()
+    if query.endswith(".toml") or path.is_file():
+        if not path.is_file():
+            raise LookupFailed(f"{query}: no such file")
+        return load_entry(path, "file")
+    return find(query, load_library())

@@ -1,0 +1,128 @@
+"""Routine files: bytes on disk to a Routine with located errors, and a Routine back to TOML."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+
+import tomli_w
+
+from app.duration import format_duration, parse_duration
+from app.errors import RoutineError
+from app.model import DEFAULT_GAP, Routine, Step
+from app.validate import build_routine
+
+MAX_BYTES = 256 * 1024
+_TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def load_routine(path: str | os.PathLike, display: str | None = None) -> Routine:
+    """Read and check a routine file; `display` is the name used in messages (default: the path)."""
+    name = display if display is not None else str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise RoutineError.at(name, 1, 1, f"cannot read the file: {error.strerror or error}") from None
+    return parse_routine(data, name)
+
+
+def parse_routine(data: bytes, filename: str) -> Routine:
+    """Check routine bytes as if read from `filename`; raise RoutineError on any problem."""
+    if len(data) > MAX_BYTES:
+        raise RoutineError.at(filename, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")
+    text = _decode(data, filename)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _toml_error(str(error), text, filename) from None
+    except RecursionError:
+        raise RoutineError.at(filename, 1, 1, "invalid TOML: values are nested too deeply") from None
+    return build_routine(doc, text, filename)
+
+
+def _decode(data: bytes, filename: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad = data[error.start]
+        raise RoutineError.at(filename, line, column, f"file is not UTF-8 text (byte 0x{bad:02x})") from None
+    return text.removeprefix("\ufeff")
+
+
+def _toml_error(message: str, text: str, filename: str) -> RoutineError:
+    where = _TOML_WHERE.search(message)
+    if where and where[1]:
+        line, column = int(where[1]), int(where[2])
+    else:
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+    detail = message[: where.start()] if where else message
+    detail = detail[:1].lower() + detail[1:]
+    return RoutineError.at(filename, line, column, f"invalid TOML: {detail}")
+
+
+def _duration_value(seconds: float) -> str | int | float:
+    """The tidiest TOML value that reads back as exactly `seconds`."""
+    text = format_duration(seconds)
+    return text if parse_duration(text) == seconds else seconds
+
+
+def routine_to_dict(routine: Routine) -> dict:
+    """The routine as a TOML-ready dict, leaving out values equal to the format's defaults."""
+    doc: dict = {"version": routine.version, "name": routine.name}
+    if routine.description:
+        doc["description"] = routine.description
+    doc["kind"] = routine.kind
+    for key in ("prep", "transition", "switch"):
+        value = getattr(routine, key)
+        if value != DEFAULT_GAP:
+            doc[key] = _duration_value(value)
+    doc["steps"] = [_step_to_dict(step) for step in routine.steps]
+    return doc
+
+
+def _step_to_dict(step: Step) -> dict:
+    out: dict = {"name": step.name}
+    if step.manual:
+        out["manual"] = True
+    if step.duration is not None:
+        out["duration"] = _duration_value(step.duration)
+    if step.reps is not None:
+        out["reps"] = step.reps
+    if step.tempo is not None:
+        out["tempo"] = _duration_value(step.tempo)
+    if step.sides:
+        out["sides"] = True
+    if step.sets != 1:
+        out["sets"] = step.sets
+    if step.rest:
+        out["rest"] = _duration_value(step.rest)
+    if step.cues:
+        out["cues"] = list(step.cues)
+    return out
+
+
+def dumps(routine: Routine) -> str:
+    """The routine as format-1 TOML text."""
+    return tomli_w.dumps(routine_to_dict(routine), multiline_strings=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that readers see the old file or the new one, never half."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

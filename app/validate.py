@@ -1,0 +1,224 @@
+"""Checks a parsed TOML document against routine format 1 and builds the Routine."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+from typing import Any
+
+from app.duration import DurationError, format_duration, parse_duration
+from app.errors import Problem, RoutineError
+from app.model import KINDS, Routine, Step
+from app.toml_locator import Locator, Position
+
+TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
+STEP_KEYS = ("name", "duration", "reps", "tempo", "manual", "sides", "sets", "rest", "cues")
+MAX_STEPS = 200
+MAX_CUES = 10
+
+
+def show(value: Any) -> str:
+    """A value as the user would write it in TOML, for a message's "got ..."."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return json.dumps(text, ensure_ascii=False)
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return f"a {type(value).__name__}"  # dates and times
+
+
+def _closest(key: str, known: tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _suggest(key: str, known: tuple[str, ...]) -> str:
+    close = _closest(key, known)
+    return f' (did you mean "{close}"?)' if close else ""
+
+
+class _Checker:
+    """Collects located problems while reading one document."""
+
+    def __init__(self, filename: str, text: str) -> None:
+        self.filename = filename
+        self.where = Locator(text)
+        self.problems: list[Problem] = []
+
+    def report(self, position: Position, message: str) -> None:
+        self.problems.append(Problem(self.filename, position[0], position[1], message))
+
+    # Each reader returns the value, or None after reporting a problem.
+
+    def string(self, value: Any, pos: Position, label: str, low: int, high: int) -> str | None:
+        if not isinstance(value, str):
+            self.report(pos, f"{label} must be a string, got {show(value)}")
+            return None
+        if low and not value.strip():
+            self.report(pos, f"{label} must not be blank")
+            return None
+        if len(value) > high:
+            self.report(pos, f"{label} must be at most {high} characters, got {len(value)}")
+            return None
+        return value
+
+    def integer(self, value: Any, pos: Position, label: str, low: int, high: int) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.report(pos, f"{label} must be a whole number, got {show(value)}")
+            return None
+        if not low <= value <= high:
+            self.report(pos, f"{label} must be between {low} and {high}, got {value}")
+            return None
+        return value
+
+    def boolean(self, value: Any, pos: Position, label: str) -> bool | None:
+        if not isinstance(value, bool):
+            self.report(pos, f"{label} must be true or false, got {show(value)}")
+            return None
+        return value
+
+    def duration(self, value: Any, pos: Position, label: str, low: float, high: float) -> float | None:
+        try:
+            seconds = parse_duration(value)
+        except DurationError as error:
+            self.report(pos, f"{label} {error}, got {show(value)}")
+            return None
+        if not low <= seconds <= high:
+            span = f"between {format_duration(low)} and {format_duration(high)}"
+            self.report(pos, f"{label} must be {span}, got {show(value)}")
+            return None
+        return seconds
+
+    def unknown_keys(self, table: dict, known: tuple[str, ...], at, prefix: str, hint: str = "") -> None:
+        for key in table:
+            if key not in known:
+                extra = _suggest(key, known) or (hint if hint and key in TOP_KEYS else "")
+                self.report(at(key), f'{prefix}unknown key "{key}"{extra}')
+
+
+def build_routine(doc: dict, text: str, filename: str) -> Routine:
+    """Turn a parsed document into a Routine, or raise RoutineError listing every problem."""
+    check = _Checker(filename, text)
+    at = check.where.root_key
+    check.unknown_keys(doc, TOP_KEYS, at, "")
+    fields: dict[str, Any] = {}
+    if "version" in doc:
+        version = check.integer(doc["version"], at("version"), "version", 1, 1_000_000)
+        if version is not None and version != 1:
+            check.report(at("version"), f"version must be 1 (the only format version), got {version}")
+    if "name" not in doc:
+        check.report((1, 1), 'missing required key "name"')
+    else:
+        fields["name"] = check.string(doc["name"], at("name"), "name", 1, 80)
+    if "description" in doc:
+        fields["description"] = check.string(doc["description"], at("description"), "description", 0, 2000)
+    if "kind" in doc:
+        kind = doc["kind"]
+        if kind not in KINDS or not isinstance(kind, str):
+            options = ", ".join(f'"{k}"' for k in KINDS)
+            check.report(at("kind"), f"kind must be one of {options}, got {show(kind)}{_suggest(str(kind), KINDS)}")
+        else:
+            fields["kind"] = kind
+    for key in ("prep", "transition", "switch"):
+        if key in doc:
+            fields[key] = check.duration(doc[key], at(key), key, 0, 600)
+    fields["steps"] = _steps(check, doc)
+    if check.problems:
+        raise RoutineError(sorted(check.problems, key=lambda p: (p.line, p.column)))
+    return Routine(**{k: v for k, v in fields.items() if v is not None})
+
+
+def _steps(check: _Checker, doc: dict) -> tuple[Step, ...] | None:
+    if "steps" not in doc:
+        check.report((1, 1), 'missing required key "steps" (add at least one [[steps]] table)')
+        return None
+    steps = doc["steps"]
+    pos = check.where.item(0)
+    if not isinstance(steps, list):
+        check.report(pos, f"steps must be an array of tables ([[steps]]), got {show(steps)}")
+        return None
+    if not 1 <= len(steps) <= MAX_STEPS:
+        check.report(pos, f"steps must hold between 1 and {MAX_STEPS} steps, got {len(steps)}")
+        return None
+    built = [_step(check, index, raw) for index, raw in enumerate(steps)]
+    return None if None in built else tuple(built)
+
+
+def _step(check: _Checker, index: int, raw: Any) -> Step | None:
+    header = check.where.item(index)
+    label = f"steps[{index + 1}]"
+    if not isinstance(raw, dict):
+        check.report(header, f"{label} must be a table, got {show(raw)}")
+        return None
+    before = len(check.problems)
+    at = lambda key: check.where.item_key(index, key)  # noqa: E731
+    name = raw.get("name")
+    if isinstance(name, str) and name.strip():
+        label = f"{label} {show(name)}"
+    prefix = f"{label}: "
+    check.unknown_keys(raw, STEP_KEYS, at, prefix, " (top-level keys go before the first [[steps]])")
+    fields: dict[str, Any] = {}
+    if "name" not in raw:
+        check.report(header, f'{prefix}missing required key "name"')
+    else:
+        fields["name"] = check.string(name, at("name"), f"{prefix}name", 1, 80)
+    manual = raw.get("manual", False)
+    if "manual" in raw:
+        manual = check.boolean(manual, at("manual"), f"{prefix}manual")
+        fields["manual"] = manual
+    endings = [key for key in ("duration", "reps") if key in raw] + (["manual = true"] if manual else [])
+    if len(endings) > 1:
+        check.report(header, f"{prefix}use only one of duration, reps or manual = true (found {' and '.join(endings)})")
+    elif not endings and not _misspelt_ending(raw):
+        check.report(header, f"{prefix}needs one of duration, reps or manual = true to say how the step ends")
+    if manual:
+        # duration and reps are already reported above as a second way to end the step.
+        for key in ("sides", "sets", "tempo"):
+            if key in raw:
+                check.report(at(key), f'{prefix}"{key}" cannot be used with manual = true')
+    elif "tempo" in raw and "reps" not in raw:
+        check.report(at("tempo"), f"{prefix}tempo needs reps (tempo is the seconds each rep takes)")
+    if "duration" in raw:
+        fields["duration"] = check.duration(raw["duration"], at("duration"), f"{prefix}duration", 1, 3600)
+    if "reps" in raw:
+        fields["reps"] = check.integer(raw["reps"], at("reps"), f"{prefix}reps", 1, 500)
+    if "tempo" in raw:
+        fields["tempo"] = check.duration(raw["tempo"], at("tempo"), f"{prefix}tempo", 1, 60)
+    if "sides" in raw:
+        fields["sides"] = check.boolean(raw["sides"], at("sides"), f"{prefix}sides")
+    if "sets" in raw:
+        fields["sets"] = check.integer(raw["sets"], at("sets"), f"{prefix}sets", 1, 20)
+    if "rest" in raw:
+        fields["rest"] = check.duration(raw["rest"], at("rest"), f"{prefix}rest", 0, 600)
+    if "cues" in raw:
+        fields["cues"] = _cues(check, raw["cues"], at("cues"), prefix)
+    if len(check.problems) > before:
+        return None
+    return Step(**fields)
+
+
+def _misspelt_ending(raw: dict) -> bool:
+    """True when an unknown key looks like duration, reps or manual (already reported)."""
+    return any(
+        key not in STEP_KEYS and _closest(key, STEP_KEYS) in ("duration", "reps", "manual") for key in raw
+    )
+
+
+def _cues(check: _Checker, value: Any, pos: Position, prefix: str) -> tuple[str, ...] | None:
+    if not isinstance(value, list):
+        check.report(pos, f"{prefix}cues must be an array of strings, got {show(value)}")
+        return None
+    if len(value) > MAX_CUES:
+        check.report(pos, f"{prefix}cues must hold at most {MAX_CUES} lines, got {len(value)}")
+        return None
+    cues = [check.string(cue, pos, f"{prefix}cues[{n}]", 0, 200) for n, cue in enumerate(value, 1)]
+    return None if None in cues else tuple(cues)

@@ -63,6 +63,8 @@ class Locator:
                     current = None
             elif table:
                 current = None
+                if table[2] == array_name:
+                    self._array_key = (number, len(table[1]) + 1)
             else:
                 key = _KEY.match(line)
                 if key and current is not None:

@@ -178,7 +178,7 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
     endings = [key for key in ("duration", "reps") if key in raw] + (["manual = true"] if manual else [])
     if len(endings) > 1:
         check.report(header, f"{prefix}use only one of duration, reps or manual = true (found {' and '.join(endings)})")
-    elif not endings and not _misspelt_ending(raw):
+    elif not endings and manual is not None and not _misspelt_ending(raw):
         check.report(header, f"{prefix}needs one of duration, reps or manual = true to say how the step ends")
     if manual:
         # duration and reps are already reported above as a second way to end the step.

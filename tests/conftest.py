@@ -1,0 +1,23 @@
+"""Shared fixtures: every test gets its own SUPPLE_HOME so none touches the real home."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from app.model import Routine
+from app.routine_file import parse_routine
+
+
+@pytest.fixture(autouse=True)
+def supple_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "supple-home"
+    monkeypatch.setenv("SUPPLE_HOME", str(home))
+    return home
+
+
+def routine_from(text: str, filename: str = "test.toml") -> Routine:
+    """Parse dedented TOML text as a routine file."""
+    return parse_routine(textwrap.dedent(text).encode(), filename)

@@ -1,0 +1,161 @@
+"""The real `supple` console script in a subprocess: list, check, plan, exit codes, help."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BAD_FOLDER = Path(__file__).parent / "bad_routines"
+
+
+def console_script() -> str:
+    beside = Path(sys.executable).parent / "supple"
+    found = str(beside) if beside.exists() else shutil.which("supple")
+    if not found:
+        pytest.fail("the `supple` console script is not installed: run pip install -e '.[test]'")
+    return found
+
+
+def supple(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = os.environ | {"SUPPLE_HOME": str(home), "COLUMNS": "120"}
+    return subprocess.run([console_script(), *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def write_user_routine(home: Path, stem: str, text: str) -> Path:
+    folder = home / "routines"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["check"], ["plan"]])
+def test_help_everywhere(command, supple_home):
+    result = supple(*command, "--help", home=supple_home)
+    assert result.returncode == 0 and "usage: supple" in result.stdout
+
+
+def test_bad_usage_exits_2(supple_home):
+    assert supple("frobnicate", home=supple_home).returncode == 2
+    assert supple("check", home=supple_home).returncode == 2
+    assert supple("plan", home=supple_home).returncode == 2
+
+
+def test_list_shows_bundled_with_totals(supple_home):
+    result = supple("list", home=supple_home)
+    assert result.returncode == 0, result.stderr
+    line = next(l for l in result.stdout.splitlines() if l.startswith("pre-lift-mobility"))
+    assert "Pre-lift mobility" in line and "mobility" in line and "bundled" in line and " min " in line
+    gym = next(l for l in result.stdout.splitlines() if l.startswith("gym-visit"))
+    assert gym.endswith("+ open steps")
+
+
+def test_list_shows_user_and_broken(supple_home):
+    write_user_routine(supple_home, "mine", 'name = "Mine"\n[[steps]]\nname = "a"\nduration = 90\n')
+    broken = write_user_routine(supple_home, "oops", 'name = "Oops"\n[[steps]]\nname = "a"\nduraton = 90\n')
+    result = supple("list", home=supple_home)
+    assert result.returncode == 0
+    mine = next(l for l in result.stdout.splitlines() if l.startswith("mine "))
+    assert "user" in mine and "1 min 35 s" in mine
+    assert "Broken routine files (1)" in result.stdout
+    assert f'{broken}:4:1: steps[1] "a": unknown key "duraton" (did you mean "duration"?)' in result.stdout
+
+
+def test_list_json(supple_home):
+    write_user_routine(supple_home, "oops", "name = ")
+    data = json.loads(supple("list", "--json", home=supple_home).stdout)
+    by_ref = {item["ref"]: item for item in data}
+    assert by_ref["bundled:pre-lift-mobility"]["steps"] == 5 and by_ref["bundled:pre-lift-mobility"]["error"] is None
+    assert by_ref["bundled:gym-visit"]["open"] == 1
+    assert by_ref["user:oops"]["error"][0].endswith("invalid TOML: invalid value")
+
+
+def test_check_good_files(supple_home):
+    routines = Path(__file__).parent.parent / "routines"
+    result = supple("check", *map(str, sorted(routines.glob("*.toml"))), home=supple_home)
+    assert result.returncode == 0 and result.stdout.strip().endswith("files checked: all good")
+
+
+def test_check_bad_files_one_line_per_problem(supple_home, tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text('name = "R"\nkind = "x"\n[[steps]]\nname = "Leg swings"\nduration = "-5s"\n')
+    result = supple("check", str(bad), home=supple_home)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f'{bad}:2:1: kind must be one of "warmup", "cooldown", "mobility", "other", got "x"',
+        f'{bad}:5:1: steps[1] "Leg swings": duration must be between 1s and 60m, got "-5s"',
+        "1 file checked: 1 with problems (2 problems)",
+    ]
+
+
+def test_check_a_folder_of_bad_files(supple_home):
+    result = supple("check", str(BAD_FOLDER), home=supple_home)
+    count = len(list(BAD_FOLDER.glob("*.toml")))
+    assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+    assert result.stdout.splitlines()[-1].startswith(f"{count} files checked: {count} with problems")
+
+
+def test_check_missing_file(supple_home, tmp_path):
+    result = supple("check", str(tmp_path / "gone.toml"), home=supple_home)
+    assert result.returncode == 1 and "gone.toml:1:1: cannot read the file" in result.stdout
+
+
+def test_plan_table(supple_home):
+    result = supple("plan", "pre-lift-mobility", home=supple_home)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Pre-lift mobility"
+    assert lines[2].split() == ["TIME", "SEGMENT", "STEP", "SIDE", "SET", "LENGTH"]
+    assert lines[3].split() == ["0:00", "Get", "ready", "-", "-", "-", "10", "s"]
+    last_side = [l.split() for l in lines if "Leg swings" in l and "right" in l][-1]
+    assert last_side[1:7] == ["Leg", "swings", "5", "right", "2/2", "24"]
+    assert lines[-1].startswith("Total: 5 min")
+
+
+def test_plan_by_name_and_by_path(supple_home, tmp_path):
+    by_name = supple("plan", "Post-lift cooldown", "--json", home=supple_home)
+    path = Path(__file__).parent.parent / "routines" / "post-lift-cooldown.toml"
+    by_path = supple("plan", str(path), "--json", home=supple_home)
+    assert by_name.returncode == by_path.returncode == 0
+    assert json.loads(by_name.stdout) == json.loads(by_path.stdout)
+
+
+def test_plan_json_worked_example(supple_home, tmp_path):
+    path = tmp_path / "example.toml"
+    path.write_text(
+        'name = "Pre-lift mobility"\n[[steps]]\nname = "Arm swings"\nduration = 30\n'
+        '[[steps]]\nname = "Leg swings"\nduration = 20\nsides = true\nsets = 2\nrest = "10s"\n'
+    )
+    data = json.loads(supple("plan", str(path), "--json", home=supple_home).stdout)
+    assert data["total"] == 140.0 and data["open"] == 0 and len(data["segments"]) == 10
+    assert data["segments"][6] == {"kind": "rest", "name": "Rest", "step": 2, "side": None, "set": 1,
+                                   "start": 85.0, "duration": 10.0}
+
+
+def test_plan_of_unknown_routine(supple_home):
+    result = supple("plan", "nope", home=supple_home)
+    assert result.returncode == 1 and result.stderr.strip() == "supple: no routine called 'nope' (see 'supple list')"
+
+
+def test_plan_of_broken_file(supple_home):
+    bad = BAD_FOLDER / "negative-duration.toml"
+    result = supple("plan", str(bad), home=supple_home)
+    assert result.returncode == 1 and result.stderr.startswith(f"{bad}:15:1: steps[3]")
+    assert "Traceback" not in result.stderr
+
+
+def test_bare_supple_lists_and_hints(supple_home):
+    result = supple(home=supple_home)
+    assert result.returncode == 0 and "pre-lift-mobility" in result.stdout and "supple plan" in result.stdout
+
+
+def test_python_dash_m_works(supple_home):
+    env = os.environ | {"SUPPLE_HOME": str(supple_home)}
+    result = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0 and result.stdout.startswith("supple ")

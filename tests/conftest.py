@@ -21,3 +21,21 @@ def supple_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def routine_from(text: str, filename: str = "test.toml") -> Routine:
     """Parse dedented TOML text as a routine file."""
     return parse_routine(textwrap.dedent(text).encode(), filename)
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()

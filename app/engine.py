@@ -1,0 +1,351 @@
+"""A running session over a plan: position, pause, skip, back, add time, open steps; clock injected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from app.model import Routine
+from app.plan import CUE_PRIORITY, Segment, build_plan, merge_cues, segment_cues
+
+Clock = Callable[[], float]
+
+LATE = 0.25  # a cue more than this late fell inside a stall: dropped, never played in a burst
+BACK_WINDOW = 2.0  # "back" within this many seconds of a segment's start goes to the previous one
+NUDGE = 10.0  # seconds added or removed by + and -
+MIN_LEFT = 1.0  # removing time never leaves less than this
+SCALE_RANGE = (0.5, 2.0)
+
+
+@dataclass(frozen=True)
+class SegmentStarted:
+    """The session moved to segment `index`."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class CueDue:
+    """A sound to play now; `at` is the clock time it was due."""
+
+    cue: str
+    at: float
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The last segment ended."""
+
+
+Event = SegmentStarted | CueDue | Finished
+
+
+@dataclass(frozen=True)
+class _SegmentCue:
+    name: str
+    offset: float  # seconds after the start, or before the end when `from_end`
+    from_end: bool
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What happened in a session, for the summary screen."""
+
+    planned: float
+    actual: float
+    paused: float
+    steps: int
+    steps_done: int
+    time_added: float
+
+    @property
+    def steps_skipped(self) -> int:
+        return self.steps - self.steps_done
+
+
+@dataclass
+class _State:
+    index: int = -1
+    start: float = 0.0  # clock time the current segment began, moved on by pauses
+    length: float | None = None
+    cues: list[_SegmentCue] = field(default_factory=list)
+    fired: set[int] = field(default_factory=set)
+
+
+class Engine:
+    """Runs a routine's plan against `clock`; remaining time is always deadline - now."""
+
+    def __init__(self, routine: Routine, clock: Clock, scale: float = 1.0) -> None:
+        if not SCALE_RANGE[0] <= scale <= SCALE_RANGE[1]:
+            raise ValueError(f"scale must be between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, got {scale}")
+        self.routine = routine
+        self.plan = build_plan(routine, scale)
+        self.segments: tuple[Segment, ...] = self.plan.segments
+        self.clock = clock
+        self.started_at: float | None = None
+        self.finished_at: float | None = None
+        self.paused_since: float | None = None
+        self.paused_total = 0.0
+        self.time_added = 0.0
+        self.completed: set[int] = set()  # work segments that ran to their end or were marked done
+        self._now_state = _State()
+        self._events: list[Event] = []
+        # Planned seconds from the start of each segment to the end of the plan.
+        self._after = [sum(s.duration or 0.0 for s in self.segments[i + 1 :]) for i in range(len(self.segments))]
+
+    # --- reading the state -------------------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        return self._now_state.index
+
+    @property
+    def segment(self) -> Segment:
+        return self.segments[max(self.index, 0)]
+
+    @property
+    def started(self) -> bool:
+        return self.started_at is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_since is not None
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        """The current segment lasts until `done()`."""
+        return self._now_state.length is None
+
+    def _ref(self, now: float | None) -> float:
+        """The moment the display should show: frozen while paused or finished."""
+        if self.finished_at is not None:
+            return self.finished_at
+        if self.paused_since is not None:
+            return self.paused_since
+        return self.clock() if now is None else now
+
+    @property
+    def deadline(self) -> float | None:
+        state = self._now_state
+        return None if state.length is None else state.start + state.length
+
+    def remaining(self, now: float | None = None) -> float | None:
+        """Seconds left in the current segment, None when it is open."""
+        deadline = self.deadline
+        return None if deadline is None else max(0.0, deadline - self._ref(now))
+
+    def elapsed(self, now: float | None = None) -> float:
+        """Seconds since the current segment began (the stopwatch of an open step)."""
+        return max(0.0, self._ref(now) - self._now_state.start)
+
+    def remaining_total(self, now: float | None = None) -> float:
+        """Planned seconds left in the whole session; open segments count 0."""
+        if self.finished:
+            return 0.0
+        return (self.remaining(now) or 0.0) + self._after[max(self.index, 0)]
+
+    def current_rep(self, now: float | None = None) -> int | None:
+        """Which rep a paced rep step is on (1-based), else None."""
+        segment = self.segment
+        step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
+        if not step or not step.reps or not step.tempo or not segment.duration:
+            return None
+        tempo = segment.duration / step.reps
+        return min(step.reps, int(self.elapsed(now) / tempo) + 1)
+
+    def next_wakeup(self, now: float | None = None) -> float | None:
+        """Clock time of the next cue or the next change of a displayed whole second."""
+        if not self.started or self.finished or self.paused:
+            return None
+        now = self.clock() if now is None else now
+        state = self._now_state
+        candidates = [self._cue_time(c) for i, c in enumerate(state.cues) if i not in state.fired]
+        if any(t <= now for t in candidates):
+            return now
+        if self.deadline is not None:
+            # The countdown shows whole seconds rounded up: it changes at deadline - k.
+            left = self.deadline - now
+            candidates.append(self.deadline - (int(left) if left > int(left) else int(left) - 1))
+        else:
+            # The stopwatch shows whole seconds rounded down: it changes at start + k.
+            candidates.append(state.start + int(now - state.start) + 1)
+        later = [t for t in candidates if t > now]
+        return min(later) if later else now
+
+    # --- driving it --------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin at the first segment, now."""
+        if self.started:
+            return
+        now = self.clock()
+        self.started_at = now
+        self._enter(0, now)
+
+    def poll(self) -> list[Event]:
+        """Catch up with the clock and return what happened since the last poll."""
+        if self.started and not self.finished and not self.paused:
+            self._advance(self.clock())
+        events, self._events = self._events, []
+        return events
+
+    def toggle_pause(self) -> None:
+        """Hold the timeline, or release it where it was held."""
+        if not self.started or self.finished:
+            return
+        now = self.clock()
+        if self.paused_since is None:
+            self._advance(now)
+            if not self.finished:
+                self.paused_since = now
+        else:
+            held = now - self.paused_since
+            self.paused_total += held
+            self._now_state.start += held
+            self.paused_since = None
+
+    def next(self) -> None:
+        """Go to the start of the next segment; past the last one the session ends."""
+        if not self._can_move():
+            return
+        now = self._op_now()
+        if self.finished:
+            return
+        if self.index + 1 >= len(self.segments):
+            self._finish(now, now)
+        else:
+            self._enter(self.index + 1, now)
+
+    def back(self) -> None:
+        """Restart this segment, or go to the previous one when pressed within its first 2 s."""
+        if not self._can_move():
+            return
+        now = self._op_now()
+        if self.finished:
+            return
+        early = self.elapsed(now) < BACK_WINDOW
+        self._enter(self.index - 1 if early and self.index > 0 else self.index, now)
+
+    def jump(self, step: int) -> None:
+        """Go to the first work segment of step `step` (1-based)."""
+        if not self._can_move():
+            return
+        target = next(i for i, s in enumerate(self.segments) if s.step == step and s.kind == "work")
+        now = self._op_now()
+        if not self.finished:
+            self._enter(target, now)
+
+    def add_time(self, seconds: float = NUDGE) -> bool:
+        """Lengthen (or shorten, with a negative value) the current timed segment; never below 1 s left."""
+        if not self.started or self.finished or self.is_open:
+            return False
+        now = self._op_now()
+        if self.finished:
+            return False
+        left = self.deadline - now
+        change = max(MIN_LEFT, left + seconds) - left
+        if change == 0:
+            return False
+        state = self._now_state
+        state.length += change
+        self.time_added += change
+        state.fired = {i for i, cue in enumerate(state.cues) if self._cue_time(cue) < now}
+        return True
+
+    def done(self) -> None:
+        """End an open segment now ("done" on a rep or manual step)."""
+        if not self.started or self.finished or not self.is_open:
+            return
+        now = self._op_now()
+        if self.finished:
+            return
+        self._complete()
+        if self.index + 1 >= len(self.segments):
+            self._finish(now, now)
+        else:
+            self._enter(self.index + 1, now)
+
+    def summary(self) -> Summary:
+        """Planned and actual time, steps done, time added."""
+        end = self.finished_at if self.finished_at is not None else self.clock()
+        paused = self.paused_total + (end - self.paused_since if self.paused_since is not None else 0.0)
+        actual = 0.0 if self.started_at is None else end - self.started_at - paused
+        work = {}
+        for i, segment in enumerate(self.segments):
+            if segment.kind == "work":
+                work.setdefault(segment.step, []).append(i in self.completed)
+        done = sum(1 for flags in work.values() if all(flags))
+        return Summary(self.plan.total, actual, paused, len(work), done, self.time_added)
+
+    # --- inside ------------------------------------------------------------------------
+
+    def _can_move(self) -> bool:
+        return self.started and not self.finished
+
+    def _op_now(self) -> float:
+        """Catch up first, so an operation acts on the segment the user sees; frozen while paused."""
+        now = self.clock()
+        if self.paused_since is None:
+            self._advance(now)
+        else:
+            # Moving while paused: the new position starts held, at full length.
+            self.paused_total += now - self.paused_since
+            self.paused_since = now
+        return now
+
+    def _advance(self, now: float) -> None:
+        """Move through every segment whose deadline has passed; the schedule never shifts."""
+        state = self._now_state
+        while state.length is not None and now >= state.start + state.length:
+            end = state.start + state.length
+            self._complete()
+            if self.index + 1 >= len(self.segments):
+                self._finish(end, now)
+                return
+            self._enter(self.index + 1, end)
+            state = self._now_state
+        self._fire_due(now)
+
+    def _complete(self) -> None:
+        if self.segment.kind == "work":
+            self.completed.add(self.index)
+
+    def _enter(self, index: int, start: float) -> None:
+        segment = self.segments[index]
+        step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
+        own = segment_cues(segment, step)
+        merged = merge_cues([(c.at, CUE_PRIORITY[c.cue], 0, c.cue) for c in own])
+        cues = [
+            _SegmentCue(c.cue, segment.end - c.at, True) if c.cue == "pip" else _SegmentCue(c.cue, c.at - segment.start, False)
+            for c in merged
+        ]
+        self._now_state = _State(index, start, segment.duration, cues, set())
+        self._events.append(SegmentStarted(index))
+
+    def _cue_time(self, cue: _SegmentCue) -> float:
+        state = self._now_state
+        if cue.from_end and state.length is not None:
+            return state.start + state.length - cue.offset
+        return state.start + cue.offset
+
+    def _fire_due(self, now: float) -> None:
+        state = self._now_state
+        for i, cue in enumerate(state.cues):
+            at = self._cue_time(cue)
+            if i not in state.fired and at <= now:
+                state.fired.add(i)
+                if now - at <= LATE:
+                    self._events.append(CueDue(cue.name, at))
+
+    def _finish(self, end: float, now: float) -> None:
+        if self.paused_since is not None:
+            self.paused_total += now - self.paused_since
+            self.paused_since = None
+        self.finished_at = end
+        if now - end <= LATE:
+            self._events.append(CueDue("done", end))
+        self._events.append(Finished())

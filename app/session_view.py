@@ -1,0 +1,111 @@
+"""What the session screen shows at a moment, as plain text: the UI only writes it out."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from app.duration import format_clock, format_human
+from app.engine import Engine
+from app.plan import Segment
+
+PHASES = {"prep": "GET READY", "work": "WORK", "switch": "SWITCH SIDES", "rest": "REST", "transition": "NEXT UP"}
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Every piece of text on the session screen, and the progress figures."""
+
+    kind: str  # segment kind, or "done"
+    phase: str
+    title: str
+    clock: str
+    counting_up: bool
+    detail: str
+    hint: str
+    cues: tuple[str, ...]
+    upcoming: str
+    position: str
+    left: str
+    progress: float
+    progress_total: float
+    paused: bool
+
+
+def _step_of(engine: Engine, segment: Segment) -> int:
+    """The step a segment belongs to, or the step it leads into (prep, transition)."""
+    if segment.step:
+        return segment.step
+    later = next((s for s in engine.segments[engine.index :] if s.step), None)
+    return later.step if later else len(engine.routine.steps)
+
+
+def _detail(engine: Engine, segment: Segment, now: float | None) -> str:
+    step = engine.routine.steps[_step_of(engine, segment) - 1]
+    parts = []
+    if segment.kind == "work" and segment.side:
+        parts.append(f"{segment.side.upper()} SIDE")
+    if segment.kind == "switch":
+        parts.append("RIGHT SIDE NEXT")
+    if segment.set and step.sets > 1:
+        done = " done" if segment.kind == "rest" else ""
+        parts.append(f"Set {segment.set} of {step.sets}{done}")
+    rep = engine.current_rep(now)
+    if rep is not None:
+        parts.append(f"Rep {rep} of {step.reps}")
+    elif segment.kind == "work" and step.reps:
+        parts.append(f"{step.reps} reps")
+    return "  ·  ".join(parts)
+
+
+def _upcoming(engine: Engine) -> str:
+    after = engine.segments[engine.index + 1 :]
+    work = next((s for s in after if s.kind == "work"), None)
+    if work is None:
+        return "Next: finish"
+    pieces = [work.name]
+    if work.side:
+        pieces.append(f"{work.side} side")
+    step = engine.routine.steps[work.step - 1]
+    if step.sets > 1:
+        pieces.append(f"set {work.set} of {step.sets}")
+    length = "until done" if work.duration is None else format_human(work.duration)
+    return f"Next: {' · '.join(pieces)} ({length})"
+
+
+def session_view(engine: Engine, now: float | None = None) -> SessionView:
+    """The screen's content for `now` (the engine's clock when None)."""
+    routine = engine.routine
+    total = engine.plan.total
+    if engine.finished:
+        return SessionView("done", "COMPLETE", routine.name, "0:00", False, "", "", (), "", "", "", total, total, False)
+    segment = engine.segment
+    step_number = _step_of(engine, segment)
+    step = routine.steps[step_number - 1]
+    remaining = engine.remaining(now)
+    if remaining is None:
+        clock, hint = format_clock(engine.elapsed(now)), "Press Space when done"
+    else:
+        clock, hint = format_clock(math.ceil(remaining - 1e-9)), ""
+    title = step.name
+    left = engine.remaining_total(now)
+    return SessionView(
+        kind=segment.kind,
+        phase=PHASES[segment.kind],
+        title=title,
+        clock=clock,
+        counting_up=remaining is None,
+        detail=_detail(engine, segment, now),
+        hint=hint,
+        cues=step.cues,
+        upcoming=_upcoming(engine),
+        position=f"Step {step_number} of {len(routine.steps)}",
+        left=f"{format_clock(math.ceil(left - 1e-9))} left" + (" + open steps" if _open_ahead(engine) else ""),
+        progress=max(0.0, total - left),
+        progress_total=total,
+        paused=engine.paused,
+    )
+
+
+def _open_ahead(engine: Engine) -> bool:
+    return any(s.is_open for s in engine.segments[engine.index :])

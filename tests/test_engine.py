@@ -1,0 +1,305 @@
+"""The engine with a fake clock: every operation, open segments, scale, stalls, cues exactly once."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine import CueDue, Engine, Finished, SegmentStarted
+from app.library import find, load_library
+from app.model import Routine, Step
+from tests.conftest import FakeClock
+
+EXAMPLE = Routine(
+    "Example",
+    (Step("Arm swings", duration=30), Step("Leg swings", duration=20, sides=True, sets=2, rest=10)),
+)
+
+
+def started(routine: Routine, clock: FakeClock, scale: float = 1.0) -> Engine:
+    engine = Engine(routine, clock, scale)
+    engine.start()
+    return engine
+
+
+def cues_of(events) -> list[str]:
+    return [e.cue for e in events if isinstance(e, CueDue)]
+
+
+def run_to_end(engine: Engine, clock: FakeClock) -> list:
+    """Poll at every wake-up the engine asks for, like the UI does."""
+    events = engine.poll()
+    while not engine.finished:
+        clock.now = engine.next_wakeup()
+        events += engine.poll()
+    return events
+
+
+def test_start_enters_the_first_segment_with_its_cue(clock):
+    engine = started(EXAMPLE, clock)
+    events = engine.poll()
+    assert events == [SegmentStarted(0), CueDue("ready", clock.now)]
+    assert engine.segment.kind == "prep" and engine.remaining() == 5
+
+
+def test_remaining_is_deadline_minus_now(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(1.75)
+    assert engine.remaining() == pytest.approx(3.25)
+
+
+@pytest.mark.parametrize("stem", ["pre-lift-mobility", "post-lift-cooldown", "quick-warmup", "upper-back-relief"])
+def test_cues_delivered_exactly_as_the_plan_lists_them(stem, clock):
+    routine = find(stem, load_library()).routine
+    engine = started(routine, clock)
+    begin = clock.now
+    events = run_to_end(engine, clock)
+    got = [(round(e.at - begin, 6), e.cue) for e in events if isinstance(e, CueDue)]
+    assert got == [(c.at, c.cue) for c in engine.plan.cues]
+    assert events[-1] == Finished()
+    assert engine.finished_at - begin == pytest.approx(engine.plan.total)
+
+
+def test_each_cue_only_once_however_often_polled(clock):
+    engine = started(EXAMPLE, clock)
+    seen = []
+    for _ in range(1500):
+        seen += cues_of(engine.poll())
+        clock.advance(0.1)
+    assert len(seen) == len(engine.plan.cues)
+
+
+def test_stall_drops_cues_and_keeps_the_schedule(clock):
+    engine = started(EXAMPLE, clock)
+    begin = clock.now
+    engine.poll()
+    clock.advance(3.0)
+    engine.poll()
+    clock.advance(40.0)  # a frozen loop from 3 s to 43 s: past prep, arm swings, transition
+    events = engine.poll()
+    assert cues_of(events) == []  # nothing from inside the stall, no burst
+    assert engine.segment.name == "Leg swings" and engine.segment.side == "left"
+    assert engine.remaining() == pytest.approx(17.0)  # 40 + 20 - 43: the schedule did not move
+    rest = run_to_end(engine, clock)
+    assert engine.finished_at - begin == pytest.approx(140.0)
+    assert cues_of(rest)[-1] == "done"
+
+
+def test_cue_just_after_a_short_delay_still_plays(clock):
+    engine = started(EXAMPLE, clock)
+    engine.poll()
+    clock.advance(2.1)  # pip due at 2.0, polled 100 ms late
+    assert cues_of(engine.poll()) == ["pip"]
+
+
+def test_stall_over_the_end_finishes_on_time_without_done_sound(clock):
+    engine = started(Routine("R", (Step("a", duration=10),), prep=0), clock)
+    begin = clock.now
+    engine.poll()
+    clock.advance(60)
+    events = engine.poll()
+    assert Finished() in events and "done" not in cues_of(events)
+    assert engine.finished_at == begin + 10
+
+
+def test_pause_holds_the_timeline(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(2)
+    engine.toggle_pause()
+    clock.advance(100)
+    engine.poll()
+    assert engine.paused and engine.remaining() == pytest.approx(3)
+    assert engine.next_wakeup() is None
+    engine.toggle_pause()
+    assert engine.remaining() == pytest.approx(3)
+    clock.advance(3)
+    engine.poll()
+    assert engine.segment.name == "Arm swings"
+    assert engine.summary().paused == pytest.approx(100)
+
+
+def test_no_cues_while_paused(clock):
+    engine = started(EXAMPLE, clock)
+    engine.poll()
+    clock.advance(1)
+    engine.toggle_pause()
+    clock.advance(10)
+    assert cues_of(engine.poll()) == []
+
+
+def test_next_goes_to_the_next_segment_start_with_its_cue(clock):
+    engine = started(EXAMPLE, clock)
+    engine.poll()
+    clock.advance(1)
+    engine.next()
+    events = engine.poll()
+    assert events == [SegmentStarted(1), CueDue("go", clock.now)]
+    assert engine.remaining() == 30
+
+
+def test_next_on_the_last_segment_finishes(clock):
+    engine = started(Routine("R", (Step("a", duration=10),), prep=0), clock)
+    engine.next()
+    assert engine.finished and Finished() in engine.poll()
+    assert engine.summary().steps_done == 0
+
+
+def test_back_late_restarts_the_segment(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(10)  # 5 s into arm swings
+    engine.poll()
+    engine.back()
+    assert engine.segment.name == "Arm swings" and engine.remaining() == 30
+    assert cues_of(engine.poll()) == ["go"]
+
+
+def test_back_early_goes_to_the_previous_segment(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(6)  # 1 s into arm swings
+    engine.poll()
+    engine.back()
+    assert engine.segment.kind == "prep" and engine.remaining() == 5
+    assert cues_of(engine.poll()) == ["ready"]
+
+
+def test_back_early_on_the_first_segment_restarts_it(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(1)
+    engine.back()
+    assert engine.index == 0 and engine.remaining() == 5
+
+
+def test_jump_to_a_step(clock):
+    engine = started(EXAMPLE, clock)
+    engine.poll()
+    clock.advance(1)
+    engine.jump(2)
+    assert engine.segment.name == "Leg swings" and engine.segment.side == "left" and engine.segment.set == 1
+    assert cues_of(engine.poll()) == ["go"]
+    engine.jump(1)
+    assert engine.segment.name == "Arm swings"
+
+
+def test_add_time(clock):
+    engine = started(EXAMPLE, clock)
+    assert engine.add_time(10)
+    assert engine.remaining() == 15 and engine.time_added == 10
+    assert engine.add_time(-10) and engine.remaining() == 5
+
+
+def test_remove_time_never_below_one_second(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(2)
+    assert engine.add_time(-10)
+    assert engine.remaining() == pytest.approx(1) and engine.time_added == pytest.approx(-2)
+    assert not engine.add_time(-10)
+
+
+def test_added_time_moves_the_countdown_pips(clock):
+    engine = started(Routine("R", (Step("a", duration=10),), prep=0), clock)
+    engine.poll()
+    clock.advance(7)
+    assert cues_of(engine.poll()) == ["pip"]
+    clock.advance(1)
+    assert cues_of(engine.poll()) == ["pip"]
+    engine.add_time(10)  # now 12 s left: a fresh 3-2-1 before the new end
+    clock.advance(9)
+    assert cues_of(engine.poll()) == ["pip"]
+    clock.advance(1)
+    assert cues_of(engine.poll()) == ["pip"]
+
+
+def test_removed_time_skips_passed_cues_without_a_burst(clock):
+    engine = started(Routine("R", (Step("a", duration=30),), prep=0), clock)
+    engine.poll()
+    clock.advance(1)
+    engine.add_time(-10)  # 19 s left; the halfway at 15 s is still ahead
+    clock.advance(14)
+    assert cues_of(engine.poll()) == ["halfway"]
+
+
+def test_open_segment_waits_for_done_and_counts_up(clock):
+    engine = started(Routine("R", (Step("Lift", manual=True), Step("b", duration=5)), prep=0), clock)
+    assert cues_of(engine.poll()) == ["go"] and engine.is_open
+    clock.advance(600)
+    assert engine.poll() == [] and engine.elapsed() == 600 and engine.remaining() is None
+    assert not engine.add_time(10)
+    engine.done()
+    assert engine.segment.kind == "transition" and cues_of(engine.poll()) == ["ready"]
+
+
+def test_open_rep_step_is_done_by_the_user(clock):
+    engine = started(Routine("R", (Step("Squats", reps=10),), prep=0), clock)
+    assert cues_of(engine.poll()) == ["go"]
+    clock.advance(42)
+    engine.done()
+    assert cues_of(engine.poll()) == ["done"]
+    assert engine.finished and engine.summary().steps_done == 1
+
+
+def test_done_does_nothing_on_a_timed_segment(clock):
+    engine = started(EXAMPLE, clock)
+    engine.done()
+    assert engine.index == 0
+
+
+def test_paced_reps_count(clock):
+    engine = started(Routine("R", (Step("a", reps=5, tempo=2),), prep=0), clock)
+    assert engine.current_rep() == 1
+    clock.advance(4.5)
+    assert engine.current_rep() == 3
+    clock.advance(5.4)
+    assert engine.current_rep() == 5
+
+
+def test_scale_stretches_the_session(clock):
+    engine = started(EXAMPLE, clock, scale=0.5)
+    begin = clock.now
+    run_to_end(engine, clock)
+    assert engine.finished_at - begin == 70
+
+
+@pytest.mark.parametrize("scale", [0.49, 2.01])
+def test_scale_out_of_range(scale, clock):
+    with pytest.raises(ValueError, match="scale must be between 0.5 and 2.0"):
+        Engine(EXAMPLE, clock, scale)
+
+
+def test_summary_counts_done_and_skipped(clock):
+    engine = started(EXAMPLE, clock)
+    clock.advance(5 + 30 + 5 + 3)
+    engine.poll()
+    engine.next()  # skip left side of set 1
+    engine.add_time(10)
+    run_to_end(engine, clock)
+    summary = engine.summary()
+    assert (summary.steps, summary.steps_done, summary.steps_skipped) == (2, 1, 1)
+    assert summary.time_added == 10 and summary.planned == 140
+    assert summary.actual == pytest.approx(140 - 17 + 10)
+
+
+def test_next_while_paused_keeps_it_paused_at_full_length(clock):
+    engine = started(EXAMPLE, clock)
+    engine.toggle_pause()
+    clock.advance(20)
+    engine.next()
+    assert engine.paused and engine.remaining() == 30
+    clock.advance(20)
+    assert engine.remaining() == 30
+
+
+def test_next_wakeup_aims_at_the_next_displayed_second_or_cue(clock):
+    engine = started(Routine("R", (Step("a", duration=30),), prep=0), clock)
+    engine.poll()
+    clock.advance(0.3)
+    assert engine.next_wakeup() == pytest.approx(clock.now + 0.7)  # 29.7 s left shows 30 until 29.0
+    clock.advance(13.9)  # 15.8 left; halfway at 15.0 and the display change at 15.0 coincide
+    assert engine.next_wakeup() == pytest.approx(clock.now + 0.8)
+
+
+def test_operations_after_finish_do_nothing(clock):
+    engine = started(Routine("R", (Step("a", duration=1),), prep=0), clock)
+    clock.advance(5)
+    engine.poll()
+    for op in (engine.next, engine.back, engine.done, engine.toggle_pause, lambda: engine.jump(1)):
+        op()
+    assert engine.finished and not engine.add_time(10)

@@ -39,7 +39,25 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.set_defaults(handler=cmd_plan)
+
+    run = commands.add_parser("run", help="start a guided session right away")
+    run.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
+    run.add_argument("--scale", type=_scale, default=1.0, metavar="X",
+                     help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0")
+    run.set_defaults(handler=cmd_run)
     return parser
+
+
+def _scale(text: str) -> float:
+    from app.engine import SCALE_RANGE
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not SCALE_RANGE[0] <= value <= SCALE_RANGE[1]:
+        raise argparse.ArgumentTypeError(f"must be between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, got {value:g}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,10 +76,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_default(args: argparse.Namespace) -> int:
-    """Bare `supple`: the list and a hint."""
-    status = cmd_list(argparse.Namespace(json=False))
-    print("\nShow a routine's timeline with: supple plan ROUTINE")
-    return status
+    """Bare `supple`: the picker."""
+    return _run_app(start=None, scale=1.0)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """`supple run ROUTINE`: straight into the session."""
+    entry = resolve(args.routine)
+    if entry.error:
+        print(entry.error, file=sys.stderr)
+        return EXIT_USER
+    return _run_app(start=entry.routine, scale=args.scale)
+
+
+def _run_app(start, scale: float) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", file=sys.stderr)
+        return EXIT_USER
+    from app.ui.app import make_app  # Textual loads only when the app runs
+
+    make_app(start=start, scale=scale).run()
+    return EXIT_OK
 
 
 def _summary(entry: Entry) -> dict:

@@ -150,9 +150,23 @@ def test_plan_of_broken_file(supple_home):
     assert "Traceback" not in result.stderr
 
 
-def test_bare_supple_lists_and_hints(supple_home):
-    result = supple(home=supple_home)
-    assert result.returncode == 0 and "pre-lift-mobility" in result.stdout and "supple plan" in result.stdout
+def test_app_without_a_terminal_says_so(supple_home):
+    for args in ([], ["run", "quick-warmup"]):
+        result = supple(*args, home=supple_home)
+        assert result.returncode == 1 and "needs a terminal" in result.stderr
+
+
+@pytest.mark.parametrize("scale", ["0.4", "2.5", "fast"])
+def test_run_rejects_a_bad_scale(scale, supple_home):
+    result = supple("run", "quick-warmup", "--scale", scale, home=supple_home)
+    assert result.returncode == 2 and "--scale" in result.stderr
+
+
+def test_run_unknown_or_broken_routine(supple_home):
+    assert supple("run", "nope", home=supple_home).returncode == 1
+    bad = BAD_FOLDER / "two-endings.toml"
+    result = supple("run", str(bad), home=supple_home)
+    assert result.returncode == 1 and result.stderr.startswith(f"{bad}:4:1:")
 
 
 def test_python_dash_m_works(supple_home):

@@ -1,0 +1,97 @@
+"""Small modal screens: confirm, jump to a step, help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+HELP = """\
+[b]In a session[/b]
+  Space        pause / resume; "done" on an open step
+  n  →         next segment
+  p  ←         back: restart this segment, or the previous
+               one when pressed in its first 2 seconds
+  g            go to a step
+  +  -         add or remove 10 seconds
+  q  Esc       stop the session (asks first)
+
+[b]In the list of routines[/b]
+  ↑ ↓          choose       Enter   start
+  q            quit Supple
+
+Sound marks each start, 3-2-1 and the end, so you rarely need to look.
+Stop if anything hurts sharply. Back pain that keeps coming back is a
+warning sign: see a professional.
+"""
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; returns True for yes."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class JumpScreen(ModalScreen[int | None]):
+    """Pick a step to go to; returns its 1-based number, or None."""
+
+    BINDINGS = [Binding("escape,g", "cancel", "Cancel", id="jump.cancel")]
+
+    def __init__(self, steps: list[str], current: int) -> None:
+        super().__init__()
+        self.steps, self.current = steps, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Go to step", classes="dialog-question")
+            yield OptionList(*[Option(f"{n:>2}. {name}", id=str(n)) for n, name in enumerate(self.steps, 1)])
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.highlighted = self.current - 1
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys, and a word of caution."""
+
+    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static(HELP)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,129 @@
+"""The picker: routines grouped by kind, a preview of the highlighted one, broken files with their error."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from app.duration import format_human
+from app.library import Entry
+from app.model import Step
+from app.plan import build_plan, describe_total
+
+GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
+
+
+def step_summary(step: Step) -> str:
+    """How a step ends, for a list row: "30 s", "12 reps x 2 s", "10 reps", "until done"."""
+    if step.manual:
+        how = "until done"
+    elif step.reps is not None:
+        how = f"{step.reps} reps" + (f" x {format_human(step.tempo)}" if step.tempo else "")
+    else:
+        how = format_human(step.duration)
+    extras = [how]
+    if step.sides:
+        extras.append("each side")
+    if step.sets > 1:
+        extras.append(f"{step.sets} sets")
+    return ", ".join(extras)
+
+
+def preview(entry: Entry) -> Text:
+    """The preview pane's text for one entry."""
+    text = Text()
+    if entry.routine is None:
+        text.append(f"{entry.path.name}\n\n", style="bold")
+        text.append("This file has problems and cannot be run:\n\n", style="bold red")
+        for problem in entry.error.problems:
+            text.append(f"{problem}\n")
+        text.append("\nFix it in a text editor, then check it with: supple check FILE")
+        return text
+    routine = entry.routine
+    text.append(f"{routine.name}\n", style="bold")
+    source = "bundled" if entry.source == "bundled" else f"your routine ({entry.path.name})"
+    text.append(f"{describe_total(build_plan(routine))} · {len(routine.steps)} steps · {source}\n\n", style="dim")
+    if routine.description:
+        text.append(routine.description.strip() + "\n\n")
+    for number, step in enumerate(routine.steps, start=1):
+        text.append(f"{number:>2}. {step.name}", style="bold")
+        text.append(f"  {step_summary(step)}\n")
+    return text
+
+
+class PickerScreen(Screen[None]):
+    """Choose a routine and start it."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="picker.start", show=True),
+        Binding("question_mark", "help", "Help", id="picker.help"),
+        Binding("q", "app.quit", "Quit", id="picker.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
+        with Horizontal(id="picker-body"):
+            yield OptionList(id="routines")
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the library again and rebuild the list."""
+        self.entries = {entry.ref: entry for entry in self.app.load_entries()}
+        options: list[Option | None] = []
+        for kind, label in GROUPS:
+            group = [e for e in self.entries.values() if e.routine and e.routine.kind == kind]
+            if group:
+                options.append(Option(Text(label.upper(), style="bold"), disabled=True))
+                options += [Option(f"  {e.routine.name}", id=e.ref) for e in group]
+        broken = [e for e in self.entries.values() if e.error]
+        if broken:
+            options.append(Option(Text("BROKEN FILES", style="bold red"), disabled=True))
+            options += [Option(Text(f"  ⚠ {e.path.name}", style="red"), id=e.ref) for e in broken]
+        listing = self.query_one("#routines", OptionList)
+        listing.clear_options()
+        listing.add_options(options)
+        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        if first is None:
+            self.query_one("#preview", Static).update("No routines found.")
+        else:
+            listing.highlighted = first
+        listing.focus()
+
+    def _highlighted(self) -> Entry | None:
+        listing = self.query_one("#routines", OptionList)
+        if listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return self.entries.get(option.id) if option.id else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        entry = self.entries.get(event.option.id or "")
+        if entry is not None:
+            self.query_one("#preview", Static).update(preview(entry))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        entry = self._highlighted()
+        if entry is None:
+            return
+        if entry.routine is None:
+            self.notify(f"{entry.path.name} has problems; fix it first.", severity="error")
+            return
+        self.app.start_session(entry.routine)
+
+    def action_help(self) -> None:
+        from app.ui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen())

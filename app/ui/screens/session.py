@@ -1,0 +1,197 @@
+"""The session screen: phase, step, big countdown, side and set, form cues, what is next, progress."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, Static
+
+from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
+from app.model import Routine
+from app.session_view import session_view
+from app.ui.widgets.bar import bar_text
+
+FLASH_SECONDS = 0.35
+KINDS = ("prep", "work", "switch", "rest", "transition")
+
+
+class SessionScreen(Screen[None]):
+    """Guides the user through one routine; time comes from the engine's clock."""
+
+    BINDINGS = [
+        Binding("space", "primary", "Pause · Done", id="session.pause"),
+        Binding("n,right", "next", "Next", id="session.next"),
+        Binding("p,left", "back", "Back", id="session.back"),
+        Binding("g", "jump", "Go to step", id="session.jump"),
+        Binding("plus,equals_sign", "add_time(10)", "+10 s", id="session.more", key_display="+"),
+        Binding("minus,underscore", "add_time(-10)", "-10 s", id="session.less", key_display="-"),
+        Binding("q,escape", "leave", "Quit", id="session.quit"),
+        Binding("question_mark", "help", "Help", id="session.help"),
+    ]
+
+    def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0) -> None:
+        super().__init__()
+        self.engine = Engine(routine, clock, scale)
+        self._shown: dict[str, object] = {}
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield Static(id="position")
+            yield Static(self.engine.routine.name, id="routine-name")
+            yield Static(id="left")
+        yield Static(id="phase")
+        with Vertical(id="middle"):
+            yield Static(id="title")
+            yield Digits(id="clock")
+            yield Static(id="detail")
+            yield Static(id="hint")
+            yield Static(id="cues")
+        yield Static(id="upcoming")
+        yield Static(id="bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.engine.start()
+        self.tick()
+
+    def on_resize(self) -> None:
+        self._shown.pop("bar", None)
+        self.render_view()
+
+    # --- time ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Catch up with the clock, play due cues, redraw what changed, and aim the next wake-up."""
+        for event in self.engine.poll():
+            if isinstance(event, CueDue):
+                self._cue(event.cue)
+            elif isinstance(event, Finished):
+                self._finished()
+                return
+            elif isinstance(event, SegmentStarted):
+                self.refresh_bindings()
+        self.render_view()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wake = self.engine.next_wakeup()
+        if wake is not None:
+            self._timer = self.set_timer(max(0.0, wake - self.engine.clock()), self.tick)
+
+    def _cue(self, cue: str) -> None:
+        self.app.play_cue(cue)
+        phase = self.query_one("#phase", Static)
+        phase.add_class("-flash")
+        self.set_timer(FLASH_SECONDS, lambda: phase.remove_class("-flash"))
+
+    def _finished(self) -> None:
+        from app.ui.screens.summary import SummaryScreen
+
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.switch_screen(SummaryScreen(self.engine.routine.name, self.engine.summary()))
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _show(self, key: str, value: object, write) -> None:
+        """Write to a widget only when what it shows changes."""
+        if self._shown.get(key) != value:
+            self._shown[key] = value
+            write(value)
+
+    def render_view(self) -> None:
+        view = session_view(self.engine)
+        q = self.query_one
+        self._show("kind", view.kind, self._set_kind)
+        self._show("paused", view.paused, lambda p: self.set_class(p, "-paused"))
+        self._show("position", view.position, q("#position", Static).update)
+        self._show("left", view.left, q("#left", Static).update)
+        self._show("phase", view.phase + ("  ·  PAUSED" if view.paused else ""), q("#phase", Static).update)
+        self._show("title", view.title, q("#title", Static).update)
+        self._show("clock", view.clock, q("#clock", Digits).update)
+        self._show("detail", view.detail, q("#detail", Static).update)
+        hint = "PAUSED · press Space to resume" if view.paused else view.hint
+        self._show("hint", hint, q("#hint", Static).update)
+        self._show("cues", "\n".join(f"• {c}" for c in view.cues), q("#cues", Static).update)
+        self._show("upcoming", view.upcoming, q("#upcoming", Static).update)
+        bar = q("#bar", Static)
+        self._show("bar", bar_text(view.progress, view.progress_total, bar.size.width or 40), bar.update)
+
+    def _set_kind(self, kind: str) -> None:
+        for name in KINDS:
+            self.set_class(name == kind, f"-{name}")
+
+    # --- keys ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_time" and self.engine.is_open:
+            return None  # shown greyed: an open step has no countdown to change
+        return True
+
+    def _after_operation(self) -> None:
+        self.refresh_bindings()
+        self.tick()
+
+    def action_primary(self) -> None:
+        if self.engine.is_open and not self.engine.paused:
+            self.engine.done()
+        else:
+            self.engine.toggle_pause()
+        self._after_operation()
+
+    def action_next(self) -> None:
+        self.engine.next()
+        self._after_operation()
+
+    def action_back(self) -> None:
+        self.engine.back()
+        self._after_operation()
+
+    def action_add_time(self, seconds: float) -> None:
+        if not self.engine.add_time(seconds):
+            self.notify("Already at the least time left (1 s).", timeout=2)
+        self._after_operation()
+
+    def action_jump(self) -> None:
+        from app.ui.screens.dialogs import JumpScreen
+
+        steps = [step.name for step in self.engine.routine.steps]
+        current = self.engine.segment.step or 1
+        self.app.push_screen(JumpScreen(steps, current), self._jumped)
+
+    def _jumped(self, step: int | None) -> None:
+        if step is not None:
+            self.engine.jump(step)
+        self._after_operation()
+
+    def action_leave(self) -> None:
+        from app.ui.screens.dialogs import ConfirmScreen
+
+        was_paused = self.engine.paused
+        if not was_paused:
+            self.engine.toggle_pause()
+            self._after_operation()
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                if self._timer is not None:
+                    self._timer.stop()
+                self.app.pop_screen()
+                return
+            if not was_paused:
+                self.engine.toggle_pause()
+            self._after_operation()
+
+        self.app.push_screen(ConfirmScreen("Stop this session?", "Stop", "Keep going"), answered)
+
+    def action_help(self) -> None:
+        from app.ui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen())

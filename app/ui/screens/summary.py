@@ -1,0 +1,58 @@
+"""The summary at the end of a session: planned against actual, steps done and skipped, time added."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from app.duration import format_clock, format_human
+from app.engine import Summary
+
+
+def summary_text(name: str, summary: Summary) -> Text:
+    """The figures of a finished session."""
+    text = Text()
+    text.append("ROUTINE COMPLETE\n", style="bold")
+    text.append(f"{name}\n\n")
+    rows = [
+        ("Planned", format_clock(summary.planned)),
+        ("Actual", format_clock(summary.actual)),
+        ("Paused", format_clock(summary.paused)),
+        ("Steps done", f"{summary.steps_done} of {summary.steps}"),
+        ("Skipped", str(summary.steps_skipped)),
+    ]
+    if summary.time_added:
+        sign = "+" if summary.time_added > 0 else "-"
+        rows.append(("Time added", f"{sign}{format_human(abs(summary.time_added))}"))
+    for label, value in rows:
+        text.append(f"{label:<12}", style="dim")
+        text.append(f"{value}\n", style="bold")
+    return text
+
+
+class SummaryScreen(Screen[None]):
+    """Shown when a routine ends; any of its keys returns to the picker."""
+
+    BINDINGS = [
+        Binding("enter", "close", "Back to routines", id="summary.close"),
+        Binding("escape,q", "close", "Back to routines", id="summary.close-alt", show=False),
+    ]
+
+    def __init__(self, name: str, summary: Summary) -> None:
+        super().__init__()
+        self.routine_name = name
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            with Vertical(id="summary-box"):
+                yield Static(summary_text(self.routine_name, self.summary), id="summary")
+                yield Static("Well done. Press Enter to go back to your routines.", id="summary-hint")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

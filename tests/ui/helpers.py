@@ -1,0 +1,50 @@
+"""Building the app for tests: a fake clock, chosen routines, a recording cue sink."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.library import Entry, load_entry, scan
+from app.model import Routine, Step
+from app.paths import bundled_routines_dir
+from app.ui.app import SuppleApp, make_app
+from tests.conftest import FakeClock
+
+SHORT = Routine(
+    "Short test routine",
+    (
+        Step("Arm swings", duration=20, cues=("Stand tall", "Breathe")),
+        Step("Leg swings", duration=10, sides=True, sets=2, rest=5, cues=("Hold on to something",)),
+        Step("Lift", manual=True, cues=("Your main sets",)),
+    ),
+    kind="warmup",
+)
+
+
+def bundled() -> list[Entry]:
+    return scan(bundled_routines_dir(), "bundled")
+
+
+def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0):
+    """The app and the list its cues were played into."""
+    played: list[str] = []
+    app = make_app(
+        load_entries=(lambda: entries) if entries is not None else bundled,
+        clock=clock,
+        play_cue=played.append,
+        start=start,
+        scale=scale,
+    )
+    return app, played
+
+
+def text_of(app: SuppleApp, selector: str) -> str:
+    """What a Static or Digits shows on the current screen."""
+    widget = app.screen.query_one(selector)
+    return str(getattr(widget, "value", None) or widget.content)
+
+
+def broken_entry(tmp_path: Path) -> Entry:
+    path = tmp_path / "broken.toml"
+    path.write_text('name = "Broken"\n[[steps]]\nname = "x"\nduraton = 5\n')
+    return load_entry(path, "user")

@@ -1,0 +1,160 @@
+"""The session screen through Pilot, time driven by the fake clock."""
+
+from __future__ import annotations
+
+from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
+from app.ui.screens.picker import PickerScreen
+from app.ui.screens.session import SessionScreen
+from app.ui.screens.summary import SummaryScreen
+from tests.ui.helpers import SHORT, build, text_of
+
+SIZE = (100, 30)
+
+
+async def advance(pilot, clock, seconds: float, step: float = 0.5) -> None:
+    """Move the fake clock in small steps, letting the screen catch up each time."""
+    remaining = seconds
+    while remaining > 1e-9:
+        clock.advance(min(step, remaining))
+        remaining -= step
+        pilot.app.screen.tick()
+    await pilot.pause()
+
+
+async def test_run_opens_the_session_on_get_ready(clock):
+    app, played = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert text_of(app, "#phase") == "GET READY"
+        assert text_of(app, "#title") == "Arm swings"
+        assert text_of(app, "#clock") == "0:05"
+        assert text_of(app, "#position") == "Step 1 of 3"
+        assert "Stand tall" in text_of(app, "#cues")
+        assert text_of(app, "#upcoming") == "Next: Arm swings (20 s)"
+        assert app.screen.has_class("-prep")
+        assert played == ["ready"]
+
+
+async def test_countdown_follows_the_clock_and_cues_play(clock):
+    app, played = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 6.2)
+        assert text_of(app, "#phase") == "WORK" and app.screen.has_class("-work")
+        assert text_of(app, "#clock") == "0:19"
+        assert played == ["ready", "pip", "pip", "pip", "go"]
+        await advance(pilot, clock, 9)
+        assert played[-1] == "halfway"
+
+
+async def test_two_sided_step_shows_side_and_set(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5 + 20 + 5 + 1)
+        assert text_of(app, "#title") == "Leg swings"
+        assert text_of(app, "#detail") == "LEFT SIDE  ·  Set 1 of 2"
+        assert text_of(app, "#upcoming") == "Next: Leg swings · right side · set 1 of 2 (10 s)"
+        await advance(pilot, clock, 10)
+        assert text_of(app, "#phase") == "SWITCH SIDES" and text_of(app, "#detail").startswith("RIGHT SIDE NEXT")
+
+
+async def test_pause_holds_the_time(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 7)
+        shown = text_of(app, "#clock")
+        await pilot.press("space")
+        assert app.screen.has_class("-paused") and "PAUSED" in text_of(app, "#phase")
+        await advance(pilot, clock, 30)
+        assert text_of(app, "#clock") == shown
+        await pilot.press("space")
+        assert not app.screen.has_class("-paused")
+        await advance(pilot, clock, 1)
+        assert text_of(app, "#clock") != shown
+
+
+async def test_next_and_back(clock):
+    app, played = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert text_of(app, "#phase") == "WORK" and text_of(app, "#clock") == "0:20"
+        assert played[-1] == "go"
+        await pilot.press("right")
+        assert text_of(app, "#phase") == "NEXT UP"
+        await pilot.press("p")  # within 2 s: back to the previous segment
+        assert text_of(app, "#phase") == "WORK" and text_of(app, "#title") == "Arm swings"
+        await advance(pilot, clock, 5)
+        await pilot.press("left")  # later than 2 s: restart this one
+        assert text_of(app, "#title") == "Arm swings" and text_of(app, "#clock") == "0:20"
+
+
+async def test_add_and_remove_time(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.press("plus")
+        assert text_of(app, "#clock") == "0:30"
+        await pilot.press("minus", "minus", "minus")
+        assert text_of(app, "#clock") == "0:01"
+        assert app.screen.engine.time_added == -19
+
+
+async def test_jump_to_a_step(clock):
+    app, played = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, JumpScreen)
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, SessionScreen)
+        assert text_of(app, "#title") == "Lift" and played[-1] == "go"
+
+
+async def test_open_step_counts_up_and_space_is_done(clock):
+    app, played = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "down", "down", "enter")
+        assert text_of(app, "#hint") == "Press Space when done"
+        await advance(pilot, clock, 75, step=5)
+        assert text_of(app, "#clock") == "1:15"
+        assert app.screen.check_action("add_time", (10,)) is None
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert played[-1] == "done"
+
+
+async def test_quit_asks_when_under_way_and_cancel_keeps_going(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 2)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await advance(pilot, clock, 0)
+        await pilot.press("n")
+        assert isinstance(app.screen, SessionScreen) and not app.screen.engine.paused
+
+
+async def test_quit_confirmed_goes_back_to_the_picker(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.press("y")
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_summary_after_the_end_then_the_picker(clock):
+    app, played = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.press("plus")
+        await advance(pilot, clock, 30 + 5 + 10 + 5 + 10 + 5 + 10 + 5 + 10 + 5, step=1)
+        assert text_of(app, "#title") == "Lift"
+        await advance(pilot, clock, 120, step=10)
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary = text_of(app, "#summary")
+        assert "Planned     1:30" in summary and "Actual      3:35" in summary
+        assert "Steps done  3 of 3" in summary and "Time added  +10 s" in summary
+        await pilot.press("enter")
+        assert isinstance(app.screen, PickerScreen)

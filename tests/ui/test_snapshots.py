@@ -1,0 +1,43 @@
+"""Snapshots of every screen at 100x30 and 80x24, on a fixed clock (`pytest --snapshot-update` to accept)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FakeClock
+from tests.ui.helpers import SHORT, build
+
+SIZES = [(100, 30), (80, 24)]
+
+
+def session_at(seconds: float, *keys: str):
+    """A run_before that presses keys, then moves the fixed clock on and redraws."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        pilot.app.clock.advance(seconds)
+        if hasattr(pilot.app.screen, "tick"):
+            pilot.app.screen.tick()
+        await pilot.pause()
+
+    return run_before
+
+
+CASES = {
+    "picker": (None, None),
+    "session-work": (SHORT, session_at(8.4)),
+    "session-two-sided": (SHORT, session_at(5 + 20 + 5 + 10 + 5 + 3)),
+    "session-paused": (SHORT, session_at(3, "n", "space")),
+    "session-open": (SHORT, session_at(83, "g", "down", "down", "enter")),
+    "summary": (SHORT, session_at(40, "g", "down", "down", "enter", "space")),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("case", CASES)
+def test_screen(case, size, snap_compare):
+    start, run_before = CASES[case]
+    app, _ = build(FakeClock(), start=start)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

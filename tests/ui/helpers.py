@@ -41,7 +41,7 @@ def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale
 def text_of(app: SuppleApp, selector: str) -> str:
     """What a Static or Digits shows on the current screen."""
     widget = app.screen.query_one(selector)
-    return str(getattr(widget, "value", None) or widget.content)
+    return str(widget.value if hasattr(widget, "value") else widget.content)
 
 
 def broken_entry(tmp_path: Path) -> Entry:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.ui.screens.session import FLASH_SECONDS
 from tests.conftest import FakeClock
 from tests.ui.helpers import SHORT, build
 
@@ -20,7 +21,7 @@ def session_at(seconds: float, *keys: str):
         pilot.app.clock.advance(seconds)
         if hasattr(pilot.app.screen, "tick"):
             pilot.app.screen.tick()
-        await pilot.pause()
+        await pilot.pause(FLASH_SECONDS + 0.2)  # let any cue flash end, so the shot is the same each time
 
     return run_before
 

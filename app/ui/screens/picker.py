@@ -60,7 +60,7 @@ class PickerScreen(Screen[None]):
     """Choose a routine and start it."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start", id="picker.start", show=True),
+        Binding("enter", "start", "Start", id="picker.start", priority=True),
         Binding("question_mark", "help", "Help", id="picker.help"),
         Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
@@ -110,9 +110,6 @@ class PickerScreen(Screen[None]):
         entry = self.entries.get(event.option.id or "")
         if entry is not None:
             self.query_one("#preview", Static).update(preview(entry))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_start()
 
     def action_start(self) -> None:
         entry = self._highlighted()

@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
 from app.session_view import session_view
 from app.ui.widgets.bar import bar_text
+from app.ui.widgets.big_clock import BigClock
 
 FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
@@ -22,12 +23,12 @@ class SessionScreen(Screen[None]):
     """Guides the user through one routine; time comes from the engine's clock."""
 
     BINDINGS = [
-        Binding("space", "primary", "Pause · Done", id="session.pause"),
+        Binding("space", "primary", "Pause/Done", id="session.pause"),
         Binding("n,right", "next", "Next", id="session.next"),
         Binding("p,left", "back", "Back", id="session.back"),
-        Binding("g", "jump", "Go to step", id="session.jump"),
-        Binding("plus,equals_sign", "add_time(10)", "+10 s", id="session.more", key_display="+"),
-        Binding("minus,underscore", "add_time(-10)", "-10 s", id="session.less", key_display="-"),
+        Binding("g", "jump", "Step", id="session.jump"),
+        Binding("plus,equals_sign", "add_time(10)", "10s", id="session.more", key_display="+"),
+        Binding("minus,underscore", "add_time(-10)", "10s", id="session.less", key_display="-"),
         Binding("q,escape", "leave", "Quit", id="session.quit"),
         Binding("question_mark", "help", "Help", id="session.help"),
     ]
@@ -46,7 +47,7 @@ class SessionScreen(Screen[None]):
         yield Static(id="phase")
         with Vertical(id="middle"):
             yield Static(id="title")
-            yield Digits(id="clock")
+            yield BigClock(id="clock")
             yield Static(id="detail")
             yield Static(id="hint")
             yield Static(id="cues")
@@ -115,14 +116,14 @@ class SessionScreen(Screen[None]):
         self._show("left", view.left, q("#left", Static).update)
         self._show("phase", view.phase + ("  ·  PAUSED" if view.paused else ""), q("#phase", Static).update)
         self._show("title", view.title, q("#title", Static).update)
-        self._show("clock", view.clock, q("#clock", Digits).update)
+        self._show("clock", view.clock, q("#clock", BigClock).update)
         self._show("detail", view.detail, q("#detail", Static).update)
         hint = "PAUSED · press Space to resume" if view.paused else view.hint
         self._show("hint", hint, q("#hint", Static).update)
         self._show("cues", "\n".join(f"• {c}" for c in view.cues), q("#cues", Static).update)
         self._show("upcoming", view.upcoming, q("#upcoming", Static).update)
         bar = q("#bar", Static)
-        self._show("bar", bar_text(view.progress, view.progress_total, bar.size.width or 40), bar.update)
+        self._show("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40), bar.update)
 
     def _set_kind(self, kind: str) -> None:
         for name in KINDS:

@@ -1,0 +1,66 @@
+"""A clock in block digits, as large as its space allows, to be read from across the room."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+# A 3x5 font; each "#" becomes a block of `scale * 2` columns by `scale` rows.
+FONT = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", " ##", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+}
+ROWS = 5
+
+
+def block_lines(text: str, scale: int) -> list[str]:
+    """`text` drawn in the block font at `scale`."""
+    glyphs = [FONT.get(char, FONT["0"]) for char in text]
+    lines = []
+    for row in range(ROWS):
+        cells = ("  " * scale).join(
+            "".join("█" * (2 * scale) if c == "#" else " " * (2 * scale) for c in glyph[row]) for glyph in glyphs
+        )
+        lines.extend([cells] * scale)
+    return lines
+
+
+def block_width(text: str, scale: int) -> int:
+    return len(block_lines(text, scale)[0])
+
+
+class BigClock(Widget):
+    """Shows m:ss in block digits sized to fit; plain text when there is no room."""
+
+    DEFAULT_CSS = "BigClock { height: 1fr; min-height: 1; content-align: center middle; }"
+
+    def __init__(self, text: str = "0:00", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.value = text
+
+    def update(self, text: str) -> None:
+        """Show `text`; redraws only when it differs."""
+        if text != self.value:
+            self.value = text
+            self.refresh()
+
+    def render(self) -> Text:
+        width, height = self.content_size.width, self.content_size.height
+        scale = 3
+        while scale >= 1 and (ROWS * scale > height or block_width(self.value, scale) > width):
+            scale -= 1
+        if scale == 0:
+            return Text(self.value.center(width), style="bold")
+        lines = block_lines(self.value, scale)
+        # Centred by hand: Rich's own centring trims each line's trailing spaces and skews the glyphs.
+        pad = " " * max(0, (width - len(lines[0])) // 2)
+        return Text("\n".join(pad + line for line in lines))

@@ -1,0 +1,40 @@
+"""Every screen from 40x12 (usable, no crash) to 120x40 (good): the essentials stay on screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ui.screens.session import SessionScreen
+from app.ui.screens.summary import SummaryScreen
+from tests.ui.helpers import SHORT, build
+
+
+def screen_text(app) -> str:
+    """The rendered screen as plain text, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 16), (80, 24), (120, 40)])
+async def test_session_at_size(size, clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n")
+        clock.advance(3)
+        app.screen.tick()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "WORK" in text and "Arm swings" in text
+        await pilot.press("space", "space", "g", "escape", "n", "n", "q", "n")
+        assert isinstance(app.screen, SessionScreen)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (120, 40)])
+async def test_picker_and_summary_at_size(size, clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("g", "down", "down", "enter", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "COMPLETE" in screen_text(app)
+        await pilot.press("enter")
+        assert "Quick warm-up" in screen_text(app)

@@ -1,0 +1,107 @@
+"""`supple run` in a real terminal (tmux): read the screen, press keys, see it respond."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import console_script
+
+ROUTINE = """\
+name = "Terminal test"
+prep = "2s"
+transition = "1s"
+
+[[steps]]
+name = "Arm swings"
+duration = "30s"
+cues = ["Stand tall"]
+
+[[steps]]
+name = "Leg swings"
+duration = "30s"
+sides = true
+"""
+
+
+class Tmux:
+    """One tmux server on a private socket, with a 100x30 window running a command."""
+
+    def __init__(self, socket: str, command: str, env: dict[str, str]) -> None:
+        if not shutil.which("tmux"):
+            pytest.fail("tmux is not installed (CI installs it: apt-get install tmux)")
+        self.base = ["tmux", "-L", socket]
+        self.env = env
+        self.run("new-session", "-d", "-x", "100", "-y", "30", command)
+
+    def run(self, *args: str) -> str:
+        return subprocess.run([*self.base, *args], capture_output=True, text=True, env=self.env, check=True).stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p")
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", *keys)
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run([*self.base, "kill-server"], capture_output=True, env=self.env)
+
+
+@pytest.fixture
+def tmux(tmp_path, supple_home):
+    routine = tmp_path / "terminal-test.toml"
+    routine.write_text(ROUTINE)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"
+    }
+    # The shell stays after the app ends, so its last screen can still be read.
+    session = Tmux(f"supple-test-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
+    yield session
+    session.close()
+
+
+def body(screen: str) -> str:
+    """The screen without its last line (the footer)."""
+    return "\n".join(screen.splitlines()[:-1])
+
+
+def test_run_in_a_real_terminal(tmux):
+    screen = tmux.wait_for("GET READY")
+    assert "Terminal test" in screen and "Step 1 of 2" in screen and "Stand tall" in screen
+    screen = tmux.wait_for("WORK")  # the 2 s prep ends by itself
+    assert "Arm swings" in screen and "Next: Leg swings · left side" in screen
+
+    tmux.keys("space")
+    paused = body(tmux.wait_for("PAUSED"))
+    time.sleep(2.5)
+    assert body(tmux.screen()) == paused  # the clock holds while paused
+
+    tmux.keys("space")
+    time.sleep(1.2)
+    assert "PAUSED" not in tmux.screen() and body(tmux.screen()) != paused
+
+    tmux.keys("n")
+    screen = tmux.wait_for("NEXT UP")
+    assert "Leg swings" in screen
+    screen = tmux.wait_for("LEFT SIDE")
+    assert "Step 2 of 2" in screen
+
+    tmux.keys("n", "n", "n")  # switch, right side, end
+    screen = tmux.wait_for("ROUTINE COMPLETE")
+    assert "Steps done  0 of 2" in screen and "Skipped     2" in screen  # both were cut short with n
+    tmux.keys("Enter")
+    tmux.wait_for("pick a routine")

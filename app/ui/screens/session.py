@@ -67,15 +67,18 @@ class SessionScreen(Screen[None]):
 
     def tick(self) -> None:
         """Catch up with the clock, play due cues, redraw what changed, and aim the next wake-up."""
-        for event in self.engine.poll():
-            if isinstance(event, CueDue):
-                self._cue(event.cue)
-            elif isinstance(event, Finished):
-                self._finished()
-                return
-            elif isinstance(event, SegmentStarted):
-                self.refresh_bindings()
+        events = self.engine.poll()
+        cues = [event.cue for event in events if isinstance(event, CueDue)]
+        for cue in cues:
+            self.app.play_cue(cue)  # first: sound is what the user relies on
+        if any(isinstance(event, Finished) for event in events):
+            self._finished()
+            return
         self.render_view()
+        if cues:
+            self._flash()
+        if any(isinstance(event, SegmentStarted) for event in events):
+            self.refresh_bindings()
         self._schedule()
 
     def _schedule(self) -> None:
@@ -86,8 +89,7 @@ class SessionScreen(Screen[None]):
         if wake is not None:
             self._timer = self.set_timer(max(0.0, wake - self.engine.clock()), self.tick)
 
-    def _cue(self, cue: str) -> None:
-        self.app.play_cue(cue)
+    def _flash(self) -> None:
         phase = self.query_one("#phase", Static)
         phase.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: phase.remove_class("-flash"))
@@ -110,13 +112,14 @@ class SessionScreen(Screen[None]):
     def render_view(self) -> None:
         view = session_view(self.engine)
         q = self.query_one
+        # The clock first: it is what must change on the second; restyling can follow.
+        self._show("clock", view.clock, q("#clock", BigClock).update)
         self._show("kind", view.kind, self._set_kind)
         self._show("paused", view.paused, lambda p: self.set_class(p, "-paused"))
         self._show("position", view.position, q("#position", Static).update)
         self._show("left", view.left, q("#left", Static).update)
         self._show("phase", view.phase + ("  ·  PAUSED" if view.paused else ""), q("#phase", Static).update)
         self._show("title", view.title, q("#title", Static).update)
-        self._show("clock", view.clock, q("#clock", BigClock).update)
         self._show("detail", view.detail, q("#detail", Static).update)
         hint = "PAUSED · press Space to resume" if view.paused else view.hint
         self._show("hint", hint, q("#hint", Static).update)

@@ -12,7 +12,6 @@ from app import __version__
 from app.errors import RoutineError
 from app.library import Entry, LookupFailed, load_library, resolve
 from app.plan import build_plan, describe_total
-from app.plan_output import plan_table, plan_to_json
 from app.routine_file import load_routine
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
@@ -174,6 +173,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if entry.error:
         print(entry.error, file=sys.stderr)
         return EXIT_USER
+    from app.plan_output import plan_table, plan_to_json
+
     plan = build_plan(entry.routine)
     if args.json:
         print(json.dumps(plan_to_json(plan), indent=2, ensure_ascii=False))

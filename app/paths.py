@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "supple"
 
 
@@ -18,13 +16,21 @@ def _home() -> Path | None:
 def config_dir() -> Path:
     """The user's config folder (SUPPLE_HOME if set)."""
     home = _home()
-    return home if home else Path(platformdirs.user_config_dir(APP_NAME))
+    if home:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
 
 
 def data_dir() -> Path:
     """The user's data folder (SUPPLE_HOME/data if SUPPLE_HOME is set)."""
     home = _home()
-    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME))
+    if home:
+        return home / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def user_routines_dir() -> Path:

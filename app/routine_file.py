@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 
@@ -116,6 +115,8 @@ def dumps(routine: Routine) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` so that readers see the old file or the new one, never half."""
+    import tempfile  # only writing needs it; keeps start-up light
+
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:

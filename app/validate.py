@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 from typing import Any
@@ -37,6 +36,8 @@ def show(value: Any) -> str:
 
 
 def _closest(key: str, known: tuple[str, ...]) -> str | None:
+    import difflib  # only a file with an unknown key needs it
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -41,11 +41,28 @@ class SuppleApp(App[None]):
         self._start = start
 
     def on_mount(self) -> None:
-        from app.ui.screens.picker import PickerScreen
-
-        self.push_screen(PickerScreen())
+        # With a routine to start, the session is the first frame; the picker waits underneath
+        # until the session ends, so its cost is not paid before the countdown shows.
         if self._start is not None:
             self.start_session(self._start)
+        else:
+            self.show_picker()
+
+    def show_picker(self) -> None:
+        """Make the picker the bottom screen, building it if it is not there yet."""
+        from app.ui.screens.picker import PickerScreen
+
+        if not any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+            self.push_screen(PickerScreen())
+
+    def leave_session(self) -> None:
+        """Back to the picker from a session or its summary."""
+        from app.ui.screens.picker import PickerScreen
+
+        if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:
+            self.switch_screen(PickerScreen())
 
     def start_session(self, routine: Routine) -> None:
         """Open the session screen for `routine`."""

@@ -187,7 +187,7 @@ class SessionScreen(Screen[None]):
             if stop:
                 if self._timer is not None:
                     self._timer.stop()
-                self.app.pop_screen()
+                self.app.leave_session()
                 return
             if not was_paused:
                 self.engine.toggle_pause()

@@ -55,4 +55,4 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.app.leave_session()

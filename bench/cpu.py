@@ -44,8 +44,8 @@ def main() -> None:
     routine.write_text(ROUTINE)
     env = f"SUPPLE_HOME={home} TERM=xterm-256color"
     try:
-        tmux("new-session", "-d", "-s", "supple", "-x", "80", "-y", "24", f"env {env} exec {bin_dir}/supple run {routine}")
-        tmux("new-session", "-d", "-s", "termdown", "-x", "80", "-y", "24", f"env {env} exec {bin_dir}/termdown 30m")
+        tmux("new-session", "-d", "-s", "supple", "-x", "80", "-y", "24", f"exec env {env} {bin_dir}/supple run {routine}")
+        tmux("new-session", "-d", "-s", "termdown", "-x", "80", "-y", "24", f"exec env {env} {bin_dir}/termdown 30m")
         time.sleep(4)  # both started and drawing
         pids = {"supple": pane_pid("supple"), "termdown": pane_pid("termdown")}
         counting = sample(pids, window)

@@ -7,13 +7,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
 from app.session_view import session_view
 from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import BigClock
+from app.ui.widgets.key_bar import KeyBar
 
 FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
@@ -53,7 +54,7 @@ class SessionScreen(Screen[None]):
             yield Static(id="cues")
         yield Static(id="upcoming")
         yield Static(id="bar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.engine.start()

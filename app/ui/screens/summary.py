@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from app.duration import format_clock, format_human
 from app.engine import Summary
+from app.ui.widgets.key_bar import KeyBar
 
 
 def summary_text(name: str, summary: Summary) -> Text:
@@ -52,7 +53,7 @@ class SummaryScreen(Screen[None]):
             with Vertical(id="summary-box"):
                 yield Static(summary_text(self.routine_name, self.summary), id="summary")
                 yield Static("Well done. Press Enter to go back to your routines.", id="summary-hint")
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.app.leave_session()

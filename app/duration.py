@@ -59,6 +59,16 @@ def format_duration(seconds: float) -> str:
     return rest_text or "0s"
 
 
+def exact_duration_text(seconds: float) -> str:
+    """Text that reads back as exactly `seconds`: the compact form when it is exact, else digits."""
+    text = format_duration(seconds)
+    if parse_duration(text) == seconds:
+        return text
+    from decimal import Decimal  # rare: only odd floats need it
+
+    return format(Decimal(repr(float(seconds))), "f")
+
+
 def format_human(seconds: float) -> str:
     """Readable total: "45 s", "12 min", "12 min 30 s", "1 h 5 min"."""
     whole = int(round(seconds))

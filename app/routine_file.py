@@ -110,7 +110,31 @@ def _step_to_dict(step: Step) -> dict:
 
 def dumps(routine: Routine) -> str:
     """The routine as format-1 TOML text."""
-    return tomli_w.dumps(routine_to_dict(routine), multiline_strings=True)
+    return doc_to_toml(routine_to_dict(routine))
+
+
+def doc_to_toml(doc: dict) -> str:
+    """A routine document as TOML with one `[[steps]]` table per step."""
+    # Multi-line strings read best, but TOML turns a "\r\n" inside one into "\n"; a document
+    # holding a carriage return is written with escapes instead, so it reads back exactly.
+    multiline = not _holds_carriage_return(doc)
+    top = dict(doc)
+    steps = top.pop("steps", None)
+    if not isinstance(steps, list) or not steps or not all(isinstance(s, dict) for s in steps):
+        return tomli_w.dumps(doc, multiline_strings=multiline)
+    # tomli-w writes short tables inline ("steps = [{ name = ... }]"); a [[steps]] header
+    # per step reads the same whatever the step's length, and is what people write by hand.
+    parts = [tomli_w.dumps(top, multiline_strings=multiline)]
+    parts += ["[[steps]]\n" + tomli_w.dumps(step, multiline_strings=multiline) for step in steps]
+    return "\n".join(parts)
+
+
+def _holds_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        value = list(value.values())
+    return isinstance(value, list) and any(_holds_carriage_return(item) for item in value)
 
 
 def write_atomically(path: Path, text: str) -> None:

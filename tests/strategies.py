@@ -1,0 +1,57 @@
+"""Hypothesis strategies for valid routines, as the format allows them."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from app.model import KINDS, Routine, Step
+
+names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(
+    lambda s: s.strip()
+)
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+# Durations as people write them (whole and half seconds) and as odd floats.
+seconds = st.one_of(st.integers(1, 3600).map(float), st.floats(1, 3600, allow_nan=False).map(lambda x: round(x, 3)))
+gaps = st.one_of(st.integers(0, 600).map(float), st.floats(0, 600, allow_nan=False))
+
+
+# Cues as the editor holds them, one per line: no line breaks, no blank or padded lines.
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+cue_lines = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=LINE_BREAKS),
+    min_size=1,
+    max_size=200,
+).filter(lambda s: s.strip() == s and s)
+
+
+@st.composite
+def steps(draw, cue_texts=texts) -> Step:
+    name = draw(names)
+    ending = draw(st.sampled_from(["duration", "reps", "tempo", "manual"]))
+    cues = tuple(draw(st.lists(cue_texts, max_size=4)))
+    rest = draw(gaps)
+    if ending == "manual":
+        return Step(name, manual=True, rest=rest, cues=cues)
+    common = {"sides": draw(st.booleans()), "sets": draw(st.integers(1, 20)), "rest": rest, "cues": cues}
+    if ending == "duration":
+        return Step(name, duration=draw(seconds), **common)
+    tempo = draw(st.floats(1, 60, allow_nan=False)) if ending == "tempo" else None
+    return Step(name, reps=draw(st.integers(1, 500)), tempo=tempo, **common)
+
+
+def routines_with(cue_texts: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Routine]:
+    """Valid routines whose cues are drawn from `cue_texts`."""
+    return st.builds(
+        Routine,
+        name=names,
+        steps=st.lists(steps(cue_texts), min_size=1, max_size=6).map(tuple),
+        description=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300),
+        kind=st.sampled_from(KINDS),
+        prep=gaps,
+        transition=gaps,
+        switch=gaps,
+    )
+
+
+routines = routines_with()
+editable_routines = routines_with(cue_lines)

@@ -1,0 +1,86 @@
+"""The editor's draft: a routine as typed, checked with the file format's messages, placed by field."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from app.draft import RoutineDraft, StepDraft
+from app.library import scan
+from app.paths import bundled_routines_dir
+from app.plan import build_plan
+from tests.strategies import editable_routines
+
+BUNDLED = scan(bundled_routines_dir(), "bundled")
+
+
+def valid() -> RoutineDraft:
+    return RoutineDraft(name="Mine", steps=[StepDraft(name="Hold")])
+
+
+@pytest.mark.parametrize("entry", BUNDLED, ids=[e.stem for e in BUNDLED])
+def test_bundled_routines_come_back_unchanged(entry):
+    checked = RoutineDraft.from_routine(entry.routine).check()
+    assert checked.routine == entry.routine and not checked.problems
+
+
+@settings(max_examples=200, deadline=None)
+@given(routine=editable_routines)
+def test_generated_routines_come_back_unchanged(routine):
+    checked = RoutineDraft.from_routine(routine).check()
+    assert checked.problems == {}
+    assert checked.routine == routine
+    assert build_plan(checked.routine) == build_plan(routine)
+
+
+def test_an_empty_draft_says_what_it_needs():
+    problems = RoutineDraft().check().problems
+    assert problems == {
+        ("routine", "name"): ["name must not be blank"],
+        ("routine", "steps"): ["steps must hold between 1 and 200 steps, got 0"],
+    }
+
+
+def test_problems_are_placed_on_their_fields_with_check_messages():
+    draft = valid()
+    draft.prep = "1h"
+    draft.steps.append(StepDraft(name="Swings", ending="reps", reps="abc", tempo="0"))
+    draft.steps.append(StepDraft(name="", duration="0"))
+    problems = draft.check().problems
+    assert problems[("routine", "prep")] == [
+        'prep must be a number of seconds or a string like "45s", "2m", "1m30s" or "1:30", got "1h"'
+    ]
+    assert problems[("step", 1, "reps")] == ['steps[2] "Swings": reps must be a whole number, got "abc"']
+    assert problems[("step", 1, "tempo")] == ['steps[2] "Swings": tempo must be between 1s and 1m, got "0"']
+    assert problems[("step", 2, "name")] == ["steps[3]: name must not be blank"]
+    assert problems[("step", 2, "duration")] == ['steps[3]: duration must be between 1s and 60m, got "0"']
+    assert ("step", 0, "duration") not in problems
+
+
+def test_fields_the_ending_does_not_use_are_left_out():
+    draft = valid()
+    draft.steps[0] = StepDraft(name="Lift", ending="manual", duration="nonsense", sides=True, sets="3")
+    checked = draft.check()
+    assert not checked.problems
+    step = checked.routine.steps[0]
+    assert step.manual and step.duration is None and not step.sides and step.sets == 1
+
+
+def test_cues_are_one_per_line_and_blank_lines_dropped():
+    draft = valid()
+    draft.steps[0].cues = "Knees soft\n\n  Breathe out  \n"
+    assert draft.check().routine.steps[0].cues == ("Knees soft", "Breathe out")
+
+
+def test_step_operations_return_the_step_to_highlight():
+    draft = RoutineDraft(name="x", steps=[StepDraft(name=n) for n in "abc"])
+    assert draft.add_step(after=0) == 1 and draft.steps[1].name == "New step"
+    assert draft.duplicate_step(2) == 3 and [s.name for s in draft.steps] == ["a", "New step", "b", "b", "c"]
+    assert draft.move_step(0, -1) == 0  # already at the top
+    assert draft.move_step(4, -1) == 3 and [s.name for s in draft.steps][3:] == ["c", "b"]
+    assert draft.delete_step(4) == 3 and len(draft.steps) == 4
+    draft.steps[0].name = "changed"
+    assert draft.steps[0] is not draft.steps[1]
+    duplicated = draft.duplicate_step(0)
+    draft.steps[duplicated].name = "copy"
+    assert draft.steps[0].name == "changed"

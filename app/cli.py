@@ -44,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--scale", type=_scale, default=1.0, metavar="X",
                      help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0")
     run.set_defaults(handler=cmd_run)
+
+    edit = commands.add_parser("edit", help="open a routine in the editor (a bundled one as your copy)")
+    edit.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
+    edit.set_defaults(handler=cmd_edit)
+
+    new = commands.add_parser("new", help="create a routine in the editor")
+    new.set_defaults(handler=cmd_new)
     return parser
 
 
@@ -88,13 +95,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     return _run_app(start=entry.routine, scale=args.scale)
 
 
-def _run_app(start, scale: float) -> int:
+def cmd_edit(args: argparse.Namespace) -> int:
+    """`supple edit ROUTINE`: the editor on that routine."""
+    entry = resolve(args.routine)
+    if entry.error:
+        print(entry.error, file=sys.stderr)
+        print("supple: fix the file in a text editor first; the app edits valid routines only", file=sys.stderr)
+        return EXIT_USER
+    return _run_app(start=None, scale=1.0, edit=entry)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """`supple new`: the editor on a new routine."""
+    return _run_app(start=None, scale=1.0, edit="new")
+
+
+def _run_app(start, scale: float, edit=None) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", file=sys.stderr)
         return EXIT_USER
     from app.ui.app import make_app  # Textual loads only when the app runs
 
-    make_app(start=start, scale=scale).run()
+    make_app(start=start, scale=scale, edit=edit).run()
     return EXIT_OK
 
 

@@ -51,6 +51,19 @@ class StepDraft:
             cues="\n".join(step.cues),
         )
 
+    def summary(self) -> str:
+        """How the step ends, for a row of the step list: "30s, each side, 2 sets"."""
+        if self.ending == "manual":
+            return "until done"
+        if self.ending == "reps":
+            how = f"{self.reps.strip()} reps" + (f" x {self.tempo.strip()}" if self.tempo.strip() else "")
+        else:
+            how = self.duration.strip() or "?"
+        parts = [how] + (["each side"] if self.sides else [])
+        if self.sets.strip() not in ("", "1"):
+            parts.append(f"{self.sets.strip()} sets")
+        return ", ".join(parts)
+
     def to_table(self) -> dict:
         """The step as a TOML table; only the fields its ending uses."""
         table: dict = {"name": self.name}
@@ -105,7 +118,7 @@ class RoutineDraft:
     def to_doc(self) -> dict:
         """The form as a TOML document in routine format 1."""
         doc: dict = {"name": self.name}
-        if self.description.strip():
+        if self.description:
             doc["description"] = self.description
         doc["kind"] = self.kind
         for key in ("prep", "transition", "switch"):

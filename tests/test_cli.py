@@ -151,7 +151,7 @@ def test_plan_of_broken_file(supple_home):
 
 
 def test_app_without_a_terminal_says_so(supple_home):
-    for args in ([], ["run", "quick-warmup"]):
+    for args in ([], ["run", "quick-warmup"], ["edit", "quick-warmup"], ["new"]):
         result = supple(*args, home=supple_home)
         assert result.returncode == 1 and "needs a terminal" in result.stderr
 
@@ -173,3 +173,12 @@ def test_python_dash_m_works(supple_home):
     env = os.environ | {"SUPPLE_HOME": str(supple_home)}
     result = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, env=env)
     assert result.returncode == 0 and result.stdout.startswith("supple ")
+
+
+def test_edit_unknown_or_broken_routine(supple_home):
+    result = supple("edit", "nope", home=supple_home)
+    assert result.returncode == 1 and "no routine called 'nope'" in result.stderr
+    bad = BAD_FOLDER / "two-endings.toml"
+    result = supple("edit", str(bad), home=supple_home)
+    assert result.returncode == 1 and result.stderr.startswith(f"{bad}:4:1:")
+    assert "fix the file in a text editor first" in result.stderr and "Traceback" not in result.stderr

@@ -105,3 +105,23 @@ def test_run_in_a_real_terminal(tmux):
     assert "Steps done  0 of 2" in screen and "Skipped     2" in screen  # both were cut short with n
     tmux.keys("Enter")
     tmux.wait_for("pick a routine")
+
+
+def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"
+    }
+    session = Tmux(f"supple-edit-{os.getpid()}", f"{console_script()} new; sleep 600", env)
+    try:
+        session.wait_for("New routine, not saved yet")
+        session.keys("-l", "Tmux cooldown")  # the name field has the focus
+        session.wait_for("ready to save")
+        session.keys("C-s")  # raw mode: ctrl+s reaches the app, not the terminal's flow control
+        session.wait_for("Editing tmux-cooldown.toml")
+        saved = supple_home / "routines" / "tmux-cooldown.toml"
+        assert 'name = "Tmux cooldown"' in saved.read_text()
+        session.keys("Escape")
+        screen = session.wait_for("pick a routine")
+        assert "Tmux cooldown" in screen
+    finally:
+        session.close()

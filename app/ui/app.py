@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Literal
 
 from textual.app import App
 from textual.binding import Binding
@@ -32,6 +32,7 @@ class SuppleApp(App[None]):
         play_cue: CueSink,
         start: Routine | None = None,
         scale: float = 1.0,
+        edit: Entry | Literal["new"] | None = None,
     ) -> None:
         super().__init__()
         self.load_entries = load_entries
@@ -39,12 +40,16 @@ class SuppleApp(App[None]):
         self.play_cue = play_cue
         self.scale = scale
         self._start = start
+        self._edit = edit
+        self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
 
     def on_mount(self) -> None:
         # With a routine to start, the session is the first frame; the picker waits underneath
         # until the session ends, so its cost is not paid before the countdown shows.
         if self._start is not None:
             self.start_session(self._start)
+        elif self._edit is not None:
+            self.open_editor(self._edit)
         else:
             self.show_picker()
 
@@ -55,8 +60,20 @@ class SuppleApp(App[None]):
         if not any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
             self.push_screen(PickerScreen())
 
+    def open_editor(self, entry: Entry | Literal["new"], copy: bool = False) -> None:
+        """The editor on a routine, on a copy of it, or on a new one."""
+        from app.ui.screens.editor import EditorScreen
+
+        self.push_screen(EditorScreen.new() if entry == "new" else EditorScreen.for_entry(entry, copy=copy))
+
+    def leave_editor(self, saved_ref: str | None) -> None:
+        """Back to the picker, showing the routine just saved."""
+        if saved_ref:
+            self.highlight_ref = saved_ref
+        self.leave_session()
+
     def leave_session(self) -> None:
-        """Back to the picker from a session or its summary."""
+        """Back to the picker from a session, its summary or the editor."""
         from app.ui.screens.picker import PickerScreen
 
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
@@ -82,6 +99,7 @@ def make_app(
     play_cue: CueSink = _silent,
     start: Routine | None = None,
     scale: float = 1.0,
+    edit: Entry | Literal["new"] | None = None,
 ) -> SuppleApp:
     """Build the app; tests pass a fake clock and their own routines."""
-    return SuppleApp(load_entries=load_entries, clock=clock, play_cue=play_cue, start=start, scale=scale)
+    return SuppleApp(load_entries=load_entries, clock=clock, play_cue=play_cue, start=start, scale=scale, edit=edit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.library import Entry, load_entry, scan
+from app.library import Entry, load_entry, load_library, scan
 from app.model import Routine, Step
 from app.paths import bundled_routines_dir
 from app.ui.app import SuppleApp, make_app
@@ -25,11 +25,12 @@ def bundled() -> list[Entry]:
     return scan(bundled_routines_dir(), "bundled")
 
 
-def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0):
-    """The app and the list its cues were played into."""
+def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0, library=False, edit=None):
+    """The app and the list its cues were played into; `library` reads the real folders."""
     played: list[str] = []
     app = make_app(
-        load_entries=(lambda: entries) if entries is not None else bundled,
+        load_entries=load_library if library else (lambda: entries) if entries is not None else bundled,
+        edit=edit,
         clock=clock,
         play_cue=played.append,
         start=start,

@@ -42,3 +42,32 @@ def test_screen(case, size, snap_compare):
     start, run_before = CASES[case]
     app, _ = build(FakeClock(), start=start)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def editor_after(*keys: str, duration: str | None = None):
+    """A run_before that opens the editor with keys, optionally types a duration, and stills the cursors."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        if duration is not None:
+            pilot.app.screen.query_one("#duration").focus()
+            pilot.app.screen.query_one("#duration").value = duration
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause(0.2)
+
+    return run_before
+
+
+EDITOR_CASES = {
+    "editor-bundled-copy": editor_after("down", "e"),
+    "editor-invalid": editor_after("n", duration="0s"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("case", EDITOR_CASES)
+def test_editor(case, size, snap_compare):
+    app, _ = build(FakeClock())
+    assert snap_compare(app, terminal_size=size, run_before=EDITOR_CASES[case])

@@ -21,7 +21,14 @@ HELP = """\
 
 [b]In the list of routines[/b]
   ↑ ↓          choose       Enter   start
+  n  e         new routine, edit (a bundled one as your copy)
+  d  x         duplicate, delete (your routines only; asks first)
   q            quit Supple
+
+[b]In the editor[/b]
+  Tab          next field   Ctrl+S  save     F2  the plan
+  a c x        on the step list: add, copy, delete a step
+  Shift+↑ ↓    move the step up or down     Esc close
 
 Sound marks each start, 3-2-1 and the end, so you rarely need to look.
 Stop if anything hurts sharply. Back pain that keeps coming back is a

@@ -62,6 +62,10 @@ class PickerScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="picker.start", priority=True),
+        Binding("n", "new", "New", id="picker.new"),
+        Binding("e", "edit", "Edit", id="picker.edit"),
+        Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
+        Binding("x,delete", "delete", "Delete", id="picker.delete"),
         Binding("question_mark", "help", "Help", id="picker.help"),
         Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
@@ -77,8 +81,15 @@ class PickerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Read the library again and rebuild the list."""
+    def on_screen_resume(self) -> None:
+        # Back from the editor or a session: files may have changed on disk.
+        if getattr(self, "entries", None) is not None:
+            highlighted = self._highlighted()
+            self.reload(self.app.highlight_ref or (highlighted.ref if highlighted else None))
+            self.app.highlight_ref = None
+
+    def reload(self, show: str | None = None) -> None:
+        """Read the library again and rebuild the list, highlighting `show` (a ref) if it is there."""
         self.entries = {entry.ref: entry for entry in self.app.load_entries()}
         options: list[Option | None] = []
         for kind, label in GROUPS:
@@ -94,6 +105,8 @@ class PickerScreen(Screen[None]):
         listing.clear_options()
         listing.add_options(options)
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        wanted = next((i for i, o in enumerate(options) if o is not None and show and o.id == show), None)
+        first = first if wanted is None else wanted
         if first is None:
             self.query_one("#preview", Static).update("No routines found.")
         else:
@@ -125,3 +138,54 @@ class PickerScreen(Screen[None]):
         from app.ui.screens.dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_new(self) -> None:
+        self.app.open_editor("new")
+
+    def action_edit(self) -> None:
+        entry = self._usable("edit")
+        if entry is not None:
+            self.app.open_editor(entry)
+
+    def action_duplicate(self) -> None:
+        entry = self._usable("duplicate")
+        if entry is not None:
+            self.app.open_editor(entry, copy=True)
+
+    def _usable(self, verb: str) -> Entry | None:
+        entry = self._highlighted()
+        if entry is not None and entry.routine is None:
+            self.notify(f"{entry.path.name} has problems: fix it in a text editor to {verb} it here "
+                        "(supple check shows them), or delete it with x.", severity="error", timeout=8)
+            return None
+        return entry
+
+    def action_delete(self) -> None:
+        from app.ui.screens.dialogs import ConfirmScreen
+
+        entry = self._highlighted()
+        if entry is None:
+            return
+        if entry.source != "user":
+            self.notify(f'"{entry.name}" is bundled with Supple and cannot be deleted; d makes a copy you own.',
+                        severity="warning", timeout=6)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(entry)
+
+        question = f'Delete "{entry.name}"?\n\nThis removes {entry.path.name} from your routines folder.'
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)
+
+    def _delete(self, entry: Entry) -> None:
+        from app import paths
+        from app.saving import SaveError, delete_routine
+
+        try:
+            delete_routine(entry.path, paths.user_routines_dir())
+        except SaveError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+        self.notify(f'Deleted "{entry.name}" ({entry.path.name})')

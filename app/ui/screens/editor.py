@@ -1,0 +1,357 @@
+"""The routine editor: routine fields, the step list, a step form, live checking, safe saving."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from app import paths
+from app.draft import Checked, RoutineDraft, StepDraft
+from app.library import Entry
+from app.model import KINDS
+from app.plan import build_plan, describe_total
+from app.saving import SaveError, is_inside, save_routine
+from app.ui.widgets.key_bar import KeyBar
+
+KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
+ENDING_LABELS = (("duration", "A time"), ("reps", "A number of reps"), ("manual", "When I say done"))
+ROUTINE_INPUTS = ("name", "prep", "transition", "switch")
+STEP_INPUTS = {"step-name": "name", "duration": "duration", "reps": "reps", "tempo": "tempo", "sets": "sets", "rest": "rest"}
+
+
+class StepList(OptionList):
+    """The routine's steps; its keys add, copy, delete and move the highlighted one."""
+
+    BINDINGS = [
+        Binding("a,insert", "screen.add_step", "Add step", id="editor.add-step"),
+        Binding("c", "screen.copy_step", "Copy", id="editor.copy-step"),
+        Binding("delete,x", "screen.delete_step", "Delete", id="editor.delete-step"),
+        Binding("ctrl+up,shift+up", "screen.move_step(-1)", "Up", id="editor.move-up", key_display="⇧↑"),
+        Binding("ctrl+down,shift+down", "screen.move_step(1)", "Down", id="editor.move-down", key_display="⇧↓"),
+    ]
+
+
+def _input(value: str, widget_id: str, placeholder: str = "") -> Input:
+    return Input(value, id=widget_id, placeholder=placeholder, compact=True)
+
+
+def _field(label: str, widget, error_id: str) -> ComposeResult:
+    yield Label(label, classes="field-label")
+    yield widget
+    yield Static("", id=error_id, classes="field-error")
+
+
+class EditorScreen(Screen[None]):
+    """Edit one routine; saving writes into the user's routines folder only."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="editor.save", priority=True),
+        Binding("f2", "preview", "Preview", id="editor.preview", priority=True),
+        Binding("escape", "leave", "Close", id="editor.close"),
+        Binding("ctrl+q", "leave(True)", "Quit", id="editor.quit", show=False, priority=True),
+    ]
+
+    def __init__(self, draft: RoutineDraft, *, existing: Path | None = None, note: str = "", dirty: bool = False) -> None:
+        super().__init__()
+        self.draft = draft
+        self.existing = existing
+        self.note = note
+        self.dirty = dirty
+        self.current = 0 if draft.steps else -1
+        self.checked: Checked = draft.check()
+        self.saved_ref: str | None = None
+
+    @classmethod
+    def for_entry(cls, entry: Entry, copy: bool = False) -> EditorScreen:
+        """Edit a user's routine in place; a bundled one, one from elsewhere, or any `copy`, as a new one."""
+        routine = entry.routine
+        if copy:
+            return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(copy)")),
+                       note=f'A copy of "{routine.name}"; it saves as a new routine in your folder.', dirty=True)
+        if entry.source == "bundled":
+            return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(mine)")),
+                       note="Bundled routines are read-only: this copy saves into your routines folder.", dirty=True)
+        if not is_inside(entry.path, paths.user_routines_dir()):
+            return cls(RoutineDraft.from_routine(routine),
+                       note=f"{entry.path} is outside your routines folder: this copy saves there.", dirty=True)
+        return cls(RoutineDraft.from_routine(routine), existing=entry.path)
+
+    @classmethod
+    def new(cls) -> EditorScreen:
+        return cls(RoutineDraft(steps=[StepDraft()]), note="A new routine; it saves into your routines folder.")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="editor-title")
+        if self.note:
+            yield Static(self.note, id="editor-note")
+        with Horizontal(id="editor-body"):
+            with Vertical(id="routine-form"):
+                yield from _field("Name", _input(self.draft.name, "name", "My cooldown"), "name-error")
+                with Horizontal(classes="row"):
+                    with Vertical(classes="cell kind"):
+                        yield Label("Kind", classes="field-label")
+                        yield Select([(KIND_LABELS[k], k) for k in KINDS], value=self.draft.kind,
+                                     allow_blank=False, id="kind", compact=True)
+                    for key, label in (("prep", "Ready"), ("transition", "Between"), ("switch", "Switch")):
+                        with Vertical(classes="cell"):
+                            yield from _field(label, _input(getattr(self.draft, key), key, "5s"), f"{key}-error")
+                yield Label("Description", classes="field-label")
+                yield TextArea(self.draft.description, id="description", soft_wrap=True, compact=True)
+                yield Static("", id="description-error", classes="field-error")
+                yield Label("Steps", classes="field-label")
+                yield StepList(id="steps", compact=True)
+                yield Static("", id="steps-error", classes="field-error")
+                with Horizontal(classes="step-buttons"):
+                    for action, label in (("add", "Add"), ("copy", "Copy"), ("delete", "Delete"), ("up", "↑"), ("down", "↓")):
+                        yield Button(label, id=f"step-{action}", compact=True)
+            with VerticalScroll(id="step-form"):
+                yield from _field("Step name", _input("", "step-name"), "step-name-error")
+                yield Label("Ends after", classes="field-label")
+                yield Select([(label, key) for key, label in ENDING_LABELS], allow_blank=False, id="ending", compact=True)
+                with Vertical(id="duration-fields"):
+                    yield from _field("Time (45s, 1m30s)", _input("", "duration"), "duration-error")
+                with Horizontal(id="rep-fields", classes="row"):
+                    with Vertical(classes="cell"):
+                        yield from _field("Reps", _input("", "reps"), "reps-error")
+                    with Vertical(classes="cell"):
+                        yield from _field("Seconds a rep", _input("", "tempo", "none: press done"), "tempo-error")
+                with Horizontal(id="set-fields", classes="row"):
+                    with Vertical(classes="cell"):
+                        yield from _field("Sets", _input("", "sets", "1"), "sets-error")
+                    with Vertical(classes="cell"):
+                        yield from _field("Rest between sets", _input("", "rest", "0s"), "rest-error")
+                yield Checkbox("Both sides (left, then right)", id="sides", compact=True)
+                yield Static("", id="sides-error", classes="field-error")
+                yield Label("Form cues, one per line", classes="field-label")
+                yield TextArea(id="cues", soft_wrap=True, compact=True)
+                yield Static("", id="cues-error", classes="field-error")
+                yield Static("", id="step-error", classes="field-error")
+        yield Static("", id="editor-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._rebuild_steps()
+        self._load_step()
+        self._show_check()
+        self.query_one("#name", Input).focus()
+
+    # -- showing the draft
+
+    def _title(self) -> Text:
+        where = f"Editing {self.existing.name}" if self.existing else "New routine, not saved yet"
+        return Text(where + ("  ·  unsaved changes" if self.dirty else ""), style="bold")
+
+    def _rebuild_steps(self) -> None:
+        listing = self.query_one(StepList)
+        listing.clear_options()
+        listing.add_options([Option(self._row(i)) for i in range(len(self.draft.steps))])
+        if self.current >= 0:
+            listing.highlighted = self.current
+
+    def _row(self, index: int) -> Text:
+        step = self.draft.steps[index]
+        broken = any(key[:2] == ("step", index) for key in self.checked.problems)
+        row = Text(f"{index + 1:>2}. ", style="red" if broken else "", no_wrap=True, overflow="ellipsis")
+        row.append(step.name or "(no name)", style="bold red" if broken else "bold")
+        row.append(f"  {step.summary()}", style="dim")
+        return row
+
+    def _load_step(self) -> None:
+        """Fill the step form from the highlighted step."""
+        form = self.query_one("#step-form")
+        form.disabled = self.current < 0
+        step = self.draft.steps[self.current] if self.current >= 0 else StepDraft(name="")
+        for widget_id, attr in STEP_INPUTS.items():
+            self.query_one(f"#{widget_id}", Input).value = getattr(step, attr)
+        self.query_one("#ending", Select).value = step.ending
+        self.query_one("#sides", Checkbox).value = step.sides
+        cues = self.query_one("#cues", TextArea)
+        if cues.text != step.cues:
+            cues.text = step.cues
+        self._show_ending(step)
+
+    def _show_ending(self, step: StepDraft) -> None:
+        self.query_one("#duration-fields").display = step.ending == "duration"
+        self.query_one("#rep-fields").display = step.ending == "reps"
+        for widget_id in ("#sides", "#set-fields"):
+            self.query_one(widget_id).disabled = step.ending == "manual"
+
+    def _show_check(self) -> None:
+        problems = self.checked.problems
+        for key in ROUTINE_INPUTS + ("description", "steps"):
+            self._show_error(f"#{key}-error", problems.get(("routine", key), []))
+        self._show_error("#steps-error", problems.get(("routine", "steps"), []) + problems.get(("routine", ""), []))
+        step = self.current
+        for widget_id, attr in STEP_INPUTS.items():
+            self._show_error(f"#{widget_id}-error", problems.get(("step", step, attr), []))
+        for key in ("sides", "cues"):
+            self._show_error(f"#{key}-error", problems.get(("step", step, key), []))
+        self._show_error("#step-error", problems.get(("step", step, ""), []) + problems.get(("step", step, "manual"), []))
+        status = self.query_one("#editor-status", Static)
+        if self.checked.routine is not None:
+            status.update(f"Planned total: {describe_total(build_plan(self.checked.routine))}  ·  ready to save")
+            status.set_class(False, "-invalid")
+        else:
+            count = len(self.checked.messages())
+            status.update(f"{count} problem{'s' if count != 1 else ''} to fix before saving (marked in red)")
+            status.set_class(True, "-invalid")
+        self.query_one("#editor-title", Static).update(self._title())
+
+    def _show_error(self, selector: str, messages: list[str]) -> None:
+        error = self.query_one(selector, Static)
+        error.update("\n".join(messages))
+        error.display = bool(messages)
+
+    def _changed(self, structure: bool = False) -> None:
+        self.dirty = True
+        self.checked = self.draft.check()
+        if structure:
+            self._rebuild_steps()
+            self._load_step()
+        elif self.current >= 0:
+            listing = self.query_one(StepList)
+            for index in range(len(self.draft.steps)):
+                listing.replace_option_prompt_at_index(index, self._row(index))
+        self._show_check()
+
+    # -- edits from the form
+
+    def _set(self, target: object, attr: str, value: object) -> None:
+        if getattr(target, attr) != value:
+            setattr(target, attr, value)
+            self._changed()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        widget_id = event.input.id or ""
+        if widget_id in ROUTINE_INPUTS:
+            self._set(self.draft, widget_id, event.value)
+        elif widget_id in STEP_INPUTS and self.current >= 0:
+            self._set(self.draft.steps[self.current], STEP_INPUTS[widget_id], event.value)
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "description":
+            self._set(self.draft, "description", event.text_area.text)
+        elif self.current >= 0:
+            self._set(self.draft.steps[self.current], "cues", event.text_area.text)
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind":
+            self._set(self.draft, "kind", event.value)
+        elif self.current >= 0:
+            self._set(self.draft.steps[self.current], "ending", event.value)
+            self._show_ending(self.draft.steps[self.current])
+
+    @on(Checkbox.Changed)
+    def _sides_changed(self, event: Checkbox.Changed) -> None:
+        if self.current >= 0:
+            self._set(self.draft.steps[self.current], "sides", event.value)
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.current:
+            self.current = event.option_index
+            self._load_step()
+            self._show_check()
+
+    # -- the step list
+
+    def action_add_step(self) -> None:
+        self.current = self.draft.add_step(self.current if self.current >= 0 else None)
+        self._changed(structure=True)
+        self.query_one("#step-name", Input).focus()
+
+    def action_copy_step(self) -> None:
+        if self.current >= 0:
+            self.current = self.draft.duplicate_step(self.current)
+            self._changed(structure=True)
+
+    def action_delete_step(self) -> None:
+        if self.current >= 0:
+            name = self.draft.steps[self.current].name or "the step"
+            self.current = self.draft.delete_step(self.current)
+            self._changed(structure=True)
+            self.notify(f"Deleted {name}", timeout=3)
+
+    def action_move_step(self, by: int) -> None:
+        if self.current >= 0:
+            moved = self.draft.move_step(self.current, by)
+            if moved != self.current:
+                self.current = moved
+                self._changed(structure=True)
+
+    @on(Button.Pressed, ".step-buttons Button")
+    def _step_button(self, event: Button.Pressed) -> None:
+        actions: dict[str, Callable[[], None]] = {
+            "step-add": self.action_add_step,
+            "step-copy": self.action_copy_step,
+            "step-delete": self.action_delete_step,
+            "step-up": lambda: self.action_move_step(-1),
+            "step-down": lambda: self.action_move_step(1),
+        }
+        actions[event.button.id or ""]()
+
+    # -- saving, preview, leaving
+
+    async def action_save(self) -> bool:
+        """Save when the routine is valid; say why not otherwise. True when saved."""
+        routine = self.checked.routine
+        if routine is None:
+            self.notify("Not saved: fix the problems marked in red first.", severity="error")
+            return False
+        try:
+            saved = await asyncio.to_thread(save_routine, routine, paths.user_routines_dir(), self.existing)
+        except SaveError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return False
+        self.existing, self.dirty, self.note = saved.path, False, ""
+        self.saved_ref = f"user:{saved.path.stem}"
+        self._show_check()
+        self.notify(f"Saved to {saved.path}")
+        if saved.backup is not None:
+            self.notify(f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
+                        timeout=12)
+        return True
+
+    def action_preview(self) -> None:
+        from app.ui.screens.editor_dialogs import PlanPreview
+
+        if self.checked.routine is None:
+            self.notify("Fix the problems marked in red to see the plan.", severity="warning")
+            return
+        self.app.push_screen(PlanPreview(self.checked.routine))
+
+    def action_leave(self, quit_app: bool = False) -> None:
+        """Close the editor (or quit), asking first when there are unsaved changes."""
+        from app.ui.screens.editor_dialogs import SaveChanges
+
+        finish = self.app.exit if quit_app else self._close
+        if not self.dirty:
+            finish()
+            return
+
+        async def answered(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and await self.action_save()):
+                finish()
+
+        self.app.push_screen(SaveChanges(self.draft.name or "this routine"), answered)
+
+    def _close(self) -> None:
+        self.app.leave_editor(self.saved_ref)
+
+
+def _suffixed(name: str, suffix: str) -> str:
+    """`name` with a suffix, kept within the format's 80 characters."""
+    return f"{name[: 80 - len(suffix) - 1]} {suffix}"

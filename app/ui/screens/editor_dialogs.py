@@ -1,0 +1,64 @@
+"""The editor's modal screens: save / discard / cancel on leaving, and the plan preview."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from app.model import Routine
+from app.plan import build_plan
+from app.plan_output import plan_table
+
+
+class SaveChanges(ModalScreen[str | None]):
+    """Unsaved changes: returns "save", "discard", or None to keep editing."""
+
+    BINDINGS = [
+        Binding("s", "choose('save')", "Save", id="leave.save"),
+        Binding("d", "choose('discard')", "Discard", id="leave.discard"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="leave.cancel"),
+    ]
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.routine_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f'"{self.routine_name}" has unsaved changes.', classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (s)", variant="success", id="save")
+                yield Button("Discard (d)", variant="error", id="discard")
+                yield Button("Cancel (Esc)", variant="primary", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "cancel")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(None if choice == "cancel" else choice)
+
+
+class PlanPreview(ModalScreen[None]):
+    """The timeline the routine expands to, as `supple plan` prints it."""
+
+    BINDINGS = [Binding("escape,enter,f2,q", "close", "Close", id="preview.close")]
+
+    def __init__(self, routine: Routine) -> None:
+        super().__init__()
+        self.routine = routine
+
+    def compose(self) -> ComposeResult:
+        sets_of = {n: step.sets for n, step in enumerate(self.routine.steps, start=1)}
+        with Vertical(classes="dialog preview"):
+            yield Static(f"The plan of {self.routine.name}  (Esc to close)", classes="dialog-question")
+            with VerticalScroll():
+                yield Static(plan_table(build_plan(self.routine), sets_of), markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -84,3 +84,9 @@ def test_step_operations_return_the_step_to_highlight():
     duplicated = draft.duplicate_step(0)
     draft.steps[duplicated].name = "copy"
     assert draft.steps[0].name == "changed"
+
+
+def test_overlong_names_are_refused_with_the_check_message():
+    draft = valid()
+    draft.name = "x" * 500
+    assert draft.check().problems == {("routine", "name"): ["name must be at most 80 characters, got 500"]}

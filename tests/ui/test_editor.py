@@ -241,3 +241,17 @@ async def test_supple_new_opens_the_editor_and_closing_shows_the_picker(clock):
         await pilot.press("escape")  # nothing typed yet
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+
+
+async def test_quitting_from_the_editor_asks_about_unsaved_changes(clock):
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_into(pilot, "#name", "Half done")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, SaveChanges)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EditorScreen) and app.is_running
+        await pilot.press("ctrl+q", "d")
+        await pilot.pause()
+        assert not app.is_running and user_files() == []

@@ -114,9 +114,16 @@ def _run_app(start, scale: float, edit=None) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", file=sys.stderr)
         return EXIT_USER
+    from app.settings import load_settings
+    from app.sound.player import SoundPlayer
     from app.ui.app import make_app  # Textual loads only when the app runs
 
-    make_app(start=start, scale=scale, edit=edit).run()
+    settings, problem = load_settings()
+    sound = SoundPlayer(settings)
+    try:
+        make_app(start=start, scale=scale, edit=edit, sound=sound, settings_problem=problem).run()
+    finally:
+        sound.close()
     return EXIT_OK
 
 

@@ -12,9 +12,7 @@ from textual.binding import Binding
 from app.engine import Clock
 from app.library import Entry, load_library
 from app.model import Routine
-
-CueSink = Callable[[str], None]
-
+from app.sound.output import Recorder, SoundOutput
 
 class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
@@ -29,7 +27,8 @@ class SuppleApp(App[None]):
         *,
         load_entries: Callable[[], list[Entry]],
         clock: Clock,
-        play_cue: CueSink,
+        sound: SoundOutput,
+        settings_problem: str | None = None,
         start: Routine | None = None,
         scale: float = 1.0,
         edit: Entry | Literal["new"] | None = None,
@@ -37,13 +36,20 @@ class SuppleApp(App[None]):
         super().__init__()
         self.load_entries = load_entries
         self.clock = clock
-        self.play_cue = play_cue
+        self.sound = sound
+        self._settings_problem = settings_problem
+        self.sound_status: str | None = None  # the sound helper's last word on its player
         self.scale = scale
         self._start = start
         self._edit = edit
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
 
     def on_mount(self) -> None:
+        self.sound.report = self._sound_report
+        self.sound.bell = self.bell
+        self.sound.start()
+        if self._settings_problem:
+            self.notify(self._settings_problem, title="Settings", severity="warning", timeout=12)
         # With a routine to start, the session is the first frame; the picker waits underneath
         # until the session ends, so its cost is not paid before the countdown shows.
         if self._start is not None:
@@ -81,6 +87,17 @@ class SuppleApp(App[None]):
         else:
             self.switch_screen(PickerScreen())
 
+    def _sound_report(self, text: str) -> None:
+        """The sound helper's word on which player it uses; it comes from another thread."""
+        self.sound_status = text
+        try:
+            self.call_from_thread(self.notify, text, title="Sound", timeout=8)
+        except RuntimeError:  # from the app's own thread, or after it stopped
+            pass
+
+    def on_unmount(self) -> None:
+        self.sound.close()
+
     def start_session(self, routine: Routine) -> None:
         """Open the session screen for `routine`."""
         from app.ui.screens.session import SessionScreen
@@ -88,18 +105,16 @@ class SuppleApp(App[None]):
         self.push_screen(SessionScreen(routine, clock=self.clock, scale=self.scale))
 
 
-def _silent(cue: str) -> None:
-    """No player yet: the session screen flashes the phase label instead."""
-
-
 def make_app(
     *,
     load_entries: Callable[[], list[Entry]] = load_library,
     clock: Clock = time.monotonic,
-    play_cue: CueSink = _silent,
+    sound: SoundOutput | None = None,
+    settings_problem: str | None = None,
     start: Routine | None = None,
     scale: float = 1.0,
     edit: Entry | Literal["new"] | None = None,
 ) -> SuppleApp:
     """Build the app; tests pass a fake clock and their own routines."""
-    return SuppleApp(load_entries=load_entries, clock=clock, play_cue=play_cue, start=start, scale=scale, edit=edit)
+    return SuppleApp(load_entries=load_entries, clock=clock, sound=sound if sound is not None else Recorder(),
+                     settings_problem=settings_problem, start=start, scale=scale, edit=edit)

@@ -7,6 +7,7 @@ from pathlib import Path
 from app.library import Entry, load_entry, load_library, scan
 from app.model import Routine, Step
 from app.paths import bundled_routines_dir
+from app.sound.output import Recorder
 from app.ui.app import SuppleApp, make_app
 from tests.conftest import FakeClock
 
@@ -27,16 +28,16 @@ def bundled() -> list[Entry]:
 
 def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0, library=False, edit=None):
     """The app and the list its cues were played into; `library` reads the real folders."""
-    played: list[str] = []
+    sound = Recorder()
     app = make_app(
         load_entries=load_library if library else (lambda: entries) if entries is not None else bundled,
         edit=edit,
         clock=clock,
-        play_cue=played.append,
+        sound=sound,
         start=start,
         scale=scale,
     )
-    return app, played
+    return app, sound.played
 
 
 def text_of(app: SuppleApp, selector: str) -> str:

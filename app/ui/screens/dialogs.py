@@ -17,12 +17,14 @@ HELP = """\
                one when pressed in its first 2 seconds
   g            go to a step
   +  -         add or remove 10 seconds
+  m            sound off / on      v   voice off / on
   q  Esc       stop the session (asks first)
 
 [b]In the list of routines[/b]
   ↑ ↓          choose       Enter   start
   n  e         new routine, edit (a bundled one as your copy)
   d  x         duplicate, delete (your routines only; asks first)
+  s            settings: sound, volume, voice, halfway cue
   q            quit Supple
 
 [b]In the editor[/b]

@@ -66,6 +66,7 @@ class PickerScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="picker.edit"),
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
         Binding("x,delete", "delete", "Delete", id="picker.delete"),
+        Binding("s", "settings", "Settings", id="picker.settings"),
         Binding("question_mark", "help", "Help", id="picker.help"),
         Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
@@ -138,6 +139,11 @@ class PickerScreen(Screen[None]):
         from app.ui.screens.dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_settings(self) -> None:
+        from app.ui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_new(self) -> None:
         self.app.open_editor("new")

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from app.announce import on_finish, on_segment
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
 from app.session_view import session_view
@@ -30,6 +31,8 @@ class SessionScreen(Screen[None]):
         Binding("g", "jump", "Step", id="session.jump"),
         Binding("plus,equals_sign", "add_time(10)", "10s", id="session.more", key_display="+"),
         Binding("minus,underscore", "add_time(-10)", "10s", id="session.less", key_display="-"),
+        Binding("m", "mute", "Sound on/off", id="session.mute", show=False),
+        Binding("v", "voice", "Voice on/off", id="session.voice", show=False),
         Binding("q,escape", "leave", "Quit", id="session.quit"),
         Binding("question_mark", "help", "Help", id="session.help"),
     ]
@@ -44,6 +47,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="top"):
             yield Static(id="position")
             yield Static(self.engine.routine.name, id="routine-name")
+            yield Static(id="sound-state")
             yield Static(id="left")
         yield Static(id="phase")
         with Vertical(id="middle"):
@@ -57,6 +61,7 @@ class SessionScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._show_sound_state()
         self.engine.start()
         self.tick()
 
@@ -70,11 +75,15 @@ class SessionScreen(Screen[None]):
         """Catch up with the clock, play due cues, redraw what changed, and aim the next wake-up."""
         events = self.engine.poll()
         cues = [event.cue for event in events if isinstance(event, CueDue)]
+        sound = self.app.sound
         for cue in cues:
-            self.app.play_cue(cue)  # first: sound is what the user relies on
+            sound.cue(cue)  # first: sound is what the user relies on
         if any(isinstance(event, Finished) for event in events):
+            sound.say(on_finish())
             self._finished()
             return
+        if any(isinstance(event, SegmentStarted) for event in events):
+            sound.say(on_segment(self.engine, halfway=sound.settings.halfway))
         self.render_view()
         if cues:
             self._flash()
@@ -150,6 +159,25 @@ class SessionScreen(Screen[None]):
         else:
             self.engine.toggle_pause()
         self._after_operation()
+
+    def action_mute(self) -> None:
+        sound = self.app.sound
+        sound.muted = not sound.muted
+        self.notify("Sound off" if sound.muted else "Sound on", timeout=2)
+        self._show_sound_state()
+
+    def action_voice(self) -> None:
+        sound = self.app.sound
+        sound.voice = not sound.voice
+        self.notify("Voice on" if sound.voice else "Voice off: tones only", timeout=2)
+        self._show_sound_state()
+
+    def _show_sound_state(self) -> None:
+        sound = self.app.sound
+        state = "MUTED" if sound.muted else ("" if sound.voice else "voice off")
+        label = self.query_one("#sound-state", Static)
+        label.update(state)
+        label.display = bool(state)
 
     def action_next(self) -> None:
         self.engine.next()

@@ -1,0 +1,75 @@
+"""User settings in config.toml: read with tomllib, written atomically with tomli-w."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import tomli_w
+
+from app import paths
+from app.routine_file import write_atomically
+
+FILE_NAME = "config.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user can set; the defaults are what a fresh install uses."""
+
+    sound: bool = True
+    volume: int = 80  # 0..100
+    voice: bool = True
+    halfway: bool = True
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The saved settings, or the defaults and a message saying what was wrong with the file."""
+    path = path or settings_path()
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), f"{path}: cannot read it ({getattr(error, 'strerror', None) or error}); using the defaults"
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        detail = str(error)
+        return Settings(), f"{path}: invalid TOML: {detail[:1].lower()}{detail[1:]}; using the defaults"
+    values, problems = _check(doc)
+    if problems:
+        return Settings(), f"{path}: {'; '.join(problems)}; using the defaults"
+    return Settings(**values), None
+
+
+def _check(doc: dict) -> tuple[dict, list[str]]:
+    known = {f.name: f.type for f in fields(Settings)}
+    values: dict = {}
+    problems: list[str] = []
+    for key, value in doc.items():
+        if key not in known:
+            problems.append(f'unknown key "{key}" (known: {", ".join(known)})')
+        elif key == "volume":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+                problems.append(f"volume must be a whole number from 0 to 100, got {value!r}")
+            else:
+                values[key] = value
+        elif not isinstance(value, bool):
+            problems.append(f"{key} must be true or false, got {value!r}")
+        else:
+            values[key] = value
+    return values, problems
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings; the old file stays whole if writing fails."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, tomli_w.dumps(asdict(settings)))
+    return path

@@ -1,0 +1,1 @@
+"""Sound: cue tones made in code, a player kept in a helper process, spoken announcements."""

@@ -1,0 +1,208 @@
+"""The ways the helper process can make sound, each probed by really playing a moment of silence."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from app.sound.synth import RATE, to_wav
+
+PROBE_PCM = bytes(2 * RATE // 50)  # 20 ms of silence
+PROBE_TIMEOUT = 5.0
+
+
+class BackendFailed(Exception):
+    """A player that cannot make sound here; the message says why, for the user."""
+
+
+class Backend:
+    """Plays 16-bit mono PCM at RATE without waiting for it to end."""
+
+    name = "?"
+
+    def probe(self) -> None:
+        """Play silence; raise BackendFailed when this player cannot work here."""
+        raise NotImplementedError
+
+    def play(self, pcm: bytes) -> object:
+        """Start playing; return a handle for `stop`."""
+        raise NotImplementedError
+
+    def stop(self, handle: object) -> None:
+        """Stop a sound early (speech that would run into a pip)."""
+
+    def failed(self) -> str | None:
+        """Why an earlier play failed, once it is known; None while all is well."""
+        return None
+
+
+class Simpleaudio(Backend):
+    name = "simpleaudio"
+
+    def __init__(self) -> None:
+        try:
+            import simpleaudio
+        except ImportError:
+            raise BackendFailed("not installed (pip install 'supple[sound]')") from None
+        self._module = simpleaudio
+
+    def probe(self) -> None:
+        try:
+            self._module.play_buffer(PROBE_PCM, 1, 2, RATE).wait_done()
+        except Exception as error:  # simpleaudio raises its own SimpleaudioError and others
+            raise BackendFailed(f"cannot play: {error}") from None
+
+    def play(self, pcm: bytes) -> object:
+        try:
+            return self._module.play_buffer(pcm, 1, 2, RATE)
+        except Exception as error:
+            self._why = f"stopped working: {error}"
+            return None
+
+    def stop(self, handle: object) -> None:
+        if handle is not None:
+            handle.stop()
+
+    def failed(self) -> str | None:
+        return getattr(self, "_why", None)
+
+
+class Command(Backend):
+    """A system player run once per sound on a WAV file: paplay, pw-play, aplay, afplay."""
+
+    ARGS = {"paplay": [], "pw-play": [], "aplay": ["-q"], "afplay": []}
+
+    def __init__(self, name: str, folder: Path) -> None:
+        self.name = name
+        self._exe = shutil.which(name)
+        if self._exe is None:
+            raise BackendFailed("not found")
+        self._folder = folder
+        self._count = 0
+        self._running: list[subprocess.Popen] = []
+        self._why: str | None = None
+
+    def _file(self, pcm: bytes) -> Path:
+        self._count += 1
+        path = self._folder / f"sound-{self._count % 64}.wav"
+        path.write_bytes(to_wav(pcm))
+        return path
+
+    def _start(self, pcm: bytes) -> subprocess.Popen:
+        return subprocess.Popen([self._exe, *self.ARGS[self.name], str(self._file(pcm))],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def probe(self) -> None:
+        process = self._start(PROBE_PCM)
+        try:
+            _, err = process.communicate(timeout=PROBE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise BackendFailed("did not finish playing 20 ms of silence within 5 s") from None
+        if process.returncode != 0:
+            raise BackendFailed(_first_line(err) or f"exit status {process.returncode}")
+
+    def play(self, pcm: bytes) -> object:
+        self._reap()
+        process = self._start(pcm)
+        self._running.append(process)
+        return process
+
+    def stop(self, handle: object) -> None:
+        if isinstance(handle, subprocess.Popen) and handle.poll() is None:
+            handle.terminate()
+
+    def _reap(self) -> None:
+        for process in list(self._running):
+            code = process.poll()
+            if code is None:
+                continue
+            self._running.remove(process)
+            err = process.stderr.read() if process.stderr else b""
+            if process.stderr:
+                process.stderr.close()
+            if code > 0:  # killed by our own stop() is a negative code, not a failure
+                self._why = f"stopped working: {_first_line(err) or f'exit status {code}'}"
+
+    def failed(self) -> str | None:
+        self._reap()
+        return self._why
+
+
+class Winsound(Backend):
+    name = "winsound"
+
+    def __init__(self) -> None:
+        if sys.platform != "win32":
+            raise BackendFailed("only on Windows")
+        import winsound
+
+        self._module = winsound
+
+    def probe(self) -> None:
+        try:
+            self._module.PlaySound(to_wav(PROBE_PCM), self._module.SND_MEMORY)
+        except RuntimeError as error:
+            raise BackendFailed(str(error)) from None
+
+    def play(self, pcm: bytes) -> object:
+        # SND_MEMORY cannot be asynchronous, so a thread waits instead of the helper's loop.
+        thread = threading.Thread(target=self._module.PlaySound, args=(to_wav(pcm), self._module.SND_MEMORY))
+        thread.daemon = True
+        thread.start()
+        return thread
+
+
+def candidates() -> list[str]:
+    """Player names in the order to try them on this system."""
+    if sys.platform == "darwin":
+        system = ["afplay"]
+    elif sys.platform == "win32":
+        system = ["winsound"]
+    else:
+        system = ["paplay", "pw-play", "aplay"]
+    return ["simpleaudio", *system]
+
+
+def make(name: str, folder: Path) -> Backend:
+    """Build a backend by name; raise BackendFailed when it is not available."""
+    if name == "simpleaudio":
+        return Simpleaudio()
+    if name == "winsound":
+        return Winsound()
+    return Command(name, folder)
+
+
+def choose(skip: dict[str, str], folder: Path) -> tuple[Backend | None, list[tuple[str, str]]]:
+    """The first player that works, and every player skipped on the way with the reason."""
+    skipped: list[tuple[str, str]] = []
+    for name in candidates():
+        if name in skip:
+            skipped.append((name, skip[name]))
+            continue
+        try:
+            backend = make(name, folder)
+            backend.probe()
+        except BackendFailed as error:
+            skipped.append((name, str(error)))
+            continue
+        except OSError as error:
+            skipped.append((name, error.strerror or str(error)))
+            continue
+        return backend, skipped
+    return None, skipped
+
+
+def scratch_folder() -> Path:
+    """A private folder for the WAV files command-line players read."""
+    return Path(tempfile.mkdtemp(prefix=f"supple-sound-{os.getpid()}-"))
+
+
+def _first_line(data: bytes) -> str:
+    lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
+    return lines[-1][:200] if lines else ""  # the player's own summary comes after library noise

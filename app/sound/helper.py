@@ -1,0 +1,125 @@
+"""The sound helper process: owns the player, so a crash or a library's noise never reaches the app.
+
+Reads one JSON request per line on stdin, writes one JSON event per line on stdout; its stderr
+goes nowhere. Run as `python -m app.sound.helper [--volume N] [--skip NAME=REASON ...]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import threading
+import time
+
+from app.sound import backends
+from app.sound.speech import find_speaker
+from app.sound.synth import CUES, RATE, length, render
+
+GAP = 0.08  # silence between a cue and the speech after it
+
+
+class Helper:
+    """Plays cues at once and speech when it fits, falling back to the next player if one fails."""
+
+    def __init__(self, volume: int, skip: dict[str, str]) -> None:
+        self.folder = backends.scratch_folder()
+        self.skip = dict(skip)
+        self.lock = threading.Lock()
+        self.cues = {name: render(name, volume) for name in CUES}
+        self.speaker, self.speech_why = find_speaker()
+        self.spoken: dict[str, bytes] = {}
+        self.tone_end = 0.0
+        self.speech_serial = 0
+        self.speech_handle: object = None
+        self.backend: backends.Backend | None = None
+        self._choose()
+
+    def _choose(self) -> None:
+        self.backend, skipped = backends.choose(self.skip, self.folder)
+        emit(event="ready", player=self.backend.name if self.backend else None, skipped=skipped,
+             speech=self.speaker.name if self.speaker else None, speech_skipped=self.speech_why)
+
+    def _check_backend(self) -> None:
+        why = self.backend.failed() if self.backend else None
+        if why:
+            emit(event="fallback", player=self.backend.name, reason=why)
+            self.skip[self.backend.name] = why
+            self._choose()
+
+    def handle(self, request: dict) -> None:
+        op = request.get("op")
+        if op == "play" and request.get("cue") in self.cues:
+            with self.lock:
+                self._check_backend()
+                if self.backend:
+                    self.backend.play(self.cues[request["cue"]])
+                    self.tone_end = time.monotonic() + length(request["cue"])
+        elif op == "say" and self.speaker and request.get("texts"):
+            self.speech_serial += 1
+            threading.Thread(target=self._say, args=(request, self.speech_serial), daemon=True).start()
+        elif op == "volume":
+            volume = int(request.get("value", 80))
+            self.cues = {name: render(name, volume) for name in CUES}
+
+    def _say(self, request: dict, serial: int) -> None:
+        at = float(request.get("at", time.monotonic()))
+        window = request.get("window")
+        for text in request["texts"]:
+            pcm = self._render(text)
+            if pcm is None:
+                return
+            start = max(time.monotonic(), at, self.tone_end + GAP)
+            if window is None or start + len(pcm) / (2 * RATE) <= at + float(window):
+                break
+        else:
+            return  # nothing short enough to finish before the next pip
+        time.sleep(max(0.0, max(start, self.tone_end + GAP) - time.monotonic()))
+        with self.lock:
+            if serial != self.speech_serial or self.backend is None:
+                return  # the session moved on while this was being prepared
+            if self.speech_handle is not None:
+                self.backend.stop(self.speech_handle)
+            self.speech_handle = self.backend.play(pcm)
+
+    def _render(self, text: str) -> bytes | None:
+        if text not in self.spoken:
+            try:
+                self.spoken[text] = self.speaker.render(text)
+            except Exception as error:  # a broken engine must not end the helper
+                emit(event="speech-failed", reason=str(error)[:200])
+                return None
+        return self.spoken[text]
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def emit(**event: object) -> None:
+    sys.stdout.write(json.dumps(event) + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="supple-sound-helper")
+    parser.add_argument("--volume", type=int, default=80)
+    parser.add_argument("--skip", action="append", default=[], metavar="NAME=REASON")
+    args = parser.parse_args(argv)
+    skip = dict(item.split("=", 1) for item in args.skip if "=" in item)
+    helper = Helper(args.volume, skip)
+    try:
+        for line in sys.stdin:
+            try:
+                helper.handle(json.loads(line))
+            except (ValueError, TypeError):
+                continue
+    except KeyboardInterrupt:
+        pass
+    finally:
+        helper.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

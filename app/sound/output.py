@@ -1,0 +1,54 @@
+"""What the session needs from sound, so the app can take a real player or a stand-in."""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol
+
+from app.announce import Speech
+from app.settings import Settings
+
+
+class SoundOutput(Protocol):
+    """Cues and speech for the session; implementations never block and never raise."""
+
+    settings: Settings
+    muted: bool
+    voice: bool
+    report: Callable[[str], None]
+    bell: Callable[[], None]
+
+    def start(self) -> None: ...
+    def cue(self, name: str, force: bool = False) -> None: ...
+    def say(self, speech: Speech | None, force: bool = False) -> None: ...
+    def set_volume(self, volume: int) -> None: ...
+    def close(self) -> None: ...
+
+
+class Recorder:
+    """Keeps what would have been played and said: for tests, and for when sound is not wanted."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.muted = not self.settings.sound
+        self.voice = self.settings.voice
+        self.report: Callable[[str], None] = lambda text: None
+        self.bell: Callable[[], None] = lambda: None
+        self.played: list[str] = []
+        self.said: list[tuple[str, ...]] = []
+
+    def start(self) -> None:
+        pass
+
+    def cue(self, name: str, force: bool = False) -> None:
+        if force or (not self.muted and (name != "halfway" or self.settings.halfway)):
+            self.played.append(name)
+
+    def say(self, speech: Speech | None, force: bool = False) -> None:
+        if speech is not None and (force or (not self.muted and self.voice)):
+            self.said.append(speech.texts)
+
+    def set_volume(self, volume: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

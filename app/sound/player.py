@@ -1,0 +1,174 @@
+"""The app's side of sound: sends cues and speech to the helper process, never waits, never fails."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from app.announce import Speech
+from app.settings import Settings
+
+MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
+
+
+@dataclass
+class SoundState:
+    """What the helper reported: the player in use, what was skipped and why."""
+
+    player: str | None = None
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    speech: str | None = None
+    speech_skipped: str = ""
+    ready: bool = False
+
+    def describe(self) -> str:
+        """One line for the user: the player, and why better ones were skipped."""
+        if not self.ready:
+            return "Sound: starting"
+        used = f"Sound: {self.player}" if self.player else "Sound: terminal bell and a flash (no player works here)"
+        if self.skipped:
+            used += " (skipped " + "; ".join(f"{name}: {why}" for name, why in self.skipped) + ")"
+        voice = f"voice: {self.speech}" if self.speech else f"no voice: {self.speech_skipped}"
+        return f"{used}; {voice}"
+
+
+class SoundPlayer:
+    """Cue and speech output for the session; keeps playback in a helper process."""
+
+    def __init__(self, settings: Settings, *, report: Callable[[str], None] | None = None,
+                 bell: Callable[[], None] | None = None, python: str = sys.executable) -> None:
+        self.settings = settings
+        self.muted = not settings.sound
+        self.voice = settings.voice
+        self.state = SoundState()
+        self.report = report or (lambda text: None)
+        self.bell = bell or (lambda: None)
+        self._python = python
+        self._process: subprocess.Popen | None = None
+        self._restarts = 0
+        self._skip: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._reported = False
+        self.abandoned = False
+
+    # -- the helper
+
+    def start(self) -> None:
+        """Start the helper in the background; returns at once."""
+        threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
+
+    def _spawn(self) -> None:
+        args = [self._python, "-m", "app.sound.helper", "--volume", str(self.settings.volume)]
+        args += [f"--skip={name}={why}" for name, why in self._skip.items()]
+        try:
+            process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, start_new_session=True, env=_helper_env())
+        except OSError as error:
+            self._give_up(f"cannot start the sound helper: {error.strerror or error}")
+            return
+        os.set_blocking(process.stdin.fileno(), False)  # a full pipe drops a cue, never stalls the UI
+        with self._lock:
+            self._process = process
+        for line in process.stdout:
+            self._event(line)
+        process.wait()
+        self._helper_ended(process)
+
+    def _event(self, line: bytes) -> None:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            return
+        if event.get("event") == "ready":
+            self.state = SoundState(event.get("player"), [tuple(s) for s in event.get("skipped", [])],
+                                    event.get("speech"), event.get("speech_skipped", ""), True)
+            if event.get("player") is None:
+                self.abandoned = True
+            self._say_state()
+        elif event.get("event") == "fallback":
+            self._skip[event["player"]] = event.get("reason", "failed")
+            self._reported = False  # the next ready says which player took over
+
+    def _helper_ended(self, process: subprocess.Popen) -> None:
+        with self._lock:
+            if self._process is not process:
+                return
+            self._process = None
+        if self.abandoned:
+            return
+        player = self.state.player
+        if self._restarts >= MAX_RESTARTS:
+            self._give_up("the sound helper kept stopping")
+            return
+        self._restarts += 1
+        if player and self._restarts == MAX_RESTARTS:
+            self._skip[player] = "the sound helper stopped while using it"
+        self._reported = False
+        self._spawn()
+
+    def _give_up(self, why: str) -> None:
+        self.abandoned = True
+        self.state = SoundState(None, self.state.skipped + [("helper", why)], None, why, True)
+        self._say_state()
+
+    def _say_state(self) -> None:
+        if not self._reported:
+            self._reported = True
+            self.report(self.state.describe())
+
+    # -- what the session calls
+
+    def cue(self, name: str, force: bool = False) -> None:
+        """Play a cue now (or ring the bell when no player works); never blocks. `force` ignores mute."""
+        if not force and (self.muted or (name == "halfway" and not self.settings.halfway)):
+            return
+        if self.abandoned:
+            self.bell()
+            return
+        self._send({"op": "play", "cue": name})
+
+    def say(self, speech: Speech | None, force: bool = False) -> None:
+        """Speak the first sentence that fits before the next pip; skipped when muted or voice is off."""
+        if speech is None or self.abandoned or (not force and (self.muted or not self.voice)):
+            return
+        self._send({"op": "say", "texts": list(speech.texts), "window": speech.window, "at": time.monotonic()})
+
+    def set_volume(self, volume: int) -> None:
+        self._send({"op": "volume", "value": volume})
+
+    def _send(self, request: dict) -> None:
+        with self._lock:
+            process = self._process
+        if process is None or process.stdin is None:
+            return  # starting or restarting: this cue is lost, the next one plays
+        try:
+            process.stdin.write(json.dumps(request).encode() + b"\n")
+            process.stdin.flush()
+        except (BlockingIOError, BrokenPipeError, OSError, ValueError):
+            pass  # the reader thread sees the helper end and restarts it
+
+    def close(self) -> None:
+        """Stop the helper; sounds already playing end with it."""
+        self.abandoned = True
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            try:
+                process.stdin.close()
+            except OSError:
+                pass
+            process.terminate()
+
+
+def _helper_env() -> dict[str, str]:
+    """The app's environment, with the package importable from wherever the app was started."""
+    package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return env

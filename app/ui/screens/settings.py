@@ -1,0 +1,94 @@
+"""The settings screen: sound, volume, voice and the halfway cue, with a test of every sound."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from app.announce import Speech
+from app.settings import Settings, save_settings
+from app.sound.synth import CUES, length
+
+TEST_GAP = 0.6  # seconds of quiet between the sounds of the test
+TEST_SENTENCE = Speech(("This is how Supple speaks: arm swings, 30 seconds",), None)
+
+
+class SettingsScreen(ModalScreen[None]):
+    """Edit and save config.toml; the session picks the changes up at once."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="settings.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.sound.settings
+        with Vertical(classes="dialog settings"):
+            yield Static("Settings", classes="dialog-question")
+            yield Checkbox("Sound cues (start, 3-2-1, switch sides, done)", settings.sound, id="sound", compact=True)
+            with Horizontal(classes="setting"):
+                yield Label("Volume (0-100)", classes="setting-label")
+                yield Input(str(settings.volume), id="volume", type="integer", max_length=3, compact=True)
+            yield Static("", id="volume-error", classes="field-error")
+            yield Checkbox("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
+            yield Checkbox("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
+            yield Static(self.app.sound_status or "Sound: starting", id="sound-status")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Test sound", id="test")
+                yield Button("Save (ctrl+s)", variant="success", id="save")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def _read(self) -> Settings | None:
+        text = self.query_one("#volume", Input).value.strip()
+        error = self.query_one("#volume-error", Static)
+        if not text.isdigit() or not 0 <= int(text) <= 100:
+            error.update(f"volume must be a whole number from 0 to 100, got {text!r}")
+            return None
+        error.update("")
+        values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway")}
+        return Settings(volume=int(text), **values)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "test":
+            self.action_test()
+        elif event.button.id == "save":
+            self.run_worker(self.action_save())
+        else:
+            self.action_cancel()
+
+    def action_test(self) -> None:
+        """Every cue in turn, then a spoken sentence; timers space them, nothing waits."""
+        settings = self._read()
+        if settings is None:
+            return
+        sound = self.app.sound
+        sound.set_volume(settings.volume)
+        moment = 0.0
+        for name in CUES:
+            self.set_timer(moment or 0.01, lambda name=name: sound.cue(name, force=True))
+            moment += length(name) + TEST_GAP
+        self.set_timer(moment, lambda: sound.say(TEST_SENTENCE, force=True))
+
+    async def action_save(self) -> None:
+        settings = self._read()
+        if settings is None:
+            return
+        try:
+            path = await asyncio.to_thread(save_settings, settings)
+        except OSError as error:
+            self.notify(f"Settings not saved: {error.strerror or error}", severity="error")
+            return
+        sound = self.app.sound
+        sound.settings, sound.muted, sound.voice = settings, not settings.sound, settings.voice
+        sound.set_volume(settings.volume)
+        self.notify(f"Settings saved to {path}")
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.app.sound.set_volume(self.app.sound.settings.volume)  # undo a volume only tried out
+        self.dismiss(None)

@@ -30,7 +30,7 @@ CUES: dict[str, tuple[Note, ...]] = {
     "pip": (Note(1200, 0.07),),  # short and high: 3, 2, 1
     "halfway": (Note(880, 0.09), Note(0, 0.04), Note(660, 0.14)),  # falling pair: halfway there
     "tick": (Note(1568, 0.03),),  # a click-like blip per rep
-    "done": (Note(523, 0.16), Note(659, 0.16), Note(784, 0.42)),  # three-note chime: finished
+    "done": (Note(523, 0.16), Note(0, 0.02), Note(659, 0.16), Note(0, 0.02), Note(784, 0.42)),  # three-note chime: finished
 }
 
 

@@ -1,0 +1,187 @@
+"""Real audio, end to end: what the helper really played, through ALSA's file plugin and PulseAudio.
+
+Needs the Debian packages .ci/run installs (alsa-utils, pulseaudio, pulseaudio-utils,
+libasound2-plugins, espeak-ng) and simpleaudio from the test extra.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from app.library import load_entry
+from app.settings import Settings
+from app.sound.player import SoundPlayer
+from app.ui.app import make_app
+from tests.audio import hear, samples_of
+from tests.test_cli import console_script
+from tests.test_terminal import Tmux
+
+SHORT = 'name = "Sound test"\nprep = "2s"\n[[steps]]\nname = "Arm swings"\nduration = "6s"\n'
+# Cues 1 s apart and more, none at the very start (the first sound after PulseAudio starts can be lost).
+TIMED = 'name = "Timing test"\nprep = "6s"\n[[steps]]\nname = "Hold"\nduration = "6s"\n'
+TIMED_CUES = [("pip", 3), ("pip", 4), ("pip", 5), ("go", 6), ("pip", 9), ("pip", 10), ("pip", 11), ("done", 12)]
+
+
+def routine_file(folder: Path, text: str) -> Path:
+    path = folder / "routine.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.fixture
+def alsa_file(tmp_path, monkeypatch):
+    """A HOME whose ALSA default device appends all it plays, as raw PCM, to one file."""
+    home = tmp_path / "home"
+    home.mkdir()
+    out = tmp_path / "played.raw"
+    out.touch()
+    (home / ".asoundrc").write_text(
+        f'pcm.!default {{ type file; slave.pcm "null"; file "|cat >> {out}"; format "raw" }}\n'
+    )
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-pulse")  # paplay finds no server
+    return out
+
+
+def wait_for_sound(player: SoundPlayer, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not player.state.ready and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert player.state.ready, "the sound helper never reported"
+
+
+def test_a_session_in_tmux_plays_the_right_cues_and_speech(alsa_file, supple_home, tmp_path):
+    routine = routine_file(tmp_path, SHORT)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"
+    }
+    session = Tmux(f"supple-sound-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
+    try:
+        screen = session.wait_for("Sound: simpleaudio")  # the player, said once
+        assert "voice: espeak-ng" in screen
+        session.wait_for("ROUTINE COMPLETE", timeout=20)
+        time.sleep(2.0)  # "Routine complete" is spoken after the chime
+        assert "ALSA" not in session.screen()
+    finally:
+        session.close()
+    heard = [h.what for h in hear(samples_of(alsa_file.read_bytes()))]
+    assert [w for w in heard if w != "speech"] == ["ready", "go", "pip", "pip", "pip", "done"]
+    # Speech after the get-ready tone, after go, and after the chime.
+    assert heard.index("speech") > heard.index("ready") and heard[-1] == "speech"
+    assert heard[heard.index("go") + 1] == "speech"
+
+
+async def run_session(routine_text: str, tmp_path: Path, player: SoundPlayer, seconds: float, during=None):
+    """Run the app headless on the real clock with a real player for `seconds`."""
+    entry = load_entry(routine_file(tmp_path, routine_text), "file")
+    app = make_app(clock=time.monotonic, sound=player, start=entry.routine, load_entries=lambda: [entry])
+    reports: list[str] = []
+    async with app.run_test(size=(80, 24)):
+        player.report = reports.append  # what the user is told, counted here
+        began = time.monotonic()
+        if during is not None:
+            await during(app, began)
+        await asyncio.sleep(max(0.0, seconds - (time.monotonic() - began)))
+        finished = type(app.screen).__name__ == "SummaryScreen"
+    return reports, finished
+
+
+async def test_the_helper_killed_mid_session_comes_back(alsa_file, tmp_path):
+    player = SoundPlayer(Settings(voice=False))
+    seen: dict[str, object] = {}
+
+    async def kill_helper(app, began) -> None:
+        await asyncio.sleep(3.0)  # into the work segment, before its pips
+        seen["killed"] = player._process.pid
+        os.kill(player._process.pid, signal.SIGKILL)
+        await asyncio.sleep(2.0)
+        seen["screen"] = type(app.screen).__name__
+        seen["helper"] = player._process.pid if player._process else None
+        seen["player"], seen["abandoned"] = player.state.player, player.abandoned
+
+    _, finished = await run_session(SHORT, tmp_path, player, 10.0, kill_helper)
+    assert finished and seen["screen"] == "SessionScreen"  # the session went on
+    assert seen["helper"] not in (None, seen["killed"])  # a new helper
+    assert seen["player"] == "simpleaudio" and seen["abandoned"] is False
+    cues = [h.what for h in hear(samples_of(alsa_file.read_bytes())) if h.what != "speech"]
+    assert cues[:2] == ["ready", "go"] and cues[-1] == "done"  # sound came back for the end
+
+
+async def test_no_sound_device_at_all_falls_back_to_the_bell_once(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".asoundrc").write_text('pcm.!default { type hw; card 7 }\n')  # a card that is not there
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-pulse")
+    player = SoundPlayer(Settings())
+    rung: list[float] = []
+
+    async def count_bells(app, began) -> None:
+        player.bell = lambda: rung.append(time.monotonic())
+
+    reports, finished = await run_session(SHORT, tmp_path, player, 9.5, count_bells)
+    assert finished and len(rung) >= 5  # go, three pips and done at least, as bells
+    assert player.abandoned and player.state.player is None
+    assert len(reports) <= 1 and "terminal bell" in player.state.describe()
+    assert {name for name, _ in player.state.skipped} >= {"simpleaudio", "paplay", "aplay"}
+
+
+def _pulse_available() -> bool:
+    return all(shutil.which(tool) for tool in ("pulseaudio", "parec", "pactl"))
+
+
+@pytest.fixture
+def pulse(tmp_path, monkeypatch):
+    """A private PulseAudio server with a null sink, and ALSA's default routed into it."""
+    if not _pulse_available():
+        pytest.fail("PulseAudio is not installed; .ci/run installs pulseaudio and pulseaudio-utils")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".asoundrc").write_text("pcm.!default { type pulse }\nctl.!default { type pulse }\n")
+    socket = runtime / "native"
+    env = os.environ | {"HOME": str(home), "XDG_RUNTIME_DIR": str(runtime)}
+    server = subprocess.Popen(
+        ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "-n", "--use-pid-file=no",
+         "-L", "module-null-sink sink_name=rec rate=22050 channels=1",
+         "-L", f"module-native-protocol-unix socket={socket}"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    for name, value in (("HOME", home), ("XDG_RUNTIME_DIR", runtime), ("PULSE_SERVER", f"unix:{socket}")):
+        monkeypatch.setenv(name, str(value))
+    deadline = time.monotonic() + 10
+    while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
+        assert time.monotonic() < deadline, "PulseAudio did not start"
+        time.sleep(0.1)
+    yield tmp_path / "recorded.raw"
+    server.terminate()
+    server.wait(5)
+
+
+async def test_cue_onsets_keep_the_plans_spacing_through_pulseaudio(pulse, tmp_path):
+    with open(pulse, "wb") as out:
+        recorder = subprocess.Popen(["parec", "--device=rec.monitor", "--format=s16le", "--rate=22050",
+                                     "--channels=1", "--raw", "--latency-msec=20"], stdout=out, stderr=subprocess.DEVNULL)
+        try:
+            player = SoundPlayer(Settings(voice=False))
+            _, finished = await run_session(TIMED, tmp_path, player, 13.5)
+            player.close()
+        finally:
+            recorder.terminate()
+            recorder.wait(5)
+    assert finished
+    heard = [h for h in hear(samples_of(pulse.read_bytes())) if h.what != "speech"]
+    got = [(h.what, h.start) for h in heard][-len(TIMED_CUES):]
+    assert [what for what, _ in got] == [what for what, _ in TIMED_CUES]
+    first_at, first_plan = got[0][1], TIMED_CUES[0][1]
+    errors = [abs((at - first_at) - (plan - first_plan)) for (_, at), (_, plan) in zip(got, TIMED_CUES)]
+    assert max(errors) <= 0.050, errors

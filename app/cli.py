@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="create a routine in the editor")
     new.set_defaults(handler=cmd_new)
+
+    sound = commands.add_parser("sound-check", help="play every sound cue and a spoken sentence")
+    sound.set_defaults(handler=cmd_sound_check)
     return parser
 
 
@@ -108,6 +111,13 @@ def cmd_edit(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """`supple new`: the editor on a new routine."""
     return _run_app(start=None, scale=1.0, edit="new")
+
+
+def cmd_sound_check(args: argparse.Namespace) -> int:
+    """`supple sound-check`: what the user will hear, and which player makes it."""
+    from app.sound.check import sound_check
+
+    return sound_check()
 
 
 def _run_app(start, scale: float, edit=None) -> int:

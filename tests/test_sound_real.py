@@ -185,3 +185,30 @@ async def test_cue_onsets_keep_the_plans_spacing_through_pulseaudio(pulse, tmp_p
     first_at, first_plan = got[0][1], TIMED_CUES[0][1]
     errors = [abs((at - first_at) - (plan - first_plan)) for (_, at), (_, plan) in zip(got, TIMED_CUES)]
     assert max(errors) <= 0.050, errors
+
+
+def test_sound_check_plays_every_cue_and_a_sentence(alsa_file, supple_home):
+    from app.sound.synth import CUES
+    from tests.test_cli import supple
+
+    result = supple("sound-check", home=supple_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "player:  simpleaudio" in result.stdout and "voice:   espeak-ng" in result.stdout
+    assert "ALSA" not in result.stdout + result.stderr
+    heard = [h.what for h in hear(samples_of(alsa_file.read_bytes()))]
+    assert heard == [*CUES, "speech"]
+
+
+def test_sound_check_without_any_player_says_why_and_fails(tmp_path, monkeypatch, supple_home):
+    from tests.test_cli import supple
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".asoundrc").write_text("pcm.!default { type hw; card 7 }\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-pulse")
+    result = supple("sound-check", home=supple_home)
+    assert result.returncode == 1
+    assert "player:  none" in result.stdout and "No audible player found" in result.stdout
+    assert "skipped: simpleaudio: cannot play" in result.stdout and "skipped: aplay: " in result.stdout
+    assert "ALSA lib" not in result.stdout + result.stderr

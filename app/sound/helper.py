@@ -82,6 +82,7 @@ class Helper:
             if self.speech_handle is not None:
                 self.backend.stop(self.speech_handle)
             self.speech_handle = self.backend.play(pcm)
+            emit(event="said", text=text, seconds=round(len(pcm) / (2 * RATE), 3))
 
     def _render(self, text: str) -> bytes | None:
         if text not in self.spoken:

@@ -56,6 +56,7 @@ class SoundPlayer:
         self._lock = threading.Lock()
         self._reported = False
         self.abandoned = False
+        self.last_said: tuple[str, float] | None = None  # the last sentence spoken, and its length
 
     # -- the helper
 
@@ -91,6 +92,8 @@ class SoundPlayer:
             if event.get("player") is None:
                 self.abandoned = True
             self._say_state()
+        elif event.get("event") == "said":
+            self.last_said = (event.get("text", ""), float(event.get("seconds", 0)))
         elif event.get("event") == "fallback":
             self._skip[event["player"]] = event.get("reason", "failed")
             self._reported = False  # the next ready says which player took over

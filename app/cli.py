@@ -130,6 +130,7 @@ def _run_app(start, scale: float, edit=None) -> int:
 
     settings, problem = load_settings()
     sound = SoundPlayer(settings)
+    sound.start()  # probing the players overlaps Textual's start-up
     try:
         make_app(start=start, scale=scale, edit=edit, sound=sound, settings_problem=problem).run()
     finally:

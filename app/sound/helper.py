@@ -18,6 +18,7 @@ from app.sound.speech import find_speaker
 from app.sound.synth import CUES, RATE, length, render
 
 GAP = 0.08  # silence between a cue and the speech after it
+STALE = 0.25  # a cue this late is dropped, as the engine drops cues that fell inside a stall
 
 
 class Helper:
@@ -51,6 +52,8 @@ class Helper:
     def handle(self, request: dict) -> None:
         op = request.get("op")
         if op == "play" and request.get("cue") in self.cues:
+            if time.monotonic() - float(request.get("at", time.monotonic())) > STALE:
+                return
             with self.lock:
                 self._check_backend()
                 if self.backend:

@@ -18,6 +18,7 @@ class SoundOutput(Protocol):
     bell: Callable[[], None]
 
     def start(self) -> None: ...
+    def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None: ...
     def cue(self, name: str, force: bool = False) -> None: ...
     def say(self, speech: Speech | None, force: bool = False) -> None: ...
     def set_volume(self, volume: int) -> None: ...
@@ -38,6 +39,9 @@ class Recorder:
 
     def start(self) -> None:
         pass
+
+    def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None:
+        self.report, self.bell = report, bell
 
     def cue(self, name: str, force: bool = False) -> None:
         if force or (not self.muted and (name != "halfway" or self.settings.halfway)):

@@ -42,26 +42,33 @@ class SoundPlayer:
     """Cue and speech output for the session; keeps playback in a helper process."""
 
     def __init__(self, settings: Settings, *, report: Callable[[str], None] | None = None,
-                 bell: Callable[[], None] | None = None, python: str = sys.executable) -> None:
+                 bell: Callable[[], None] | None = None, python: str = sys.executable,
+                 skip: dict[str, str] | None = None) -> None:
         self.settings = settings
         self.muted = not settings.sound
         self.voice = settings.voice
         self.state = SoundState()
-        self.report = report or (lambda text: None)
+        self.report = report
         self.bell = bell or (lambda: None)
+        self._held: str | None = None  # a report made before anyone listened
         self._python = python
         self._process: subprocess.Popen | None = None
         self._restarts = 0
-        self._skip: dict[str, str] = {}
+        self._skip: dict[str, str] = dict(skip or {})  # players not to try, with the reason
         self._lock = threading.Lock()
         self._reported = False
         self.abandoned = False
         self.last_said: tuple[str, float] | None = None  # the last sentence spoken, and its length
+        self._started = False
+        self._pending: list[bytes] = []  # asked for while the helper starts; it drops the stale ones
 
     # -- the helper
 
     def start(self) -> None:
-        """Start the helper in the background; returns at once."""
+        """Start the helper in the background, once; returns at once."""
+        if self._started:
+            return
+        self._started = True
         threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
 
     def _spawn(self) -> None:
@@ -76,6 +83,9 @@ class SoundPlayer:
         os.set_blocking(process.stdin.fileno(), False)  # a full pipe drops a cue, never stalls the UI
         with self._lock:
             self._process = process
+            pending, self._pending = self._pending, []
+        for line in pending:
+            self._write(process, line)
         for line in process.stdout:
             self._event(line)
         process.wait()
@@ -123,7 +133,17 @@ class SoundPlayer:
     def _say_state(self) -> None:
         if not self._reported:
             self._reported = True
-            self.report(self.state.describe())
+            if self.report is None:
+                self._held = self.state.describe()
+            else:
+                self.report(self.state.describe())
+
+    def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None:
+        """Where to tell the user about the player, and how to ring the bell; a held report goes now."""
+        self.report, self.bell = report, bell
+        held, self._held = self._held, None
+        if held is not None:
+            report(held)
 
     # -- what the session calls
 
@@ -134,7 +154,7 @@ class SoundPlayer:
         if self.abandoned:
             self.bell()
             return
-        self._send({"op": "play", "cue": name})
+        self._send({"op": "play", "cue": name, "at": time.monotonic()})
 
     def say(self, speech: Speech | None, force: bool = False) -> None:
         """Speak the first sentence that fits before the next pip; skipped when muted or voice is off."""
@@ -146,12 +166,19 @@ class SoundPlayer:
         self._send({"op": "volume", "value": volume})
 
     def _send(self, request: dict) -> None:
+        line = json.dumps(request).encode() + b"\n"
         with self._lock:
             process = self._process
-        if process is None or process.stdin is None:
-            return  # starting or restarting: this cue is lost, the next one plays
+            if process is None:
+                if not self.abandoned and len(self._pending) < 16:
+                    self._pending.append(line)  # the helper is starting or restarting
+                return
+        self._write(process, line)
+
+    @staticmethod
+    def _write(process: subprocess.Popen, line: bytes) -> None:
         try:
-            process.stdin.write(json.dumps(request).encode() + b"\n")
+            process.stdin.write(line)
             process.stdin.flush()
         except (BlockingIOError, BrokenPipeError, OSError, ValueError):
             pass  # the reader thread sees the helper end and restarts it

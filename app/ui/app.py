@@ -45,8 +45,7 @@ class SuppleApp(App[None]):
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
 
     def on_mount(self) -> None:
-        self.sound.report = self._sound_report
-        self.sound.bell = self.bell
+        self.sound.attach(self._sound_report, self.bell)
         self.sound.start()
         if self._settings_problem:
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=12)
@@ -92,8 +91,9 @@ class SuppleApp(App[None]):
         self.sound_status = text
         try:
             self.call_from_thread(self.notify, text, title="Sound", timeout=8)
-        except RuntimeError:  # from the app's own thread, or after it stopped
-            pass
+        except RuntimeError:  # on the app's own thread (a report held from before it started)
+            if self.is_running:
+                self.notify(text, title="Sound", timeout=8)
 
     def on_unmount(self) -> None:
         self.sound.close()

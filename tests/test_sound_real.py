@@ -69,7 +69,7 @@ def test_a_session_in_tmux_plays_the_right_cues_and_speech(alsa_file, supple_hom
         assert "voice: espeak-ng" in screen
         session.wait_for("ROUTINE COMPLETE", timeout=20)
         time.sleep(2.0)  # "Routine complete" is spoken after the chime
-        assert "ALSA" not in session.screen()
+        assert "ALSA lib" not in session.screen()
     finally:
         session.close()
     heard = [h.what for h in hear(samples_of(alsa_file.read_bytes()))]
@@ -214,3 +214,30 @@ def test_sound_check_without_any_player_says_why_and_fails(tmp_path, monkeypatch
     assert "player:  none" in result.stdout and "No audible player found" in result.stdout
     assert "skipped: simpleaudio: cannot play" in result.stdout and "skipped: aplay: " in result.stdout
     assert "ALSA lib" not in result.stdout + result.stderr
+
+
+def test_no_device_in_a_real_terminal_shows_no_library_noise(tmp_path, monkeypatch, supple_home):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".asoundrc").write_text("pcm.!default { type hw; card 7 }\n")  # a card that is not there
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "HOME": str(home),
+        "PULSE_SERVER": f"unix:{tmp_path}/no-pulse",
+    }
+    routine = routine_file(tmp_path, SHORT)
+    session = Tmux(f"supple-nodev-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
+    screens = []
+    try:
+        screens.append(session.wait_for("terminal bell"))
+        deadline = time.monotonic() + 20
+        while "ROUTINE COMPLETE" not in screens[-1] and time.monotonic() < deadline:
+            time.sleep(0.3)
+            screens.append(session.screen())
+        assert "ROUTINE COMPLETE" in screens[-1]
+    finally:
+        session.close()
+    everything = "\n".join(screens)
+    # The report names why each player was skipped; what must never show is a library's own output.
+    for noise in ("ALSA lib", "confmisc", "snd_pcm_open", "Traceback", "Segmentation"):
+        assert noise not in everything
+    assert screens[0].count("terminal bell") == 1

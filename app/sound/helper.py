@@ -28,7 +28,8 @@ class Helper:
         self.folder = backends.scratch_folder()
         self.skip = dict(skip)
         self.lock = threading.Lock()
-        self.cues = {name: render(name, volume) for name in CUES}
+        self.volume = volume
+        self.cues: dict[str, bytes] = {}  # rendered on first use: start-up stays light
         self.speaker, self.speech_why = find_speaker()
         self.spoken: dict[str, bytes] = {}
         self.tone_end = 0.0
@@ -36,6 +37,8 @@ class Helper:
         self.speech_handle: object = None
         self.backend: backends.Backend | None = None
         self._choose()
+        # Render every cue now, off the request loop, so no cue waits for its samples later.
+        threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True).start()
 
     def _choose(self) -> None:
         self.backend, skipped = backends.choose(self.skip, self.folder)
@@ -51,20 +54,25 @@ class Helper:
 
     def handle(self, request: dict) -> None:
         op = request.get("op")
-        if op == "play" and request.get("cue") in self.cues:
+        if op == "play" and request.get("cue") in CUES:
             if time.monotonic() - float(request.get("at", time.monotonic())) > STALE:
                 return
             with self.lock:
                 self._check_backend()
                 if self.backend:
-                    self.backend.play(self.cues[request["cue"]])
+                    self.backend.play(self._cue(request["cue"]))
                     self.tone_end = time.monotonic() + length(request["cue"])
         elif op == "say" and self.speaker and request.get("texts"):
             self.speech_serial += 1
             threading.Thread(target=self._say, args=(request, self.speech_serial), daemon=True).start()
         elif op == "volume":
-            volume = int(request.get("value", 80))
-            self.cues = {name: render(name, volume) for name in CUES}
+            self.volume, self.cues = int(request.get("value", 80)), {}
+            threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True).start()
+
+    def _cue(self, name: str) -> bytes:
+        if name not in self.cues:
+            self.cues[name] = render(name, self.volume)
+        return self.cues[name]
 
     def _say(self, request: dict, serial: int) -> None:
         at = float(request.get("at", time.monotonic()))

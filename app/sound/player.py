@@ -65,11 +65,14 @@ class SoundPlayer:
     # -- the helper
 
     def start(self) -> None:
-        """Start the helper in the background, once; returns at once."""
-        if self._started:
-            return
-        self._started = True
-        threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
+        """Start the helper in the background; returns at once. Muted, it waits until it is needed."""
+        if not self.muted:
+            self._ensure_started()
+
+    def _ensure_started(self) -> None:
+        if not self._started:
+            self._started = True
+            threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
 
     def _spawn(self) -> None:
         args = [self._python, "-m", "app.sound.helper", "--volume", str(self.settings.volume)]
@@ -154,12 +157,14 @@ class SoundPlayer:
         if self.abandoned:
             self.bell()
             return
+        self._ensure_started()
         self._send({"op": "play", "cue": name, "at": time.monotonic()})
 
     def say(self, speech: Speech | None, force: bool = False) -> None:
         """Speak the first sentence that fits before the next pip; skipped when muted or voice is off."""
         if speech is None or self.abandoned or (not force and (self.muted or not self.voice)):
             return
+        self._ensure_started()
         self._send({"op": "say", "texts": list(speech.texts), "window": speech.window, "at": time.monotonic()})
 
     def set_volume(self, volume: int) -> None:

@@ -241,3 +241,21 @@ def test_no_device_in_a_real_terminal_shows_no_library_noise(tmp_path, monkeypat
     for noise in ("ALSA lib", "confmisc", "snd_pcm_open", "Traceback", "Segmentation"):
         assert noise not in everything
     assert screens[0].count("terminal bell") == 1
+
+
+def test_with_sound_off_no_helper_starts_until_a_sound_is_wanted(alsa_file):
+    player = SoundPlayer(Settings(sound=False))
+    try:
+        player.start()
+        player.cue("go")  # muted: nothing
+        time.sleep(0.5)
+        assert player._process is None and not player.state.ready
+        player.cue("done", force=True)  # the settings screen's test plays anyway
+        wait_for_sound(player)
+        deadline = time.monotonic() + 5
+        while "done" not in [h.what for h in hear(samples_of(alsa_file.read_bytes()))]:
+            assert time.monotonic() < deadline, "the forced cue was never played"
+            time.sleep(0.1)
+    finally:
+        player.close()
+    assert [h.what for h in hear(samples_of(alsa_file.read_bytes()))] == ["done"]

@@ -37,6 +37,8 @@ class Helper:
         self.speech_handle: object = None
         self.backend: backends.Backend | None = None
         self._choose()
+        # Cues asked for while the players were probed play now; later ones this late are stale.
+        self.ready_at = time.monotonic()
         # Render every cue now, off the request loop, so no cue waits for its samples later.
         threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True).start()
 
@@ -55,7 +57,7 @@ class Helper:
     def handle(self, request: dict) -> None:
         op = request.get("op")
         if op == "play" and request.get("cue") in CUES:
-            if time.monotonic() - float(request.get("at", time.monotonic())) > STALE:
+            if time.monotonic() - max(float(request.get("at", 0.0)), self.ready_at) > STALE:
                 return
             with self.lock:
                 self._check_backend()

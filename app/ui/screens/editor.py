@@ -188,7 +188,7 @@ class EditorScreen(Screen[None]):
 
     def _show_check(self) -> None:
         problems = self.checked.problems
-        for key in ROUTINE_INPUTS + ("description", "steps"):
+        for key in ROUTINE_INPUTS + ("description",):
             self._show_error(f"#{key}-error", problems.get(("routine", key), []))
         self._show_error("#steps-error", problems.get(("routine", "steps"), []) + problems.get(("routine", ""), []))
         step = self.current

@@ -2,7 +2,7 @@
 
 Each program runs in a pseudo-terminal of 80x24; the clock stops when its first frame's
 marker text has been written. Memory is VmRSS one second after the first frame.
-Usage: python bench/startup.py [runs]   (default 7 runs each, median reported)
+Usage: python bench/startup.py [runs]   (default 7 runs each; median and best reported)
 """
 
 from __future__ import annotations
@@ -71,13 +71,16 @@ def main() -> None:
         for name, (command, marker) in programs.items():
             results[name].append(first_frame(command, marker, env))
     base_time = statistics.median(t for t, _ in results["bare Digits app"])
+    base_best = min(t for t, _ in results["bare Digits app"])
     base_mem = statistics.median(m for _, m in results["bare Digits app"])
-    print(f"median of {runs} runs, 80x24 pty\n")
-    print(f"{'program':<18}{'first frame':>13}{'ratio':>8}{'resident':>12}{'ratio':>8}")
+    print(f"median and best of {runs} runs, 80x24 pty\n")
+    print(f"{'program':<18}{'first frame':>13}{'ratio':>8}{'best':>10}{'ratio':>8}{'resident':>12}{'ratio':>8}")
     for name, samples in results.items():
         t = statistics.median(s for s, _ in samples)
+        best = min(s for s, _ in samples)
         m = statistics.median(s for _, s in samples)
-        print(f"{name:<18}{t * 1000:>10.0f} ms{t / base_time:>8.2f}{m:>8.1f} MiB{m / base_mem:>8.2f}")
+        print(f"{name:<18}{t * 1000:>10.0f} ms{t / base_time:>8.2f}{best * 1000:>7.0f} ms{best / base_best:>8.2f}"
+              f"{m:>8.1f} MiB{m / base_mem:>8.2f}")
     print("\ntargets: first frame <= 1.15x and resident memory <= 1.15x the bare app")
 
 

@@ -81,7 +81,9 @@ class SuppleApp(App[None]):
         """Back to the picker from a session, its summary or the editor."""
         from app.ui.screens.picker import PickerScreen
 
-        if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+        picker = next((screen for screen in self.screen_stack if isinstance(screen, PickerScreen)), None)
+        if picker is not None:
+            picker.stale = True  # files may have changed meanwhile: read them again on return
             self.pop_screen()
         else:
             self.switch_screen(PickerScreen())

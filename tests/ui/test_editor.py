@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from app import paths
@@ -13,7 +11,7 @@ from app.ui.screens.editor import EditorScreen, StepList
 from app.ui.screens.editor_dialogs import PlanPreview, SaveChanges
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
-from tests.ui.helpers import build, text_of
+from tests.ui.helpers import build
 from tests.ui.test_picker import labels
 
 SIZE = (100, 30)
@@ -168,16 +166,21 @@ async def test_delete_asks_first_and_only_for_user_routines(clock):
         assert (paths.bundled_routines_dir() / "quick-warmup.toml").exists()
 
 
+async def asked_then_cancelled(pilot, name: str, leave_key: str) -> None:
+    """Start a routine, try to leave with `leave_key`, be asked, cancel: nothing is lost."""
+    await pilot.press("n")
+    await type_into(pilot, "#name", name)
+    await pilot.press(leave_key)
+    assert isinstance(pilot.app.screen, SaveChanges)
+    await pilot.press("escape")
+    assert isinstance(pilot.app.screen, EditorScreen) and pilot.app.is_running
+    assert pilot.app.screen.query_one("#name", Input).value == name
+
+
 async def test_leaving_with_unsaved_changes_cancel_discard_save(clock):
     app, _ = build(clock, library=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_into(pilot, "#name", "Evening")
-        await pilot.press("escape")
-        assert isinstance(app.screen, SaveChanges)
-        await pilot.press("escape")  # cancel: still editing, nothing lost
-        assert isinstance(app.screen, EditorScreen)
-        assert app.screen.query_one("#name", Input).value == "Evening"
+        await asked_then_cancelled(pilot, "Evening", "escape")
         await pilot.press("escape", "d")  # discard
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen) and user_files() == []
@@ -243,15 +246,35 @@ async def test_supple_new_opens_the_editor_and_closing_shows_the_picker(clock):
         assert isinstance(app.screen, PickerScreen)
 
 
+async def test_supple_new_then_save_shows_the_new_routine_in_the_picker(clock):
+    app, _ = build(clock, library=True, edit="new")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "#name", "Night stretch")
+        await save(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)  # a new picker: there was none underneath
+        assert app.screen._highlighted().ref == "user:night-stretch"
+
+
+async def test_closing_a_dialog_does_not_read_the_routines_again(clock):
+    app, _ = build(clock, library=True)
+    reads = []
+    original = app.load_entries
+    app.load_entries = lambda: reads.append(1) or original()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark", "escape", "s", "escape")
+        await pilot.pause()
+        assert len(reads) == 1
+        await pilot.press("n", "escape")  # back from the editor: files may have changed
+        await pilot.pause()
+        assert len(reads) == 2
+
+
 async def test_quitting_from_the_editor_asks_about_unsaved_changes(clock):
     app, _ = build(clock, library=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_into(pilot, "#name", "Half done")
-        await pilot.press("ctrl+q")
-        assert isinstance(app.screen, SaveChanges)
-        await pilot.press("escape")
-        assert isinstance(app.screen, EditorScreen) and app.is_running
+        await asked_then_cancelled(pilot, "Half done", "ctrl+q")
         await pilot.press("ctrl+q", "d")
         await pilot.pause()
         assert not app.is_running and user_files() == []

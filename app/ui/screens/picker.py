@@ -71,6 +71,8 @@ class PickerScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
 
+    stale = False  # set when the user comes back from the editor or a session
+
     def compose(self) -> ComposeResult:
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
         with Horizontal(id="picker-body"):
@@ -80,11 +82,13 @@ class PickerScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.reload(self.app.highlight_ref)
+        self.app.highlight_ref = None
 
     def on_screen_resume(self) -> None:
-        # Back from the editor or a session: files may have changed on disk.
-        if getattr(self, "entries", None) is not None:
+        # Closing a dialog changes no files; only coming back from a session or the editor does.
+        if self.stale:
+            self.stale = False
             highlighted = self._highlighted()
             self.reload(self.app.highlight_ref or (highlighted.ref if highlighted else None))
             self.app.highlight_ref = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import os
 import sys
 from pathlib import Path
@@ -124,13 +124,15 @@ def _run_app(start, scale: float, edit=None) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", file=sys.stderr)
         return EXIT_USER
+    # Start-up allocates a great many objects that live for the whole run; collecting garbage
+    # among them only delays the first frame. The app turns collection back on once it is drawn.
+    gc.disable()
     from app.settings import load_settings
     from app.sound.player import SoundPlayer
     from app.ui.app import make_app  # Textual loads only when the app runs
 
     settings, problem = load_settings()
-    sound = SoundPlayer(settings)
-    sound.start()  # probing the players overlaps Textual's start-up
+    sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn
     try:
         make_app(start=start, scale=scale, edit=edit, sound=sound, settings_problem=problem).run()
     finally:
@@ -152,6 +154,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     """`supple list`: every routine with its source, kind, steps and planned total."""
     entries = load_library()
     if args.json:
+        import json
+
         print(json.dumps([_summary(e) for e in entries], indent=2, ensure_ascii=False))
         return EXIT_OK
     good = [e for e in entries if e.routine]
@@ -217,6 +221,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     plan = build_plan(entry.routine)
     if args.json:
+        import json
+
         print(json.dumps(plan_to_json(plan), indent=2, ensure_ascii=False))
     else:
         sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}

@@ -7,7 +7,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import tomli_w
 
 from app.duration import format_duration, parse_duration
 from app.errors import RoutineError
@@ -117,6 +116,8 @@ def doc_to_toml(doc: dict) -> str:
     """A routine document as TOML with one `[[steps]]` table per step."""
     # Multi-line strings read best, but TOML turns a "\r\n" inside one into "\n"; a document
     # holding a carriage return is written with escapes instead, so it reads back exactly.
+    import tomli_w  # only writing needs it; reading the library at start-up does not
+
     multiline = not _holds_carriage_return(doc)
     top = dict(doc)
     steps = top.pop("steps", None)

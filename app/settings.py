@@ -6,8 +6,6 @@ import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-import tomli_w
-
 from app import paths
 from app.routine_file import write_atomically
 
@@ -71,5 +69,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings; the old file stays whole if writing fails."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tomli_w  # saving is rare; start-up only reads
+
     write_atomically(path, tomli_w.dumps(asdict(settings)))
     return path

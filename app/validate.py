@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -22,6 +21,8 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        import json  # messages are rare; reading good files at start-up never needs it
+
         text = value if len(value) <= 40 else value[:37] + "..."
         return json.dumps(text, ensure_ascii=False)
     if isinstance(value, float) and not math.isfinite(value):

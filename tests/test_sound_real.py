@@ -259,3 +259,19 @@ def test_with_sound_off_no_helper_starts_until_a_sound_is_wanted(alsa_file):
     finally:
         player.close()
     assert [h.what for h in hear(samples_of(alsa_file.read_bytes()))] == ["done"]
+
+
+def test_a_held_player_keeps_requests_until_started_then_plays_them(alsa_file):
+    player = SoundPlayer(Settings(voice=False), hold=True)  # as `supple` builds it: the app starts it
+    try:
+        player.cue("go")  # asked for while the first frame is drawn
+        time.sleep(0.5)
+        assert player._process is None and not player.state.ready  # no helper slowed the first frame
+        player.start()
+        wait_for_sound(player)
+        deadline = time.monotonic() + 5
+        while "go" not in [h.what for h in hear(samples_of(alsa_file.read_bytes()))]:
+            assert time.monotonic() < deadline, "the cue asked for before start was never played"
+            time.sleep(0.1)
+    finally:
+        player.close()

@@ -36,9 +36,10 @@ class Recorder:
         self.bell: Callable[[], None] = lambda: None
         self.played: list[str] = []
         self.said: list[tuple[str, ...]] = []
+        self.started = False
 
     def start(self) -> None:
-        pass
+        self.started = True
 
     def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None:
         self.report, self.bell = report, bell

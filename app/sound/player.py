@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from app.announce import Speech
 from app.settings import Settings
+
+if TYPE_CHECKING:  # the picker's first frame needs no session code
+    from app.announce import Speech
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 
@@ -43,7 +44,7 @@ class SoundPlayer:
 
     def __init__(self, settings: Settings, *, report: Callable[[str], None] | None = None,
                  bell: Callable[[], None] | None = None, python: str = sys.executable,
-                 skip: dict[str, str] | None = None) -> None:
+                 skip: dict[str, str] | None = None, hold: bool = False) -> None:
         self.settings = settings
         self.muted = not settings.sound
         self.voice = settings.voice
@@ -60,17 +61,19 @@ class SoundPlayer:
         self.abandoned = False
         self.last_said: tuple[str, float] | None = None  # the last sentence spoken, and its length
         self._started = False
-        self._pending: list[bytes] = []  # asked for while the helper starts; it drops the stale ones
+        self._held_back = hold  # until start(): requests wait, so the helper does not slow the first frame
+        self._pending: list[dict] = []  # asked for while the helper starts; it drops the stale ones
 
     # -- the helper
 
     def start(self) -> None:
         """Start the helper in the background; returns at once. Muted, it waits until it is needed."""
-        if not self.muted:
+        self._held_back = False
+        if not self.muted or self._pending:
             self._ensure_started()
 
     def _ensure_started(self) -> None:
-        if not self._started:
+        if not self._started and not self._held_back:
             self._started = True
             threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
 
@@ -87,14 +90,16 @@ class SoundPlayer:
         with self._lock:
             self._process = process
             pending, self._pending = self._pending, []
-        for line in pending:
-            self._write(process, line)
+        for request in pending:
+            self._write(process, _line(request))
         for line in process.stdout:
             self._event(line)
         process.wait()
         self._helper_ended(process)
 
     def _event(self, line: bytes) -> None:
+        import json
+
         try:
             event = json.loads(line)
         except ValueError:
@@ -171,14 +176,13 @@ class SoundPlayer:
         self._send({"op": "volume", "value": volume})
 
     def _send(self, request: dict) -> None:
-        line = json.dumps(request).encode() + b"\n"
         with self._lock:
             process = self._process
             if process is None:
                 if not self.abandoned and len(self._pending) < 16:
-                    self._pending.append(line)  # the helper is starting or restarting
+                    self._pending.append(request)  # the helper is starting or restarting
                 return
-        self._write(process, line)
+        self._write(process, _line(request))
 
     @staticmethod
     def _write(process: subprocess.Popen, line: bytes) -> None:
@@ -199,6 +203,13 @@ class SoundPlayer:
             except OSError:
                 pass
             process.terminate()
+
+
+def _line(request: dict) -> bytes:
+    """One request to the helper as a JSON line."""
+    import json  # here, not at the top: the first frame is drawn before any request is sent
+
+    return json.dumps(request).encode() + b"\n"
 
 
 def _helper_env() -> dict[str, str]:

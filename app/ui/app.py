@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
-from typing import Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
-from app.engine import Clock
 from app.library import Entry, load_library
-from app.model import Routine
-from app.sound.output import Recorder, SoundOutput
+
+if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
+    from app.engine import Clock
+    from app.model import Routine
+    from app.sound.output import SoundOutput
 
 class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
@@ -44,26 +48,42 @@ class SuppleApp(App[None]):
         self._edit = edit
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
 
+    def get_default_screen(self) -> Screen:
+        """The picker when the app starts on it, built and drawn with the app itself; else a blank."""
+        if self._start is None and self._edit is None:
+            from app.ui.screens.picker import PickerScreen
+
+            return PickerScreen()
+        # A session or the editor goes on top of a blank: Textual cannot switch away from the
+        # bottom screen (textual#2650), and leaving them switches to the picker.
+        return Screen()
+
     def on_mount(self) -> None:
         self.sound.attach(self._sound_report, self.bell)
-        self.sound.start()
         if self._settings_problem:
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=12)
-        # With a routine to start, the session is the first frame; the picker waits underneath
-        # until the session ends, so its cost is not paid before the countdown shows.
+        if self._start is not None or self._edit is not None:
+            # Pushed once the app has mounted: a screen pushed while it mounts is laid out and
+            # drawn for nothing, and its first frame then shows only what changed.
+            self.call_later(self._open_first_screen)
+        else:
+            self.call_after_refresh(self._first_frame_drawn)
+
+    def _open_first_screen(self) -> None:
+        # With a routine to start, the session is the first frame; the picker is not built until
+        # the session ends, so its cost is not paid before the countdown shows.
         if self._start is not None:
             self.start_session(self._start)
-        elif self._edit is not None:
-            self.open_editor(self._edit)
         else:
-            self.show_picker()
+            self.open_editor(self._edit)
+        self.call_after_refresh(self._first_frame_drawn)
 
-    def show_picker(self) -> None:
-        """Make the picker the bottom screen, building it if it is not there yet."""
-        from app.ui.screens.picker import PickerScreen
-
-        if not any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
-            self.push_screen(PickerScreen())
+    def _first_frame_drawn(self) -> None:
+        """Work that can wait until the user sees the app: the sound helper, garbage collection."""
+        self.sound.start()  # a cue asked for before this starts the helper itself
+        if not gc.isenabled():  # the command line turned it off for start-up
+            gc.freeze()  # what start-up built lives until the end; later collections skip it
+            gc.enable()
 
     def open_editor(self, entry: Entry | Literal["new"], copy: bool = False) -> None:
         """The editor on a routine, on a copy of it, or on a new one."""
@@ -118,5 +138,9 @@ def make_app(
     edit: Entry | Literal["new"] | None = None,
 ) -> SuppleApp:
     """Build the app; tests pass a fake clock and their own routines."""
-    return SuppleApp(load_entries=load_entries, clock=clock, sound=sound if sound is not None else Recorder(),
+    if sound is None:
+        from app.sound.output import Recorder
+
+        sound = Recorder()
+    return SuppleApp(load_entries=load_entries, clock=clock, sound=sound,
                      settings_problem=settings_problem, start=start, scale=scale, edit=edit)

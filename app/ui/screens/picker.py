@@ -72,6 +72,7 @@ class PickerScreen(Screen[None]):
     ]
 
     stale = False  # set when the user comes back from the editor or a session
+    _previewed: Entry | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
@@ -116,7 +117,15 @@ class PickerScreen(Screen[None]):
             self.query_one("#preview", Static).update("No routines found.")
         else:
             listing.highlighted = first
+            self._show(options[first].id)  # now, so the first frame has it; the message comes later
         listing.focus()
+
+    def _show(self, ref: str | None) -> None:
+        """Preview the entry `ref`, unless it is already shown."""
+        entry = self.entries.get(ref or "")
+        if entry is not None and entry is not self._previewed:
+            self._previewed = entry
+            self.query_one("#preview", Static).update(preview(entry))
 
     def _highlighted(self) -> Entry | None:
         listing = self.query_one("#routines", OptionList)
@@ -126,9 +135,7 @@ class PickerScreen(Screen[None]):
         return self.entries.get(option.id) if option.id else None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        entry = self.entries.get(event.option.id or "")
-        if entry is not None:
-            self.query_one("#preview", Static).update(preview(entry))
+        self._show(event.option.id)
 
     def action_start(self) -> None:
         entry = self._highlighted()

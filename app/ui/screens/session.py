@@ -38,9 +38,12 @@ class SessionScreen(Screen[None]):
     ]
 
     def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0) -> None:
-        super().__init__()
-        self.engine = Engine(routine, clock, scale)
-        self._shown: dict[str, object] = {}
+        engine = Engine(routine, clock, scale)
+        kind = engine.segment.kind
+        # Born with its first phase's class: a class changed after mounting restyles every widget.
+        super().__init__(classes=f"-{kind}")
+        self.engine = engine
+        self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:

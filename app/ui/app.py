@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Literal
 
 from textual.app import App
@@ -22,7 +21,6 @@ class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
 
     TITLE = "Supple"
-    CSS_PATH = Path(__file__).parent / "supple.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False)]
 

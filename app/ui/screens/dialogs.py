@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
+
+from app.ui.screens import stylesheet
+
+Result = TypeVar("Result")
 
 HELP = """\
 [b]In a session[/b]
@@ -38,7 +44,13 @@ warning sign: see a professional.
 """
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class Dialog(ModalScreen[Result]):
+    """A modal box in the middle of the screen; every dialog of the app is one."""
+
+    DEFAULT_CSS = stylesheet("dialogs.tcss")
+
+
+class ConfirmScreen(Dialog[bool]):
     """A yes/no question; returns True for yes."""
 
     BINDINGS = [
@@ -67,7 +79,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class JumpScreen(ModalScreen[int | None]):
+class JumpScreen(Dialog[int | None]):
     """Pick a step to go to; returns its 1-based number, or None."""
 
     BINDINGS = [Binding("escape,g", "cancel", "Cancel", id="jump.cancel")]
@@ -93,7 +105,7 @@ class JumpScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys, and a word of caution."""
 
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]

@@ -21,6 +21,7 @@ from app.library import Entry
 from app.model import KINDS
 from app.plan import build_plan, describe_total
 from app.saving import SaveError, is_inside, save_routine
+from app.ui.screens import stylesheet
 from app.ui.widgets.key_bar import KeyBar
 
 KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
@@ -53,6 +54,8 @@ def _field(label: str, widget, error_id: str) -> ComposeResult:
 
 class EditorScreen(Screen[None]):
     """Edit one routine; saving writes into the user's routines folder only."""
+
+    DEFAULT_CSS = stylesheet("editor.tcss")
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="editor.save", priority=True),

@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from app.model import Routine
 from app.plan import build_plan
 from app.plan_output import plan_table
+from app.ui.screens.dialogs import Dialog
 
 
-class SaveChanges(ModalScreen[str | None]):
+class SaveChanges(Dialog[str | None]):
     """Unsaved changes: returns "save", "discard", or None to keep editing."""
 
     BINDINGS = [
@@ -44,7 +44,7 @@ class SaveChanges(ModalScreen[str | None]):
         self.dismiss(None if choice == "cancel" else choice)
 
 
-class PlanPreview(ModalScreen[None]):
+class PlanPreview(Dialog[None]):
     """The timeline the routine expands to, as `supple plan` prints it."""
 
     BINDINGS = [Binding("escape,enter,f2,q", "close", "Close", id="preview.close")]

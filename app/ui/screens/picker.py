@@ -14,6 +14,7 @@ from app.duration import format_human
 from app.library import Entry
 from app.model import Step
 from app.plan import build_plan, describe_total
+from app.ui.screens import stylesheet
 from app.ui.widgets.key_bar import KeyBar
 
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
@@ -59,6 +60,8 @@ def preview(entry: Entry) -> Text:
 
 class PickerScreen(Screen[None]):
     """Choose a routine and start it."""
+
+    DEFAULT_CSS = stylesheet("picker.tcss")
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="picker.start", priority=True),

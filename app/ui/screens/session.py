@@ -13,6 +13,7 @@ from app.announce import on_finish, on_segment
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
 from app.session_view import session_view
+from app.ui.screens import stylesheet
 from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import BigClock
 from app.ui.widgets.key_bar import KeyBar
@@ -23,6 +24,8 @@ KINDS = ("prep", "work", "switch", "rest", "transition")
 
 class SessionScreen(Screen[None]):
     """Guides the user through one routine; time comes from the engine's clock."""
+
+    DEFAULT_CSS = stylesheet("session.tcss")
 
     BINDINGS = [
         Binding("space", "primary", "Pause/Done", id="session.pause"),

@@ -7,18 +7,18 @@ import asyncio
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from app.announce import Speech
 from app.settings import Settings, save_settings
 from app.sound.synth import CUES, length
+from app.ui.screens.dialogs import Dialog
 
 TEST_GAP = 0.6  # seconds of quiet between the sounds of the test
 TEST_SENTENCE = Speech(("This is how Supple speaks: arm swings, 30 seconds",), None)
 
 
-class SettingsScreen(ModalScreen[None]):
+class SettingsScreen(Dialog[None]):
     """Edit and save config.toml; the session picks the changes up at once."""
 
     BINDINGS = [

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from app.duration import format_clock, format_human
 from app.engine import Summary
+from app.ui.screens import stylesheet
 from app.ui.widgets.key_bar import KeyBar
 
 
@@ -37,6 +38,8 @@ def summary_text(name: str, summary: Summary) -> Text:
 
 class SummaryScreen(Screen[None]):
     """Shown when a routine ends; any of its keys returns to the picker."""
+
+    DEFAULT_CSS = stylesheet("summary.tcss")
 
     BINDINGS = [
         Binding("enter", "close", "Back to routines", id="summary.close"),

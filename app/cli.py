@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import RoutineError
@@ -14,10 +14,15 @@ from app.library import Entry, LookupFailed, load_library, resolve
 from app.plan import build_plan, describe_total
 from app.routine_file import load_routine
 
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # bare `supple` never parses, and starts the sooner for it
+
     parser = argparse.ArgumentParser(
         prog="supple",
         description="A terminal coach for gym warm-ups and post-workout stretches.",
@@ -58,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _scale(text: str) -> float:
+    import argparse
+
     from app.engine import SCALE_RANGE
 
     try:
@@ -71,8 +78,12 @@ def _scale(text: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    args = _parser().parse_args(argv)
-    handler = getattr(args, "handler", cmd_default)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv:
+        args = _parser().parse_args(argv)
+        handler = getattr(args, "handler", cmd_default)
+    else:  # bare `supple`, the common case: the picker, with no parser to build
+        args, handler = None, cmd_default
     try:
         return handler(args)
     except LookupFailed as error:
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USER
 
 
-def cmd_default(args: argparse.Namespace) -> int:
+def cmd_default(args: argparse.Namespace | None) -> int:
     """Bare `supple`: the picker."""
     return _run_app(start=None, scale=1.0)
 

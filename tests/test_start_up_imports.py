@@ -1,0 +1,34 @@
+"""Start-up imports only what the first screen needs: a regression guard for time to first frame."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+# What the picker's first frame loads, and what its session's first frame adds.
+PICKER = ["app.cli", "app.settings", "app.sound.player", "app.ui.app", "app.ui.screens.picker"]
+SESSION = PICKER + ["app.ui.screens.session"]
+
+# Loaded only when needed: argument parsing (bare `supple` has none), writing files, JSON, the
+# other screens. (Textual itself loads difflib, tempfile and platformdirs: they cost Supple nothing.)
+NEVER_BEFORE_THE_FIRST_FRAME = {
+    "argparse", "json", "tomli_w", "app.draft", "app.saving", "app.plan_output", "app.sound.synth",
+    "app.ui.screens.editor", "app.ui.screens.dialogs", "app.ui.screens.summary",
+}
+
+
+def loaded_after_importing(modules: list[str]) -> set[str]:
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("modules", [PICKER, SESSION], ids=["picker", "session"])
+def test_the_first_screen_loads_nothing_it_does_not_need(modules):
+    assert loaded_after_importing(modules) & NEVER_BEFORE_THE_FIRST_FRAME == set()
+
+
+def test_the_picker_does_not_load_the_session_engine():
+    assert not loaded_after_importing(PICKER) & {"app.engine", "app.announce", "app.session_view"}

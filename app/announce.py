@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.engine import Engine
 from app.plan import HALFWAY_MIN, PIP_MIN, Segment
@@ -10,8 +10,7 @@ from app.plan import HALFWAY_MIN, PIP_MIN, Segment
 PIP_LEAD = 3.0  # the first pip sounds this long before a timed segment ends
 
 
-@dataclass(frozen=True)
-class Speech:
+class Speech(NamedTuple):
     """Sentences from longest to shortest; the player says the first that fits in `window` seconds."""
 
     texts: tuple[str, ...]

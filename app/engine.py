@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from app.model import Routine
 from app.plan import CUE_PRIORITY, Segment, build_plan, merge_cues, segment_cues
@@ -17,38 +16,35 @@ MIN_LEFT = 1.0  # removing time never leaves less than this
 SCALE_RANGE = (0.5, 2.0)
 
 
-@dataclass(frozen=True)
-class SegmentStarted:
+class SegmentStarted(NamedTuple):
     """The session moved to segment `index`."""
 
     index: int
 
 
-@dataclass(frozen=True)
-class CueDue:
+class CueDue(NamedTuple):
     """A sound to play now; `at` is the clock time it was due."""
 
     cue: str
     at: float
 
 
-@dataclass(frozen=True)
-class Finished:
-    """The last segment ended."""
+class Finished(NamedTuple):
+    """The last segment ended, at clock time `at`."""
+
+    at: float
 
 
 Event = SegmentStarted | CueDue | Finished
 
 
-@dataclass(frozen=True)
-class _SegmentCue:
+class _SegmentCue(NamedTuple):
     name: str
     offset: float  # seconds after the start, or before the end when `from_end`
     from_end: bool
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What happened in a session, for the summary screen."""
 
     planned: float
@@ -63,13 +59,18 @@ class Summary:
         return self.steps - self.steps_done
 
 
-@dataclass
 class _State:
-    index: int = -1
-    start: float = 0.0  # clock time the current segment began, moved on by pauses
-    length: float | None = None
-    cues: list[_SegmentCue] = field(default_factory=list)
-    fired: set[int] = field(default_factory=set)
+    """The current segment: where it is, when it began, its cues and which of them fired."""
+
+    __slots__ = ("index", "start", "length", "cues", "fired")
+
+    def __init__(self, index: int = -1, start: float = 0.0, length: float | None = None,
+                 cues: list[_SegmentCue] | None = None, fired: set[int] | None = None) -> None:
+        self.index = index
+        self.start = start  # clock time the current segment began, moved on by pauses
+        self.length = length
+        self.cues: list[_SegmentCue] = cues or []
+        self.fired: set[int] = fired or set()
 
 
 class Engine:
@@ -348,4 +349,4 @@ class Engine:
         self.finished_at = end
         if now - end <= LATE:
             self._events.append(CueDue("done", end))
-        self._events.append(Finished())
+        self._events.append(Finished(end))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from app import paths
 from app.errors import RoutineError
@@ -14,8 +13,7 @@ from app.routine_file import load_routine
 Source = Literal["user", "bundled", "file"]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One routine file; exactly one of `routine` and `error` is set."""
 
     stem: str

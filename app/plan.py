@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from app.model import Routine, Step
 
@@ -17,8 +16,7 @@ PIP_MIN = 5.0  # segments shorter than this get no 3-2-1
 HALFWAY_MIN = 20.0  # work shorter than this gets no halfway cue
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One stretch of the timeline; `duration` None means open (ends when the user says)."""
 
     kind: SegmentKind
@@ -38,16 +36,14 @@ class Segment:
         return self.start + (self.duration or 0.0)
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A sound due at `at` seconds into the plan."""
 
     at: float
     cue: str
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The timeline of a routine; open segments count 0 s toward `total`."""
 
     name: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.duration import format_clock, format_human
 from app.engine import Engine
@@ -12,8 +12,7 @@ from app.plan import Segment
 PHASES = {"prep": "GET READY", "work": "WORK", "switch": "SWITCH SIDES", "rest": "REST", "transition": "NEXT UP"}
 
 
-@dataclass(frozen=True)
-class SessionView:
+class SessionView(NamedTuple):
     """Every piece of text on the session screen, and the progress figures."""
 
     kind: str  # segment kind, or "done"

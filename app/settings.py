@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from typing import NamedTuple
 from pathlib import Path
 
 from app import paths
@@ -12,8 +12,7 @@ from app.routine_file import write_atomically
 FILE_NAME = "config.toml"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What the user can set; the defaults are what a fresh install uses."""
 
     sound: bool = True
@@ -47,7 +46,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def _check(doc: dict) -> tuple[dict, list[str]]:
-    known = {f.name: f.type for f in fields(Settings)}
+    known = Settings._fields
     values: dict = {}
     problems: list[str] = []
     for key, value in doc.items():
@@ -71,5 +70,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     import tomli_w  # saving is rare; start-up only reads
 
-    write_atomically(path, tomli_w.dumps(asdict(settings)))
+    write_atomically(path, tomli_w.dumps(settings._asdict()))
     return path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 _ARRAY_HEADER = re.compile(r"^(\s*)\[\[\s*([^\[\]]+?)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^(\s*)\[\s*([^\[\]]+?)\s*\]")
@@ -12,10 +11,14 @@ _KEY = re.compile(r"""^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*[.=]"""
 Position = tuple[int, int]
 
 
-@dataclass
 class _Table:
-    header: Position | None
-    keys: dict[str, Position] = field(default_factory=dict)
+    """Where a table's header and each of its keys stand."""
+
+    __slots__ = ("header", "keys")
+
+    def __init__(self, header: Position | None) -> None:
+        self.header = header
+        self.keys: dict[str, Position] = {}
 
 
 class Locator:

@@ -50,6 +50,7 @@ def routines_with(cue_texts: st.SearchStrategy[str] = texts) -> st.SearchStrateg
         prep=gaps,
         transition=gaps,
         switch=gaps,
+        version=st.just(1),  # hypothesis fills every field of a NamedTuple, defaults too
     )
 
 

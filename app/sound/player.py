@@ -7,8 +7,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from app.settings import Settings
 
@@ -18,12 +17,11 @@ if TYPE_CHECKING:  # the picker's first frame needs no session code
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 
 
-@dataclass
-class SoundState:
+class SoundState(NamedTuple):
     """What the helper reported: the player in use, what was skipped and why."""
 
     player: str | None = None
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: tuple[tuple[str, str], ...] = ()
     speech: str | None = None
     speech_skipped: str = ""
     ready: bool = False
@@ -105,7 +103,7 @@ class SoundPlayer:
         except ValueError:
             return
         if event.get("event") == "ready":
-            self.state = SoundState(event.get("player"), [tuple(s) for s in event.get("skipped", [])],
+            self.state = SoundState(event.get("player"), tuple(tuple(s) for s in event.get("skipped", [])),
                                     event.get("speech"), event.get("speech_skipped", ""), True)
             if event.get("player") is None:
                 self.abandoned = True
@@ -135,7 +133,7 @@ class SoundPlayer:
 
     def _give_up(self, why: str) -> None:
         self.abandoned = True
-        self.state = SoundState(None, self.state.skipped + [("helper", why)], None, why, True)
+        self.state = SoundState(None, (*self.state.skipped, ("helper", why)), None, why, True)
         self._say_state()
 
     def _say_state(self) -> None:

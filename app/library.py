@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -83,4 +84,20 @@ def resolve(query: str) -> Entry:
         if not path.is_file():
             raise LookupFailed(f"{query}: no such file")
         return load_entry(path, "file")
-    return find(query, load_library())
+    return _by_stem(query) or find(query, load_library())
+
+
+def _by_stem(query: str) -> Entry | None:
+    """What `find` answers for a stem, reading that one file instead of the whole library; else None."""
+    source, _, rest = query.partition(":")
+    wanted = [(source, rest)] if rest and source in ("user", "bundled") else [("user", query), ("bundled", query)]
+    for where, stem in wanted:
+        folder = paths.user_routines_dir() if where == "user" else paths.bundled_routines_dir()
+        name = f"{stem}.toml"
+        try:
+            present = not stem.startswith(".") and name in os.listdir(folder)  # exact, as scan() sees it
+        except OSError:
+            present = False
+        if present:
+            return load_entry(folder / name, where)
+    return None

@@ -116,3 +116,20 @@ def test_resolve_a_path(tmp_path):
 def test_resolve_missing_path(tmp_path):
     with pytest.raises(LookupFailed, match="no such file"):
         resolve(str(tmp_path / "gone.toml"))
+
+
+def test_resolve_by_stem_reads_that_file_alone_and_keeps_finds_answers(supple_home, monkeypatch):
+    write(paths.user_routines_dir(), "quick-warmup", GOOD.format(name="My quick warm-up"))
+    write(paths.user_routines_dir(), "other", GOOD.format(name="Other"))
+    import app.library as library
+
+    read: list[str] = []
+    real = library.load_entry
+    monkeypatch.setattr(library, "load_entry", lambda path, source: read.append(path.name) or real(path, source))
+    assert resolve("quick-warmup").routine.name == "My quick warm-up" and read == ["quick-warmup.toml"]
+    read.clear()
+    assert resolve("bundled:quick-warmup").routine.name == "Quick warm-up" and read == ["quick-warmup.toml"]
+    read.clear()
+    assert resolve("Other").stem == "other" and len(read) > 2  # a name needs the whole library
+    with pytest.raises(LookupFailed, match="no routine called 'user:pre-lift-mobility'"):
+        resolve("user:pre-lift-mobility")  # only in the bundled folder

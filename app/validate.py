@@ -16,15 +16,22 @@ MAX_STEPS = 200
 MAX_CUES = 10
 
 
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def quoted(text: str) -> str:
+    """`text` in double quotes with TOML's (and JSON's) escapes; every valid step's label uses it."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return '"' + "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if c < " " else c) for c in text) + '"'
+
+
 def show(value: Any) -> str:
     """A value as the user would write it in TOML, for a message's "got ..."."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        import json  # messages are rare; reading good files at start-up never needs it
-
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return json.dumps(text, ensure_ascii=False)
+        return quoted(value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, float) and not math.isfinite(value):
         return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
     if isinstance(value, (int, float)):

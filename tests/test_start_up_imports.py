@@ -20,7 +20,10 @@ NEVER_BEFORE_THE_FIRST_FRAME = {
 
 
 def loaded_after_importing(modules: list[str]) -> set[str]:
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('\\n'.join(sys.modules))"
+    """Modules loaded once `modules` are imported and the library is read, as the first frame does."""
+    code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
+            + "from app.library import load_library, resolve\nload_library(); resolve('quick-warmup')\n"
+            + "print('\\n'.join(sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     return set(out.stdout.split())
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.errors import RoutineError
 from app.model import Routine, Step
 from app.routine_file import MAX_BYTES, load_routine, parse_routine
+from app.validate import quoted
 from tests.conftest import routine_from
 
 HEAD = 'name = "R"\n'
@@ -286,3 +290,8 @@ def test_end_of_document_error_is_located_on_the_last_line():
     text = textwrap.dedent('name = "R"\ncues = [\n')
     error = error_of(text)
     assert error.line == 2 and error.message.startswith("invalid TOML:")
+
+
+@given(st.text())
+def test_quoted_text_is_escaped_as_json_would(text):
+    assert quoted(text) == json.dumps(text, ensure_ascii=False)

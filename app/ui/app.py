@@ -47,33 +47,23 @@ class SuppleApp(App[None]):
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
 
     def get_default_screen(self) -> Screen:
-        """The picker when the app starts on it, built and drawn with the app itself; else a blank."""
-        if self._start is None and self._edit is None:
-            from app.ui.screens.picker import PickerScreen
+        """The first screen, built and drawn with the app itself: the session, the editor or the picker.
 
-            return PickerScreen()
-        # A session or the editor goes on top of a blank: Textual cannot switch away from the
-        # bottom screen (textual#2650), and leaving them switches to the picker.
-        return Screen()
+        With a routine to start, the picker is not built until the session ends, so its cost is
+        not paid before the countdown shows.
+        """
+        if self._start is not None:
+            return self._session_screen(self._start)
+        if self._edit is not None:
+            return self._editor_screen(self._edit)
+        from app.ui.screens.picker import PickerScreen
+
+        return PickerScreen()
 
     def on_mount(self) -> None:
         self.sound.attach(self._sound_report, self.bell)
         if self._settings_problem:
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=12)
-        if self._start is not None or self._edit is not None:
-            # Pushed once the app has mounted: a screen pushed while it mounts is laid out and
-            # drawn for nothing, and its first frame then shows only what changed.
-            self.call_later(self._open_first_screen)
-        else:
-            self.call_after_refresh(self._first_frame_drawn)
-
-    def _open_first_screen(self) -> None:
-        # With a routine to start, the session is the first frame; the picker is not built until
-        # the session ends, so its cost is not paid before the countdown shows.
-        if self._start is not None:
-            self.start_session(self._start)
-        else:
-            self.open_editor(self._edit)
         self.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
@@ -85,9 +75,13 @@ class SuppleApp(App[None]):
 
     def open_editor(self, entry: Entry | Literal["new"], copy: bool = False) -> None:
         """The editor on a routine, on a copy of it, or on a new one."""
+        self.push_screen(self._editor_screen(entry, copy))
+
+    @staticmethod
+    def _editor_screen(entry: Entry | Literal["new"], copy: bool = False) -> Screen:
         from app.ui.screens.editor import EditorScreen
 
-        self.push_screen(EditorScreen.new() if entry == "new" else EditorScreen.for_entry(entry, copy=copy))
+        return EditorScreen.new() if entry == "new" else EditorScreen.for_entry(entry, copy=copy)
 
     def leave_editor(self, saved_ref: str | None) -> None:
         """Back to the picker, showing the routine just saved."""
@@ -104,7 +98,18 @@ class SuppleApp(App[None]):
             picker.stale = True  # files may have changed meanwhile: read them again on return
             self.pop_screen()
         else:
-            self.switch_screen(PickerScreen())
+            self.replace_screen(PickerScreen())
+
+    def replace_screen(self, screen: Screen) -> None:
+        """Show `screen` in place of the current one.
+
+        Textual cannot switch away from the app's first screen (textual#2650), so a session or
+        editor the app started on stays underneath, finished with, and `screen` goes on top.
+        """
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def _sound_report(self, text: str) -> None:
         """The sound helper's word on which player it uses; it comes from another thread."""
@@ -120,9 +125,12 @@ class SuppleApp(App[None]):
 
     def start_session(self, routine: Routine) -> None:
         """Open the session screen for `routine`."""
+        self.push_screen(self._session_screen(routine))
+
+    def _session_screen(self, routine: Routine) -> Screen:
         from app.ui.screens.session import SessionScreen
 
-        self.push_screen(SessionScreen(routine, clock=self.clock, scale=self.scale))
+        return SessionScreen(routine, clock=self.clock, scale=self.scale)
 
 
 def make_app(

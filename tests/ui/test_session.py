@@ -158,3 +158,21 @@ async def test_summary_after_the_end_then_the_picker(clock):
         assert "Steps done  3 of 3" in summary and "Time added  +10 s" in summary
         await pilot.press("enter")
         assert isinstance(app.screen, PickerScreen)
+
+
+async def test_a_session_started_from_the_command_line_leads_on_to_more_sessions(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.screen
+        await pilot.press("g", "end", "enter", "space")  # to the open last step, and done
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert first.engine.finished and app.screen_stack[0] is first  # kept underneath, done with
+        for _ in range(2):  # from the picker, sessions come and go above it
+            await pilot.press("enter", "q", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+        assert [type(s) for s in app.screen_stack].count(PickerScreen) == 1

@@ -115,7 +115,7 @@ class SessionScreen(Screen[None]):
 
         if self._timer is not None:
             self._timer.stop()
-        self.app.switch_screen(SummaryScreen(self.engine.routine.name, self.engine.summary()))
+        self.app.replace_screen(SummaryScreen(self.engine.routine.name, self.engine.summary()))
 
     # --- drawing ------------------------------------------------------------------------
 

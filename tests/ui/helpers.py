@@ -46,6 +46,11 @@ def text_of(app: SuppleApp, selector: str) -> str:
     return str(widget.value if hasattr(widget, "value") else widget.content)
 
 
+def top_line(app: SuppleApp) -> str:
+    """The session's top line as the screen shows it."""
+    return str(app.screen.query_one("#top").render())
+
+
 def broken_entry(tmp_path: Path) -> Entry:
     path = tmp_path / "broken.toml"
     path.write_text('name = "Broken"\n[[steps]]\nname = "x"\nduraton = 5\n')

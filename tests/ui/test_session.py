@@ -6,7 +6,7 @@ from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
 from app.ui.screens.summary import SummaryScreen
-from tests.ui.helpers import SHORT, build, text_of
+from tests.ui.helpers import SHORT, build, text_of, top_line
 
 SIZE = (100, 30)
 
@@ -29,7 +29,7 @@ async def test_run_opens_the_session_on_get_ready(clock):
         assert text_of(app, "#phase") == "GET READY"
         assert text_of(app, "#title") == "Arm swings"
         assert text_of(app, "#clock") == "0:05"
-        assert text_of(app, "#position") == "Step 1 of 3"
+        assert top_line(app).startswith("Step 1 of 3 ") and top_line(app).endswith(" 1:30 left + open steps")
         assert "Stand tall" in text_of(app, "#cues")
         assert text_of(app, "#upcoming") == "Next: Arm swings (20 s)"
         assert app.screen.has_class("-prep")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.settings import Settings
 from app.sound.output import Recorder
 from app.ui.app import make_app
-from tests.ui.helpers import SHORT, bundled
+from tests.ui.helpers import SHORT, bundled, top_line
 from tests.ui.test_session import advance
 
 SIZE = (100, 30)
@@ -39,18 +39,18 @@ async def test_m_mutes_everything_and_v_silences_only_the_voice(clock):
     app, sound = build_with(clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
-        assert str(app.screen.query_one("#sound-state").content) == "voice off"
+        assert top_line(app).endswith("voice off  1:30 left + open steps")
         await advance(pilot, clock, 5.2)
         assert sound.played[-1] == "go" and sound.said == [("Next up: Arm swings", "Arm swings")]
         await pilot.press("m")
-        assert str(app.screen.query_one("#sound-state").content) == "MUTED"
+        assert top_line(app).endswith("MUTED  1:25 left + open steps")
         count = len(sound.played)
         await advance(pilot, clock, 15)
         assert len(sound.played) == count  # the halfway cue and the pips were not sent
         await pilot.press("m", "v")
         await advance(pilot, clock, 5.5)
         assert sound.played[-1] == "ready" and sound.said[-1][0] == "Next up: Leg swings"
-        assert not app.screen.query_one("#sound-state").display
+        assert "MUTED" not in top_line(app) and "voice off" not in top_line(app)
 
 
 async def test_halfway_cue_follows_the_setting(clock):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -17,6 +17,7 @@ from app.ui.screens import stylesheet
 from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import BigClock
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.top_bar import TopBar
 
 FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
@@ -50,11 +51,7 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="top"):
-            yield Static(id="position")
-            yield Static(self.engine.routine.name, id="routine-name")
-            yield Static(id="sound-state")
-            yield Static(id="left")
+        yield TopBar(self.engine.routine.name, id="top")
         yield Static(id="phase")
         with Vertical(id="middle"):
             yield Static(id="title")
@@ -132,8 +129,7 @@ class SessionScreen(Screen[None]):
         self._show("clock", view.clock, q("#clock", BigClock).update)
         self._show("kind", view.kind, self._set_kind)
         self._show("paused", view.paused, lambda p: self.set_class(p, "-paused"))
-        self._show("position", view.position, q("#position", Static).update)
-        self._show("left", view.left, q("#left", Static).update)
+        q("#top", TopBar).show(position=view.position, left=view.left)
         self._show("phase", view.phase + ("  ·  PAUSED" if view.paused else ""), q("#phase", Static).update)
         self._show("title", view.title, q("#title", Static).update)
         self._show("detail", view.detail, q("#detail", Static).update)
@@ -181,9 +177,7 @@ class SessionScreen(Screen[None]):
     def _show_sound_state(self) -> None:
         sound = self.app.sound
         state = "MUTED" if sound.muted else ("" if sound.voice else "voice off")
-        label = self.query_one("#sound-state", Static)
-        label.update(state)
-        label.display = bool(state)
+        self.query_one("#top", TopBar).show(sound_state=state)
 
     def action_next(self) -> None:
         self.engine.next()

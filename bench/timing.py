@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Digits
 
 from app.model import Routine, Step
+from app.sound.output import Recorder
 from app.ui.app import make_app
 from app.ui.widgets import big_clock
 
@@ -23,11 +24,24 @@ TOTAL = 1 + 4 + 1 + 4 + 1 + 3  # 14 s
 BLOCK_AT, BLOCK_FOR = 5.5, 2.5
 
 
+class DoneWatch(Recorder):
+    """A stand-in for the sound player that notes when the "done" cue is asked for."""
+
+    def __init__(self, done: list[float]) -> None:
+        super().__init__()
+        self.done = done
+
+    def cue(self, name: str, force: bool = False) -> None:
+        super().cue(name, force)
+        if name == "done":
+            self.done.append(time.monotonic())
+
+
 async def run_supple(block: bool) -> tuple[float, list[float]]:
     """(end error in s, lateness of each displayed second in s)."""
     done: list[float] = []
     lateness: list[float] = []
-    app = make_app(clock=time.monotonic, start=ROUTINE, play_cue=lambda c: c == "done" and done.append(time.monotonic()))
+    app = make_app(clock=time.monotonic, start=ROUTINE, sound=DoneWatch(done))
     original = big_clock.BigClock.update
 
     def watched(widget, text: str) -> None:

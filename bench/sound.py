@@ -76,7 +76,7 @@ ROUTINE_SECONDS = 5 + 8 + 5 + 8
 def measure_helper(name: str, skip: dict[str, str], stamps: Path) -> tuple[list[float], list[float], str]:
     stamps.unlink(missing_ok=True)
     player = SoundPlayer(Settings(voice=False), skip=skip)
-    player.start()  # as `supple run` does, before the app
+    player.start()  # ready before the session, so every cue is measured in the steady state
     while not player.state.ready:
         time.sleep(0.05)
     timed = Timed(player)

@@ -82,7 +82,7 @@ def test_a_session_in_tmux_plays_the_right_cues_and_speech(alsa_file, supple_hom
 async def run_session(routine_text: str, tmp_path: Path, player: SoundPlayer, seconds: float, during=None):
     """Run the app headless on the real clock with a real player for `seconds`."""
     entry = load_entry(routine_file(tmp_path, routine_text), "file")
-    player.start()  # as `supple run` does: the players are probed before the session begins
+    player.start()  # ready before the session begins, so the test hears every cue from a probed player
     await asyncio.to_thread(wait_for_sound, player)
     app = make_app(clock=time.monotonic, sound=player, start=entry.routine, load_entries=lambda: [entry])
     async with app.run_test(size=(80, 24)):

@@ -58,6 +58,15 @@ def wait_for_sound(player: SoundPlayer, timeout: float = 10.0) -> None:
     assert player.state.ready, "the sound helper never reported"
 
 
+def wait_until_heard(player: SoundPlayer, recording: Path, cue: str, timeout: float = 5.0) -> None:
+    """Wait for the helper, then until `cue` is in the recording; fail if it never comes."""
+    wait_for_sound(player)
+    deadline = time.monotonic() + timeout
+    while cue not in [h.what for h in hear(samples_of(recording.read_bytes()))]:
+        assert time.monotonic() < deadline, f"{cue!r} was never played"
+        time.sleep(0.1)
+
+
 def test_a_session_in_tmux_plays_the_right_cues_and_speech(alsa_file, supple_home, tmp_path):
     routine = routine_file(tmp_path, SHORT)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
@@ -251,11 +260,7 @@ def test_with_sound_off_no_helper_starts_until_a_sound_is_wanted(alsa_file):
         time.sleep(0.5)
         assert player._process is None and not player.state.ready
         player.cue("done", force=True)  # the settings screen's test plays anyway
-        wait_for_sound(player)
-        deadline = time.monotonic() + 5
-        while "done" not in [h.what for h in hear(samples_of(alsa_file.read_bytes()))]:
-            assert time.monotonic() < deadline, "the forced cue was never played"
-            time.sleep(0.1)
+        wait_until_heard(player, alsa_file, "done")
     finally:
         player.close()
     assert [h.what for h in hear(samples_of(alsa_file.read_bytes()))] == ["done"]
@@ -268,10 +273,6 @@ def test_a_held_player_keeps_requests_until_started_then_plays_them(alsa_file):
         time.sleep(0.5)
         assert player._process is None and not player.state.ready  # no helper slowed the first frame
         player.start()
-        wait_for_sound(player)
-        deadline = time.monotonic() + 5
-        while "go" not in [h.what for h in hear(samples_of(alsa_file.read_bytes()))]:
-            assert time.monotonic() < deadline, "the cue asked for before start was never played"
-            time.sleep(0.1)
+        wait_until_heard(player, alsa_file, "go")
     finally:
         player.close()

@@ -7,7 +7,7 @@ from textual.widget import Widget
 
 
 class TopBar(Widget):
-    """One widget for the line four Statics in a row used to draw: start-up pays for each widget."""
+    """Draws the whole line itself: one widget instead of four in a row, as each widget costs start-up."""
 
     DEFAULT_CSS = "TopBar { height: 1; padding: 0 1; background: $panel; }"
 

@@ -7,7 +7,6 @@ import re
 import tomllib
 from pathlib import Path
 
-
 from app.duration import format_duration, parse_duration
 from app.errors import RoutineError
 from app.model import DEFAULT_GAP, Routine, Step

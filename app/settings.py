@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from app import paths
 from app.routine_file import write_atomically

@@ -13,11 +13,17 @@ from app.errors import RoutineError
 from app.library import Entry, LookupFailed, load_library, resolve
 from app.plan import build_plan, describe_total
 from app.routine_file import load_routine
+from app.text import json_text, visible
 
 if TYPE_CHECKING:
     import argparse
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+
+def echo(text: object = "", *, err: bool = False) -> None:
+    """Print a line; text from files is shown with its control and bidi characters as escapes."""
+    print(visible(str(text), keep="\n"), file=sys.stderr if err else sys.stdout)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except LookupFailed as error:
-        print(f"supple: {error}", file=sys.stderr)
+        echo(f"supple: {error}", err=True)
         return EXIT_USER
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; say nothing more.
@@ -104,7 +110,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """`supple run ROUTINE`: straight into the session."""
     entry = resolve(args.routine)
     if entry.error:
-        print(entry.error, file=sys.stderr)
+        echo(entry.error, err=True)
         return EXIT_USER
     return _run_app(start=entry.routine, scale=args.scale)
 
@@ -113,8 +119,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
     """`supple edit ROUTINE`: the editor on that routine."""
     entry = resolve(args.routine)
     if entry.error:
-        print(entry.error, file=sys.stderr)
-        print("supple: fix the file in a text editor first; the app edits valid routines only", file=sys.stderr)
+        echo(entry.error, err=True)
+        echo("supple: fix the file in a text editor first; the app edits valid routines only", err=True)
         return EXIT_USER
     return _run_app(start=None, scale=1.0, edit=entry)
 
@@ -133,7 +139,7 @@ def cmd_sound_check(args: argparse.Namespace) -> int:
 
 def _run_app(start, scale: float, edit=None) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", file=sys.stderr)
+        echo("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", err=True)
         return EXIT_USER
     # Start-up allocates a great many objects that live for the whole run; collecting garbage
     # among them only delays the first frame. The app turns collection back on once it is drawn.
@@ -165,29 +171,28 @@ def cmd_list(args: argparse.Namespace) -> int:
     """`supple list`: every routine with its source, kind, steps and planned total."""
     entries = load_library()
     if args.json:
-        import json
-
-        print(json.dumps([_summary(e) for e in entries], indent=2, ensure_ascii=False))
+        echo(json_text([_summary(e) for e in entries]))
         return EXIT_OK
     good = [e for e in entries if e.routine]
     broken = [e for e in entries if e.error]
     if not entries:
-        print("No routines found.")
+        echo("No routines found.")
     rows = [("ROUTINE", "NAME", "KIND", "SOURCE", "STEPS", "TOTAL")]
     for e in good:
         plan = build_plan(e.routine)
-        rows.append((e.stem, e.routine.name, e.routine.kind, e.source, str(len(e.routine.steps)), describe_total(plan)))
+        rows.append((visible(e.stem), visible(e.routine.name), e.routine.kind, e.source, str(len(e.routine.steps)),
+                     describe_total(plan)))
     if good:
         widths = [max(len(r[i]) for r in rows) for i in range(6)]
         for row in rows:
             cells = [c.rjust(w) if i == 4 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
-            print("  ".join(cells).rstrip())
+            echo("  ".join(cells).rstrip())
     if broken:
-        print(f"\nBroken routine files ({len(broken)}), fix them or check with 'supple check FILE':")
+        echo(f"\nBroken routine files ({len(broken)}), fix them or check with 'supple check FILE':")
         for e in broken:
-            print(f"  {e.ref}")
+            echo(f"  {visible(e.ref)}")
             for problem in e.error.problems:
-                print(f"    {problem}")
+                echo(f"    {problem}")
     return EXIT_OK
 
 
@@ -210,15 +215,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             bad += 1
             problems += len(error.problems)
             for problem in error.problems:
-                print(problem)
+                echo(problem)
     count = f"{len(files)} file{'s' if len(files) != 1 else ''} checked"
     if not files:
-        print("No routine files found.")
+        echo("No routine files found.")
         return EXIT_USER
     if bad:
-        print(f"{count}: {bad} with problems ({problems} problem{'s' if problems != 1 else ''})")
+        echo(f"{count}: {bad} with problems ({problems} problem{'s' if problems != 1 else ''})")
         return EXIT_USER
-    print(f"{count}: all good")
+    echo(f"{count}: all good")
     return EXIT_OK
 
 
@@ -226,16 +231,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """`supple plan ROUTINE`: the timeline as a table or as JSON."""
     entry = resolve(args.routine)
     if entry.error:
-        print(entry.error, file=sys.stderr)
+        echo(entry.error, err=True)
         return EXIT_USER
     from app.plan_output import plan_table, plan_to_json
 
     plan = build_plan(entry.routine)
     if args.json:
-        import json
-
-        print(json.dumps(plan_to_json(plan), indent=2, ensure_ascii=False))
+        echo(json_text(plan_to_json(plan)))
     else:
         sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
-        print(plan_table(plan, sets_of))
+        echo(plan_table(plan, sets_of))
     return EXIT_OK

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
+from app.text import visible
+
 
 class Problem(NamedTuple):
     """One located problem in a routine file."""
@@ -14,7 +16,7 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{visible(self.file)}:{self.line}:{self.column}: {visible(self.message)}"
 
 
 class RoutineError(Exception):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.model import Routine
 from app.routine_file import dumps, write_atomically
+from app.toml_locator import Locator
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "routine"
@@ -55,27 +55,8 @@ def is_inside(path: Path, folder: Path) -> bool:
 
 
 def has_comments(text: str) -> bool:
-    """True when the TOML text holds a comment that rewriting it with tomli-w would drop."""
-    if "#" not in text:
-        return False
-    try:
-        original = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return True  # cannot tell: keep the old text to be safe
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
-        start = line.find("#")
-        while start != -1:
-            # A "#" starts a comment when cutting the line there leaves the same document;
-            # inside a string, cutting changes the value or breaks the TOML.
-            trial = "\n".join(lines[:number] + [line[:start]] + lines[number + 1 :])
-            try:
-                if tomllib.loads(trial) == original:
-                    return True
-            except tomllib.TOMLDecodeError:
-                pass
-            start = line.find("#", start + 1)
-    return False
+    """True when the TOML text holds a comment, which rewriting it with tomli-w would drop."""
+    return "#" in text and bool(Locator(text).comments)
 
 
 def save_routine(routine: Routine, folder: Path, existing: Path | None = None) -> Saved:

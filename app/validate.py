@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from app.duration import DurationError, format_duration, parse_duration
 from app.errors import Problem, RoutineError
 from app.model import KINDS, Routine, Step
+from app.text import SHORT, is_blank, shorten, unsafe_chars
 from app.toml_locator import Locator, Position
 
 TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
@@ -17,13 +19,16 @@ MAX_CUES = 10
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]')
+# Characters people must be able to write in cues and descriptions; never in names.
+MULTILINE_OK = "\n\t"
 
 
 def quoted(text: str) -> str:
-    """`text` in double quotes with TOML's (and JSON's) escapes; every valid step's label uses it."""
-    if text.isprintable() and '"' not in text and "\\" not in text:
+    """`text` in double quotes with TOML's (and JSON's) escapes, controls and bidi overrides included."""
+    if not _NEEDS_ESCAPE.search(text):
         return f'"{text}"'
-    return '"' + "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04x}" if c < " " else c) for c in text) + '"'
+    return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m[0]) or f"\\u{ord(m[0]):04x}", text) + '"'
 
 
 def show(value: Any) -> str:
@@ -31,9 +36,11 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return quoted(value if len(value) <= 40 else value[:37] + "...")
+        return quoted(shorten(value))
     if isinstance(value, float) and not math.isfinite(value):
         return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, int) and abs(value) >= 10**SHORT:
+        return f"{str(value)[:SHORT - 3]}... (a number of {_digits(value)} digits)"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, dict):
@@ -41,6 +48,13 @@ def show(value: Any) -> str:
     if isinstance(value, list):
         return "an array"
     return f"a {type(value).__name__}"  # dates and times
+
+
+def _digits(value: int) -> int:
+    """How many digits a whole number has, without writing it out (Python refuses past 4300)."""
+    value = abs(value)
+    estimate = max(1, int(value.bit_length() * math.log10(2)))
+    return estimate + (value >= 10**estimate)
 
 
 def _closest(key: str, known: tuple[str, ...]) -> str | None:
@@ -68,12 +82,20 @@ class _Checker:
 
     # Each reader returns the value, or None after reporting a problem.
 
-    def string(self, value: Any, pos: Position, label: str, low: int, high: int) -> str | None:
+    def string(self, value: Any, pos: Position, label: str, low: int, high: int, allowed: str = "") -> str | None:
+        """A string of `low`..`high` characters; a name (`low` > 0) is trimmed and may not be blank."""
         if not isinstance(value, str):
             self.report(pos, f"{label} must be a string, got {show(value)}")
             return None
-        if low and not value.strip():
-            self.report(pos, f"{label} must not be blank")
+        if low:
+            value = value.strip()
+            if is_blank(value):
+                self.report(pos, f"{label} must not be blank")
+                return None
+        bad = unsafe_chars(value, allowed)
+        if bad:
+            kinds = "control or text-direction characters" if allowed else "control, line-break or text-direction characters"
+            self.report(pos, f"{label} must not contain {kinds}, found {', '.join(bad[:3])}")
             return None
         if len(value) > high:
             self.report(pos, f"{label} must be at most {high} characters, got {len(value)}")
@@ -85,7 +107,7 @@ class _Checker:
             self.report(pos, f"{label} must be a whole number, got {show(value)}")
             return None
         if not low <= value <= high:
-            self.report(pos, f"{label} must be between {low} and {high}, got {value}")
+            self.report(pos, f"{label} must be between {low} and {high}, got {show(value)}")
             return None
         return value
 
@@ -111,7 +133,7 @@ class _Checker:
         for key in table:
             if key not in known:
                 extra = _suggest(key, known) or (hint if hint and key in TOP_KEYS else "")
-                self.report(at(key), f'{prefix}unknown key "{key}"{extra}')
+                self.report(at(key), f"{prefix}unknown key {quoted(shorten(key))}{extra}")
 
 
 def build_routine(doc: dict, text: str, filename: str) -> Routine:
@@ -129,7 +151,8 @@ def build_routine(doc: dict, text: str, filename: str) -> Routine:
     else:
         fields["name"] = check.string(doc["name"], at("name"), "name", 1, 80)
     if "description" in doc:
-        fields["description"] = check.string(doc["description"], at("description"), "description", 0, 2000)
+        fields["description"] = check.string(doc["description"], at("description"), "description", 0, 2000,
+                                             MULTILINE_OK)
     if "kind" in doc:
         kind = doc["kind"]
         if kind not in KINDS or not isinstance(kind, str):
@@ -171,8 +194,8 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
     before = len(check.problems)
     at = lambda key: check.where.item_key(index, key)  # noqa: E731
     name = raw.get("name")
-    if isinstance(name, str) and name.strip():
-        label = f"{label} {show(name)}"
+    if isinstance(name, str) and not is_blank(name):
+        label = f"{label} {show(name.strip())}"
     prefix = f"{label}: "
     check.unknown_keys(raw, STEP_KEYS, at, prefix, " (top-level keys go before the first [[steps]])")
     fields: dict[str, Any] = {}
@@ -229,5 +252,5 @@ def _cues(check: _Checker, value: Any, pos: Position, prefix: str) -> tuple[str,
     if len(value) > MAX_CUES:
         check.report(pos, f"{prefix}cues must hold at most {MAX_CUES} lines, got {len(value)}")
         return None
-    cues = [check.string(cue, pos, f"{prefix}cues[{n}]", 0, 200) for n, cue in enumerate(value, 1)]
+    cues = [check.string(cue, pos, f"{prefix}cues[{n}]", 0, 200, MULTILINE_OK) for n, cue in enumerate(value, 1)]
     return None if None in cues else tuple(cues)

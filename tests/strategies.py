@@ -5,11 +5,14 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from app.model import KINDS, Routine, Step
+from app.text import is_blank
 
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(
-    lambda s: s.strip()
-)
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+# Bidi embeddings, overrides and isolates, and line and paragraph separators: never allowed.
+UNSAFE_FORMAT = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+safe_chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters=UNSAFE_FORMAT)
+names = st.text(safe_chars, min_size=1, max_size=80).map(str.strip).filter(lambda s: not is_blank(s))
+# Cues and descriptions may also hold line breaks and tabs.
+texts = st.text(safe_chars | st.sampled_from("\n\t"), max_size=200)
 # Durations as people write them (whole and half seconds) and as odd floats.
 seconds = st.one_of(st.integers(1, 3600).map(float), st.floats(1, 3600, allow_nan=False).map(lambda x: round(x, 3)))
 gaps = st.one_of(st.integers(0, 600).map(float), st.floats(0, 600, allow_nan=False))
@@ -45,7 +48,7 @@ def routines_with(cue_texts: st.SearchStrategy[str] = texts) -> st.SearchStrateg
         Routine,
         name=names,
         steps=st.lists(steps(cue_texts), min_size=1, max_size=6).map(tuple),
-        description=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300),
+        description=st.text(safe_chars | st.sampled_from("\n\t"), max_size=300),
         kind=st.sampled_from(KINDS),
         prep=gaps,
         transition=gaps,

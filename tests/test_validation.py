@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import tomllib
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from app.errors import RoutineError
 from app.model import Routine, Step
 from app.routine_file import MAX_BYTES, load_routine, parse_routine
+from app.text import unsafe_chars
 from app.validate import quoted
 from tests.conftest import routine_from
 
@@ -293,5 +295,18 @@ def test_end_of_document_error_is_located_on_the_last_line():
 
 
 @given(st.text())
-def test_quoted_text_is_escaped_as_json_would(text):
-    assert quoted(text) == json.dumps(text, ensure_ascii=False)
+def test_quoted_text_reads_back_and_is_safe_to_print(text):
+    shown = quoted(text)
+    assert json.loads(shown) == text  # the same escapes JSON and TOML read
+    assert tomllib.loads(f"k = {shown}")["k"] == text
+    assert not unsafe_chars(shown)  # nothing a terminal would act on
+    if not unsafe_chars(text) and '"' not in text and "\\" not in text:
+        assert shown == f'"{text}"'  # ordinary text stays readable
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("x\x1b[2Jy", '"x\\u001b[2Jy"'), ("\u202eevil", '"\\u202eevil"'), ("\x9b", '"\\u009b"'), ("\x7f", '"\\u007f"')],
+)
+def test_quoted_makes_controls_and_bidi_visible(text, shown):
+    assert quoted(text) == shown

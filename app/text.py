@@ -1,0 +1,57 @@
+"""Text from files and users made safe to print: controls, DEL and bidi overrides shown as escapes.
+
+A routine can be downloaded, so its text may hold a terminal escape sequence (clear the
+screen, set the title, write the clipboard) or a right-to-left override that makes a line
+read differently from what it holds. Like git and ls with odd file names, Supple shows such
+characters as visible escapes (`\\x1b`, `\\u202e`) instead of sending them to the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls, DEL, C1 controls; bidi embeddings, overrides and isolates; line and paragraph
+# separators (a terminal may break the line there, or show nothing).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# Characters that show as nothing: a name made only of these (and spaces) is blank.
+_INVISIBLE = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+# Cut long values in messages to this many characters.
+SHORT = 40
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` with every unsafe character but those in `keep` written as an escape."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m[0] if m[0] in keep else _escape(m[0]), text)
+
+
+def unsafe_chars(text: str, allowed: str = "") -> list[str]:
+    """The unsafe characters in `text` (besides `allowed`), each once, as escapes."""
+    found = dict.fromkeys(c for c in _UNSAFE.findall(text) if c not in allowed)
+    return [_escape(c) for c in found]
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing in `text` would show: spaces, zero-width and other invisible characters."""
+    return all(c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc", "Zs") for c in text)
+
+
+def shorten(text: str, limit: int = SHORT) -> str:
+    """`text` cut to `limit` characters with "..." when longer."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    """`value` as JSON that keeps every character but escapes the unsafe ones (JSON reads them back)."""
+    import json  # only the --json commands need it
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    # JSON escapes C0 controls itself; DEL, C1 and bidi characters can only be inside strings.
+    return _UNSAFE.sub(lambda m: m[0] if m[0] < "\x7f" else f"\\u{ord(m[0]):04x}", text)

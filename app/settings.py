@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from app import paths
 from app.routine_file import write_atomically
+from app.text import shorten
+from app.validate import quoted, show
 
 FILE_NAME = "config.toml"
 
@@ -51,14 +53,14 @@ def _check(doc: dict) -> tuple[dict, list[str]]:
     problems: list[str] = []
     for key, value in doc.items():
         if key not in known:
-            problems.append(f'unknown key "{key}" (known: {", ".join(known)})')
+            problems.append(f'unknown key {quoted(shorten(key))} (known: {", ".join(known)})')
         elif key == "volume":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-                problems.append(f"volume must be a whole number from 0 to 100, got {value!r}")
+                problems.append(f"volume must be a whole number from 0 to 100, got {show(value)}")
             else:
                 values[key] = value
         elif not isinstance(value, bool):
-            problems.append(f"{key} must be true or false, got {value!r}")
+            problems.append(f"{key} must be true or false, got {show(value)}")
         else:
             values[key] = value
     return values, problems

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from app.library import Entry, load_library
+from app.ui.text import notify
 
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
     from app.engine import Clock
@@ -63,7 +64,7 @@ class SuppleApp(App[None]):
     def on_mount(self) -> None:
         self.sound.attach(self._sound_report, self.bell)
         if self._settings_problem:
-            self.notify(self._settings_problem, title="Settings", severity="warning", timeout=12)
+            notify(self, self._settings_problem, title="Settings", severity="warning", timeout=12)
         self.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
@@ -115,10 +116,16 @@ class SuppleApp(App[None]):
         """The sound helper's word on which player it uses; it comes from another thread."""
         self.sound_status = text
         try:
-            self.call_from_thread(self.notify, text, title="Sound", timeout=8)
+            self.call_from_thread(notify, self, text, title="Sound", timeout=8)
         except RuntimeError:  # on the app's own thread (a report held from before it started)
             if self.is_running:
-                self.notify(text, title="Sound", timeout=8)
+                notify(self, text, title="Sound", timeout=8)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Does nothing: an action that writes a file wherever it is told must not be reachable.
+
+        The command palette's "Save screenshot" still works; it calls Textual directly.
+        """
 
     def on_unmount(self) -> None:
         self.sound.close()

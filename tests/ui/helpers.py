@@ -55,3 +55,19 @@ def broken_entry(tmp_path: Path) -> Entry:
     path = tmp_path / "broken.toml"
     path.write_text('name = "Broken"\n[[steps]]\nname = "x"\nduraton = 5\n')
     return load_entry(path, "user")
+
+
+def screen_lines(app: SuppleApp) -> list[str]:
+    """The current screen as the terminal would show it, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def click_actions(app: SuppleApp) -> set[str]:
+    """Every `@click` action anywhere on the current screen's cells."""
+    actions = set()
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            meta = segment.style.meta if segment.style else {}
+            if "@click" in meta:
+                actions.add(str(meta["@click"]))
+    return actions

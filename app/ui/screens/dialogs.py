@@ -12,6 +12,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from app.ui.screens import stylesheet
+from app.ui.text import plain
 
 Result = TypeVar("Result")
 
@@ -64,10 +65,10 @@ class ConfirmScreen(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
+            yield Static(plain(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button(f"{self.no} (n)", variant="primary", id="no")
+                yield Button(plain(f"{self.yes} (y)"), variant="error", id="yes")
+                yield Button(plain(f"{self.no} (n)"), variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -91,7 +92,7 @@ class JumpScreen(Dialog[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Go to step", classes="dialog-question")
-            yield OptionList(*[Option(f"{n:>2}. {name}", id=str(n)) for n, name in enumerate(self.steps, 1)])
+            yield OptionList(*[Option(plain(f"{n:>2}. {name}"), id=str(n)) for n, name in enumerate(self.steps, 1)])
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)

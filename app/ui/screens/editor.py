@@ -6,10 +6,10 @@ import asyncio
 from pathlib import Path
 from typing import Callable
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
@@ -22,6 +22,7 @@ from app.model import KINDS
 from app.plan import build_plan, describe_total
 from app.saving import SaveError, is_inside, save_routine
 from app.ui.screens import stylesheet
+from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
 KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
@@ -96,7 +97,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="editor-title")
         if self.note:
-            yield Static(self.note, id="editor-note")
+            yield Static(plain(self.note), id="editor-note")
         with Horizontal(id="editor-body"):
             with Vertical(id="routine-form"):
                 yield from _field("Name", _input(self.draft.name, "name", "My cooldown"), "name-error")
@@ -150,9 +151,9 @@ class EditorScreen(Screen[None]):
 
     # -- showing the draft
 
-    def _title(self) -> Text:
+    def _title(self) -> Content:
         where = f"Editing {self.existing.name}" if self.existing else "New routine, not saved yet"
-        return Text(where + ("  ·  unsaved changes" if self.dirty else ""), style="bold")
+        return plain(where + ("  ·  unsaved changes" if self.dirty else ""), "bold")
 
     def _rebuild_steps(self) -> None:
         listing = self.query_one(StepList)
@@ -161,13 +162,12 @@ class EditorScreen(Screen[None]):
         if self.current >= 0:
             listing.highlighted = self.current
 
-    def _row(self, index: int) -> Text:
+    def _row(self, index: int) -> Content:
         step = self.draft.steps[index]
         broken = any(key[:2] == ("step", index) for key in self.checked.problems)
-        row = Text(f"{index + 1:>2}. ", style="red" if broken else "", no_wrap=True, overflow="ellipsis")
-        row.append(step.name or "(no name)", style="bold red" if broken else "bold")
-        row.append(f"  {step.summary()}", style="dim")
-        return row
+        return lines(plain(f"{index + 1:>2}. ", "red" if broken else ""),
+                     plain(step.name or "(no name)", "bold red" if broken else "bold"),
+                     plain(f"  {step.summary()}", "dim"))
 
     def _load_step(self) -> None:
         """Fill the step form from the highlighted step."""
@@ -202,17 +202,17 @@ class EditorScreen(Screen[None]):
         self._show_error("#step-error", problems.get(("step", step, ""), []) + problems.get(("step", step, "manual"), []))
         status = self.query_one("#editor-status", Static)
         if self.checked.routine is not None:
-            status.update(f"Planned total: {describe_total(build_plan(self.checked.routine))}  ·  ready to save")
+            status.update(plain(f"Planned total: {describe_total(build_plan(self.checked.routine))}  ·  ready to save"))
             status.set_class(False, "-invalid")
         else:
             count = len(self.checked.messages())
-            status.update(f"{count} problem{'s' if count != 1 else ''} to fix before saving (marked in red)")
+            status.update(plain(f"{count} problem{'s' if count != 1 else ''} to fix before saving (marked in red)"))
             status.set_class(True, "-invalid")
         self.query_one("#editor-title", Static).update(self._title())
 
     def _show_error(self, selector: str, messages: list[str]) -> None:
         error = self.query_one(selector, Static)
-        error.update("\n".join(messages))
+        error.update(plain("\n".join(messages)))
         error.display = bool(messages)
 
     def _changed(self, structure: bool = False) -> None:
@@ -286,7 +286,7 @@ class EditorScreen(Screen[None]):
             name = self.draft.steps[self.current].name or "the step"
             self.current = self.draft.delete_step(self.current)
             self._changed(structure=True)
-            self.notify(f"Deleted {name}", timeout=3)
+            notify(self, f"Deleted {name}", timeout=3)
 
     def action_move_step(self, by: int) -> None:
         if self.current >= 0:
@@ -312,19 +312,19 @@ class EditorScreen(Screen[None]):
         """Save when the routine is valid; say why not otherwise. True when saved."""
         routine = self.checked.routine
         if routine is None:
-            self.notify("Not saved: fix the problems marked in red first.", severity="error")
+            notify(self, "Not saved: fix the problems marked in red first.", severity="error")
             return False
         try:
             saved = await asyncio.to_thread(save_routine, routine, paths.user_routines_dir(), self.existing)
         except SaveError as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            notify(self, f"Not saved: {error}", severity="error", timeout=10)
             return False
         self.existing, self.dirty, self.note = saved.path, False, ""
         self.saved_ref = f"user:{saved.path.stem}"
         self._show_check()
-        self.notify(f"Saved to {saved.path}")
+        notify(self, f"Saved to {saved.path}")
         if saved.backup is not None:
-            self.notify(f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
+            notify(self, f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
                         timeout=12)
         return True
 
@@ -332,7 +332,7 @@ class EditorScreen(Screen[None]):
         from app.ui.screens.editor_dialogs import PlanPreview
 
         if self.checked.routine is None:
-            self.notify("Fix the problems marked in red to see the plan.", severity="warning")
+            notify(self, "Fix the problems marked in red to see the plan.", severity="warning")
             return
         self.app.push_screen(PlanPreview(self.checked.routine))
 

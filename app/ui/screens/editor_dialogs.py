@@ -11,6 +11,7 @@ from app.model import Routine
 from app.plan import build_plan
 from app.plan_output import plan_table
 from app.ui.screens.dialogs import Dialog
+from app.ui.text import plain
 
 
 class SaveChanges(Dialog[str | None]):
@@ -28,7 +29,7 @@ class SaveChanges(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f'"{self.routine_name}" has unsaved changes.', classes="dialog-question")
+            yield Static(plain(f'"{self.routine_name}" has unsaved changes.'), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (s)", variant="success", id="save")
                 yield Button("Discard (d)", variant="error", id="discard")
@@ -56,9 +57,9 @@ class PlanPreview(Dialog[None]):
     def compose(self) -> ComposeResult:
         sets_of = {n: step.sets for n, step in enumerate(self.routine.steps, start=1)}
         with Vertical(classes="dialog preview"):
-            yield Static(f"The plan of {self.routine.name}  (Esc to close)", classes="dialog-question")
+            yield Static(plain(f"The plan of {self.routine.name}  (Esc to close)"), classes="dialog-question")
             with VerticalScroll():
-                yield Static(plan_table(build_plan(self.routine), sets_of), markup=False)
+                yield Static(plain(plan_table(build_plan(self.routine), sets_of)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -15,6 +15,7 @@ from app.library import Entry
 from app.model import Step
 from app.plan import build_plan, describe_total
 from app.ui.screens import stylesheet
+from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
@@ -36,26 +37,24 @@ def step_summary(step: Step) -> str:
     return ", ".join(extras)
 
 
-def preview(entry: Entry) -> Text:
-    """The preview pane's text for one entry."""
-    text = Text()
+def preview(entry: Entry) -> Content:
+    """The preview pane's content for one entry."""
     if entry.routine is None:
-        text.append(f"{entry.path.name}\n\n", style="bold")
-        text.append("This file has problems and cannot be run:\n\n", style="bold red")
-        for problem in entry.error.problems:
-            text.append(f"{problem}\n")
-        text.append("\nFix it in a text editor, then check it with: supple check FILE")
-        return text
+        parts = [plain(f"{entry.path.name}\n\n", "bold"), plain("This file has problems and cannot be run:\n\n", "bold red")]
+        parts += [plain(f"{problem}\n") for problem in entry.error.problems]
+        parts.append(plain("\nFix it in a text editor, then check it with: supple check FILE"))
+        return lines(*parts)
     routine = entry.routine
-    text.append(f"{routine.name}\n", style="bold")
     source = "bundled" if entry.source == "bundled" else f"your routine ({entry.path.name})"
-    text.append(f"{describe_total(build_plan(routine))} · {len(routine.steps)} steps · {source}\n\n", style="dim")
+    parts = [
+        plain(f"{routine.name}\n", "bold"),
+        plain(f"{describe_total(build_plan(routine))} · {len(routine.steps)} steps · {source}\n\n", "dim"),
+    ]
     if routine.description:
-        text.append(routine.description.strip() + "\n\n")
+        parts.append(plain(routine.description.strip() + "\n\n"))
     for number, step in enumerate(routine.steps, start=1):
-        text.append(f"{number:>2}. {step.name}", style="bold")
-        text.append(f"  {step_summary(step)}\n")
-    return text
+        parts += [plain(f"{number:>2}. {step.name}", "bold"), plain(f"  {step_summary(step)}\n")]
+    return lines(*parts)
 
 
 class PickerScreen(Screen[None]):
@@ -104,12 +103,12 @@ class PickerScreen(Screen[None]):
         for kind, label in GROUPS:
             group = [e for e in self.entries.values() if e.routine and e.routine.kind == kind]
             if group:
-                options.append(Option(Text(label.upper(), style="bold"), disabled=True))
-                options += [Option(f"  {e.routine.name}", id=e.ref) for e in group]
+                options.append(Option(plain(label.upper(), "bold"), disabled=True))
+                options += [Option(plain(f"  {e.routine.name}"), id=e.ref) for e in group]
         broken = [e for e in self.entries.values() if e.error]
         if broken:
-            options.append(Option(Text("BROKEN FILES", style="bold red"), disabled=True))
-            options += [Option(Text(f"  ⚠ {e.path.name}", style="red"), id=e.ref) for e in broken]
+            options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))
+            options += [Option(plain(f"  ⚠ {e.path.name}", "red"), id=e.ref) for e in broken]
         listing = self.query_one("#routines", OptionList)
         listing.clear_options()
         listing.add_options(options)
@@ -145,7 +144,7 @@ class PickerScreen(Screen[None]):
         if entry is None:
             return
         if entry.routine is None:
-            self.notify(f"{entry.path.name} has problems; fix it first.", severity="error")
+            notify(self, f"{entry.path.name} has problems; fix it first.", severity="error")
             return
         self.app.start_session(entry.routine)
 
@@ -175,8 +174,8 @@ class PickerScreen(Screen[None]):
     def _usable(self, verb: str) -> Entry | None:
         entry = self._highlighted()
         if entry is not None and entry.routine is None:
-            self.notify(f"{entry.path.name} has problems: fix it in a text editor to {verb} it here "
-                        "(supple check shows them), or delete it with x.", severity="error", timeout=8)
+            notify(self, f"{entry.path.name} has problems: fix it in a text editor to {verb} it here "
+                   "(supple check shows them), or delete it with x.", severity="error", timeout=8)
             return None
         return entry
 
@@ -187,8 +186,8 @@ class PickerScreen(Screen[None]):
         if entry is None:
             return
         if entry.source != "user":
-            self.notify(f'"{entry.name}" is bundled with Supple and cannot be deleted; d makes a copy you own.',
-                        severity="warning", timeout=6)
+            notify(self, f'"{entry.name}" is bundled with Supple and cannot be deleted; d makes a copy you own.',
+                   severity="warning", timeout=6)
             return
 
         def answered(yes: bool | None) -> None:
@@ -205,7 +204,7 @@ class PickerScreen(Screen[None]):
         try:
             delete_routine(entry.path, paths.user_routines_dir())
         except SaveError as error:
-            self.notify(str(error), severity="error")
+            notify(self, str(error), severity="error")
             return
         self.reload()
-        self.notify(f'Deleted "{entry.name}" ({entry.path.name})')
+        notify(self, f'Deleted "{entry.name}" ({entry.path.name})')

@@ -14,6 +14,7 @@ from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
 from app.session_view import session_view
 from app.ui.screens import stylesheet
+from app.ui.text import notify, plain
 from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import BigClock
 from app.ui.widgets.key_bar import KeyBar
@@ -122,6 +123,10 @@ class SessionScreen(Screen[None]):
             self._shown[key] = value
             write(value)
 
+    def _text(self, key: str, value: str) -> None:
+        """Show `value` literally in the Static `#key`, when it changed."""
+        self._show(key, value, lambda text: self.query_one(f"#{key}", Static).update(plain(text)))
+
     def render_view(self) -> None:
         view = session_view(self.engine)
         q = self.query_one
@@ -130,15 +135,14 @@ class SessionScreen(Screen[None]):
         self._show("kind", view.kind, self._set_kind)
         self._show("paused", view.paused, lambda p: self.set_class(p, "-paused"))
         q("#top", TopBar).show(position=view.position, left=view.left)
-        self._show("phase", view.phase + ("  ·  PAUSED" if view.paused else ""), q("#phase", Static).update)
-        self._show("title", view.title, q("#title", Static).update)
-        self._show("detail", view.detail, q("#detail", Static).update)
-        hint = "PAUSED · press Space to resume" if view.paused else view.hint
-        self._show("hint", hint, q("#hint", Static).update)
-        self._show("cues", "\n".join(f"• {c}" for c in view.cues), q("#cues", Static).update)
-        self._show("upcoming", view.upcoming, q("#upcoming", Static).update)
+        self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
+        self._text("title", view.title)
+        self._text("detail", view.detail)
+        self._text("hint", "PAUSED · press Space to resume" if view.paused else view.hint)
+        self._text("cues", "\n".join(f"• {c}" for c in view.cues))
+        self._text("upcoming", view.upcoming)
         bar = q("#bar", Static)
-        self._show("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40), bar.update)
+        self._text("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40))
 
     def _set_kind(self, kind: str) -> None:
         for name in KINDS:
@@ -165,13 +169,13 @@ class SessionScreen(Screen[None]):
     def action_mute(self) -> None:
         sound = self.app.sound
         sound.muted = not sound.muted
-        self.notify("Sound off" if sound.muted else "Sound on", timeout=2)
+        notify(self, "Sound off" if sound.muted else "Sound on", timeout=2)
         self._show_sound_state()
 
     def action_voice(self) -> None:
         sound = self.app.sound
         sound.voice = not sound.voice
-        self.notify("Voice on" if sound.voice else "Voice off: tones only", timeout=2)
+        notify(self, "Voice on" if sound.voice else "Voice off: tones only", timeout=2)
         self._show_sound_state()
 
     def _show_sound_state(self) -> None:
@@ -189,7 +193,7 @@ class SessionScreen(Screen[None]):
 
     def action_add_time(self, seconds: float) -> None:
         if not self.engine.add_time(seconds):
-            self.notify("Already at the least time left (1 s).", timeout=2)
+            notify(self, "Already at the least time left (1 s).", timeout=2)
         self._after_operation()
 
     def action_jump(self) -> None:

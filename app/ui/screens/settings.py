@@ -12,7 +12,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from app.announce import Speech
 from app.settings import Settings, save_settings
 from app.sound.synth import CUES, length
+from app.text import shorten
 from app.ui.screens.dialogs import Dialog
+from app.ui.text import notify, plain
 
 TEST_GAP = 0.6  # seconds of quiet between the sounds of the test
 TEST_SENTENCE = Speech(("This is how Supple speaks: arm swings, 30 seconds",), None)
@@ -37,7 +39,7 @@ class SettingsScreen(Dialog[None]):
             yield Static("", id="volume-error", classes="field-error")
             yield Checkbox("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
             yield Checkbox("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
-            yield Static(self.app.sound_status or "Sound: starting", id="sound-status")
+            yield Static(plain(self.app.sound_status or "Sound: starting"), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Test sound", id="test")
                 yield Button("Save (ctrl+s)", variant="success", id="save")
@@ -47,7 +49,7 @@ class SettingsScreen(Dialog[None]):
         text = self.query_one("#volume", Input).value.strip()
         error = self.query_one("#volume-error", Static)
         if not text.isdigit() or not 0 <= int(text) <= 100:
-            error.update(f"volume must be a whole number from 0 to 100, got {text!r}")
+            error.update(plain(f"volume must be a whole number from 0 to 100, got {shorten(text)!r}"))
             return None
         error.update("")
         values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway")}
@@ -81,12 +83,12 @@ class SettingsScreen(Dialog[None]):
         try:
             path = await asyncio.to_thread(save_settings, settings)
         except OSError as error:
-            self.notify(f"Settings not saved: {error.strerror or error}", severity="error")
+            notify(self, f"Settings not saved: {error.strerror or error}", severity="error")
             return
         sound = self.app.sound
         sound.settings, sound.muted, sound.voice = settings, not settings.sound, settings.voice
         sound.set_volume(settings.volume)
-        self.notify(f"Settings saved to {path}")
+        notify(self, f"Settings saved to {path}")
         self.dismiss(None)
 
     def action_cancel(self) -> None:

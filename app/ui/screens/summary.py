@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
@@ -12,14 +12,13 @@ from textual.widgets import Static
 from app.duration import format_clock, format_human
 from app.engine import Summary
 from app.ui.screens import stylesheet
+from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
 
 
-def summary_text(name: str, summary: Summary) -> Text:
+def summary_text(name: str, summary: Summary) -> Content:
     """The figures of a finished session."""
-    text = Text()
-    text.append("ROUTINE COMPLETE\n", style="bold")
-    text.append(f"{name}\n\n")
+    parts = [plain("ROUTINE COMPLETE\n", "bold"), plain(f"{name}\n\n")]
     rows = [
         ("Planned", format_clock(summary.planned)),
         ("Actual", format_clock(summary.actual)),
@@ -31,9 +30,8 @@ def summary_text(name: str, summary: Summary) -> Text:
         sign = "+" if summary.time_added > 0 else "-"
         rows.append(("Time added", f"{sign}{format_human(abs(summary.time_added))}"))
     for label, value in rows:
-        text.append(f"{label:<12}", style="dim")
-        text.append(f"{value}\n", style="bold")
-    return text
+        parts += [plain(f"{label:<12}", "dim"), plain(f"{value}\n", "bold")]
+    return lines(*parts)
 
 
 class SummaryScreen(Screen[None]):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
+
+from app.ui.text import plain
 
 # A 3x5 font; each "#" becomes a block of `scale * 2` columns by `scale` rows.
 FONT = {
@@ -53,14 +55,14 @@ class BigClock(Widget):
             self.value = text
             self.refresh()
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         width, height = self.content_size.width, self.content_size.height
         scale = 3
         while scale >= 1 and (ROWS * scale > height or block_width(self.value, scale) > width):
             scale -= 1
         if scale == 0:
-            return Text(self.value.center(width), style="bold")
+            return plain(self.value.center(width), "bold")
         lines = block_lines(self.value, scale)
         # Centred by hand: Rich's own centring trims each line's trailing spaces and skews the glyphs.
         pad = " " * max(0, (width - len(lines[0])) // 2)
-        return Text("\n".join(pad + line for line in lines))
+        return plain("\n".join(pad + line for line in lines))

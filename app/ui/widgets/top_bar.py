@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from app.ui.text import plain
+
 
 class TopBar(Widget):
     """Draws the whole line itself: one widget instead of four in a row, as each widget costs start-up."""
@@ -29,11 +31,11 @@ class TopBar(Widget):
 
     def render(self) -> Content:
         state = Content.styled(self.sound_state, "bold $warning").pad_right(2) if self.sound_state else Content("")
-        position, right = Content(self.position), state + self.left
+        position, right = plain(self.position), state + plain(self.left)
         room = self.content_size.width - position.cell_length - right.cell_length
         if room <= 0:  # too narrow for both figures: they show as far as they fit
             return (position + " " + right).truncate(self.content_size.width)
-        title = Content.styled(self.title, "bold")
+        title = plain(self.title, "bold")
         if title.cell_length > room:  # shortened with a space either side, or left out when tiny
             title = title.truncate(room - 2, ellipsis=True) if room >= 5 else Content("")
         before = (room - title.cell_length) // 2  # centred in the room between, as Textual centres

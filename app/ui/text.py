@@ -1,0 +1,36 @@
+"""The one door for text from files, settings, paths and the user onto the screen.
+
+Textual parses markup in plain strings, and markup can carry `@click` actions; a routine file
+can be downloaded. So user text goes on screen only as `Content` built here, never formatted
+into a string a widget would parse, with control and bidi characters shown as escapes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from app.text import visible
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.notifications import SeverityLevel
+
+
+def plain(text: str, style: str = "") -> Content:
+    """`text` as it is (no markup), styled as a whole with `style` (a style, not markup)."""
+    shown = visible(text, keep="\n\t")
+    return Content.styled(shown, style) if style else Content(shown)
+
+
+def lines(*parts: Content | str) -> Content:
+    """Pieces joined into one Content; str pieces are taken literally too."""
+    return Content.assemble(*(plain(part) if isinstance(part, str) else part for part in parts))
+
+
+def notify(node: DOMNode, message: str, *, title: str = "", severity: SeverityLevel = "information",
+           timeout: float | None = None) -> None:
+    """A toast whose message and title are shown literally."""
+    node.app.notify(visible(message, keep="\n"), title=visible(title), severity=severity, timeout=timeout,
+                    markup=False)

@@ -174,7 +174,8 @@ class Checked:
 def _number(text: str) -> int | str:
     """Whole numbers as ints; anything else stays text so the check can say what is wrong."""
     stripped = text.strip()
-    return int(stripped) if _WHOLE.match(stripped) else stripped
+    # Past 100 digits it stays text: int() refuses past 4300, and no field takes such a number.
+    return int(stripped) if _WHOLE.match(stripped) and len(stripped) <= 100 else stripped
 
 
 def _place(error: RoutineError, text: str, doc: dict) -> dict[FieldKey, list[str]]:

@@ -12,8 +12,16 @@ _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 FORMS_HINT = 'a number of seconds or a string like "45s", "2m", "1m30s" or "1:30"'
 
 
+_LONG_NUMBER = re.compile(r"\d{16,}")
+HUGE = 1e15  # seconds: far past any range the format allows, still exact as a float
+
+
 class DurationError(ValueError):
     """A value that is not a duration in any accepted form."""
+
+
+class DurationOutOfRange(DurationError):
+    """A duration written correctly but far too large to be one: the caller states the range."""
 
 
 def parse_duration(value: object) -> float:
@@ -22,15 +30,21 @@ def parse_duration(value: object) -> float:
         raise DurationError(f"must be {FORMS_HINT}")
     if isinstance(value, str):
         seconds = _parse_text(value)
+    elif isinstance(value, int) and abs(value) > HUGE:
+        raise DurationOutOfRange("is out of range")  # float() of a 309-digit number overflows
     else:
         seconds = float(value)
-    if math.isnan(seconds) or math.isinf(seconds):
+    if math.isnan(seconds) or (math.isinf(seconds) and isinstance(value, float)):
         raise DurationError("must be a finite number of seconds")
+    if abs(seconds) > HUGE:
+        raise DurationOutOfRange("is out of range")
     return seconds
 
 
 def _parse_text(text: str) -> float:
     stripped = text.strip()
+    if _LONG_NUMBER.search(stripped):
+        raise DurationOutOfRange("is out of range")  # and int() refuses past 4300 digits
     if stripped[:1] in ("-", "+"):
         # A sign is parsed so that "-5s" gets the range message, not a form message.
         sign = -1.0 if stripped[0] == "-" else 1.0

@@ -9,7 +9,8 @@ from typing import Literal, NamedTuple
 from app import paths
 from app.errors import RoutineError
 from app.model import Routine
-from app.routine_file import load_routine
+from app.files import fingerprint
+from app.routine_file import parse_routine, read_routine_bytes
 
 Source = Literal["user", "bundled", "file"]
 
@@ -22,10 +23,16 @@ class Entry(NamedTuple):
     source: Source
     routine: Routine | None
     error: RoutineError | None
+    fingerprint: str | None = None  # of the bytes read, to notice a later change (files.fingerprint)
 
     @property
     def name(self) -> str:
         return self.routine.name if self.routine else self.stem
+
+    @property
+    def link_target(self) -> Path | None:
+        """Where the file really is, when this entry is a symbolic link; else None."""
+        return self.path.resolve() if self.path.is_symlink() else None
 
     @property
     def ref(self) -> str:
@@ -38,20 +45,31 @@ class LookupFailed(Exception):
 
 
 def scan(folder: Path, source: Source) -> list[Entry]:
-    """Load every *.toml in `folder`, sorted by file name; a missing folder is empty."""
+    """Load every *.toml in `folder`, sorted by file name; a missing folder is empty.
+
+    A folder that cannot be read is one broken entry saying so, not silently nothing.
+    """
     try:
-        files = sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
-    except OSError:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml") and not n.startswith("."))
+    except FileNotFoundError:
         return []
-    return [load_entry(path, source) for path in files]
+    except OSError as error:
+        problem = f"cannot read this folder: {error.strerror or error}"
+        return [Entry(folder.name, folder, source, None, RoutineError.at(str(folder), 1, 1, problem))]
+    return [load_entry(folder / name, source) for name in names]
 
 
 def load_entry(path: Path, source: Source) -> Entry:
     """One file as an Entry, whether it loads or not."""
+    name = str(path)
     try:
-        return Entry(path.stem, path, source, load_routine(path), None)
+        data = read_routine_bytes(path, name)
     except RoutineError as error:
         return Entry(path.stem, path, source, None, error)
+    try:
+        return Entry(path.stem, path, source, parse_routine(data, name), None, fingerprint(data))
+    except RoutineError as error:
+        return Entry(path.stem, path, source, None, error, fingerprint(data))
 
 
 def load_library() -> list[Entry]:

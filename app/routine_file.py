@@ -5,26 +5,32 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from pathlib import Path
 
 from app.duration import format_duration, parse_duration
 from app.errors import RoutineError
+from app.files import NotReadable, read_regular
 from app.model import DEFAULT_GAP, Routine, Step
 from app.validate import build_routine
 
 MAX_BYTES = 256 * 1024
+_LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")
 _TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
 def load_routine(path: str | os.PathLike, display: str | None = None) -> Routine:
     """Read and check a routine file; `display` is the name used in messages (default: the path)."""
     name = display if display is not None else str(path)
+    return parse_routine(read_routine_bytes(path, name), name)
+
+
+def read_routine_bytes(path: str | os.PathLike, name: str) -> bytes:
+    """The bytes of a routine file; a file that cannot be read is a RoutineError naming `name`."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        return read_regular(path, MAX_BYTES)
+    except NotReadable as error:
+        raise RoutineError.at(name, 1, 1, str(error)) from None
     except OSError as error:
         raise RoutineError.at(name, 1, 1, f"cannot read the file: {error.strerror or error}") from None
-    return parse_routine(data, name)
 
 
 def parse_routine(data: bytes, filename: str) -> Routine:
@@ -38,6 +44,8 @@ def parse_routine(data: bytes, filename: str) -> Routine:
         raise _toml_error(str(error), text, filename) from None
     except RecursionError:
         raise RoutineError.at(filename, 1, 1, "invalid TOML: values are nested too deeply") from None
+    except ValueError:  # tomllib refuses to read an integer of more than 4300 digits
+        raise _long_number_error(text, filename) from None
     return build_routine(doc, text, filename)
 
 
@@ -51,6 +59,20 @@ def _decode(data: bytes, filename: str) -> str:
         bad = data[error.start]
         raise RoutineError.at(filename, line, column, f"file is not UTF-8 text (byte 0x{bad:02x})") from None
     return text.removeprefix("\ufeff")
+
+
+def long_number(text: str) -> tuple[int, int, int] | None:
+    """Line, column and length of the first integer too long for tomllib to read, if any."""
+    found = _LONG_INTEGER.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1, len(found[0])
+
+
+def _long_number_error(text: str, filename: str) -> RoutineError:
+    line, column, length = long_number(text) or (1, 1, 0)
+    return RoutineError.at(filename, line, column, f"invalid TOML: a number of {length} digits is far too long")
 
 
 def _toml_error(message: str, text: str, filename: str) -> RoutineError:
@@ -135,19 +157,3 @@ def _holds_carriage_return(value: object) -> bool:
     if isinstance(value, dict):
         value = list(value.values())
     return isinstance(value, list) and any(_holds_carriage_return(item) for item in value)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that readers see the old file or the new one, never half."""
-    import tempfile  # only writing needs it; keeps start-up light
-
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

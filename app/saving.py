@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.model import Routine
-from app.routine_file import dumps, write_atomically
+from app.files import write_atomically
+from app.routine_file import dumps
 from app.toml_locator import Locator
 
 MAX_SLUG = 60
@@ -50,8 +51,8 @@ def free_path(folder: Path, name: str) -> Path:
 
 
 def is_inside(path: Path, folder: Path) -> bool:
-    """True when `path` is a file directly inside `folder`, after resolving links and dots."""
-    return path.resolve().parent == folder.resolve()
+    """True when `path` is a file directly inside `folder` (a link there counts: it is the user's)."""
+    return path.parent.resolve() == folder.resolve() and path.name not in ("", ".", "..")
 
 
 def has_comments(text: str) -> bool:
@@ -65,7 +66,7 @@ def save_routine(routine: Routine, folder: Path, existing: Path | None = None) -
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SaveError(f"cannot create {folder}: {error.strerror or error}") from None
-    if existing is not None and existing.exists() and is_inside(existing, folder):
+    if existing is not None and existing.exists() and is_inside(existing, folder) and not existing.is_symlink():
         target = existing
     else:
         target = free_path(folder, routine.name)

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app import paths
-from app.routine_file import write_atomically
+from app.files import NotReadable, read_regular, write_atomically
 from app.text import shorten
 from app.validate import quoted, show
 
 FILE_NAME = "config.toml"
+MAX_BYTES = 64 * 1024
 
 
 class Settings(NamedTuple):
@@ -31,16 +32,22 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings, or the defaults and a message saying what was wrong with the file."""
     path = path or settings_path()
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path, MAX_BYTES).decode("utf-8").removeprefix("\ufeff")
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(), f"{path}: cannot read it ({getattr(error, 'strerror', None) or error}); using the defaults"
+    except NotReadable as error:
+        return Settings(), f"{path}: {error}; using the defaults"
+    except OSError as error:
+        return Settings(), f"{path}: cannot read it ({error.strerror or error}); using the defaults"
+    except UnicodeDecodeError as error:
+        return Settings(), f"{path}: not UTF-8 text (byte 0x{error.object[error.start]:02x}); using the defaults"
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         detail = str(error)
         return Settings(), f"{path}: invalid TOML: {detail[:1].lower()}{detail[1:]}; using the defaults"
+    except ValueError:  # tomllib refuses integers of more than 4300 digits
+        return Settings(), f"{path}: invalid TOML: a number is far too long; using the defaults"
     values, problems = _check(doc)
     if problems:
         return Settings(), f"{path}: {'; '.join(problems)}; using the defaults"
@@ -72,5 +79,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     import tomli_w  # saving is rare; start-up only reads
 
-    write_atomically(path, tomli_w.dumps(settings._asdict()))
+    # Through a link (a dotfiles folder, say) to the file it names, so the link stays a link.
+    write_atomically(path.resolve(), tomli_w.dumps(settings._asdict()))
     return path

@@ -6,7 +6,7 @@ import math
 import re
 from typing import Any
 
-from app.duration import DurationError, format_duration, parse_duration
+from app.duration import DurationError, DurationOutOfRange, format_duration, parse_duration
 from app.errors import Problem, RoutineError
 from app.model import KINDS, Routine, Step
 from app.text import SHORT, is_blank, shorten, unsafe_chars
@@ -40,7 +40,9 @@ def show(value: Any) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
     if isinstance(value, int) and abs(value) >= 10**SHORT:
-        return f"{str(value)[:SHORT - 3]}... (a number of {_digits(value)} digits)"
+        digits = _digits(value)
+        lead = abs(value) // 10 ** (digits - (SHORT - 3))  # str() of the whole refuses past 4300 digits
+        return f"{'-' if value < 0 else ''}{lead}... (a number of {digits} digits)"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, dict):
@@ -120,6 +122,8 @@ class _Checker:
     def duration(self, value: Any, pos: Position, label: str, low: float, high: float) -> float | None:
         try:
             seconds = parse_duration(value)
+        except DurationOutOfRange:
+            seconds = math.inf
         except DurationError as error:
             self.report(pos, f"{label} {error}, got {show(value)}")
             return None

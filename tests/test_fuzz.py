@@ -16,9 +16,18 @@ from app.validate import STEP_KEYS, TOP_KEYS
 BUNDLED = sorted((Path(__file__).parent.parent / "routines").glob("*.toml"))
 FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
+# Numbers of every size, as TOML values and inside duration strings (clock forms included).
+huge_digits = st.integers(1, 4300).map(lambda n: "9" * n)
+duration_strings = st.one_of(
+    st.from_regex(r"\A-?[0-9]{1,40}(\.[0-9]{1,40})?(s|m|:[0-5][0-9])?\Z"),
+    st.from_regex(r"\A[0-9]{1,20}m[0-9]{1,20}s\Z"),
+    st.tuples(huge_digits, st.sampled_from(["", "s", "m", ":00", "m30s", ".5"])).map("".join),
+)
 scalars = st.one_of(
     st.booleans(),
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.integers(min_value=-(10**4299), max_value=10**4299),
+    duration_strings,
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=30),
     st.sampled_from(["30s", "1m30s", "1:30", "2m", "-5s", "90", "0", "", "warmup", "cooldown", "61m"]),
@@ -78,3 +87,10 @@ def test_mutated_bundled_files(path, edits):
         else:
             data[at:at] = junk
     load_only_routine_error(bytes(data))
+
+
+@FUZZ
+@given(st.sampled_from(sorted(set(STEP_KEYS + TOP_KEYS) - {"steps"})), st.integers(1, 6000), st.sampled_from(["", "-", "0."]))
+def test_numbers_too_long_for_python(key, digits, sign):
+    text = f'name = "R"\n[[steps]]\nname = "a"\n{key} = {sign}{"9" * digits}\n'
+    load_only_routine_error(text.encode())

@@ -48,7 +48,7 @@ class SettingsScreen(Dialog[None]):
     def _read(self) -> Settings | None:
         text = self.query_one("#volume", Input).value.strip()
         error = self.query_one("#volume-error", Static)
-        if not text.isdigit() or not 0 <= int(text) <= 100:
+        if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
             error.update(plain(f"volume must be a whole number from 0 to 100, got {shorten(text)!r}"))
             return None
         error.update("")

@@ -12,7 +12,7 @@ _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 FORMS_HINT = 'a number of seconds or a string like "45s", "2m", "1m30s" or "1:30"'
 
 
-_LONG_NUMBER = re.compile(r"\d{16,}")
+_LONG_NUMBER = re.compile(r"(?<![\d.])\d{16,}")  # a whole part of 16 digits or more
 HUGE = 1e15  # seconds: far past any range the format allows, still exact as a float
 
 

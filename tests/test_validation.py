@@ -284,7 +284,7 @@ def test_missing_file(tmp_path):
 
 
 def test_a_folder_is_not_a_file(tmp_path):
-    with pytest.raises(RoutineError, match="cannot read the file"):
+    with pytest.raises(RoutineError, match="a folder, not a file; skipped"):
         load_routine(tmp_path)
 
 

@@ -1,19 +1,25 @@
-"""Saving and deleting the user's routine files: safe names, atomic writes, comments kept in a .bak."""
+"""Saving and deleting the user's routine files: safe names, atomic writes, no lost edits, comments kept."""
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
+from app.files import (NotReadable, create_new, fingerprint, read_regular, remove_stale_temporaries,
+                       write_atomically)
 from app.model import Routine
-from app.files import write_atomically
-from app.routine_file import dumps
+from app.routine_file import MAX_BYTES, dumps
 from app.toml_locator import Locator
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "routine"
+LOCK_NAME = ".supple.lock"  # held while a save checks and writes; a dot file, never listed
 # Names Windows will not open as files, whatever the extension; refused everywhere so a
 # synced routines folder works on every system.
 RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
@@ -23,11 +29,21 @@ class SaveError(Exception):
     """A routine that cannot be saved or deleted; the message says why, for the user."""
 
 
+class Conflict(SaveError):
+    """The file changed on disk, or went, since the editor read it; nothing was written."""
+
+    def __init__(self, path: Path, gone: bool) -> None:
+        self.path, self.gone = path, gone
+        what = "was deleted" if gone else "was changed by another program or another Supple"
+        super().__init__(f"{path.name} {what} since you opened it")
+
+
 @dataclass(frozen=True)
 class Saved:
-    """Where a routine was written, and where the previous hand-edited version was kept."""
+    """Where a routine was written, its fingerprint there, and where a hand-edited version was kept."""
 
     path: Path
+    fingerprint: str
     backup: Path | None = None
 
 
@@ -37,17 +53,6 @@ def slugify(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:MAX_SLUG].rstrip("-") or FALLBACK_SLUG
     return f"{slug}-routine" if slug in RESERVED else slug
-
-
-def free_path(folder: Path, name: str) -> Path:
-    """A path in `folder` for a routine called `name` that no existing file uses."""
-    stem = slugify(name)
-    candidate = folder / f"{stem}.toml"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}.toml"
-        number += 1
-    return candidate
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -60,29 +65,76 @@ def has_comments(text: str) -> bool:
     return "#" in text and bool(Locator(text).comments)
 
 
-def save_routine(routine: Routine, folder: Path, existing: Path | None = None) -> Saved:
-    """Write `routine` into `folder`: over `existing` when it is the user's file there, else a new name."""
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the routines folder's lock: two Supples never check and write at the same time."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; the checks below still hold within a moment
+        yield
+        return
+    handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def save_routine(routine: Routine, folder: Path, existing: Path | None = None, *, expected: str | None = None,
+                 overwrite: bool = False) -> Saved:
+    """Write `routine` into `folder`: over `existing` when it is the user's file there, else as a new file.
+
+    `expected` is the fingerprint `existing` had when it was read; if the file differs now (or
+    is gone) a Conflict is raised and nothing is written, unless `overwrite`. A new file takes
+    a free name (`-2`, `-3`...) and never replaces a file, even one that appears meanwhile.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SaveError(f"cannot create {folder}: {error.strerror or error}") from None
-    if existing is not None and existing.exists() and is_inside(existing, folder) and not existing.is_symlink():
-        target = existing
-    else:
-        target = free_path(folder, routine.name)
-    if not is_inside(target, folder):
-        raise SaveError(f"refusing to write {target}: it is outside {folder}")
+    text = dumps(routine)
+    try:
+        with _folder_lock(folder):
+            remove_stale_temporaries(folder)
+            if existing is not None and is_inside(existing, folder) and not existing.is_symlink():
+                return _replace(existing, text, expected, overwrite)
+            return _create(folder, slugify(routine.name), text)
+    except OSError as error:
+        raise SaveError(f"cannot save into {folder}: {error.strerror or error}") from None
+
+
+def _replace(target: Path, text: str, expected: str | None, overwrite: bool) -> Saved:
+    try:
+        current: bytes | None = read_regular(target, MAX_BYTES)
+    except FileNotFoundError:
+        current = None
+    except NotReadable as error:
+        raise SaveError(f"cannot save {target.name}: {error}") from None
+    if not overwrite and (current is None or fingerprint(current) != expected):
+        raise Conflict(target, gone=current is None)
     backup = None
     try:
-        if target.exists():
-            old = target.read_text(encoding="utf-8", errors="replace")
+        if current is None:
+            if not create_new(target, text):
+                raise Conflict(target, gone=False)
+        else:
+            old = current.decode("utf-8", errors="replace")
             if has_comments(old):
                 backup = target.with_name(target.name + ".bak")
                 write_atomically(backup, old)
-        write_atomically(target, dumps(routine))
+            write_atomically(target, text)
     except OSError as error:
         raise SaveError(f"cannot save {target.name}: {error.strerror or error}") from None
-    return Saved(target, backup)
+    return Saved(target, fingerprint(text.encode("utf-8")), backup)
+
+
+def _create(folder: Path, stem: str, text: str) -> Saved:
+    for number in itertools.count(1):
+        target = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
+        if not (target.exists() or target.is_symlink()) and create_new(target, text):
+            return Saved(target, fingerprint(text.encode("utf-8")))
+    raise AssertionError("unreachable")
 
 
 def delete_routine(path: Path, folder: Path) -> None:

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import routine_file
+from app import files
 from app.model import Routine, Step
 from app.plan import build_plan
 from app.routine_file import load_routine
-from app.saving import SaveError, delete_routine, has_comments, save_routine, slugify
+from app.files import fingerprint
+from app.saving import Conflict, SaveError, delete_routine, has_comments, save_routine, slugify
 from tests.strategies import routines
 
 ONE = (Step("Hold", duration=30),)
@@ -21,6 +22,16 @@ ONE = (Step("Hold", duration=30),)
 
 def folder_of(tmp_path: Path) -> Path:
     return tmp_path / "routines"
+
+
+def listing(folder: Path) -> list[str]:
+    """The files a user sees in `folder` (not the dot files: the folder's lock, temporaries)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def mark(path: Path) -> str:
+    """The fingerprint the editor holds for a file it has just read."""
+    return fingerprint(path.read_bytes())
 
 
 @pytest.mark.parametrize(
@@ -54,7 +65,7 @@ def test_dangerous_names_save_inside_the_folder(tmp_path: Path, name: str):
     saved = save_routine(Routine(name[:80], ONE), folder)
     assert saved.path.parent == folder
     assert saved.path.resolve().parent == folder.resolve()
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [saved.path.name]
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith(".")] == [saved.path.name]
     assert load_routine(saved.path).name == name[:80]
 
 
@@ -70,10 +81,10 @@ def test_a_collision_gets_a_number_and_never_overwrites(tmp_path: Path):
 def test_saving_over_the_existing_file_keeps_its_name(tmp_path: Path):
     folder = folder_of(tmp_path)
     path = save_routine(Routine("Legs", ONE), folder).path
-    again = save_routine(Routine("Renamed legs", ONE), folder, existing=path)
-    assert again.path == path and again.backup is None
+    again = save_routine(Routine("Renamed legs", ONE), folder, existing=path, expected=mark(path))
+    assert again.path == path and again.backup is None and again.fingerprint == mark(path)
     assert load_routine(path).name == "Renamed legs"
-    assert sorted(p.name for p in folder.iterdir()) == ["legs.toml"]
+    assert listing(folder) == ["legs.toml"]
 
 
 def test_an_existing_file_elsewhere_is_never_written(tmp_path: Path):
@@ -91,11 +102,11 @@ def test_comments_are_kept_in_a_backup_once(tmp_path: Path):
     path = folder / "mine.toml"
     hand_written = '# my favourite\nname = "Mine #1"\n[[steps]]\nname = "Hold"  # tight hamstrings\nduration = 30\n'
     path.write_text(hand_written)
-    saved = save_routine(load_routine(path), folder, existing=path)
+    saved = save_routine(load_routine(path), folder, existing=path, expected=mark(path))
     assert saved.backup == folder / "mine.toml.bak"
     assert saved.backup.read_text() == hand_written
     assert "#" not in path.read_text().replace("Mine #1", "")
-    again = save_routine(load_routine(path), folder, existing=path)
+    again = save_routine(load_routine(path), folder, existing=path, expected=mark(path))
     assert again.backup is None  # the file now has no comments: nothing more to keep
     assert saved.backup.read_text() == hand_written
 
@@ -112,6 +123,7 @@ def test_comments_are_kept_in_a_backup_once(tmp_path: Path):
         ('name = "a"\n  # indented\n', True),
         ('name = "a#" # both\n', True),
         ("not toml # at all", True),
+        ('name = "a"\nb = "unclosed # still a string\n', False),
     ],
 )
 def test_has_comments(text, expected):
@@ -127,11 +139,11 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, mon
         assert Path(src).exists() and Path(src).read_text().startswith("version = 1")  # fully written
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(routine_file.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(SaveError, match="cannot save legs.toml: No space left on device"):
-        save_routine(Routine("Legs changed", ONE), folder, existing=path)
+        save_routine(Routine("Legs changed", ONE), folder, existing=path, expected=mark(path))
     assert path.read_bytes() == before
-    assert sorted(p.name for p in folder.iterdir()) == ["legs.toml"]
+    assert sorted(p.name for p in folder.iterdir()) == [".supple.lock", "legs.toml"]  # no temporary left
 
 
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path):

@@ -47,7 +47,7 @@ def error_of(app, key: str) -> str:
 
 def user_files() -> list[str]:
     folder = paths.user_routines_dir()
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
 
 
 def step_rows(app) -> list[str]:

@@ -17,10 +17,10 @@ from textual.widgets.option_list import Option
 
 from app import paths
 from app.draft import Checked, RoutineDraft, StepDraft
-from app.library import Entry
+from app.library import Entry, load_entry
 from app.model import KINDS
 from app.plan import build_plan, describe_total
-from app.saving import SaveError, is_inside, save_routine
+from app.saving import Conflict, SaveError, is_inside, save_routine
 from app.ui.screens import stylesheet
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
@@ -65,10 +65,12 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+q", "leave(True)", "Quit", id="editor.quit", show=False, priority=True),
     ]
 
-    def __init__(self, draft: RoutineDraft, *, existing: Path | None = None, note: str = "", dirty: bool = False) -> None:
+    def __init__(self, draft: RoutineDraft, *, existing: Path | None = None, fingerprint: str | None = None,
+                 note: str = "", dirty: bool = False) -> None:
         super().__init__()
         self.draft = draft
         self.existing = existing
+        self.fingerprint = fingerprint  # of `existing` as read: a save notices a change made since
         self.note = note
         self.dirty = dirty
         self.current = 0 if draft.steps else -1
@@ -85,10 +87,14 @@ class EditorScreen(Screen[None]):
         if entry.source == "bundled":
             return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(mine)")),
                        note="Bundled routines are read-only: this copy saves into your routines folder.", dirty=True)
+        if entry.link_target is not None:
+            return cls(RoutineDraft.from_routine(routine), dirty=True,
+                       note=f"{entry.path.name} is a link to {entry.link_target}: your changes save as a new "
+                            "routine in your folder, and the linked file stays as it is.")
         if not is_inside(entry.path, paths.user_routines_dir()):
-            return cls(RoutineDraft.from_routine(routine),
-                       note=f"{entry.path} is outside your routines folder: this copy saves there.", dirty=True)
-        return cls(RoutineDraft.from_routine(routine), existing=entry.path)
+            return cls(RoutineDraft.from_routine(routine), dirty=True,
+                       note=f"{entry.path} is not in your routines folder: your changes save as a new routine there.")
+        return cls(RoutineDraft.from_routine(routine), existing=entry.path, fingerprint=entry.fingerprint)
 
     @classmethod
     def new(cls) -> EditorScreen:
@@ -142,6 +148,13 @@ class EditorScreen(Screen[None]):
                 yield Static("", id="step-error", classes="field-error")
         yield Static("", id="editor-status")
         yield KeyBar()
+
+    def _fill_routine_fields(self) -> None:
+        """Put the routine-level values of the draft into their fields."""
+        for key in ROUTINE_INPUTS:
+            self.query_one(f"#{key}", Input).value = getattr(self.draft, key)
+        self.query_one("#kind", Select).value = self.draft.kind
+        self.query_one("#description", TextArea).text = self.draft.description
 
     def on_mount(self) -> None:
         self._rebuild_steps()
@@ -310,23 +323,66 @@ class EditorScreen(Screen[None]):
 
     async def action_save(self) -> bool:
         """Save when the routine is valid; say why not otherwise. True when saved."""
+        return await self._save()
+
+    async def _save(self, *, overwrite: bool = False, as_copy: bool = False,
+                    then: Callable[[], None] | None = None) -> bool:
+        """Write the routine off the event loop; a change made on disk meanwhile is asked about first."""
         routine = self.checked.routine
         if routine is None:
             notify(self, "Not saved: fix the problems marked in red first.", severity="error")
             return False
+        if as_copy:
+            routine = routine._replace(name=_suffixed(routine.name, "(copy)"))
+        existing = None if as_copy else self.existing
         try:
-            saved = await asyncio.to_thread(save_routine, routine, paths.user_routines_dir(), self.existing)
+            saved = await asyncio.to_thread(save_routine, routine, paths.user_routines_dir(), existing,
+                                            expected=self.fingerprint, overwrite=overwrite)
+        except Conflict as conflict:
+            from app.ui.screens.editor_dialogs import ConflictScreen
+
+            self.app.push_screen(ConflictScreen(str(conflict), conflict.gone),
+                                 lambda choice: self._resolve(choice, then))
+            return False
         except SaveError as error:
             notify(self, f"Not saved: {error}", severity="error", timeout=10)
             return False
-        self.existing, self.dirty, self.note = saved.path, False, ""
+        if as_copy:
+            self.draft.name = routine.name
+            self.query_one("#name", Input).value = routine.name
+        self.existing, self.fingerprint, self.dirty, self.note = saved.path, saved.fingerprint, False, ""
         self.saved_ref = f"user:{saved.path.stem}"
         self._show_check()
         notify(self, f"Saved to {saved.path}")
         if saved.backup is not None:
             notify(self, f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
-                        timeout=12)
+                   timeout=12)
+        if then is not None:
+            then()
         return True
+
+    def _resolve(self, choice: str | None, then: Callable[[], None] | None) -> None:
+        """What the user chose when the file had changed on disk: overwrite, reload, a copy, or nothing."""
+        if choice in ("overwrite", "copy"):
+            self.run_worker(self._save(overwrite=choice == "overwrite", as_copy=choice == "copy", then=then))
+        elif choice == "reload":
+            self._reload()
+
+    def _reload(self) -> None:
+        """Read the file again, throwing this editor's changes away."""
+        entry = load_entry(self.existing, "user")
+        if entry.routine is None:
+            notify(self, f"{self.existing.name} has problems now, so it cannot be loaded: {entry.error.problems[0].message}",
+                   severity="error", timeout=10)
+            return
+        self.draft = RoutineDraft.from_routine(entry.routine)
+        self.fingerprint, self.dirty = entry.fingerprint, False
+        self.current = 0
+        self._fill_routine_fields()
+        self._changed(structure=True)
+        self.dirty = False
+        self._show_check()
+        notify(self, f"Loaded {self.existing.name} again, as it is on disk now.")
 
     def action_preview(self) -> None:
         from app.ui.screens.editor_dialogs import PlanPreview
@@ -346,8 +402,10 @@ class EditorScreen(Screen[None]):
             return
 
         async def answered(choice: str | None) -> None:
-            if choice == "discard" or (choice == "save" and await self.action_save()):
+            if choice == "discard":
                 finish()
+            elif choice == "save":
+                await self._save(then=finish)
 
         self.app.push_screen(SaveChanges(self.draft.name or "this routine"), answered)
 

@@ -45,6 +45,46 @@ class SaveChanges(Dialog[str | None]):
         self.dismiss(None if choice == "cancel" else choice)
 
 
+class ConflictScreen(Dialog[str | None]):
+    """The file changed on disk since it was opened: "overwrite", "reload", "copy", or None to go back."""
+
+    BINDINGS = [
+        Binding("o", "choose('overwrite')", "Overwrite", id="conflict.overwrite"),
+        Binding("r", "choose('reload')", "Reload", id="conflict.reload"),
+        Binding("c", "choose('copy')", "Save a copy", id="conflict.copy"),
+        Binding("escape", "choose('cancel')", "Cancel", id="conflict.cancel"),
+    ]
+
+    def __init__(self, message: str, gone: bool) -> None:
+        super().__init__()
+        self.message, self.gone = message, gone
+
+    def compose(self) -> ComposeResult:
+        then = ("Save it again, keep your version as a copy, or go back to editing." if self.gone else
+                "Overwrite it with your version, load it again (losing your changes here), "
+                "save yours as a copy, or go back to editing.")
+        with Vertical(classes="dialog"):
+            yield Static(plain(f"{self.message}."), classes="dialog-question")
+            yield Static(plain(then))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save again (o)" if self.gone else "Overwrite (o)", variant="error", id="overwrite")
+                if not self.gone:
+                    yield Button("Reload (r)", id="reload")
+                yield Button("Save a copy (c)", variant="success", id="copy")
+                yield Button("Cancel (Esc)", variant="primary", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#copy", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "cancel")
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "reload" and self.gone:
+            return
+        self.dismiss(None if choice == "cancel" else choice)
+
+
 class PlanPreview(Dialog[None]):
     """The timeline the routine expands to, as `supple plan` prints it."""
 

@@ -46,6 +46,8 @@ def preview(entry: Entry) -> Content:
         return lines(*parts)
     routine = entry.routine
     source = "bundled" if entry.source == "bundled" else f"your routine ({entry.path.name})"
+    if entry.link_target is not None:
+        source = f"your routine ({entry.path.name}, a link to {entry.link_target})"
     parts = [
         plain(f"{routine.name}\n", "bold"),
         plain(f"{describe_total(build_plan(routine))} · {len(routine.steps)} steps · {source}\n\n", "dim"),
@@ -195,6 +197,9 @@ class PickerScreen(Screen[None]):
                 self._delete(entry)
 
         question = f'Delete "{entry.name}"?\n\nThis removes {entry.path.name} from your routines folder.'
+        if entry.link_target is not None:
+            question = (f'Delete the link "{entry.path.name}"?\n\nOnly the link goes; the file it points to, '
+                        f"{entry.link_target}, stays as it is.")
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)
 
     def _delete(self, entry: Entry) -> None:

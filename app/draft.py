@@ -35,6 +35,10 @@ class StepDraft:
     sets: str = "1"
     rest: str = ""
     cues: str = ""  # one per line
+    # The step's cues as read, kept while `cues` still shows them unedited: one per line cannot
+    # hold a cue with a line break, or a blank or padded one, and opening and saving must give
+    # back the same routine.
+    read_cues: tuple[str, ...] | None = None
 
     @classmethod
     def from_step(cls, step: Step) -> StepDraft:
@@ -49,6 +53,7 @@ class StepDraft:
             sets=str(step.sets),
             rest=exact_duration_text(step.rest) if step.rest else "",
             cues="\n".join(step.cues),
+            read_cues=step.cues,
         )
 
     def summary(self) -> str:
@@ -82,7 +87,10 @@ class StepDraft:
                 table["sets"] = _number(self.sets)
         if self.rest.strip():
             table["rest"] = self.rest.strip()
-        cues = [line.strip() for line in self.cues.splitlines() if line.strip()]
+        if self.read_cues is not None and self.cues == "\n".join(self.read_cues):
+            cues = list(self.read_cues)
+        else:
+            cues = [line.strip() for line in self.cues.split("\n") if line.strip()]
         if cues:
             table["cues"] = cues
         return table

@@ -127,3 +127,35 @@ async def test_a_link_says_what_it_is_and_is_never_replaced(clock, tmp_path):
         await pilot.press("x", "y")
         await pilot.pause()
         assert not link.exists() and not link.is_symlink() and elsewhere.exists()
+
+
+ODD = '''\
+name = "Odd but valid"
+description = "Two\\tcolumns\\nand a second line"
+kind = "cooldown"
+prep = 2.5
+
+[[steps]]
+name = "Forward fold"
+duration = 45.25
+cues = ["""Knees soft,
+back flat""", "", "  padded  ", "Breathe"]
+
+[[steps]]
+name = "Lift"
+manual = true
+'''
+
+
+async def test_opening_and_saving_without_edits_gives_back_the_same_routine(clock):
+    path = user_routine(ODD, "odd")
+    before = load_routine(path)
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        while app.screen._highlighted().ref != "user:odd":
+            await pilot.press("down")
+        await pilot.press("e")
+        assert "problem" not in text_of(app, "#editor-status")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.saved_ref == "user:odd")
+    assert load_routine(path) == before

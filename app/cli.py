@@ -150,11 +150,12 @@ def _run_app(start, scale: float, edit=None) -> int:
 
     settings, problem = load_settings()
     sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn
+    app = make_app(start=start, scale=scale, edit=edit, sound=sound, settings_problem=problem)
     try:
-        make_app(start=start, scale=scale, edit=edit, sound=sound, settings_problem=problem).run()
+        app.run()
     finally:
         sound.close()
-    return EXIT_OK
+    return app.return_code or EXIT_OK  # Textual sets 1 after an unhandled error; signals set 128+N
 
 
 def _summary(entry: Entry) -> dict:

@@ -31,12 +31,18 @@ sides = true
 class Tmux:
     """One tmux server on a private socket, with a 100x30 window running a command."""
 
-    def __init__(self, socket: str, command: str, env: dict[str, str]) -> None:
+    def __init__(self, socket: str, command: str, env: dict[str, str], size: tuple[int, int] = (100, 30)) -> None:
         if not shutil.which("tmux"):
             pytest.fail("tmux is not installed (CI installs it: apt-get install tmux)")
         self.base = ["tmux", "-L", socket]
         self.env = env
-        self.run("new-session", "-d", "-x", "100", "-y", "30", command)
+        self.run("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), command)
+
+    def terminal_state(self) -> dict[str, str]:
+        """What the program left the terminal in: alternate screen, mouse tracking, cursor shown."""
+        names = ("alternate_on", "mouse_any_flag", "mouse_button_flag", "mouse_sgr_flag", "cursor_flag")
+        values = self.run("display-message", "-p", " ".join(f"#{{{n}}}" for n in names)).split()
+        return dict(zip(names, values))
 
     def run(self, *args: str) -> str:
         return subprocess.run([*self.base, *args], capture_output=True, text=True, env=self.env, check=True).stdout

@@ -198,9 +198,37 @@ def choose(skip: dict[str, str], folder: Path) -> tuple[Backend | None, list[tup
     return None, skipped
 
 
-def scratch_folder() -> Path:
-    """A private folder for the WAV files command-line players read."""
-    return Path(tempfile.mkdtemp(prefix=f"supple-sound-{os.getpid()}-"))
+SCRATCH_PREFIX = "supple-sound-"
+
+
+def scratch_folder_name() -> Path:
+    """Where to make the private folder for the WAV files command-line players read."""
+    import secrets
+
+    return Path(tempfile.gettempdir()) / f"{SCRATCH_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def remove_abandoned_folders() -> None:
+    """Remove the scratch folders of helpers that are gone without cleaning up (killed with -9)."""
+    root = Path(tempfile.gettempdir())
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(SCRATCH_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(root / name, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive, and not ours to judge
+    return True
 
 
 def _first_line(data: bytes) -> str:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
 import sys
 import threading
 import time
+from pathlib import Path
 
 from app.sound import backends
 from app.sound.speech import find_speaker
@@ -24,8 +27,8 @@ STALE = 0.25  # a cue this late is dropped, as the engine drops cues that fell i
 class Helper:
     """Plays cues at once and speech when it fits, falling back to the next player if one fails."""
 
-    def __init__(self, volume: int, skip: dict[str, str]) -> None:
-        self.folder = backends.scratch_folder()
+    def __init__(self, volume: int, skip: dict[str, str], folder: Path) -> None:
+        self.folder = folder
         self.skip = dict(skip)
         self.lock = threading.Lock()
         self.volume = volume
@@ -106,9 +109,6 @@ class Helper:
                 return None
         return self.spoken[text]
 
-    def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
 
 def emit(**event: object) -> None:
     sys.stdout.write(json.dumps(event) + "\n")
@@ -121,8 +121,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", action="append", default=[], metavar="NAME=REASON")
     args = parser.parse_args(argv)
     skip = dict(item.split("=", 1) for item in args.skip if "=" in item)
-    helper = Helper(args.volume, skip)
+    backends.remove_abandoned_folders()
+    folder = backends.scratch_folder_name()
+
+    def stop(*_: object) -> None:
+        # The app stops the helper with SIGTERM, at any moment: clean up here and leave at once,
+        # since an exception raised now could cut short a cleaning already under way.
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     try:
+        folder.mkdir(mode=0o700)
+        helper = Helper(args.volume, skip, folder)
         for line in sys.stdin:
             try:
                 helper.handle(json.loads(line))
@@ -131,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        helper.close()
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import time
 from typing import TYPE_CHECKING, Callable, Literal
 
@@ -23,7 +25,11 @@ class SuppleApp(App[None]):
 
     TITLE = "Supple"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False),
+        Binding("ctrl+c", "quit", "Quit", id="app.interrupt", show=False),
+        Binding("ctrl+z", "suspend_process", "Suspend", id="app.suspend", show=False),
+    ]
 
     def __init__(
         self,
@@ -63,6 +69,11 @@ class SuppleApp(App[None]):
 
     def on_mount(self) -> None:
         self.sound.attach(self._sound_report, self.bell)
+        self.app_resume_signal.subscribe(self, self._redraw)
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, self._signalled, number)
         if self._settings_problem:
             notify(self, self._settings_problem, title="Settings", severity="warning", timeout=12)
         self.call_after_refresh(self._first_frame_drawn)
@@ -126,6 +137,15 @@ class SuppleApp(App[None]):
 
         The command palette's "Save screenshot" still works; it calls Textual directly.
         """
+
+    def _signalled(self, number: int) -> None:
+        """SIGTERM, or SIGHUP from a closed terminal window: leave as after q, with the shell's status."""
+        self.exit(return_code=128 + number)
+
+    def _redraw(self, *_: object) -> None:
+        """Back from Ctrl+Z (or SIGTSTP) and `fg`: the terminal was cleared, so draw every cell again."""
+        self.screen._repaint_required = True  # Textual repaints only what changed otherwise
+        self.screen.refresh(layout=True)
 
     def on_unmount(self) -> None:
         self.sound.close()

@@ -1,0 +1,123 @@
+"""Every way out leaves the terminal as it was: signals, Ctrl+C, Ctrl+Z and fg, a crash; in tmux."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import console_script
+from tests.test_terminal import ROUTINE, Tmux
+
+RESTORED = {"alternate_on": "0", "mouse_any_flag": "0", "mouse_button_flag": "0", "mouse_sgr_flag": "0",
+            "cursor_flag": "1"}
+
+
+@pytest.fixture
+def terminal(tmp_path, supple_home):
+    """Starts a command in tmux; the command's PID lands in `pid`, its exit status on the screen."""
+    routine = tmp_path / "terminal-test.toml"
+    routine.write_text(ROUTINE)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "TMPDIR": str(scratch)}
+    sessions = []
+
+    def start(command: str, interactive: bool = False) -> Tmux:
+        """Run `command` ("{routine}" stands for a short routine file's path)."""
+        command = command.replace("{routine}", str(routine))
+        pidfile = tmp_path / "pid"
+        if interactive:
+            shell = "env PS1=READY\\$ bash --norc --noprofile -i"
+        else:
+            shell = f"sh -c 'echo $$ > {pidfile}; exec {command}'; echo EXIT=$?; sleep 600"
+        session = Tmux(f"supple-signals-{os.getpid()}-{len(sessions)}", shell, env)
+        sessions.append(session)
+        session.pidfile, session.scratch = pidfile, scratch
+        return session
+
+    yield start
+    for session in sessions:
+        session.close()
+
+
+def routine_path(session) -> Path:
+    return session.pidfile.with_name("terminal-test.toml")
+
+
+def pid_of(session) -> int:
+    for _ in range(100):
+        if session.pidfile.exists() and session.pidfile.read_text().strip():
+            return int(session.pidfile.read_text())
+        time.sleep(0.05)
+    raise AssertionError("no pid")
+
+
+def sound_folders(session) -> list[str]:
+    return [p.name for p in Path(session.scratch).iterdir() if p.name.startswith("supple-sound-")]
+
+
+@pytest.mark.parametrize(("number", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_signal_restores_the_terminal_and_exits_with_its_status(terminal, number, status):
+    session = terminal(f"{console_script()} run {{routine}}")
+    session.wait_for("GET READY")
+    for _ in range(50):  # the sound helper starts once the first frame is drawn
+        if sound_folders(session):
+            break
+        time.sleep(0.1)
+    assert sound_folders(session), "the sound helper made no scratch folder"
+    os.kill(pid_of(session), number)
+    session.wait_for(f"EXIT={status}")
+    assert session.terminal_state() == RESTORED
+    for _ in range(100):
+        if not sound_folders(session):
+            break
+        time.sleep(0.1)
+    assert sound_folders(session) == []  # the helper cleaned up after itself
+
+
+def test_ctrl_c_quits_and_restores_the_terminal(terminal):
+    session = terminal(f"{console_script()} run {{routine}}")
+    session.wait_for("GET READY")
+    session.keys("C-c")
+    session.wait_for("EXIT=0")
+    assert session.terminal_state() == RESTORED
+
+
+CRASH = (
+    "import sys; import app.ui.screens.session as s; "
+    "s.SessionScreen.render_view = lambda self: 1 / 0; "
+    "from app.cli import main; sys.exit(main(['run', sys.argv[1]]))"
+)
+
+
+def test_a_crash_restores_the_terminal_and_exits_non_zero(terminal, tmp_path):
+    script = tmp_path / "crash.py"
+    script.write_text(CRASH.replace("; ", "\n"))
+    session = terminal(f"{sys.executable} {script} {{routine}}")
+    screen = session.wait_for("EXIT=")
+    assert "EXIT=1" in screen and "ZeroDivisionError" in screen  # Textual shows the traceback after leaving
+    assert session.terminal_state() == RESTORED
+
+
+def test_ctrl_z_and_fg_bring_the_whole_screen_back(terminal):
+    session = terminal("", interactive=True)
+    session.wait_for("READY$")
+    session.keys("-l", f"{console_script()} run {routine_path(session)}")
+    session.keys("Enter")
+    session.wait_for("GET READY")
+    session.wait_for("WORK")  # the 2 s prep ends
+    before = session.screen()
+    session.keys("C-z")
+    session.wait_for("Stopped")
+    assert session.terminal_state()["alternate_on"] == "0"
+    session.keys("-l", "fg")
+    session.keys("Enter")
+    screen = session.wait_for("WORK")
+    for text in ("Arm swings", "Step 1 of 2", "Stand tall", "Next: Leg swings", "Pause/Done"):
+        assert text in screen, f"{text!r} missing after fg:\n{screen}\nbefore:\n{before}"

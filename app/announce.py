@@ -48,8 +48,11 @@ def _texts(engine: Engine, segment: Segment) -> tuple[str, ...]:
     if segment.kind == "rest":
         return (f"Rest, {spoken_duration(segment.duration or 0)}", "Rest")
     if segment.kind in ("prep", "transition"):
-        upcoming = next((s for s in engine.segments[engine.index + 1 :] if s.kind == "work"), None)
-        return (f"Next up: {upcoming.name}", upcoming.name) if upcoming else ()
+        following = engine.next_work()
+        if following is None:
+            return ()
+        upcoming = engine.segments[following]
+        return (f"Next up: {upcoming.name}", upcoming.name)
     step = engine.routine.steps[(segment.step or 1) - 1]
     side = f"{segment.side.capitalize()} side" if segment.side else ""
     first = segment.set in (None, 1) and segment.side in (None, "left")

@@ -13,7 +13,7 @@ from app.errors import RoutineError
 from app.library import Entry, LookupFailed, load_library, resolve
 from app.plan import build_plan, describe_total
 from app.routine_file import load_routine
-from app.text import json_text, visible
+from app.text import json_safe, json_text, visible
 
 if TYPE_CHECKING:
     import argparse
@@ -234,11 +234,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if entry.error:
         echo(entry.error, err=True)
         return EXIT_USER
-    from app.plan_output import plan_table, plan_to_json
+    from app.plan_output import plan_json_chunks, plan_table
 
     plan = build_plan(entry.routine)
     if args.json:
-        echo(json_text(plan_to_json(plan)))
+        for chunk in plan_json_chunks(plan):
+            sys.stdout.write(json_safe(chunk))
+        sys.stdout.write("\n")
     else:
         sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
         echo(plan_table(plan, sets_of))

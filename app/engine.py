@@ -60,17 +60,17 @@ class Summary(NamedTuple):
 
 
 class _State:
-    """The current segment: where it is, when it began, its cues and which of them fired."""
+    """The current segment: where it is, when it began, and its cues still to come, soonest first."""
 
-    __slots__ = ("index", "start", "length", "cues", "fired")
+    __slots__ = ("index", "start", "length", "cues", "pending")
 
     def __init__(self, index: int = -1, start: float = 0.0, length: float | None = None,
-                 cues: list[_SegmentCue] | None = None, fired: set[int] | None = None) -> None:
+                 cues: list[_SegmentCue] | None = None) -> None:
         self.index = index
         self.start = start  # clock time the current segment began, moved on by pauses
         self.length = length
-        self.cues: list[_SegmentCue] = cues or []
-        self.fired: set[int] = fired or set()
+        self.cues: list[_SegmentCue] = cues or []  # all of the segment's cues
+        self.pending: list[_SegmentCue] = list(self.cues)  # sorted by time; the due ones leave the front
 
 
 class Engine:
@@ -91,8 +91,7 @@ class Engine:
         self.completed: set[int] = set()  # work segments that ran to their end or were marked done
         self._now_state = _State()
         self._events: list[Event] = []
-        # Planned seconds from the start of each segment to the end of the plan.
-        self._after = [sum(s.duration or 0.0 for s in self.segments[i + 1 :]) for i in range(len(self.segments))]
+        self._after, self._next_work, self._open_from = _lookups(self.segments)
 
     # --- reading the state -------------------------------------------------------------
 
@@ -149,6 +148,15 @@ class Engine:
             return 0.0
         return (self.remaining(now) or 0.0) + self._after[max(self.index, 0)]
 
+    def next_work(self, index: int | None = None) -> int | None:
+        """The index of the first work segment after segment `index` (default: the current one)."""
+        found = self._next_work[max(self.index if index is None else index, 0)]
+        return None if found < 0 else found
+
+    def open_ahead(self) -> bool:
+        """Whether the current segment or one after it lasts until the user says done."""
+        return self._open_from[max(self.index, 0)]
+
     def current_rep(self, now: float | None = None) -> int | None:
         """Which rep a paced rep step is on (1-based), else None."""
         segment = self.segment
@@ -164,8 +172,8 @@ class Engine:
             return None
         now = self.clock() if now is None else now
         state = self._now_state
-        candidates = [self._cue_time(c) for i, c in enumerate(state.cues) if i not in state.fired]
-        if any(t <= now for t in candidates):
+        candidates = [self._cue_time(state.pending[0])] if state.pending else []
+        if candidates and candidates[0] <= now:
             return now
         if self.deadline is not None:
             # The countdown shows whole seconds rounded up: it changes at deadline - k.
@@ -254,7 +262,8 @@ class Engine:
         state = self._now_state
         state.length += change
         self.time_added += change
-        state.fired = {i for i, cue in enumerate(state.cues) if self._cue_time(cue) < now}
+        # Cues counted from the end move with it (a fresh 3-2-1 before the new end); the rest stay as they were.
+        state.pending = sorted((c for c in state.cues if self._cue_time(c) > now), key=self._cue_time)
         return True
 
     def done(self) -> None:
@@ -324,7 +333,7 @@ class Engine:
             _SegmentCue(c.cue, segment.end - c.at, True) if c.cue == "pip" else _SegmentCue(c.cue, c.at - segment.start, False)
             for c in merged
         ]
-        self._now_state = _State(index, start, segment.duration, cues, set())
+        self._now_state = _State(index, start, segment.duration, cues)  # merged cues come sorted by time
         self._events.append(SegmentStarted(index))
 
     def _cue_time(self, cue: _SegmentCue) -> float:
@@ -334,13 +343,15 @@ class Engine:
         return state.start + cue.offset
 
     def _fire_due(self, now: float) -> None:
-        state = self._now_state
-        for i, cue in enumerate(state.cues):
-            at = self._cue_time(cue)
-            if i not in state.fired and at <= now:
-                state.fired.add(i)
-                if now - at <= LATE:
-                    self._events.append(CueDue(cue.name, at))
+        pending = self._now_state.pending
+        due = 0
+        while due < len(pending) and self._cue_time(pending[due]) <= now:
+            at = self._cue_time(pending[due])
+            if now - at <= LATE:
+                self._events.append(CueDue(pending[due].name, at))
+            due += 1
+        if due:
+            del pending[:due]
 
     def _finish(self, end: float, now: float) -> None:
         if self.paused_since is not None:
@@ -350,3 +361,20 @@ class Engine:
         if now - end <= LATE:
             self._events.append(CueDue("done", end))
         self._events.append(Finished(end))
+
+
+def _lookups(segments: tuple[Segment, ...]) -> tuple[list[float], list[int], list[bool]]:
+    """For each segment, in one pass from the end: planned seconds after it, the next work segment
+    after it (-1 when none), and whether it or a later one is open."""
+    count = len(segments)
+    after, next_work, open_from = [0.0] * count, [-1] * count, [False] * count
+    seconds, work, is_open = 0.0, -1, False
+    for i in range(count - 1, -1, -1):
+        after[i], next_work[i] = seconds, work
+        segment = segments[i]
+        seconds += segment.duration or 0.0
+        is_open = is_open or segment.duration is None
+        open_from[i] = is_open
+        if segment.kind == "work":
+            work = i
+    return after, next_work, open_from

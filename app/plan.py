@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Iterable, Iterator, Literal, NamedTuple
 
 from app.model import Routine, Step
 
@@ -14,6 +14,10 @@ CUE_PRIORITY = {"done": 4, "go": 3, "ready": 3, "switch": 3, "pip": 2, "halfway"
 START_CUES = {"prep": "ready", "work": "go", "switch": "switch", "rest": "ready", "transition": "ready"}
 PIP_MIN = 5.0  # segments shorter than this get no 3-2-1
 HALFWAY_MIN = 20.0  # work shorter than this gets no halfway cue
+# The most a routine may plan, at scale 1 (open steps count 0): three hours is far past any
+# warm-up or stretch, and it bounds the work a downloaded file can cause (200 steps of 500
+# one-minute reps each side for 20 sets would plan 66,000 hours and 4 million ticks).
+MAX_PLANNED = 3 * 3600
 
 
 class Segment(NamedTuple):
@@ -44,11 +48,16 @@ class Cue(NamedTuple):
 
 
 class Plan(NamedTuple):
-    """The timeline of a routine; open segments count 0 s toward `total`."""
+    """The timeline of a routine; open segments count 0 s toward `total`.
+
+    The cues are not stored: a paced step of 500 reps has 499 ticks a side and set, so they
+    are worked out as they are read (`cues()`), in time order, one per moment.
+    """
 
     name: str
     segments: tuple[Segment, ...]
-    cues: tuple[Cue, ...]
+    steps: tuple[Step, ...]
+    scale: float = 1.0
 
     @property
     def total(self) -> float:
@@ -58,9 +67,13 @@ class Plan(NamedTuple):
     def open(self) -> int:
         return sum(1 for segment in self.segments if segment.is_open)
 
+    def cues(self) -> Iterator[Cue]:
+        """Every cue of the plan, sorted by `at`, one per moment after the priority rule."""
+        return _one_per_moment(_candidates(self))
+
 
 def build_plan(routine: Routine, scale: float = 1.0) -> Plan:
-    """Expand `routine` into segments and cues; `scale` stretches every timed segment."""
+    """Expand `routine` into segments; `scale` stretches every timed segment."""
     segments: list[Segment] = []
 
     def add(kind: SegmentKind, name: str, length: float | None, **where) -> None:
@@ -75,7 +88,15 @@ def build_plan(routine: Routine, scale: float = 1.0) -> Plan:
             add("transition", f"Next up: {step.name}", routine.transition)
         for set_number in range(1, step.sets + 1):
             _add_set(add, routine, step, number, set_number)
-    return Plan(routine.name, tuple(segments), tuple(_cues(segments, routine)))
+    return Plan(routine.name, tuple(segments), routine.steps, scale)
+
+
+def planned_seconds(routine: Routine, step: Step, first: bool) -> float:
+    """What `step` adds to the planned total at scale 1: its sets, sides, switches, rests, the transition before it."""
+    work = step.work_seconds or 0.0
+    one_set = 2 * work + routine.switch if step.sides else work
+    rests = (step.sets - 1) * step.rest
+    return (0.0 if first else routine.transition) + step.sets * one_set + rests
 
 
 def _add_set(add, routine: Routine, step: Step, number: int, set_number: int) -> None:
@@ -92,7 +113,7 @@ def _add_set(add, routine: Routine, step: Step, number: int, set_number: int) ->
 
 
 def segment_cues(segment: Segment, step: Step | None) -> list[Cue]:
-    """The cues one segment carries, at plan times, before the same-moment rule is applied."""
+    """The cues one segment carries, at plan times, sorted, before the same-moment rule is applied."""
     cues = [Cue(segment.start, START_CUES[segment.kind])]
     if segment.duration is None:
         return cues
@@ -104,28 +125,45 @@ def segment_cues(segment: Segment, step: Step | None) -> list[Cue]:
     if segment.kind == "work" and step is not None and step.reps and step.tempo:
         tempo = length / step.reps  # the scaled tempo
         cues += [Cue(segment.start + n * tempo, "tick") for n in range(1, step.reps)]
+    cues.sort()
     return cues
 
 
-def _cues(segments: list[Segment], routine: Routine) -> list[Cue]:
-    candidates: list[tuple[float, int, int, str]] = []
-    for order, segment in enumerate(segments):
-        step = routine.steps[segment.step - 1] if segment.kind == "work" else None
+class _Candidate(NamedTuple):
+    moment: float  # `at` rounded: sums of float durations differ in the last bits
+    priority: int
+    order: int  # the segment's place: of two equal cues on one moment, the later segment's wins
+    cue: str
+
+
+def _candidates(plan: Plan) -> Iterator[_Candidate]:
+    """Every segment's cues in time order: segments follow one another, so the stream is sorted."""
+    for order, segment in enumerate(plan.segments):
+        step = plan.steps[segment.step - 1] if segment.kind == "work" else None
         for cue in segment_cues(segment, step):
-            candidates.append((cue.at, CUE_PRIORITY[cue.cue], order, cue.cue))
-    if segments:
-        candidates.append((segments[-1].end, CUE_PRIORITY["done"], len(segments), "done"))
-    return merge_cues(candidates)
+            yield _Candidate(round(cue.at, 6), CUE_PRIORITY[cue.cue], order, cue.cue)
+    if plan.segments:
+        yield _Candidate(round(plan.segments[-1].end, 6), CUE_PRIORITY["done"], len(plan.segments), "done")
+
+
+def _one_per_moment(candidates: Iterable[_Candidate]) -> Iterator[Cue]:
+    """From candidates sorted by moment, the winner of each moment: highest priority, then latest segment."""
+    best: _Candidate | None = None
+    for candidate in candidates:
+        if best is not None and candidate.moment != best.moment:
+            yield Cue(best.moment, best.cue)
+            best = None
+        if best is None or (candidate.priority, candidate.order) >= (best.priority, best.order):
+            best = candidate
+    if best is not None:
+        yield Cue(best.moment, best.cue)
 
 
 def merge_cues(candidates: list[tuple[float, int, int, str]]) -> list[Cue]:
-    """One cue per moment: the highest priority, and of equals the later segment's."""
-    best: dict[float, tuple[int, int, str, float]] = {}
-    for at, priority, order, name in candidates:
-        moment = round(at, 6)  # sums of float durations differ in the last bits
-        if moment not in best or (priority, order) >= best[moment][:2]:
-            best[moment] = (priority, order, name, at)
-    return [Cue(round(at, 6), name) for _, _, name, at in sorted(best.values(), key=lambda v: v[3])]
+    """One cue per moment from (at, priority, order, name) tuples in any order."""
+    ordered = sorted((_Candidate(round(at, 6), priority, order, name) for at, priority, order, name in candidates),
+                     key=lambda c: c.moment)
+    return list(_one_per_moment(ordered))
 
 
 def describe_total(plan: Plan) -> str:

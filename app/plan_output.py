@@ -2,30 +2,51 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from app.duration import format_clock, format_human
-from app.plan import Plan, describe_total
+from app.plan import Plan, Segment, describe_total
+
+
+def _segment(s: Segment) -> dict:
+    return {
+        "kind": s.kind,
+        "name": s.name,
+        "step": s.step,
+        "side": s.side,
+        "set": s.set,
+        "start": float(round(s.start, 6)),
+        "duration": None if s.duration is None else float(round(s.duration, 6)),
+    }
+
+
+def _head(plan: Plan) -> dict:
+    return {"name": plan.name, "total": float(plan.total), "open": plan.open, "scale": plan.scale}
 
 
 def plan_to_json(plan: Plan) -> dict:
-    """Exactly the `plan --json` shape of routine-format.md."""
-    return {
-        "name": plan.name,
-        "total": float(plan.total),
-        "open": plan.open,
-        "segments": [
-            {
-                "kind": s.kind,
-                "name": s.name,
-                "step": s.step,
-                "side": s.side,
-                "set": s.set,
-                "start": float(round(s.start, 6)),
-                "duration": None if s.duration is None else float(round(s.duration, 6)),
-            }
-            for s in plan.segments
-        ],
-        "cues": [{"at": float(c.at), "cue": c.cue} for c in plan.cues],
-    }
+    """Exactly the `plan --json` shape of routine-format.md, with the scale the plan was made at."""
+    return _head(plan) | {"segments": [_segment(s) for s in plan.segments],
+                          "cues": [{"at": float(c.at), "cue": c.cue} for c in plan.cues()]}
+
+
+def plan_json_chunks(plan: Plan) -> Iterator[str]:
+    """`plan_to_json` as JSON text, written as it is produced: a plan may hold many thousand cues."""
+    import json
+
+    def item(value: dict) -> str:
+        return "\n".join("    " + line for line in json.dumps(value, indent=2, ensure_ascii=False).split("\n"))
+
+    yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in _head(plan).items())
+    for key, items in (("segments", map(_segment, plan.segments)),
+                       ("cues", ({"at": float(c.at), "cue": c.cue} for c in plan.cues()))):
+        yield f'  "{key}": ['
+        first = True
+        for value in items:
+            yield ("\n" if first else ",\n") + item(value)
+            first = False
+        yield ("\n  ]" if not first else "]") + (",\n" if key == "segments" else "\n")
+    yield "}"
 
 
 def plan_table(plan: Plan, sets_of: dict[int, int]) -> str:

@@ -35,8 +35,8 @@ def _step_of(engine: Engine, segment: Segment) -> int:
     """The step a segment belongs to, or the step it leads into (prep, transition)."""
     if segment.step:
         return segment.step
-    later = next((s for s in engine.segments[engine.index :] if s.step), None)
-    return later.step if later else len(engine.routine.steps)
+    later = engine.next_work()  # prep and transitions lead into a step; only steps have work
+    return engine.segments[later].step if later is not None else len(engine.routine.steps)
 
 
 def _detail(engine: Engine, segment: Segment, now: float | None) -> str:
@@ -58,10 +58,10 @@ def _detail(engine: Engine, segment: Segment, now: float | None) -> str:
 
 
 def _upcoming(engine: Engine) -> str:
-    after = engine.segments[engine.index + 1 :]
-    work = next((s for s in after if s.kind == "work"), None)
-    if work is None:
+    following = engine.next_work()
+    if following is None:
         return "Next: finish"
+    work = engine.segments[following]
     pieces = [work.name]
     if work.side:
         pieces.append(f"{work.side} side")
@@ -99,12 +99,9 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
         cues=step.cues,
         upcoming=_upcoming(engine),
         position=f"Step {step_number} of {len(routine.steps)}",
-        left=f"{format_clock(math.ceil(left - 1e-9))} left" + (" + open steps" if _open_ahead(engine) else ""),
+        left=f"{format_clock(math.ceil(left - 1e-9))} left" + (" + open steps" if engine.open_ahead() else ""),
         progress=max(0.0, total - left),
         progress_total=total,
         paused=engine.paused,
     )
 
-
-def _open_ahead(engine: Engine) -> bool:
-    return any(s.is_open for s in engine.segments[engine.index :])

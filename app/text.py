@@ -52,6 +52,10 @@ def json_text(value: object, indent: int | None = 2) -> str:
     """`value` as JSON that keeps every character but escapes the unsafe ones (JSON reads them back)."""
     import json  # only the --json commands need it
 
-    text = json.dumps(value, indent=indent, ensure_ascii=False)
-    # JSON escapes C0 controls itself; DEL, C1 and bidi characters can only be inside strings.
+    return json_safe(json.dumps(value, indent=indent, ensure_ascii=False))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL, C1 and bidi characters escaped; JSON escapes C0 controls itself."""
+    # Outside strings JSON is plain ASCII, so these can only be inside strings, where \\uXXXX reads back.
     return _UNSAFE.sub(lambda m: m[0] if m[0] < "\x7f" else f"\\u{ord(m[0]):04x}", text)

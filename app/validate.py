@@ -6,9 +6,10 @@ import math
 import re
 from typing import Any
 
-from app.duration import DurationError, DurationOutOfRange, format_duration, parse_duration
+from app.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.errors import Problem, RoutineError
 from app.model import KINDS, Routine, Step
+from app.plan import MAX_PLANNED, planned_seconds
 from app.text import SHORT, is_blank, shorten, unsafe_chars
 from app.toml_locator import Locator, Position
 
@@ -168,9 +169,25 @@ def build_routine(doc: dict, text: str, filename: str) -> Routine:
         if key in doc:
             fields[key] = check.duration(doc[key], at(key), key, 0, 600)
     fields["steps"] = _steps(check, doc)
+    if not check.problems:
+        routine = Routine(**{k: v for k, v in fields.items() if v is not None})
+        _check_length(check, routine)
     if check.problems:
         raise RoutineError(sorted(check.problems, key=lambda p: (p.line, p.column)))
-    return Routine(**{k: v for k, v in fields.items() if v is not None})
+    return routine
+
+
+def _check_length(check: _Checker, routine: Routine) -> None:
+    """A routine may plan at most MAX_PLANNED seconds; the step that passes it gets the error."""
+    total = routine.prep
+    for index, step in enumerate(routine.steps):
+        total += planned_seconds(routine, step, first=index == 0)
+        if total > MAX_PLANNED:
+            label = f"steps[{index + 1}] {show(step.name)}"
+            check.report(check.where.item(index), f"{label}: the routine would last more than "
+                         f"{MAX_PLANNED // 3600} hours from here ({format_human(total)} planned up to the end of "
+                         "this step); a warm-up or stretch routine is far shorter, so the file is probably wrong")
+            return
 
 
 def _steps(check: _Checker, doc: dict) -> tuple[Step, ...] | None:

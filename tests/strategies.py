@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from app.model import KINDS, Routine, Step
+from app.plan import MAX_PLANNED, build_plan
 from app.text import is_blank
 
 # Bidi embeddings, overrides and isolates, and line and paragraph separators: never allowed.
@@ -14,7 +15,8 @@ names = st.text(safe_chars, min_size=1, max_size=80).map(str.strip).filter(lambd
 # Cues and descriptions may also hold line breaks and tabs.
 texts = st.text(safe_chars | st.sampled_from("\n\t"), max_size=200)
 # Durations as people write them (whole and half seconds) and as odd floats.
-seconds = st.one_of(st.integers(1, 3600).map(float), st.floats(1, 3600, allow_nan=False).map(lambda x: round(x, 3)))
+seconds = st.one_of(st.integers(1, 90).map(float), st.integers(1, 3600).map(float),
+                    st.floats(1, 3600, allow_nan=False).map(lambda x: round(x, 3)))
 gaps = st.one_of(st.integers(0, 600).map(float), st.floats(0, 600, allow_nan=False))
 
 
@@ -35,15 +37,19 @@ def steps(draw, cue_texts=texts) -> Step:
     rest = draw(gaps)
     if ending == "manual":
         return Step(name, manual=True, rest=rest, cues=cues)
-    common = {"sides": draw(st.booleans()), "sets": draw(st.integers(1, 20)), "rest": rest, "cues": cues}
+    common = {"sides": draw(st.booleans()), "sets": draw(st.integers(1, 3) | st.integers(1, 20)), "rest": rest, "cues": cues}
     if ending == "duration":
         return Step(name, duration=draw(seconds), **common)
     tempo = draw(st.floats(1, 60, allow_nan=False)) if ending == "tempo" else None
-    return Step(name, reps=draw(st.integers(1, 500)), tempo=tempo, **common)
+    return Step(name, reps=draw(st.integers(1, 30) | st.integers(1, 500)), tempo=tempo, **common)
+
+
+def _short_enough(routine: Routine) -> bool:
+    return build_plan(routine).total <= MAX_PLANNED
 
 
 def routines_with(cue_texts: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Routine]:
-    """Valid routines whose cues are drawn from `cue_texts`."""
+    """Valid routines whose cues are drawn from `cue_texts` (and which plan at most three hours)."""
     return st.builds(
         Routine,
         name=names,
@@ -54,7 +60,7 @@ def routines_with(cue_texts: st.SearchStrategy[str] = texts) -> st.SearchStrateg
         transition=gaps,
         switch=gaps,
         version=st.just(1),  # hypothesis fills every field of a NamedTuple, defaults too
-    )
+    ).filter(_short_enough)
 
 
 routines = routines_with()

@@ -54,7 +54,7 @@ def test_cues_delivered_exactly_as_the_plan_lists_them(stem, clock):
     begin = clock.now
     events = run_to_end(engine, clock)
     got = [(round(e.at - begin, 6), e.cue) for e in events if isinstance(e, CueDue)]
-    assert got == [(c.at, c.cue) for c in engine.plan.cues]
+    assert got == [(c.at, c.cue) for c in engine.plan.cues()]
     assert events[-1] == Finished(begin + engine.plan.total)
     assert engine.finished_at - begin == pytest.approx(engine.plan.total)
 
@@ -65,7 +65,7 @@ def test_each_cue_only_once_however_often_polled(clock):
     for _ in range(1500):
         seen += cues_of(engine.poll())
         clock.advance(0.1)
-    assert len(seen) == len(engine.plan.cues)
+    assert len(seen) == len(list(engine.plan.cues()))
 
 
 def test_stall_drops_cues_and_keeps_the_schedule(clock):

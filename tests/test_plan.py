@@ -7,8 +7,12 @@ import json
 import pytest
 
 from app.model import Routine, Step
-from app.plan import CUE_PRIORITY, Cue, build_plan, describe_total, merge_cues
-from app.plan_output import plan_to_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.plan import CUE_PRIORITY, Cue, build_plan, describe_total, merge_cues, planned_seconds
+from app.plan_output import plan_json_chunks, plan_to_json
+from tests.strategies import routines
 
 
 def routine(*steps: Step, prep=5.0, transition=5.0, switch=5.0) -> Routine:
@@ -21,7 +25,7 @@ def shape(plan):
 
 
 def cues(plan):
-    return [(c.at, c.cue) for c in plan.cues]
+    return [(c.at, c.cue) for c in plan.cues()]
 
 
 def test_worked_example_of_the_spec():
@@ -127,7 +131,7 @@ def test_no_pips_under_five_seconds():
 
 def test_pips_on_prep_switch_rest_and_transition_too():
     plan = build_plan(routine(Step("a", duration=1, sides=True, sets=2, rest=5), Step("b", duration=1), switch=5))
-    pip_ends = {round(c.at + 1) for c in plan.cues if c.cue == "pip" and (c.at + 1) % 1 == 0}
+    pip_ends = {round(c.at + 1) for c in plan.cues() if c.cue == "pip" and (c.at + 1) % 1 == 0}
     for segment in plan.segments:
         if segment.kind != "work":
             assert segment.end in pip_ends, segment
@@ -135,7 +139,7 @@ def test_pips_on_prep_switch_rest_and_transition_too():
 
 def test_halfway_only_on_work_of_twenty_seconds():
     plan = build_plan(routine(Step("a", duration=20), Step("b", duration=19.5), prep=0, transition=30))
-    halfway = [c.at for c in plan.cues if c.cue == "halfway"]
+    halfway = [c.at for c in plan.cues() if c.cue == "halfway"]
     assert halfway == [10]
 
 
@@ -194,13 +198,13 @@ def test_final_open_segment_meets_done():
 
 def test_one_cue_per_moment_sorted():
     plan = build_plan(routine(Step("a", duration=30, sides=True, sets=3, rest=10), Step("b", reps=20, tempo=1.5)))
-    moments = [c.at for c in plan.cues]
+    moments = [c.at for c in plan.cues()]
     assert moments == sorted(moments) and len(moments) == len(set(moments))
 
 
 def test_float_durations_do_not_split_a_moment():
     plan = build_plan(routine(Step("a", duration=0.1 + 0.2 + 4.7), Step("b", duration=5), prep=0.1, transition=0.2))
-    moments = [c.at for c in plan.cues]
+    moments = [c.at for c in plan.cues()]
     assert len(moments) == len(set(moments))
 
 
@@ -209,7 +213,7 @@ def test_json_shape_matches_the_spec():
         name="Pre-lift mobility",
         steps=(Step("Arm swings", duration=30), Step("Leg swings", duration=20, sides=True, sets=2, rest=10)),
     )))))
-    assert list(data) == ["name", "total", "open", "segments", "cues"]
+    assert list(data) == ["name", "total", "open", "scale", "segments", "cues"] and data["scale"] == 1.0
     assert data["name"] == "Pre-lift mobility" and data["total"] == 140.0 and data["open"] == 0
     assert data["segments"][0] == {"kind": "prep", "name": "Get ready", "step": None, "side": None,
                                    "set": None, "start": 0.0, "duration": 5.0}
@@ -230,4 +234,25 @@ def test_json_open_segment_has_null_duration():
 
 
 def test_cue_dataclass_is_what_the_plan_lists():
-    assert build_plan(routine(Step("a", duration=1), prep=0)).cues == (Cue(0, "go"), Cue(1, "done"))
+    assert list(build_plan(routine(Step("a", duration=1), prep=0)).cues()) == [Cue(0, "go"), Cue(1, "done")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(routine=routines)
+def test_the_length_check_adds_up_as_the_plan_does(routine):
+    counted = routine.prep + sum(planned_seconds(routine, s, first=i == 0) for i, s in enumerate(routine.steps))
+    assert counted == pytest.approx(build_plan(routine).total)
+
+
+@settings(max_examples=100, deadline=None)
+@given(routine=routines, scale=st.sampled_from([0.5, 1.0, 1.37, 2.0]))
+def test_plan_json_written_as_it_goes_reads_as_the_whole(routine, scale):
+    plan = build_plan(routine, scale)
+    assert json.loads("".join(plan_json_chunks(plan))) == plan_to_json(plan)
+
+
+def test_cues_are_worked_out_as_they_are_read():
+    plan = build_plan(routine(*[Step(f"s{n}", reps=500, tempo=1) for n in range(21)], prep=0, transition=0))
+    cues = plan.cues()
+    assert next(cues) == Cue(0, "go") and next(cues) == Cue(1, "tick")  # a generator, not a stored list
+    assert sum(1 for c in plan.cues() if c.cue == "tick") == 21 * (499 - 4)  # 3 pips and halfway win their moments

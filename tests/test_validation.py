@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from app.errors import RoutineError
 from app.model import Routine, Step
+from app.plan import build_plan
 from app.routine_file import MAX_BYTES, load_routine, parse_routine
 from app.text import unsafe_chars
 from app.validate import quoted
@@ -243,15 +244,32 @@ def test_rest_with_one_set_is_allowed():
 def test_boundaries_are_inclusive():
     routine = routine_from(
         HEAD + 'prep = "10m"\ntransition = 0\nswitch = 0\n'
-        + STEP + 'duration = "60m"\nsets = 20\nrest = "10m"\n'
-        + '[[steps]]\nname = "b"\nreps = 500\ntempo = "1m"\n'
-        + '[[steps]]\nname = "c"\nreps = 1\ntempo = 1\n'
+        + STEP + 'duration = "60m"\nsets = 2\nrest = "10m"\n'
+        + '[[steps]]\nname = "b"\nreps = 500\ntempo = 1\n'
+        + '[[steps]]\nname = "c"\nreps = 1\ntempo = "1m"\nsets = 20\n'
         + '[[steps]]\nname = "d"\nduration = 1\n'
     )
     assert (routine.prep, routine.transition, routine.switch) == (600, 0, 0)
-    assert (routine.steps[0].duration, routine.steps[0].sets, routine.steps[0].rest) == (3600, 20, 600)
-    assert (routine.steps[1].reps, routine.steps[1].tempo) == (500, 60)
-    assert (routine.steps[2].reps, routine.steps[2].tempo, routine.steps[3].duration) == (1, 1, 1)
+    assert (routine.steps[0].duration, routine.steps[0].rest) == (3600, 600)
+    assert (routine.steps[1].reps, routine.steps[2].tempo, routine.steps[2].sets) == (500, 60, 20)
+    assert (routine.steps[2].reps, routine.steps[1].tempo, routine.steps[3].duration) == (1, 1, 1)
+
+
+def test_a_routine_may_plan_three_hours_and_no_more():
+    three_hours = HEAD + "prep = 0\n" + STEP + 'duration = "60m"\nsets = 3\n'
+    assert build_plan(routine_from(three_hours)).total == 3 * 3600
+    with pytest.raises(RoutineError) as caught:
+        routine_from(three_hours + '[[steps]]\nname = "One more"\nduration = 1\n[[steps]]\nname = "x"\nduration = 1\n', "r.toml")
+    (problem,) = caught.value.problems
+    assert str(problem) == (
+        'r.toml:7:1: steps[2] "One more": the routine would last more than 3 hours from here (3 h 6 s planned '
+        "up to the end of this step); a warm-up or stretch routine is far shorter, so the file is probably wrong")
+
+
+def test_the_length_bound_counts_as_the_plan_does():
+    # 500 reps of a minute each side, 20 sets: the format's largest step, 333 hours and 20,000 ticks.
+    with pytest.raises(RoutineError, match=r"steps\[1\] \"Leg swings\": the routine would last more than 3 hours"):
+        routine_from(HEAD + STEP + "reps = 500\ntempo = 60\nsides = true\nsets = 20\n")
 
 
 def test_file_larger_than_limit(tmp_path):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app import __version__
 from app.errors import RoutineError
 from app.library import Entry, LookupFailed, load_library, resolve
-from app.plan import build_plan, describe_total
+from app.plan import build_plan, describe_routine, open_segments, planned_total
 from app.routine_file import load_routine
 from app.text import json_safe, json_text, visible
 
@@ -163,9 +163,9 @@ def _summary(entry: Entry) -> dict:
     if entry.routine is None:
         return out | {"name": None, "kind": None, "steps": None, "total": None, "open": None,
                       "error": [str(p) for p in entry.error.problems]}
-    plan = build_plan(entry.routine)
-    return out | {"name": entry.routine.name, "kind": entry.routine.kind, "steps": len(entry.routine.steps),
-                  "total": plan.total, "open": plan.open, "error": None}
+    routine = entry.routine
+    return out | {"name": routine.name, "kind": routine.kind, "steps": len(routine.steps),
+                  "total": round(planned_total(routine), 6), "open": open_segments(routine), "error": None}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -180,9 +180,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         echo("No routines found.")
     rows = [("ROUTINE", "NAME", "KIND", "SOURCE", "STEPS", "TOTAL")]
     for e in good:
-        plan = build_plan(e.routine)
         rows.append((visible(e.stem), visible(e.routine.name), e.routine.kind, e.source, str(len(e.routine.steps)),
-                     describe_total(plan)))
+                     describe_routine(e.routine)))
     if good:
         widths = [max(len(r[i]) for r in rows) for i in range(6)]
         for row in rows:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from app.duration import exact_duration_text
-from app.errors import RoutineError
+from app.errors import Problem
 from app.model import DEFAULT_GAP, Routine, Step
 from app.routine_file import doc_to_toml
 from app.toml_locator import Locator
-from app.validate import build_routine
+from app.validate import Part, check_step, check_top, check_whole
 
 Ending = Literal["duration", "reps", "manual"]
 ENDINGS: tuple[Ending, ...] = ("duration", "reps", "manual")
@@ -107,6 +107,8 @@ class RoutineDraft:
     transition: str = ""
     switch: str = ""
     steps: list[StepDraft] = field(default_factory=list)
+    # What each step's last check gave, by place: (key of what was checked, result, placed problems).
+    _step_checks: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_routine(cls, routine: Routine, name: str | None = None) -> RoutineDraft:
@@ -125,6 +127,9 @@ class RoutineDraft:
 
     def to_doc(self) -> dict:
         """The form as a TOML document in routine format 1."""
+        return self._top_doc() | {"steps": [step.to_table() for step in self.steps]}
+
+    def _top_doc(self) -> dict:
         doc: dict = {"name": self.name}
         if self.description:
             doc["description"] = self.description
@@ -133,17 +138,44 @@ class RoutineDraft:
             value = getattr(self, key).strip()
             if value:
                 doc[key] = value
-        doc["steps"] = [step.to_table() for step in self.steps]
         return doc
 
     def check(self, filename: str = "routine") -> Checked:
-        """The routine the form describes, or the problems keeping it from being one."""
-        doc = self.to_doc()
-        text = doc_to_toml(doc)
-        try:
-            return Checked(build_routine(doc, text, filename), {})
-        except RoutineError as error:
-            return Checked(None, _place(error, text, doc))
+        """The routine the form describes, or the problems keeping it from being one.
+
+        The messages are those of `supple check`. Each step is checked on its own and the result
+        kept until the step changes, so a keystroke costs one step's check, not the routine's.
+        """
+        top = self._top_doc() | {"steps": []}
+        top_text = doc_to_toml(top)
+        head = check_top(top, top_text, filename, len(self.steps))
+        where = Locator(top_text)
+        placed = _place(head.problems, {where.root_key(key): ("routine", key) for key in top})
+        steps = []
+        for index, step in enumerate(self.steps):
+            part, step_placed = self._checked_step(index, step, filename)
+            steps.append(part.value)
+            for owner, messages in step_placed.items():
+                placed.setdefault(owner, []).extend(messages)
+        if placed:
+            return Checked(None, placed)
+        whole = check_whole(head.value | {"steps": tuple(steps)}, filename)
+        if whole.problems:  # the planned length: at line N for step N
+            return Checked(None, _place(whole.problems, {(n + 1, 1): ("step", n, "") for n in range(len(steps))}))
+        return Checked(whole.value, {})
+
+    def _checked_step(self, index: int, step: StepDraft, filename: str) -> tuple[Part, dict[FieldKey, list[str]]]:
+        table = step.to_table()
+        key = (index, repr(table))
+        if self._step_checks.get(index, (None,))[0] != key:
+            text = doc_to_toml({"steps": [table]})
+            part = check_step(table, index, text, filename)
+            where = Locator(text)
+            owners = {where.item(0): ("step", index, "")}
+            owners |= {where.item_key(0, name): ("step", index, name) for name in table}
+            self._step_checks[index] = (key, part, _place(part.problems, owners))
+        _, part, placed = self._step_checks[index]
+        return part, placed
 
     # Step list operations; each returns the index of the step to highlight afterwards.
 
@@ -186,19 +218,10 @@ def _number(text: str) -> int | str:
     return int(stripped) if _WHOLE.match(stripped) and len(stripped) <= 100 else stripped
 
 
-def _place(error: RoutineError, text: str, doc: dict) -> dict[FieldKey, list[str]]:
-    """Give each problem to the field written at its line and column."""
-    where = Locator(text)
-    owners: dict[tuple[int, int], FieldKey] = {}
-    for index, table in enumerate(doc["steps"]):
-        owners[where.item(index)] = ("step", index, "")
-        for key in table:
-            owners[where.item_key(index, key)] = ("step", index, key)
-    for key in doc:
-        if key != "steps" or not doc["steps"]:  # a non-empty steps array has headers, not a key
-            owners[where.root_key(key)] = ("routine", key)
+def _place(problems: tuple[Problem, ...], owners: dict[tuple[int, int], FieldKey]) -> dict[FieldKey, list[str]]:
+    """Give each problem to the field written at its line and column (the routine as a whole if none)."""
     placed: dict[FieldKey, list[str]] = {}
-    for problem in error.problems:
+    for problem in problems:
         owner = owners.get((problem.line, problem.column), ("routine", ""))
         placed.setdefault(owner, []).append(problem.message)
     return placed

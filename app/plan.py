@@ -166,9 +166,28 @@ def merge_cues(candidates: list[tuple[float, int, int, str]]) -> list[Cue]:
     return list(_one_per_moment(ordered))
 
 
+def planned_total(routine: Routine) -> float:
+    """The plan's total at scale 1, without building the plan."""
+    return routine.prep + sum(planned_seconds(routine, step, i == 0) for i, step in enumerate(routine.steps))
+
+
+def open_segments(routine: Routine) -> int:
+    """How many open segments the routine's plan has, without building it."""
+    return sum(step.sets * (2 if step.sides else 1) for step in routine.steps if step.is_open)
+
+
 def describe_total(plan: Plan) -> str:
     """The planned length for people: "12 min 30 s", with "+ open steps" when some are open."""
+    return _describe(plan.total, plan.open > 0)
+
+
+def describe_routine(routine: Routine, scale: float = 1.0) -> str:
+    """`describe_total` of the routine's plan at `scale`, worked out without building it."""
+    return _describe(planned_total(routine) * scale, any(step.is_open for step in routine.steps))
+
+
+def _describe(seconds: float, open_steps: bool) -> str:
     from app.duration import format_human
 
-    text = format_human(plan.total)
-    return f"{text} + open steps" if plan.open else text
+    text = format_human(seconds)
+    return f"{text} + open steps" if open_steps else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.errors import Problem, RoutineError
@@ -75,9 +75,9 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
 class _Checker:
     """Collects located problems while reading one document."""
 
-    def __init__(self, filename: str, text: str) -> None:
+    def __init__(self, filename: str, where: Locator | _OneStep | _Numbered) -> None:
         self.filename = filename
-        self.where = Locator(text)
+        self.where = where
         self.problems: list[Problem] = []
 
     def report(self, position: Position, message: str) -> None:
@@ -141,9 +141,91 @@ class _Checker:
                 self.report(at(key), f"{prefix}unknown key {quoted(shorten(key))}{extra}")
 
 
+class _OneStep:
+    """A Locator for a text holding one step table, answering for the step at `index`."""
+
+    def __init__(self, text: str, index: int) -> None:
+        self._where, self._index = Locator(text), index
+
+    def root_key(self, key: str) -> Position:
+        return self._where.root_key(key)
+
+    def item(self, index: int) -> Position:
+        return self._where.item(0 if index == self._index else index)
+
+    def item_key(self, index: int, key: str) -> Position:
+        return self._where.item_key(0 if index == self._index else index, key)
+
+
 def build_routine(doc: dict, text: str, filename: str) -> Routine:
     """Turn a parsed document into a Routine, or raise RoutineError listing every problem."""
-    check = _Checker(filename, text)
+    check = _Checker(filename, Locator(text))
+    fields = _top(check, doc)
+    fields["steps"] = _steps(check, doc)
+    routine = _finish(check, fields)
+    if check.problems:
+        raise RoutineError(sorted(check.problems, key=lambda p: (p.line, p.column)))
+    return routine
+
+
+class Part(NamedTuple):
+    """What checking a part of a routine gave: the value, or the problems (located in the part's text)."""
+
+    value: Any
+    problems: tuple[Problem, ...]
+
+
+def check_top(doc: dict, text: str, filename: str, steps: int) -> Part:
+    """The top-level keys of a routine, as build_routine checks them; `doc` has `steps = []`, and
+    `steps` says how many there are."""
+    check = _Checker(filename, Locator(text))
+    fields = _top(check, {k: v for k, v in doc.items() if k != "steps"})
+    if not 1 <= steps <= MAX_STEPS:
+        check.report(check.where.root_key("steps"), f"steps must hold between 1 and {MAX_STEPS} steps, got {steps}")
+    return Part(None if check.problems else fields, tuple(check.problems))
+
+
+def check_step(table: dict, index: int, text: str, filename: str) -> Part:
+    """One step table, as build_routine checks the step at `index`; `text` is that table alone as TOML."""
+    check = _Checker(filename, _OneStep(text, index))
+    step = _step(check, index, table)
+    return Part(step, tuple(check.problems))
+
+
+class _Numbered:
+    """Positions for a routine with no text: step `index` stands at line `index + 1`, column 1."""
+
+    def root_key(self, key: str) -> Position:
+        return (1, 1)
+
+    def item(self, index: int) -> Position:
+        return (index + 1, 1)
+
+    def item_key(self, index: int, key: str) -> Position:
+        return (index + 1, 1)
+
+
+def check_whole(fields: dict, filename: str) -> Part:
+    """The checks of a routine as a whole (its planned length) on parts that checked clean.
+
+    A problem with a step is reported at line N for step N, as there is no text to point into.
+    """
+    check = _Checker(filename, _Numbered())
+    routine = _finish(check, fields)
+    return Part(routine, tuple(check.problems))
+
+
+def _finish(check: _Checker, fields: dict) -> Routine | None:
+    """The routine, when every part was good and it is not too long; else None."""
+    if check.problems or fields.get("steps") is None or None in fields.values():
+        return None
+    routine = Routine(**fields)
+    _check_length(check, routine)
+    return None if check.problems else routine
+
+
+def _top(check: _Checker, doc: dict) -> dict[str, Any]:
+    """The top-level fields of a routine, each None where it had a problem."""
     at = check.where.root_key
     check.unknown_keys(doc, TOP_KEYS, at, "")
     fields: dict[str, Any] = {}
@@ -168,13 +250,7 @@ def build_routine(doc: dict, text: str, filename: str) -> Routine:
     for key in ("prep", "transition", "switch"):
         if key in doc:
             fields[key] = check.duration(doc[key], at(key), key, 0, 600)
-    fields["steps"] = _steps(check, doc)
-    if not check.problems:
-        routine = Routine(**{k: v for k, v in fields.items() if v is not None})
-        _check_length(check, routine)
-    if check.problems:
-        raise RoutineError(sorted(check.problems, key=lambda p: (p.line, p.column)))
-    return routine
+    return fields
 
 
 def _check_length(check: _Checker, routine: Routine) -> None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.draft import RoutineDraft, StepDraft
+from app.draft import ENDINGS, RoutineDraft, StepDraft
+from app.errors import RoutineError
+from app.routine_file import doc_to_toml
+from app.validate import build_routine
 from app.library import scan
 from app.paths import bundled_routines_dir
 from app.plan import build_plan
@@ -104,3 +108,46 @@ def test_edited_cues_are_one_per_line_but_unedited_ones_stay_exact():
     assert RoutineDraft.from_routine(ten).check().routine == ten  # 20 lines in the form, 10 cues in the file
     draft.steps[0].cues += "\nBreathe"
     assert draft.check().routine.steps[0].cues == ("Knees soft,", "back flat", "padded", "Breathe")
+
+
+field_texts = st.sampled_from(["", "30s", "0s", "1:30", "abc", "5", "-3", "61m", "9" * 30, "500", "501", " 2 ", "1.5"])
+step_drafts = st.builds(
+    StepDraft,
+    name=st.sampled_from(["Hold", "", "  ", "x" * 90, "Tab\there", "Leg [/] swings"]),
+    ending=st.sampled_from(ENDINGS),
+    duration=field_texts, reps=field_texts, tempo=field_texts, sides=st.booleans(), sets=field_texts,
+    rest=field_texts, cues=st.sampled_from(["", "Knees soft", "a\n\nb", "\n".join("c" * 11)]),
+)
+drafts = st.builds(
+    RoutineDraft,
+    name=st.sampled_from(["Mine", "", "\u200b", "y" * 81]), description=st.sampled_from(["", "About"]),
+    kind=st.sampled_from(["other", "warmup"]), prep=field_texts, transition=field_texts, switch=field_texts,
+    steps=st.lists(step_drafts, max_size=4),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(draft=drafts)
+def test_the_editor_says_what_supple_check_says(draft):
+    # The editor checks step by step (and keeps what it checked); the messages must be the file's.
+    doc = draft.to_doc()
+    try:
+        build_routine(doc, doc_to_toml(doc), "routine")
+        expected = []
+    except RoutineError as error:
+        expected = sorted(p.message for p in error.problems)
+    assert sorted(draft.check().messages()) == expected
+    assert sorted(draft.check().messages()) == expected  # again, from what was kept
+
+
+def test_a_step_is_checked_again_only_when_it_changes(monkeypatch):
+    from app import draft as draft_module
+
+    draft = RoutineDraft(name="Mine", steps=[StepDraft(name=f"s{n}") for n in range(200)])
+    draft.check()
+    checked = []
+    real = draft_module.check_step
+    monkeypatch.setattr(draft_module, "check_step", lambda *a: checked.append(a[1]) or real(*a))
+    draft.steps[7].name = "changed"
+    assert draft.check().routine.steps[7].name == "changed"
+    assert checked == [7]

@@ -10,7 +10,8 @@ from app.model import Routine, Step
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.plan import CUE_PRIORITY, Cue, build_plan, describe_total, merge_cues, planned_seconds
+from app.plan import (CUE_PRIORITY, Cue, build_plan, describe_routine, describe_total, merge_cues, open_segments,
+                      planned_seconds, planned_total)
 from app.plan_output import plan_json_chunks, plan_to_json
 from tests.strategies import routines
 
@@ -256,3 +257,12 @@ def test_cues_are_worked_out_as_they_are_read():
     cues = plan.cues()
     assert next(cues) == Cue(0, "go") and next(cues) == Cue(1, "tick")  # a generator, not a stored list
     assert sum(1 for c in plan.cues() if c.cue == "tick") == 21 * (499 - 4)  # 3 pips and halfway win their moments
+
+
+@settings(max_examples=200, deadline=None)
+@given(routine=routines, scale=st.sampled_from([0.5, 1.0, 1.5]))
+def test_totals_without_the_plan_match_the_plan(routine, scale):
+    plan = build_plan(routine, scale)
+    assert describe_routine(routine, scale) == describe_total(plan)
+    assert planned_total(routine) * scale == pytest.approx(plan.total)
+    assert open_segments(routine) == plan.open

@@ -19,7 +19,7 @@ from app import paths
 from app.draft import Checked, RoutineDraft, StepDraft
 from app.library import Entry, load_entry
 from app.model import KINDS
-from app.plan import build_plan, describe_total
+from app.plan import describe_routine
 from app.saving import Conflict, SaveError, is_inside, save_routine
 from app.ui.screens import stylesheet
 from app.ui.text import lines, notify, plain
@@ -75,6 +75,8 @@ class EditorScreen(Screen[None]):
         self.dirty = dirty
         self.current = 0 if draft.steps else -1
         self.checked: Checked = draft.check()
+        self._written: dict[str, str | Content] = {}
+        self._rows: list[Content] = []
         self.saved_ref: str | None = None
 
     @classmethod
@@ -171,13 +173,26 @@ class EditorScreen(Screen[None]):
     def _rebuild_steps(self) -> None:
         listing = self.query_one(StepList)
         listing.clear_options()
-        listing.add_options([Option(self._row(i)) for i in range(len(self.draft.steps))])
+        self._rows = self._step_rows()
+        listing.add_options([Option(row) for row in self._rows])
         if self.current >= 0:
             listing.highlighted = self.current
 
-    def _row(self, index: int) -> Content:
-        step = self.draft.steps[index]
-        broken = any(key[:2] == ("step", index) for key in self.checked.problems)
+    def _update_steps(self) -> None:
+        """Rewrite the rows of the step list that changed (a keystroke changes one, or a few)."""
+        listing = self.query_one(StepList)
+        rows = self._step_rows()
+        for index, (old, new) in enumerate(zip(self._rows, rows)):
+            if old != new:
+                listing.replace_option_prompt_at_index(index, new)
+        self._rows = rows
+
+    def _step_rows(self) -> list[Content]:
+        broken = {key[1] for key in self.checked.problems if key[0] == "step"}
+        return [self._row(index, step, index in broken) for index, step in enumerate(self.draft.steps)]
+
+    @staticmethod
+    def _row(index: int, step: StepDraft, broken: bool) -> Content:
         return lines(plain(f"{index + 1:>2}. ", "red" if broken else ""),
                      plain(step.name or "(no name)", "bold red" if broken else "bold"),
                      plain(f"  {step.summary()}", "dim"))
@@ -213,20 +228,24 @@ class EditorScreen(Screen[None]):
         for key in ("sides", "cues"):
             self._show_error(f"#{key}-error", problems.get(("step", step, key), []))
         self._show_error("#step-error", problems.get(("step", step, ""), []) + problems.get(("step", step, "manual"), []))
-        status = self.query_one("#editor-status", Static)
         if self.checked.routine is not None:
-            status.update(plain(f"Planned total: {describe_total(build_plan(self.checked.routine))}  ·  ready to save"))
-            status.set_class(False, "-invalid")
+            self._write("#editor-status", f"Planned total: {describe_routine(self.checked.routine)}  ·  ready to save")
         else:
             count = len(self.checked.messages())
-            status.update(plain(f"{count} problem{'s' if count != 1 else ''} to fix before saving (marked in red)"))
-            status.set_class(True, "-invalid")
-        self.query_one("#editor-title", Static).update(self._title())
+            self._write("#editor-status", f"{count} problem{'s' if count != 1 else ''} to fix before saving "
+                                          "(marked in red)")
+        self.query_one("#editor-status").set_class(self.checked.routine is None, "-invalid")
+        self._write("#editor-title", self._title())
 
     def _show_error(self, selector: str, messages: list[str]) -> None:
-        error = self.query_one(selector, Static)
-        error.update(plain("\n".join(messages)))
-        error.display = bool(messages)
+        self._write(selector, "\n".join(messages))
+        self.query_one(selector).display = bool(messages)
+
+    def _write(self, selector: str, text: str | Content) -> None:
+        """Show `text` in a Static, only when it changed: each update lays the whole screen out again."""
+        if self._written.get(selector) != text:
+            self._written[selector] = text
+            self.query_one(selector, Static).update(plain(text) if isinstance(text, str) else text)
 
     def _changed(self, structure: bool = False) -> None:
         self.dirty = True
@@ -235,9 +254,7 @@ class EditorScreen(Screen[None]):
             self._rebuild_steps()
             self._load_step()
         elif self.current >= 0:
-            listing = self.query_one(StepList)
-            for index in range(len(self.draft.steps)):
-                listing.replace_option_prompt_at_index(index, self._row(index))
+            self._update_steps()
         self._show_check()
 
     # -- edits from the form

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from app.duration import format_human
 from app.library import Entry
 from app.model import Step
-from app.plan import build_plan, describe_total
+from app.plan import describe_routine
 from app.ui.screens import stylesheet
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
@@ -50,7 +50,7 @@ def preview(entry: Entry) -> Content:
         source = f"your routine ({entry.path.name}, a link to {entry.link_target})"
     parts = [
         plain(f"{routine.name}\n", "bold"),
-        plain(f"{describe_total(build_plan(routine))} · {len(routine.steps)} steps · {source}\n\n", "dim"),
+        plain(f"{describe_routine(routine)} · {len(routine.steps)} steps · {source}\n\n", "dim"),
     ]
     if routine.description:
         parts.append(plain(routine.description.strip() + "\n\n"))

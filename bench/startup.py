@@ -11,58 +11,28 @@ Needs pyte: pip install -e '.[bench]'
 from __future__ import annotations
 
 import compileall
-import fcntl
 import os
-import pty
 import random
-import select
-import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
-import time
 from pathlib import Path
 
-import pyte
 from _proc import HERE, rss_mib
+from _pty import Terminal
 
 PY = sys.executable
 
 
 def first_frame(command: list[str], markers: tuple[str, ...], env: dict[str, str]) -> tuple[float, float]:
     """(seconds until the screen shows all `markers`, MiB resident a second later)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    screen = pyte.Screen(80, 24)
-    stream = pyte.ByteStream(screen)
-    began = time.perf_counter()
-    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
-    os.close(slave)
+    terminal = Terminal(command, env)
     try:
-        while True:
-            ready, _, _ = select.select([master], [], [], 10)
-            if not ready:
-                raise RuntimeError(f"no first frame from {command}:\n" + "\n".join(screen.display))
-            chunk = os.read(master, 65536)
-            read_at = time.perf_counter()  # emulating the chunk takes time that is not the program's
-            stream.feed(chunk)
-            shown = "\n".join(screen.display)
-            if all(marker in shown for marker in markers):
-                break
-        elapsed = read_at - began
-        deadline = time.monotonic() + 1.0
-        while time.monotonic() < deadline:  # keep draining so the program never blocks on output
-            if select.select([master], [], [], 0.05)[0]:
-                os.read(master, 65536)
-        memory = rss_mib(proc.pid)
+        elapsed = terminal.wait_for(*markers, timeout=10) - terminal.started
+        terminal.drain(1.0)
+        return elapsed, rss_mib(terminal.proc.pid)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        os.close(master)
-    return elapsed, memory
+        terminal.close()
 
 
 def main() -> None:

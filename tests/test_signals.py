@@ -121,3 +121,18 @@ def test_ctrl_z_and_fg_bring_the_whole_screen_back(terminal):
     screen = session.wait_for("WORK")
     for text in ("Arm swings", "Step 1 of 2", "Stand tall", "Next: Leg swings", "Pause/Done"):
         assert text in screen, f"{text!r} missing after fg:\n{screen}\nbefore:\n{before}"
+
+
+def test_closing_the_terminal_window_ends_supple(terminal):
+    # The window's pty goes away: SIGHUP, then every write fails; Supple must not wait for ever.
+    session = terminal(f"{console_script()} run {{routine}}")
+    session.wait_for("GET READY")
+    pid = pid_of(session)
+    session.close()  # tmux kill-server: the pane and its pty are gone
+    for _ in range(100):
+        if not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("supple was still running 10 s after its terminal closed")

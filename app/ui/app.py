@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
+import threading
 import time
 from typing import TYPE_CHECKING, Callable, Literal
 
@@ -19,6 +21,9 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.engine import Clock
     from app.model import Routine
     from app.sound.output import SoundOutput
+
+EXIT_GRACE = 3.0  # seconds a signalled app may take to leave before the process ends regardless
+
 
 class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
@@ -139,8 +144,15 @@ class SuppleApp(App[None]):
         """
 
     def _signalled(self, number: int) -> None:
-        """SIGTERM, or SIGHUP from a closed terminal window: leave as after q, with the shell's status."""
+        """SIGTERM, or SIGHUP from a closed terminal window: leave as after q, with the shell's status.
+
+        When the window is gone, Textual's output thread dies on the first write and leaving would
+        wait for it for ever; so the process ends anyway after EXIT_GRACE seconds.
+        """
         self.exit(return_code=128 + number)
+        stop = threading.Timer(EXIT_GRACE, os._exit, args=(128 + number,))
+        stop.daemon = True
+        stop.start()
 
     def _redraw(self, *_: object) -> None:
         """Back from Ctrl+Z (or SIGTSTP) and `fg`: the terminal was cleared, so draw every cell again."""

@@ -72,3 +72,28 @@ def test_speech_overtaken_by_the_session_is_not_played(monkeypatch):
     helper.speech_serial = 2  # a newer announcement was asked for meanwhile
     helper._say({"texts": ["Old news"], "window": None, "at": time.monotonic()}, 1)
     assert backend.played == []
+
+
+def test_a_helper_that_never_answers_gives_way_to_the_bell(tmp_path, monkeypatch):
+    from app.settings import Settings
+    from app.sound import player as player_module
+
+    silent = tmp_path / "python"
+    silent.write_text("#!/bin/sh\nexec sleep 60\n")  # starts, reads nothing, says nothing
+    silent.chmod(0o755)
+    monkeypatch.setattr(player_module, "READY_TIMEOUT", 0.5)
+    player = player_module.SoundPlayer(Settings(), python=str(silent))
+    reports, bells = [], []
+    player.attach(reports.append, lambda: bells.append(1))
+    player.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not player.state.ready and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert player.abandoned and reports == ["Sound: terminal bell and a flash (no player works here) "
+                                                "(skipped helper: the sound helper did not answer within 0.5 s); "
+                                                "no voice: the sound helper did not answer within 0.5 s"]
+        player.cue("go")
+        assert bells == [1]
+    finally:
+        player.close()

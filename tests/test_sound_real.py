@@ -145,6 +145,9 @@ async def test_no_sound_device_at_all_falls_back_to_the_bell_once(tmp_path, monk
     assert {name for name, _ in player.state.skipped} >= {"simpleaudio", "paplay", "aplay"}
 
 
+pulse_servers: list[subprocess.Popen] = []  # the `pulse` fixture's server, for a test to freeze
+
+
 def _pulse_available() -> bool:
     return all(shutil.which(tool) for tool in ("pulseaudio", "parec", "pactl"))
 
@@ -173,7 +176,9 @@ def pulse(tmp_path, monkeypatch):
     while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
         assert time.monotonic() < deadline, "PulseAudio did not start"
         time.sleep(0.1)
+    pulse_servers.append(server)
     yield tmp_path / "recorded.raw"
+    server.send_signal(signal.SIGCONT)
     server.terminate()
     server.wait(5)
 
@@ -274,5 +279,25 @@ def test_a_held_player_keeps_requests_until_started_then_plays_them(alsa_file):
         assert player._process is None and not player.state.ready  # no helper slowed the first frame
         player.start()
         wait_until_heard(player, alsa_file, "go")
+    finally:
+        player.close()
+
+
+def test_a_frozen_sound_server_moves_the_chain_on_to_the_bell(pulse):
+    server = pulse_servers[-1]
+    server.send_signal(signal.SIGSTOP)  # the server is there, and answers nothing
+    player = SoundPlayer(Settings())
+    reports: list[str] = []
+    player.attach(reports.append, lambda: None)
+    began = time.monotonic()
+    player.start()
+    try:
+        wait_for_sound(player, timeout=20)
+        waited = time.monotonic() - began
+        skipped = dict(player.state.skipped)
+        assert player.state.player is None and player.abandoned, player.state
+        assert skipped["simpleaudio"] == "did not finish playing 20 ms of silence within 3 s"
+        assert "within 3 s" in skipped["paplay"] and "within 3 s" in skipped["aplay"]
+        assert waited < 15 and reports and "bell" in reports[0]
     finally:
         player.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 from app.sound.synth import RATE, to_wav
 
 PROBE_PCM = bytes(2 * RATE // 50)  # 20 ms of silence
-PROBE_TIMEOUT = 5.0
+PROBE_TIMEOUT = 3.0  # seconds a player may take to play 20 ms of silence before the next is tried
 
 
 class BackendFailed(Exception):
@@ -52,10 +52,17 @@ class Simpleaudio(Backend):
         self._module = simpleaudio
 
     def probe(self) -> None:
+        # In a child process: a frozen sound server holds play_buffer for ever, and with it the
+        # interpreter's lock, so no thread here could wait for it with a time limit.
+        code = ("import simpleaudio; "
+                f"simpleaudio.play_buffer(bytes({len(PROBE_PCM)}), 1, 2, {RATE}).wait_done()")
         try:
-            self._module.play_buffer(PROBE_PCM, 1, 2, RATE).wait_done()
-        except Exception as error:  # simpleaudio raises its own SimpleaudioError and others
-            raise BackendFailed(f"cannot play: {error}") from None
+            result = subprocess.run([sys.executable, "-c", code], stdin=subprocess.DEVNULL, capture_output=True,
+                                    timeout=PROBE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
+        if result.returncode != 0:
+            raise BackendFailed(f"cannot play: {_error_of(result.stderr)}")
 
     def play(self, pcm: bytes) -> object:
         try:
@@ -103,7 +110,8 @@ class Command(Backend):
             _, err = process.communicate(timeout=PROBE_TIMEOUT)
         except subprocess.TimeoutExpired:
             process.kill()
-            raise BackendFailed("did not finish playing 20 ms of silence within 5 s") from None
+            process.wait()
+            raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
         if process.returncode != 0:
             raise BackendFailed(_first_line(err) or f"exit status {process.returncode}")
 
@@ -229,6 +237,12 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # someone else's process: alive, and not ours to judge
     return True
+
+
+def _error_of(stderr: bytes) -> str:
+    """The exception's message from a child Python's traceback: its last line, after the type."""
+    last = _first_line(stderr)
+    return last.split(": ", 1)[1] if ": " in last and last.split(": ", 1)[0].endswith("Error") else last
 
 
 def _first_line(data: bytes) -> str:

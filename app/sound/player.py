@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the picker's first frame needs no session code
     from app.announce import Speech
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
+READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each has a time limit of its own)
 
 
 class SoundState(NamedTuple):
@@ -85,6 +86,9 @@ class SoundPlayer:
             self._give_up(f"cannot start the sound helper: {error.strerror or error}")
             return
         os.set_blocking(process.stdin.fileno(), False)  # a full pipe drops a cue, never stalls the UI
+        watchdog = threading.Timer(READY_TIMEOUT, self._no_answer, args=(process,))
+        watchdog.daemon = True
+        watchdog.start()
         with self._lock:
             self._process = process
             pending, self._pending = self._pending, []
@@ -113,6 +117,12 @@ class SoundPlayer:
         elif event.get("event") == "fallback":
             self._skip[event["player"]] = event.get("reason", "failed")
             self._reported = False  # the next ready says which player took over
+
+    def _no_answer(self, process: subprocess.Popen) -> None:
+        """The helper never said which player it uses: the bell, rather than silence for ever."""
+        if not self.state.ready and self._process is process:
+            self._give_up(f"the sound helper did not answer within {READY_TIMEOUT:g} s")
+            process.kill()
 
     def _helper_ended(self, process: subprocess.Popen) -> None:
         with self._lock:

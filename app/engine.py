@@ -47,12 +47,15 @@ class _SegmentCue(NamedTuple):
 class Summary(NamedTuple):
     """What happened in a session, for the summary screen."""
 
-    planned: float
+    planned: float  # the plan's total: open steps (until done) count 0
     actual: float
     paused: float
     steps: int
     steps_done: int
     time_added: float
+    skipped: tuple[str, ...] = ()  # names of the steps not done in full
+    finished: bool = True  # False when the user stopped before the end
+    open_steps: int = 0  # steps that last until the user says done, so not in `planned`
 
     @property
     def steps_skipped(self) -> int:
@@ -62,13 +65,14 @@ class Summary(NamedTuple):
 class _State:
     """The current segment: where it is, when it began, and its cues still to come, soonest first."""
 
-    __slots__ = ("index", "start", "length", "cues", "pending")
+    __slots__ = ("index", "start", "length", "reps", "cues", "pending")
 
     def __init__(self, index: int = -1, start: float = 0.0, length: float | None = None,
-                 cues: list[_SegmentCue] | None = None) -> None:
+                 cues: list[_SegmentCue] | None = None, reps: int | None = None) -> None:
         self.index = index
         self.start = start  # clock time the current segment began, moved on by pauses
         self.length = length
+        self.reps = reps  # a paced step's reps, added to with + and taken from with -
         self.cues: list[_SegmentCue] = cues or []  # all of the segment's cues
         self.pending: list[_SegmentCue] = list(self.cues)  # sorted by time; the due ones leave the front
 
@@ -159,12 +163,15 @@ class Engine:
 
     def current_rep(self, now: float | None = None) -> int | None:
         """Which rep a paced rep step is on (1-based), else None."""
-        segment = self.segment
-        step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
-        if not step or not step.reps or not step.tempo or not segment.duration:
+        state = self._now_state
+        if not state.reps or not state.length:
             return None
-        tempo = segment.duration / step.reps
-        return min(step.reps, int(self.elapsed(now) / tempo) + 1)
+        return min(state.reps, int(self.elapsed(now) / (state.length / state.reps)) + 1)
+
+    @property
+    def reps(self) -> int | None:
+        """How many reps the current paced segment has now, with those added or taken; else None."""
+        return self._now_state.reps
 
     def next_wakeup(self, now: float | None = None) -> float | None:
         """Clock time of the next cue or the next change of a displayed whole second."""
@@ -248,23 +255,35 @@ class Engine:
         if not self.finished:
             self._enter(target, now)
 
-    def add_time(self, seconds: float = NUDGE) -> bool:
-        """Lengthen (or shorten, with a negative value) the current timed segment; never below 1 s left."""
+    def add_time(self, seconds: float = NUDGE) -> float:
+        """Lengthen (or shorten, when negative) the current timed segment; returns the seconds changed.
+
+        A paced rep step changes by whole reps at its tempo (never below the rep under way); any
+        other by `seconds`, never below 1 s left.
+        """
         if not self.started or self.finished or self.is_open:
-            return False
+            return 0.0
         now = self._op_now()
         if self.finished:
-            return False
-        left = self.deadline - now
-        change = max(MIN_LEFT, left + seconds) - left
-        if change == 0:
-            return False
+            return 0.0
         state = self._now_state
+        if state.reps:
+            tempo = state.length / state.reps
+            count = max(1, round(abs(seconds) / tempo))
+            reps = state.reps + count if seconds > 0 else max(self.current_rep(now), state.reps - count)
+            change, state.reps = (reps - state.reps) * tempo, reps
+        else:
+            left = self.deadline - now
+            change = max(MIN_LEFT, left + seconds) - left
+        if change == 0:
+            return 0.0
         state.length += change
         self.time_added += change
-        # Cues counted from the end move with it (a fresh 3-2-1 before the new end); the rest stay as they were.
-        state.pending = sorted((c for c in state.cues if self._cue_time(c) > now), key=self._cue_time)
-        return True
+        # The segment's cues as for its new length (a fresh 3-2-1 before the new end, ticks for
+        # added reps); those already past are not played again.
+        state.cues = self._cues_for(state.index, state.length, state.reps)
+        state.pending = [c for c in state.cues if self._cue_time(c) > now]
+        return change
 
     def done(self) -> None:
         """End an open segment now ("done" on a rep or manual step)."""
@@ -284,12 +303,14 @@ class Engine:
         end = self.finished_at if self.finished_at is not None else self.clock()
         paused = self.paused_total + (end - self.paused_since if self.paused_since is not None else 0.0)
         actual = 0.0 if self.started_at is None else end - self.started_at - paused
-        work = {}
+        work: dict[int, bool] = {}
         for i, segment in enumerate(self.segments):
             if segment.kind == "work":
-                work.setdefault(segment.step, []).append(i in self.completed)
-        done = sum(1 for flags in work.values() if all(flags))
-        return Summary(self.plan.total, actual, paused, len(work), done, self.time_added)
+                work[segment.step] = work.get(segment.step, True) and i in self.completed
+        skipped = tuple(self.routine.steps[n - 1].name for n, done in work.items() if not done)
+        open_steps = sum(1 for step in self.routine.steps if step.is_open)
+        return Summary(self.plan.total, actual, paused, len(work), len(work) - len(skipped), self.time_added,
+                       skipped, self.finished, open_steps)
 
     # --- inside ------------------------------------------------------------------------
 
@@ -327,14 +348,20 @@ class Engine:
     def _enter(self, index: int, start: float) -> None:
         segment = self.segments[index]
         step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
-        own = segment_cues(segment, step)
-        merged = merge_cues([(c.at, CUE_PRIORITY[c.cue], 0, c.cue) for c in own])
-        cues = [
-            _SegmentCue(c.cue, segment.end - c.at, True) if c.cue == "pip" else _SegmentCue(c.cue, c.at - segment.start, False)
-            for c in merged
-        ]
-        self._now_state = _State(index, start, segment.duration, cues)  # merged cues come sorted by time
+        reps = step.reps if step is not None and step.tempo and segment.duration else None
+        cues = self._cues_for(index, segment.duration, reps)
+        self._now_state = _State(index, start, segment.duration, cues, reps)
         self._events.append(SegmentStarted(index))
+
+    def _cues_for(self, index: int, length: float | None, reps: int | None) -> list[_SegmentCue]:
+        """Segment `index`'s cues, soonest first, as if it lasted `length` with `reps` paced reps."""
+        segment = self.segments[index]._replace(start=0.0, duration=length)
+        step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
+        if step is not None and reps:
+            step = step._replace(reps=reps)
+        merged = merge_cues([(c.at, CUE_PRIORITY[c.cue], 0, c.cue) for c in segment_cues(segment, step)])
+        return [_SegmentCue(c.cue, segment.end - c.at, True) if c.cue == "pip" else _SegmentCue(c.cue, c.at, False)
+                for c in merged]
 
     def _cue_time(self, cue: _SegmentCue) -> float:
         state = self._now_state

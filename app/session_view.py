@@ -8,6 +8,7 @@ from typing import NamedTuple
 from app.duration import format_clock, format_human
 from app.engine import Engine
 from app.plan import Segment
+from app.text import shorten
 
 PHASES = {"prep": "GET READY", "work": "WORK", "switch": "SWITCH SIDES", "rest": "REST", "transition": "NEXT UP"}
 
@@ -23,7 +24,8 @@ class SessionView(NamedTuple):
     detail: str
     hint: str
     cues: tuple[str, ...]
-    upcoming: str
+    upcoming: str  # the next step's name, or "" at the last
+    upcoming_more: str  # side, set and length of it: " · left side · set 1 of 2 (30 s)"
     position: str
     left: str
     progress: float
@@ -51,43 +53,48 @@ def _detail(engine: Engine, segment: Segment, now: float | None) -> str:
         parts.append(f"Set {segment.set} of {step.sets}{done}")
     rep = engine.current_rep(now)
     if rep is not None:
-        parts.append(f"Rep {rep} of {step.reps}")
+        parts.append(f"Rep {rep} of {engine.reps}")
     elif segment.kind == "work" and step.reps:
         parts.append(f"{step.reps} reps")
     return "  ·  ".join(parts)
 
 
-def _upcoming(engine: Engine) -> str:
+def _upcoming(engine: Engine) -> tuple[str, str]:
+    """The next work's name, and its side, set and length."""
     following = engine.next_work()
     if following is None:
-        return "Next: finish"
+        return "", ""
     work = engine.segments[following]
-    pieces = [work.name]
+    pieces = [""]
     if work.side:
         pieces.append(f"{work.side} side")
     step = engine.routine.steps[work.step - 1]
     if step.sets > 1:
         pieces.append(f"set {work.set} of {step.sets}")
     length = "until done" if work.duration is None else format_human(work.duration)
-    return f"Next: {' · '.join(pieces)} ({length})"
+    return work.name, f"{' · '.join(pieces)} ({length})"
 
 
 def session_view(engine: Engine, now: float | None = None) -> SessionView:
     """The screen's content for `now` (the engine's clock when None)."""
     routine = engine.routine
-    total = engine.plan.total
+    total = engine.plan.total + engine.time_added  # time added makes the session longer, not shorter
     if engine.finished:
-        return SessionView("done", "COMPLETE", routine.name, "0:00", False, "", "", (), "", "", "", total, total, False)
+        return SessionView("done", "COMPLETE", routine.name, "0:00", False, "", "", (), "", "", "", "", total, total,
+                           False)
     segment = engine.segment
     step_number = _step_of(engine, segment)
     step = routine.steps[step_number - 1]
-    remaining = engine.remaining(now)
-    if remaining is None:
+    remaining = engine.remaining(now) if engine.started else segment.duration
+    if not engine.started:
+        clock, hint = format_clock(math.ceil((segment.duration or 0) - 1e-9)), "Starting…"
+    elif remaining is None:
         clock, hint = format_clock(engine.elapsed(now)), "Press Space when done"
     else:
         clock, hint = format_clock(math.ceil(remaining - 1e-9)), ""
     title = step.name
-    left = engine.remaining_total(now)
+    left = engine.remaining_total(now) if engine.started else total
+    upcoming = _upcoming(engine)
     return SessionView(
         kind=segment.kind,
         phase=PHASES[segment.kind],
@@ -97,7 +104,8 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
         detail=_detail(engine, segment, now),
         hint=hint,
         cues=step.cues,
-        upcoming=_upcoming(engine),
+        upcoming=upcoming[0],
+        upcoming_more=upcoming[1],
         position=f"Step {step_number} of {len(routine.steps)}",
         left=f"{format_clock(math.ceil(left - 1e-9))} left" + (" + open steps" if engine.open_ahead() else ""),
         progress=max(0.0, total - left),
@@ -105,3 +113,29 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
         paused=engine.paused,
     )
 
+
+
+def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
+    """The form cues as they fit in `rows` lines of `width`: one line each, shortened, and the last
+    line saying how many more there are when not all fit. The clock never gives way to cues."""
+    if rows <= 0 or width < 8:
+        return []
+    lines = [shorten(" ".join(cue.split()), width - 2, "…") for cue in cues]
+    if len(lines) > rows:
+        lines = lines[: rows - 1] + [f"(+{len(lines) - rows + 1} more)"]
+    return [f"• {line}" if not line.startswith("(+") else line for line in lines]
+
+
+def next_line(name: str, more: str, width: int) -> str:
+    """ "Next: NAME · left side · set 1 of 2 (30 s)" in `width`: the name is shortened first."""
+    if not name:
+        return "Next: finish"
+    room = width - len("Next: ") - len(more)
+    if room < 8:  # even the details do not fit: the name alone, shortened
+        return shorten(f"Next: {name}", max(width, 8), "…")
+    return f"Next: {shorten(name, room, '…')}{more}"
+
+
+def scale_label(scale: float) -> str:
+    """How the top line shows a time scale other than 100 %: "85 %"; at 100 %, nothing."""
+    return "" if abs(scale - 1.0) < 1e-9 else f"{round(scale * 100)} %"

@@ -43,9 +43,9 @@ def is_blank(text: str) -> bool:
     return all(c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc", "Zs") for c in text)
 
 
-def shorten(text: str, limit: int = SHORT) -> str:
-    """`text` cut to `limit` characters with "..." when longer."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def shorten(text: str, limit: int = SHORT, mark: str = "...") -> str:
+    """`text` cut to `limit` characters, ending in `mark`, when longer."""
+    return text if len(text) <= limit else text[: max(0, limit - len(mark))].rstrip() + mark
 
 
 def json_text(value: object, indent: int | None = 2) -> str:

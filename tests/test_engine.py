@@ -208,13 +208,41 @@ def test_added_time_moves_the_countdown_pips(clock):
     assert cues_of(engine.poll()) == ["pip"]
 
 
-def test_removed_time_skips_passed_cues_without_a_burst(clock):
+def test_changed_time_moves_the_halfway_and_never_replays_a_passed_cue(clock):
     engine = started(Routine("R", (Step("a", duration=30),), prep=0), clock)
     engine.poll()
-    clock.advance(1)
-    engine.add_time(-10)  # 19 s left; the halfway at 15 s is still ahead
-    clock.advance(14)
+    clock.advance(12)
+    engine.add_time(10)  # 40 s long now: halfway at 20 s
+    clock.advance(7.5)
+    assert cues_of(engine.poll()) == []
+    clock.advance(0.5)
     assert cues_of(engine.poll()) == ["halfway"]
+    engine.add_time(-10)  # 30 s long again: its halfway (15 s) has passed, and is not played again
+    clock.advance(7)  # 27 s: the first pip of the new end
+    assert cues_of(engine.poll()) == ["pip"]
+
+
+def test_added_time_on_a_paced_step_adds_reps_and_their_ticks(clock):
+    engine = started(Routine("R", (Step("a", reps=4, tempo=2),), prep=0), clock)
+    engine.poll()
+    clock.advance(5)  # rep 3 of 4
+    assert engine.current_rep() == 3 and engine.reps == 4
+    assert engine.add_time(10) == 10 and engine.reps == 9  # 5 more reps at 2 s
+    ticks = []
+    for _ in range(12):
+        clock.advance(1)
+        ticks += [e.cue for e in engine.poll() if isinstance(e, CueDue)]
+    # The pip due at 5 s (before the change), ticks at each new rep boundary, a 3-2-1 before the new end.
+    assert ticks == ["pip", "tick", "tick", "tick", "tick", "tick", "pip", "pip", "pip"]
+    assert engine.current_rep() == 9 and engine.remaining() == 1
+
+
+def test_fewer_reps_never_below_the_rep_under_way(clock):
+    engine = started(Routine("R", (Step("a", reps=10, tempo=2),), prep=0), clock)
+    engine.poll()
+    clock.advance(13)  # rep 7
+    assert engine.add_time(-10) == -6 and engine.reps == 7  # not 5: the 7th is under way
+    assert engine.add_time(-10) == 0 and engine.reps == 7
 
 
 def test_open_segment_waits_for_done_and_counts_up(clock):

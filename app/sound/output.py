@@ -6,19 +6,21 @@ from typing import Callable, Protocol
 
 from app.announce import Speech
 from app.settings import Settings
+from app.sound.state import SoundState
 
 
 class SoundOutput(Protocol):
     """Cues and speech for the session; implementations never block and never raise."""
 
     settings: Settings
+    state: SoundState
     muted: bool
     voice: bool
-    report: Callable[[str], None]
+    report: Callable[[SoundState], None]
     bell: Callable[[], None]
 
     def start(self) -> None: ...
-    def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None: ...
+    def attach(self, report: Callable[[SoundState], None], bell: Callable[[], None]) -> None: ...
     def cue(self, name: str, force: bool = False) -> None: ...
     def say(self, speech: Speech | None, force: bool = False) -> None: ...
     def set_volume(self, volume: int) -> None: ...
@@ -32,7 +34,8 @@ class Recorder:
         self.settings = settings or Settings()
         self.muted = not self.settings.sound
         self.voice = self.settings.voice
-        self.report: Callable[[str], None] = lambda text: None
+        self.report: Callable[[SoundState], None] = lambda state: None
+        self.state = SoundState("a recording", ready=True)
         self.bell: Callable[[], None] = lambda: None
         self.played: list[str] = []
         self.said: list[tuple[str, ...]] = []
@@ -41,7 +44,7 @@ class Recorder:
     def start(self) -> None:
         self.started = True
 
-    def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None:
+    def attach(self, report: Callable[[SoundState], None], bell: Callable[[], None]) -> None:
         self.report, self.bell = report, bell
 
     def cue(self, name: str, force: bool = False) -> None:

@@ -7,9 +7,10 @@ import subprocess
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable
 
 from app.settings import Settings
+from app.sound.state import SoundState
 
 if TYPE_CHECKING:  # the picker's first frame needs no session code
     from app.announce import Speech
@@ -18,30 +19,10 @@ MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each has a time limit of its own)
 
 
-class SoundState(NamedTuple):
-    """What the helper reported: the player in use, what was skipped and why."""
-
-    player: str | None = None
-    skipped: tuple[tuple[str, str], ...] = ()
-    speech: str | None = None
-    speech_skipped: str = ""
-    ready: bool = False
-
-    def describe(self) -> str:
-        """One line for the user: the player, and why better ones were skipped."""
-        if not self.ready:
-            return "Sound: starting"
-        used = f"Sound: {self.player}" if self.player else "Sound: terminal bell and a flash (no player works here)"
-        if self.skipped:
-            used += " (skipped " + "; ".join(f"{name}: {why}" for name, why in self.skipped) + ")"
-        voice = f"voice: {self.speech}" if self.speech else f"no voice: {self.speech_skipped}"
-        return f"{used}; {voice}"
-
-
 class SoundPlayer:
     """Cue and speech output for the session; keeps playback in a helper process."""
 
-    def __init__(self, settings: Settings, *, report: Callable[[str], None] | None = None,
+    def __init__(self, settings: Settings, *, report: Callable[[SoundState], None] | None = None,
                  bell: Callable[[], None] | None = None, python: str = sys.executable,
                  skip: dict[str, str] | None = None, hold: bool = False) -> None:
         self.settings = settings
@@ -50,7 +31,7 @@ class SoundPlayer:
         self.state = SoundState()
         self.report = report
         self.bell = bell or (lambda: None)
-        self._held: str | None = None  # a report made before anyone listened
+        self._held: SoundState | None = None  # a report made before anyone listened
         self._python = python
         self._process: subprocess.Popen | None = None
         self._restarts = 0
@@ -150,11 +131,11 @@ class SoundPlayer:
         if not self._reported:
             self._reported = True
             if self.report is None:
-                self._held = self.state.describe()
+                self._held = self.state
             else:
-                self.report(self.state.describe())
+                self.report(self.state)
 
-    def attach(self, report: Callable[[str], None], bell: Callable[[], None]) -> None:
+    def attach(self, report: Callable[[SoundState], None], bell: Callable[[], None]) -> None:
         """Where to tell the user about the player, and how to ring the bell; a held report goes now."""
         self.report, self.bell = report, bell
         held, self._held = self._held, None

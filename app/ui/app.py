@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.engine import Clock
     from app.model import Routine
     from app.sound.output import SoundOutput
+    from app.sound.state import SoundState
 
 EXIT_GRACE = 3.0  # seconds a signalled app may take to leave before the process ends regardless
 
@@ -52,7 +53,7 @@ class SuppleApp(App[None]):
         self.clock = clock
         self.sound = sound
         self._settings_problem = settings_problem
-        self.sound_status: str | None = None  # the sound helper's last word on its player
+        self.sound_state: SoundState | None = None  # the sound helper's last word on its player
         self.scale = scale
         self._start = start
         self._edit = edit
@@ -128,14 +129,23 @@ class SuppleApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def _sound_report(self, text: str) -> None:
-        """The sound helper's word on which player it uses; it comes from another thread."""
-        self.sound_status = text
+    def _sound_report(self, state: SoundState) -> None:
+        """The sound helper's word on which player it uses; it may come from another thread."""
         try:
-            self.call_from_thread(notify, self, text, title="Sound", timeout=8)
+            self.call_from_thread(self._show_sound_state, state)
         except RuntimeError:  # on the app's own thread (a report held from before it started)
             if self.is_running:
-                notify(self, text, title="Sound", timeout=8)
+                self._show_sound_state(state)
+
+    def _show_sound_state(self, state: SoundState) -> None:
+        """One short line, where it hides nothing: the session's top line, elsewhere a brief notice."""
+        self.sound_state = state
+        under_dialogs = next((s for s in reversed(self.screen_stack) if not s.is_modal), self.screen)
+        shown = getattr(under_dialogs, "sound_changed", None)
+        if shown is not None:
+            shown()
+        else:
+            notify(self, state.summary(), timeout=5)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Does nothing: an action that writes a file wherever it is told must not be reachable.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.ui.widgets.key_bar import KeyBar
 from tests.ui.helpers import SHORT, build
 from tests.ui.test_session import advance
@@ -18,9 +20,35 @@ async def test_session_keys_are_listed_once_each(clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = bar_text(app)
-        for label in ("space Pause/Done", "n Next", "p Back", "g Step", "q Quit", "? Help"):
-            assert label in " ".join(text.split()), text
+        for label in (" space  Pause/Done ", " n  Next ", " p  Back ", " g  Step ", " q  Quit ", " ?  Help "):
+            assert label in text, text
         assert "right" not in text  # a second key for the same action is not repeated
+
+
+async def test_each_key_sits_on_its_own_colour_beside_its_label(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        strip = app.screen._compositor.render_strips()[-1]
+        styled = [(segment.text, segment.style.bgcolor) for segment in strip if segment.text.strip()]
+        keys = {text.strip(): colour for text, colour in styled if text.strip() in ("space", "n", "q")}
+        labels = {text.strip(): colour for text, colour in styled if text.strip() in ("Pause/Done", "Next", "Quit")}
+        assert len(set(keys.values())) == 1 and len(set(labels.values())) == 1
+        assert set(keys.values()) != set(labels.values())  # a key is not the same colour as the labels
+
+
+@pytest.mark.parametrize("width", [60, 50, 40])
+async def test_a_narrow_key_bar_leaves_keys_out_whole_never_cutting_a_label(clock, width):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        text = bar_text(app)
+        assert len(text) <= width and " q  Quit " in text
+        labels = [part for part in text.split("  ") if part.strip()]
+        every = {"space", "Pause/Done", "n", "Next", "p", "Back", "g", "Step", "+", "-", "10s", "q", "Quit", "?", "Help"}
+        assert {label.strip() for label in labels} <= every, labels  # whole words only
+        if width >= 60:
+            assert " ?  Help " in text
 
 
 async def test_clicking_a_key_runs_its_action(clock):
@@ -39,11 +67,13 @@ async def test_unavailable_keys_are_dimmed_on_open_steps(clock):
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        plain = app.screen.query_one(KeyBar).content
+        before = [key.action for key in app.screen.query_one(KeyBar)._shown]
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("end", "enter")
         await advance(pilot, clock, 6)
-        dimmed = app.screen.query_one(KeyBar).content
-        assert plain != dimmed
-        assert "dim" in str(dimmed) and "add_time(10)" not in str(dimmed)
+        bar = app.screen.query_one(KeyBar)
+        bar.render()
+        after = [key.action for key in bar._shown]
+        assert "screen.add_time(10)" in before and "screen.add_time(10)" not in after
+        assert None in after  # shown, greyed, and not clickable

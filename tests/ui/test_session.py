@@ -134,11 +134,18 @@ async def test_quit_asks_when_under_way_and_cancel_keeps_going(clock):
         assert isinstance(app.screen, SessionScreen) and not app.screen.engine.paused
 
 
-async def test_quit_confirmed_goes_back_to_the_picker(clock):
+async def test_stopping_shows_the_summary_marked_stopped_then_the_picker(clock):
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
-        await pilot.press("y")
+        await pilot.press("n")
+        await advance(pilot, clock, 20)  # Arm swings done in full
+        await pilot.press("q", "y")
+        assert isinstance(app.screen, SummaryScreen) and app.screen.has_class("-stopped")
+        text = text_of(app, "#summary")
+        assert text.startswith("SESSION STOPPED") and "Steps done  1 of 3" in text
+        assert "Skipped     Leg swings, Lift" in text and "+ 1 step timed by you (until done)" in text
+        assert "Well done" not in text_of(app, "#summary-hint") and "Stopped early" in text_of(app, "#summary-hint")
+        await pilot.press("enter")
         assert isinstance(app.screen, PickerScreen)
 
 
@@ -173,6 +180,9 @@ async def test_a_session_started_from_the_command_line_leads_on_to_more_sessions
         assert first.engine.finished and app.screen_stack[0] is first  # kept underneath, done with
         for _ in range(2):  # from the picker, sessions come and go above it
             await pilot.press("enter", "q", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, PickerScreen)
         assert [type(s) for s in app.screen_stack].count(PickerScreen) == 1

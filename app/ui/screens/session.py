@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,16 +14,18 @@ from textual.widgets import Static
 from app.announce import on_finish, on_segment
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
-from app.session_view import session_view
+from app.session_view import cue_lines, next_line, scale_label, session_view
 from app.ui.screens import stylesheet
 from app.ui.text import notify, plain
 from app.ui.widgets.bar import bar_text
-from app.ui.widgets.big_clock import BigClock
+from app.ui.widgets.big_clock import ROWS, BigClock
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.top_bar import TopBar
 
 FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
+SOUND_WAIT = 2.5  # seconds a session waits for the sound to be ready before it starts without it
+SHORT_SCREEN = 24  # rows below which the phase band is one line, not three
 
 
 class SessionScreen(Screen[None]):
@@ -41,6 +45,8 @@ class SessionScreen(Screen[None]):
         Binding("q,escape", "leave", "Quit", id="session.quit"),
         Binding("question_mark", "help", "Help", id="session.help"),
     ]
+    # On a narrow terminal the key bar leaves these out first, in this order.
+    KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
 
     def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0) -> None:
         engine = Engine(routine, clock, scale)
@@ -50,6 +56,7 @@ class SessionScreen(Screen[None]):
         self.engine = engine
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
+        self._waiting: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.engine.routine.name, id="top")
@@ -65,12 +72,33 @@ class SessionScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._show_sound_state()
-        self.engine.start()
-        self.tick()
+        self.query_one("#top", TopBar).show(scale=scale_label(self.engine.plan.scale))
+        self.sound_changed()
+        self.render_view()
+        # Time 0 is when the first sound can be heard: wait for the player, for so long only.
+        self._mounted_at = self.engine.clock()
+        if not self._start_when_sound_is_ready():
+            self._waiting = self.set_interval(0.05, self._start_when_sound_is_ready)
+
+    def _start_when_sound_is_ready(self) -> bool:
+        """Start the session once sound is ready (or off, or SOUND_WAIT has passed); True once started."""
+        sound = self.app.sound
+        waited = self.engine.clock() - self._mounted_at >= SOUND_WAIT
+        if not (sound.muted or sound.state.ready or waited):
+            return False
+        if self._waiting is not None:
+            self._waiting.stop()
+            self._waiting = None
+        if not self.engine.started:
+            self.engine.start()
+            self.tick()
+        return True
 
     def on_resize(self) -> None:
+        self.set_class(self.size.height < SHORT_SCREEN, "-short")
         self._shown.pop("bar", None)
+        self._shown.pop("cues", None)
+        self._shown.pop("upcoming", None)
         self.render_view()
 
     # --- time ---------------------------------------------------------------------------
@@ -84,7 +112,7 @@ class SessionScreen(Screen[None]):
             sound.cue(cue)  # first: sound is what the user relies on
         if any(isinstance(event, Finished) for event in events):
             sound.say(on_finish())
-            self._finished()
+            self._end()
             return
         if any(isinstance(event, SegmentStarted) for event in events):
             sound.say(on_segment(self.engine, halfway=sound.settings.halfway))
@@ -108,7 +136,8 @@ class SessionScreen(Screen[None]):
         phase.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: phase.remove_class("-flash"))
 
-    def _finished(self) -> None:
+    def _end(self) -> None:
+        """To the summary: at the routine's end, or when the user stops."""
         from app.ui.screens.summary import SummaryScreen
 
         if self._timer is not None:
@@ -117,15 +146,21 @@ class SessionScreen(Screen[None]):
 
     # --- drawing ------------------------------------------------------------------------
 
-    def _show(self, key: str, value: object, write) -> None:
+    def _show(self, key: str, value: object, write: Callable[[object], object]) -> None:
         """Write to a widget only when what it shows changes."""
         if self._shown.get(key) != value:
             self._shown[key] = value
             write(value)
 
     def _text(self, key: str, value: str) -> None:
-        """Show `value` literally in the Static `#key`, when it changed."""
-        self._show(key, value, lambda text: self.query_one(f"#{key}", Static).update(plain(text)))
+        """Show `value` literally in the Static `#key`, when it changed; an empty one takes no room."""
+
+        def write(text: str) -> None:
+            widget = self.query_one(f"#{key}", Static)
+            widget.update(plain(text))
+            widget.display = bool(text) or key in ("phase", "upcoming", "bar")
+
+        self._show(key, value, write)
 
     def render_view(self) -> None:
         view = session_view(self.engine)
@@ -139,14 +174,29 @@ class SessionScreen(Screen[None]):
         self._text("title", view.title)
         self._text("detail", view.detail)
         self._text("hint", "PAUSED · press Space to resume" if view.paused else view.hint)
-        self._text("cues", "\n".join(f"• {c}" for c in view.cues))
-        self._text("upcoming", view.upcoming)
+        width = self.size.width
+        self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(), width - 8)))
+        self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2))
         bar = q("#bar", Static)
         self._text("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40))
+
+    def _cue_rows(self) -> int:
+        """Rows the cues may take: what the middle has once the clock has its smallest digits."""
+        middle = self.query_one("#middle").size.height
+        others = sum(1 for key in ("title", "detail", "hint") if self._shown.get(key))
+        return max(0, middle - others - ROWS)
 
     def _set_kind(self, kind: str) -> None:
         for name in KINDS:
             self.set_class(name == kind, f"-{name}")
+
+    def sound_changed(self) -> None:
+        """Say in the top line when sound is off, the voice is off, or only the bell works."""
+        if not self.query("#top"):
+            return  # not composed yet: on_mount says it
+        sound = self.app.sound
+        state = "MUTED" if sound.muted else (sound.state.flag() or ("" if sound.voice else "voice off"))
+        self.query_one("#top", TopBar).show(sound_state=state)
 
     # --- keys ---------------------------------------------------------------------------
 
@@ -170,18 +220,13 @@ class SessionScreen(Screen[None]):
         sound = self.app.sound
         sound.muted = not sound.muted
         notify(self, "Sound off" if sound.muted else "Sound on", timeout=2)
-        self._show_sound_state()
+        self.sound_changed()
 
     def action_voice(self) -> None:
         sound = self.app.sound
         sound.voice = not sound.voice
         notify(self, "Voice on" if sound.voice else "Voice off: tones only", timeout=2)
-        self._show_sound_state()
-
-    def _show_sound_state(self) -> None:
-        sound = self.app.sound
-        state = "MUTED" if sound.muted else ("" if sound.voice else "voice off")
-        self.query_one("#top", TopBar).show(sound_state=state)
+        self.sound_changed()
 
     def action_next(self) -> None:
         self.engine.next()
@@ -192,43 +237,61 @@ class SessionScreen(Screen[None]):
         self._after_operation()
 
     def action_add_time(self, seconds: float) -> None:
-        if not self.engine.add_time(seconds):
-            notify(self, "Already at the least time left (1 s).", timeout=2)
+        reps_before = self.engine.reps
+        change = self.engine.add_time(seconds)
+        if reps_before:
+            gained = (self.engine.reps or 0) - reps_before
+            if gained:
+                notify(self, f"{abs(gained)} rep{'s' if abs(gained) != 1 else ''} {'more' if gained > 0 else 'fewer'}: "
+                             f"{self.engine.reps} in all", timeout=2)
+            else:
+                notify(self, "This is the last rep already.", timeout=2)
+        elif seconds < 0 and change > seconds:
+            left = self.engine.remaining() or 0
+            notify(self, f"Only {-change:.0f} s taken off: this part ends in {left:.0f} s." if change else
+                   "Already at the least time left (1 s).", timeout=3)
         self._after_operation()
+
+    def _with_dialog(self, dialog: Screen, then: Callable[[object], None] | None = None) -> None:
+        """Show a dialog that takes the user's eyes: pause, and go on afterwards unless already paused."""
+        was_paused = self.engine.paused
+        if not was_paused and self.engine.started:
+            self.engine.toggle_pause()
+            self._after_operation()
+
+        def closed(result: object) -> None:
+            if then is not None:
+                then(result)
+            if not self.is_current and self.app.screen is not self:
+                return  # the dialog ended the session
+            if not was_paused and self.engine.paused:
+                self.engine.toggle_pause()
+            self._after_operation()
+
+        self.app.push_screen(dialog, closed)
 
     def action_jump(self) -> None:
         from app.ui.screens.dialogs import JumpScreen
 
         steps = [step.name for step in self.engine.routine.steps]
         current = self.engine.segment.step or 1
-        self.app.push_screen(JumpScreen(steps, current), self._jumped)
 
-    def _jumped(self, step: int | None) -> None:
-        if step is not None:
-            self.engine.jump(step)
-        self._after_operation()
+        def jumped(step: object) -> None:
+            if isinstance(step, int):
+                self.engine.jump(step)
+
+        self._with_dialog(JumpScreen(steps, current), jumped)
 
     def action_leave(self) -> None:
         from app.ui.screens.dialogs import ConfirmScreen
 
-        was_paused = self.engine.paused
-        if not was_paused:
-            self.engine.toggle_pause()
-            self._after_operation()
-
-        def answered(stop: bool | None) -> None:
+        def answered(stop: object) -> None:
             if stop:
-                if self._timer is not None:
-                    self._timer.stop()
-                self.app.leave_session()
-                return
-            if not was_paused:
-                self.engine.toggle_pause()
-            self._after_operation()
+                self._end()
 
-        self.app.push_screen(ConfirmScreen("Stop this session?", "Stop", "Keep going"), answered)
+        self._with_dialog(ConfirmScreen("Stop this session?", "Stop", "Keep going"), answered)
 
     def action_help(self) -> None:
         from app.ui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self._with_dialog(HelpScreen())

@@ -39,7 +39,8 @@ class SettingsScreen(Dialog[None]):
             yield Static("", id="volume-error", classes="field-error")
             yield Checkbox("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
             yield Checkbox("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
-            yield Static(plain(self.app.sound_status or "Sound: starting"), id="sound-status")
+            state = self.app.sound_state
+            yield Static(plain(state.describe() if state else "Sound: starting"), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Test sound", id="test")
                 yield Button("Save (ctrl+s)", variant="success", id="save")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -16,26 +16,42 @@ from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
 
 
+def headline(summary: Summary) -> tuple[str, str]:
+    """The title and the closing words, fitted to what happened."""
+    if not summary.finished:
+        done = f"{summary.steps_done} of {summary.steps} steps done"
+        return "SESSION STOPPED", f"Stopped early, {done}. Press Enter to go back to your routines."
+    if summary.skipped:
+        return "ROUTINE COMPLETE", "Done, with some steps skipped. Press Enter to go back to your routines."
+    return "ROUTINE COMPLETE", "Well done. Press Enter to go back to your routines."
+
+
 def summary_text(name: str, summary: Summary) -> Content:
-    """The figures of a finished session."""
-    parts = [plain("ROUTINE COMPLETE\n", "bold"), plain(f"{name}\n\n")]
+    """The figures of a finished or stopped session."""
+    title, _ = headline(summary)
+    planned = format_clock(summary.planned)
+    if summary.open_steps:
+        count = summary.open_steps
+        planned += f" + {count} step{'s' if count != 1 else ''} timed by you (until done)"
     rows = [
-        ("Planned", format_clock(summary.planned)),
+        ("Planned", planned),
         ("Actual", format_clock(summary.actual)),
         ("Paused", format_clock(summary.paused)),
         ("Steps done", f"{summary.steps_done} of {summary.steps}"),
-        ("Skipped", str(summary.steps_skipped)),
     ]
+    if summary.skipped:
+        rows.append(("Skipped", ", ".join(summary.skipped)))
     if summary.time_added:
         sign = "+" if summary.time_added > 0 else "-"
         rows.append(("Time added", f"{sign}{format_human(abs(summary.time_added))}"))
+    parts = [plain(f"{title}\n", "bold"), plain(f"{name}\n\n")]
     for label, value in rows:
         parts += [plain(f"{label:<12}", "dim"), plain(f"{value}\n", "bold")]
     return lines(*parts)
 
 
 class SummaryScreen(Screen[None]):
-    """Shown when a routine ends; any of its keys returns to the picker."""
+    """Shown when a routine ends or is stopped; any of its keys returns to the picker."""
 
     DEFAULT_CSS = stylesheet("summary.tcss")
 
@@ -45,7 +61,7 @@ class SummaryScreen(Screen[None]):
     ]
 
     def __init__(self, name: str, summary: Summary) -> None:
-        super().__init__()
+        super().__init__(classes="" if summary.finished else "-stopped")
         self.routine_name = name
         self.summary = summary
 
@@ -53,7 +69,7 @@ class SummaryScreen(Screen[None]):
         with Center():
             with Vertical(id="summary-box"):
                 yield Static(summary_text(self.routine_name, self.summary), id="summary")
-                yield Static("Well done. Press Enter to go back to your routines.", id="summary-hint")
+                yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()
 
     def action_close(self) -> None:

@@ -43,7 +43,7 @@ def block_width(text: str, scale: int) -> int:
 class BigClock(Widget):
     """Shows m:ss in block digits sized to fit; plain text when there is no room."""
 
-    DEFAULT_CSS = "BigClock { height: 1fr; min-height: 1; content-align: center middle; }"
+    DEFAULT_CSS = "BigClock { height: 1fr; min-height: 1; content-align: left middle; }"
 
     def __init__(self, text: str = "0:00", *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -63,6 +63,7 @@ class BigClock(Widget):
         if scale == 0:
             return plain(self.value.center(width), "bold")
         lines = block_lines(self.value, scale)
-        # Centred by hand: Rich's own centring trims each line's trailing spaces and skews the glyphs.
-        pad = " " * max(0, (width - len(lines[0])) // 2)
-        return plain("\n".join(pad + line for line in lines))
+        # Every line is padded to the full width on both sides, so the widget's own alignment has
+        # nothing left to move (aligning by line would skew glyphs that end in blank cells).
+        left = max(0, (width - len(lines[0])) // 2)
+        return plain("\n".join((" " * left + line).ljust(width) for line in lines))

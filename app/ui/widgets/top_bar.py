@@ -1,4 +1,4 @@
-"""The session's top line: where you are, the routine's name centred, sound state and time left."""
+"""The session's top line: where you are and the scale, the routine's name centred, sound state and time left."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.widget import Widget
 
 from app.ui.text import plain
+
+PARTS = ("position", "scale", "sound_state", "left")
 
 
 class TopBar(Widget):
@@ -17,26 +19,32 @@ class TopBar(Widget):
         super().__init__(id=id)
         self.title = title
         self.position = ""
-        self.sound_state = ""  # "MUTED", "voice off" or nothing
+        self.scale = ""  # "85 %" when the session is not at 100 %
+        self.sound_state = ""  # "MUTED", "voice off", "BELL ONLY" or nothing
         self.left = ""
 
-    def show(self, *, position: str | None = None, sound_state: str | None = None, left: str | None = None) -> None:
-        """Change the parts given; redraws only when one of them differs."""
-        before = (self.position, self.sound_state, self.left)
-        self.position = self.position if position is None else position
-        self.sound_state = self.sound_state if sound_state is None else sound_state
-        self.left = self.left if left is None else left
-        if (self.position, self.sound_state, self.left) != before:
+    def show(self, **parts: str) -> None:
+        """Change the parts given (position, scale, sound_state, left); redraws only when one differs."""
+        changed = False
+        for name, value in parts.items():
+            if name not in PARTS:
+                raise TypeError(f"no part {name!r}")
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        if changed:
             self.refresh()
 
     def render(self) -> Content:
-        state = Content.styled(self.sound_state, "bold $warning").pad_right(2) if self.sound_state else Content("")
-        position, right = plain(self.position), state + plain(self.left)
-        room = self.content_size.width - position.cell_length - right.cell_length
-        if room <= 0:  # too narrow for both figures: they show as far as they fit
-            return (position + " " + right).truncate(self.content_size.width)
+        width = self.content_size.width
+        left_side = plain(self.position) + (plain(f" · {self.scale}", "bold") if self.scale else Content(""))
+        state = plain(self.sound_state, "bold $warning").pad_right(2) if self.sound_state else Content("")
+        right_side = state + plain(self.left)
+        room = width - left_side.cell_length - right_side.cell_length
+        if room <= 1:  # too narrow for both figures: they show as far as they fit, apart
+            return (left_side + " " + right_side).truncate(width)
         title = plain(self.title, "bold")
-        if title.cell_length > room:  # shortened with a space either side, or left out when tiny
-            title = title.truncate(room - 2, ellipsis=True) if room >= 5 else Content("")
+        if title.cell_length > room - 2:  # a space either side at least; shortened, or left out when tiny
+            title = title.truncate(room - 2, ellipsis=True) if room >= 6 else Content("")
         before = (room - title.cell_length) // 2  # centred in the room between, as Textual centres
-        return Content.assemble(position, title.pad(before, room - title.cell_length - before), right)
+        return Content.assemble(left_side, title.pad(before, room - title.cell_length - before), right_side)

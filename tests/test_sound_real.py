@@ -306,3 +306,37 @@ def test_a_frozen_sound_server_moves_the_chain_on_to_the_bell(pulse):
         assert waited < 15 and reports and "bell only" in reports[0].summary()
     finally:
         player.close()
+
+
+def test_the_first_cue_of_a_real_session_is_on_time(pulse, supple_home, tmp_path):
+    # The "ready" at 0 s must be as far from the later cues as the plan says: time 0 is when the
+    # session's first sound can be heard (it waits for the player), not when the screen appeared.
+    routine = routine_file(tmp_path, TIMED)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"}
+    (supple_home / "config.toml").parent.mkdir(parents=True, exist_ok=True)
+    (supple_home / "config.toml").write_text("voice = false\n")
+    with open(pulse, "wb") as out:
+        recorder = subprocess.Popen(["parec", "--device=rec.monitor", "--format=s16le", "--rate=22050",
+                                     "--channels=1", "--raw", "--latency-msec=20"], stdout=out, stderr=subprocess.DEVNULL)
+        # An idle sink records nothing until a sound starts, and the recording's first 1.5 s or so
+        # are not paced by a real clock: silence keeps the sink running, and the session starts once
+        # the recording has settled, so its very first sound is recorded on the same clock as the rest.
+        silence = subprocess.Popen(["paplay", "--raw", "--rate=22050", "--channels=1", "--format=s16le", "/dev/zero"],
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(3.0)
+        session = Tmux(f"supple-first-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
+        try:
+            session.wait_for("ROUTINE COMPLETE", timeout=30)
+            time.sleep(1.0)
+        finally:
+            session.close()
+            silence.terminate()
+            recorder.terminate()
+            recorder.wait(5)
+    heard = [(h.what, h.start) for h in hear(samples_of(pulse.read_bytes())) if h.what != "speech"]
+    got = heard[-(len(TIMED_CUES) + 1):]
+    assert [what for what, _ in got] == ["ready"] + [what for what, _ in TIMED_CUES], heard
+    ready_at = got[0][1]
+    errors = [abs((at - ready_at) - plan) for (_, at), (_, plan) in zip(got[1:], TIMED_CUES)]
+    assert max(errors) <= 0.050, errors

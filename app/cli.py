@@ -112,7 +112,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if entry.error:
         echo(entry.error, err=True)
         return EXIT_USER
-    return _run_app(start=entry.routine, scale=args.scale)
+    return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.ref)
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -137,7 +137,7 @@ def cmd_sound_check(args: argparse.Namespace) -> int:
     return sound_check()
 
 
-def _run_app(start, scale: float, edit=None) -> int:
+def _run_app(start, scale: float, edit=None, start_ref: str | None = None) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         echo("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", err=True)
         return EXIT_USER
@@ -150,7 +150,7 @@ def _run_app(start, scale: float, edit=None) -> int:
 
     settings, problem = load_settings()
     sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn
-    app = make_app(start=start, scale=scale, edit=edit, sound=sound, settings_problem=problem)
+    app = make_app(start=start, start_ref=start_ref, scale=scale, edit=edit, sound=sound, settings_problem=problem)
     try:
         app.run()
     finally:

@@ -45,10 +45,12 @@ class SuppleApp(App[None]):
         sound: SoundOutput,
         settings_problem: str | None = None,
         start: Routine | None = None,
+        start_ref: str | None = None,
         scale: float = 1.0,
         edit: Entry | Literal["new"] | None = None,
     ) -> None:
         super().__init__()
+        self._start_ref = start_ref
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
@@ -66,7 +68,7 @@ class SuppleApp(App[None]):
         not paid before the countdown shows.
         """
         if self._start is not None:
-            return self._session_screen(self._start)
+            return self._session_screen(self._start, ref=self._start_ref)
         if self._edit is not None:
             return self._editor_screen(self._edit)
         from app.ui.screens.picker import PickerScreen
@@ -172,14 +174,14 @@ class SuppleApp(App[None]):
     def on_unmount(self) -> None:
         self.sound.close()
 
-    def start_session(self, routine: Routine) -> None:
-        """Open the session screen for `routine`."""
-        self.push_screen(self._session_screen(routine))
+    def start_session(self, routine: Routine, *, scale: float | None = None, ref: str | None = None) -> None:
+        """Open the session screen for `routine` at `scale` (default: the command line's)."""
+        self.push_screen(self._session_screen(routine, scale, ref))
 
-    def _session_screen(self, routine: Routine) -> Screen:
+    def _session_screen(self, routine: Routine, scale: float | None = None, ref: str | None = None) -> Screen:
         from app.ui.screens.session import SessionScreen
 
-        return SessionScreen(routine, clock=self.clock, scale=self.scale)
+        return SessionScreen(routine, clock=self.clock, scale=self.scale if scale is None else scale, ref=ref)
 
 
 def make_app(
@@ -189,6 +191,7 @@ def make_app(
     sound: SoundOutput | None = None,
     settings_problem: str | None = None,
     start: Routine | None = None,
+    start_ref: str | None = None,
     scale: float = 1.0,
     edit: Entry | Literal["new"] | None = None,
 ) -> SuppleApp:
@@ -198,4 +201,4 @@ def make_app(
 
         sound = Recorder()
     return SuppleApp(load_entries=load_entries, clock=clock, sound=sound,
-                     settings_problem=settings_problem, start=start, scale=scale, edit=edit)
+                     settings_problem=settings_problem, start=start, start_ref=start_ref, scale=scale, edit=edit)

@@ -26,7 +26,8 @@ def bundled() -> list[Entry]:
     return scan(bundled_routines_dir(), "bundled")
 
 
-def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0, library=False, edit=None):
+def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0, library=False, edit=None,
+          start_ref: str | None = None):
     """The app and the list its cues were played into; `library` reads the real folders."""
     sound = Recorder()
     app = make_app(
@@ -35,6 +36,7 @@ def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale
         clock=clock,
         sound=sound,
         start=start,
+        start_ref=start_ref,
         scale=scale,
     )
     return app, sound.played

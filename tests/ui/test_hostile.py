@@ -7,7 +7,8 @@ import os
 import pytest
 
 from app import paths
-from app.ui.screens.dialogs import ConfirmScreen, HelpScreen, JumpScreen
+from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
+from app.ui.screens.help import HelpScreen
 from app.ui.screens.editor import EditorScreen
 from app.ui.screens.editor_dialogs import PlanPreview, SaveChanges
 from app.ui.screens.picker import PickerScreen

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from app.ui.screens.dialogs import HelpScreen
+from app.ui.screens.help import HelpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
-from tests.ui.helpers import bundled, build, broken_entry, text_of
+from tests.ui.helpers import bundled, build, broken_entry, screen_lines, text_of, top_line
 
 
 def labels(app) -> list[str]:
@@ -69,3 +69,107 @@ async def test_help(clock):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, PickerScreen)
+
+
+def user_routines(*names: str, kind: str = "warmup") -> None:
+    from app import paths
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        stem = name.lower().replace(" ", "-")[:40]
+        (folder / f"{stem}.toml").write_text(f'name = "{name}"\nkind = "{kind}"\n[[steps]]\nname = "a"\nduration = 5\n')
+
+
+async def test_counts_are_plural_only_when_more_than_one(clock):
+    user_routines("Just one")
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)):
+        assert app.screen._highlighted().name == "Just one"
+        assert "· 1 step ·" in text_of(app, "#preview") and "1 steps" not in text_of(app, "#preview")
+
+
+async def test_long_names_stay_on_one_line_and_keep_their_indent(clock):
+    long = "A very long routine name that would never fit in the list beside the preview"
+    user_routines(long, "Short one")
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(80, 24)):
+        rows = [line.split("▎")[0] for line in screen_lines(app)]
+        rows = [row for row in rows if "A very long" in row or "Short one" in row]
+        assert len(rows) == 2 and all("▊   " in row for row in rows)  # indented under the group, one row each
+        assert "…" in rows[0]
+
+
+async def test_after_a_delete_the_neighbour_is_highlighted(clock):
+    user_routines("Alpha", "Bravo", "Charlie")
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down")
+        assert app.screen._highlighted().name == "Bravo"
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert app.screen._highlighted().name == "Charlie"
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert app.screen._highlighted().name == "Quick warm-up"  # the one that came after it
+
+
+async def test_after_deleting_the_last_in_the_list_the_one_before_is_highlighted(clock):
+    from app import paths
+
+    paths.user_routines_dir().mkdir(parents=True)
+    (paths.user_routines_dir() / "oops.toml").write_text("name = ")  # broken files come last
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end")
+        assert app.screen._highlighted().stem == "oops"
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert app.screen._highlighted().name == "Gym visit"
+
+
+async def test_after_a_session_the_routine_that_ran_is_highlighted(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down")
+        ran = app.screen._highlighted().name
+        await pilot.press("enter", "q", "y", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and app.screen._highlighted().name == ran
+
+
+async def test_a_session_from_the_command_line_leaves_its_routine_highlighted(clock):
+    entry = next(e for e in bundled() if e.stem == "upper-back-relief")
+    app, _ = build(clock, start=entry.routine, start_ref=entry.ref)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q", "y", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and app.screen._highlighted().ref == entry.ref
+
+
+async def test_brackets_set_the_scale_shown_in_the_preview_and_used_by_the_session(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "4 min 58 s · 7 steps" in text_of(app, "#preview")
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        preview = text_of(app, "#preview")
+        assert "4 min 13 s · 7 steps" in preview and "At 85 % of its times" in preview and "100 %: 4 min 58 s" in preview
+        await pilot.press("down")  # another routine keeps its own scale
+        assert "At " not in text_of(app, "#preview")
+        await pilot.press("up")
+        assert "At 85 %" in text_of(app, "#preview")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.engine.plan.scale == 0.85 and "· 85 %" in top_line(app)
+        for _ in range(40):
+            await pilot.press("right_square_bracket")
+        await pilot.press("q", "y", "enter")
+
+
+async def test_the_scale_stops_at_its_limits(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for _ in range(25):
+            await pilot.press("right_square_bracket")
+        assert "At 200 %" in text_of(app, "#preview")
+        assert any("from 50% to 200%" in n.message for n in app._notifications)

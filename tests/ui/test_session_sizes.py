@@ -7,7 +7,8 @@ import pytest
 from app.library import load_entry
 from app.model import Routine, Step
 from app.paths import bundled_routines_dir
-from app.ui.screens.dialogs import HelpScreen, JumpScreen
+from app.ui.screens.dialogs import JumpScreen
+from app.ui.screens.help import HelpScreen
 from app.ui.screens.session import SessionScreen
 from tests.ui.helpers import SHORT, build, screen_lines, text_of, top_line
 from tests.ui.test_session import advance

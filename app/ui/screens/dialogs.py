@@ -1,4 +1,4 @@
-"""Small modal screens: confirm, jump to a step, help."""
+"""Small modal screens: confirm, jump to a step."""
 
 from __future__ import annotations
 
@@ -15,35 +15,6 @@ from app.ui.screens import stylesheet
 from app.ui.text import plain
 
 Result = TypeVar("Result")
-
-HELP = """\
-[b]In a session[/b]
-  Space        pause / resume; "done" on an open step
-  n  →         next segment
-  p  ←         back: restart this segment, or the previous
-               one when pressed in its first 2 seconds
-  g            go to a step
-  +  -         add or remove 10 seconds
-  m            sound off / on      v   voice off / on
-  q  Esc       stop the session (asks first)
-
-[b]In the list of routines[/b]
-  ↑ ↓          choose       Enter   start
-  n  e         new routine, edit (a bundled one as your copy)
-  d  x         duplicate, delete (your routines only; asks first)
-  s            settings: sound, volume, voice, halfway cue
-  q            quit Supple
-
-[b]In the editor[/b]
-  Tab          next field   Ctrl+S  save     F2  the plan
-  a c x        on the step list: add, copy, delete a step
-  Shift+↑ ↓    move the step up or down     Esc close
-
-Sound marks each start, 3-2-1 and the end, so you rarely need to look.
-Stop if anything hurts sharply. Back pain that keeps coming back is a
-warning sign: see a professional.
-"""
-
 
 class Dialog(ModalScreen[Result]):
     """A modal box in the middle of the screen; every dialog of the app is one."""
@@ -103,17 +74,4 @@ class JumpScreen(Dialog[int | None]):
         self.dismiss(int(event.option.id))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class HelpScreen(Dialog[None]):
-    """The keys, and a word of caution."""
-
-    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog help"):
-            yield Static(HELP)
-
-    def action_close(self) -> None:
         self.dismiss(None)

@@ -3,60 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.duration import format_human
+from app.engine import SCALE_RANGE
 from app.library import Entry
-from app.model import Step
-from app.plan import describe_routine
 from app.ui.screens import stylesheet
-from app.ui.text import lines, notify, plain
+from app.ui.screens.picker_preview import preview
+from app.ui.text import notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
-
-
-def step_summary(step: Step) -> str:
-    """How a step ends, for a list row: "30 s", "12 reps x 2 s", "10 reps", "until done"."""
-    if step.manual:
-        how = "until done"
-    elif step.reps is not None:
-        how = f"{step.reps} reps" + (f" x {format_human(step.tempo)}" if step.tempo else "")
-    else:
-        how = format_human(step.duration)
-    extras = [how]
-    if step.sides:
-        extras.append("each side")
-    if step.sets > 1:
-        extras.append(f"{step.sets} sets")
-    return ", ".join(extras)
-
-
-def preview(entry: Entry) -> Content:
-    """The preview pane's content for one entry."""
-    if entry.routine is None:
-        parts = [plain(f"{entry.path.name}\n\n", "bold"), plain("This file has problems and cannot be run:\n\n", "bold red")]
-        parts += [plain(f"{problem}\n") for problem in entry.error.problems]
-        parts.append(plain("\nFix it in a text editor, then check it with: supple check FILE"))
-        return lines(*parts)
-    routine = entry.routine
-    source = "bundled" if entry.source == "bundled" else f"your routine ({entry.path.name})"
-    if entry.link_target is not None:
-        source = f"your routine ({entry.path.name}, a link to {entry.link_target})"
-    parts = [
-        plain(f"{routine.name}\n", "bold"),
-        plain(f"{describe_routine(routine)} · {len(routine.steps)} steps · {source}\n\n", "dim"),
-    ]
-    if routine.description:
-        parts.append(plain(routine.description.strip() + "\n\n"))
-    for number, step in enumerate(routine.steps, start=1):
-        parts += [plain(f"{number:>2}. {step.name}", "bold"), plain(f"  {step_summary(step)}\n")]
-    return lines(*parts)
 
 
 class PickerScreen(Screen[None]):
@@ -71,12 +31,22 @@ class PickerScreen(Screen[None]):
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
         Binding("x,delete", "delete", "Delete", id="picker.delete"),
         Binding("s", "settings", "Settings", id="picker.settings"),
+        Binding("left_square_bracket", "scale(-0.05)", "Shorter", id="picker.shorter", key_display="["),
+        Binding("right_square_bracket", "scale(0.05)", "Longer", id="picker.longer", key_display="]"),
         Binding("question_mark", "help", "Help", id="picker.help"),
         Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
 
+    # On a narrow terminal the key bar leaves these out first, in this order.
+    KEYS_FIRST_TO_GO = ("picker.shorter", "picker.longer", "picker.duplicate", "picker.delete", "picker.settings",
+                        "picker.edit", "picker.new")
+
     stale = False  # set when the user comes back from the editor or a session
-    _previewed: Entry | None = None
+    _previewed: tuple[Entry, float] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scales: dict[str, float] = {}  # the time scale chosen for a routine, by ref, this run
 
     def compose(self) -> ComposeResult:
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
@@ -106,7 +76,7 @@ class PickerScreen(Screen[None]):
             group = [e for e in self.entries.values() if e.routine and e.routine.kind == kind]
             if group:
                 options.append(Option(plain(label.upper(), "bold"), disabled=True))
-                options += [Option(plain(f"  {e.routine.name}"), id=e.ref) for e in group]
+                options += [Option(plain(f"  {e.routine.name}"), id=e.ref) for e in group]  # one line, shortened
         broken = [e for e in self.entries.values() if e.error]
         if broken:
             options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))
@@ -125,11 +95,40 @@ class PickerScreen(Screen[None]):
         listing.focus()
 
     def _show(self, ref: str | None) -> None:
-        """Preview the entry `ref`, unless it is already shown."""
+        """Preview the entry `ref` at its scale, unless it is shown so already."""
         entry = self.entries.get(ref or "")
-        if entry is not None and entry is not self._previewed:
-            self._previewed = entry
-            self.query_one("#preview", Static).update(preview(entry))
+        if entry is None:
+            return
+        shown = (entry, self.scale_of(entry))
+        if shown != self._previewed:
+            self._previewed = shown
+            self.query_one("#preview", Static).update(preview(*shown))
+
+    def scale_of(self, entry: Entry) -> float:
+        """The time scale a session of `entry` will run at: as chosen here, else the command line's."""
+        return self.scales.get(entry.ref, self.app.scale)
+
+    def action_scale(self, change: float) -> None:
+        """Make the highlighted routine's times shorter or longer, by 5 % within 50-200 %."""
+        entry = self._highlighted()
+        if entry is None or entry.routine is None:
+            return
+        low, high = SCALE_RANGE
+        scale = round(min(high, max(low, self.scale_of(entry) + change)), 2)
+        if scale == self.scale_of(entry):
+            notify(self, f"The scale goes from {low:.0%} to {high:.0%}.", timeout=3)
+        self.scales[entry.ref] = scale
+        self._show(entry.ref)
+
+    def _neighbour(self, ref: str) -> str | None:
+        """The routine listed after `ref` (or before it, when it is the last): the one to show once it goes."""
+        listing = self.query_one("#routines", OptionList)
+        ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        ids = [i for i in ids if i]
+        if ref not in ids or len(ids) == 1:
+            return None
+        at = ids.index(ref)
+        return ids[at + 1] if at + 1 < len(ids) else ids[at - 1]
 
     def _highlighted(self) -> Entry | None:
         listing = self.query_one("#routines", OptionList)
@@ -148,10 +147,10 @@ class PickerScreen(Screen[None]):
         if entry.routine is None:
             notify(self, f"{entry.path.name} has problems; fix it first.", severity="error")
             return
-        self.app.start_session(entry.routine)
+        self.app.start_session(entry.routine, scale=self.scale_of(entry), ref=entry.ref)
 
     def action_help(self) -> None:
-        from app.ui.screens.dialogs import HelpScreen
+        from app.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 
@@ -211,5 +210,5 @@ class PickerScreen(Screen[None]):
         except SaveError as error:
             notify(self, str(error), severity="error")
             return
-        self.reload()
+        self.reload(self._neighbour(entry.ref))
         notify(self, f'Deleted "{entry.name}" ({entry.path.name})')

@@ -48,12 +48,13 @@ class SessionScreen(Screen[None]):
     # On a narrow terminal the key bar leaves these out first, in this order.
     KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
 
-    def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0) -> None:
+    def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0, ref: str | None = None) -> None:
         engine = Engine(routine, clock, scale)
         kind = engine.segment.kind
         # Born with its first phase's class: a class changed after mounting restyles every widget.
         super().__init__(classes=f"-{kind}")
         self.engine = engine
+        self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
         self._waiting: Timer | None = None
@@ -72,6 +73,8 @@ class SessionScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if self.ref:
+            self.app.highlight_ref = self.ref
         self.query_one("#top", TopBar).show(scale=scale_label(self.engine.plan.scale))
         self.sound_changed()
         self.render_view()
@@ -292,6 +295,6 @@ class SessionScreen(Screen[None]):
         self._with_dialog(ConfirmScreen("Stop this session?", "Stop", "Keep going"), answered)
 
     def action_help(self) -> None:
-        from app.ui.screens.dialogs import HelpScreen
+        from app.ui.screens.help import HelpScreen
 
         self._with_dialog(HelpScreen())

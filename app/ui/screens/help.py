@@ -1,0 +1,73 @@
+"""The keys of every screen, and a word of caution: a dialog that scrolls and fits a small terminal."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static
+
+from app.ui.screens.dialogs import Dialog
+from app.ui.text import plain
+
+SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("In a session", (
+        ("Space", "pause and resume; on a step that lasts until done, done"),
+        ("n  →", "the next part"),
+        ("p  ←", "this part again; in its first 2 seconds, the part before"),
+        ("g", "go to a step"),
+        ("+  -", "10 seconds more or less (a paced step: reps at its tempo)"),
+        ("m  v", "sound off and on, voice off and on"),
+        ("q  Esc", "stop the session (asks first)"),
+    )),
+    ("In the list of routines", (
+        ("↑  ↓", "choose a routine"),
+        ("Enter", "start it"),
+        ("[  ]", "shorter or longer: the time scale, 50 % to 200 %"),
+        ("n  e", "a new routine; edit one (a bundled one as your copy)"),
+        ("d  x", "duplicate; delete (your routines only, asks first)"),
+        ("s", "settings: sound, volume, voice, theme"),
+        ("q", "quit Supple"),
+    )),
+    ("In the editor", (
+        ("Tab", "the next field"),
+        ("Ctrl+S", "save"),
+        ("Ctrl+Z", "undo the last change; Ctrl+Y redo"),
+        ("F2", "the whole plan"),
+        ("a  c  x", "add, copy or delete a step (on the list)"),
+        ("Shift+↑ ↓", "move the step up or down"),
+        ("Esc", "close (asks about unsaved changes)"),
+    )),
+    ("Everywhere", (
+        ("Ctrl+P", "the command palette: run or edit a routine, themes, every key here"),
+        ("Ctrl+Z", "outside the editor: suspend Supple (fg brings it back)"),
+        ("?", "these keys"),
+    )),
+)
+CAUTION = ("Sound marks each start, the 3-2-1 and the end, so you rarely need to look. Stop if anything "
+           "hurts sharply. Back pain that keeps coming back after training is a warning sign: take a "
+           "break and see a doctor. Supple is a timer, not a diagnosis.")
+
+
+class HelpScreen(Dialog[None]):
+    """The keys, and a word of caution; scrolls with the arrows, Page Up and Down, Home and End."""
+
+    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static(plain("Keys  (Esc closes; ↑ ↓ PgUp PgDn scroll)"), classes="dialog-question")
+            with VerticalScroll(id="help-keys"):
+                for title, rows in SECTIONS:
+                    yield Static(plain(title, "bold"), classes="help-section")
+                    for keys, what in rows:
+                        with Horizontal(classes="help-row"):
+                            yield Static(plain(keys), classes="help-key")
+                            yield Static(plain(what), classes="help-what")
+                yield Static(plain(CAUTION), id="help-caution")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-keys", VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

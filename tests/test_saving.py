@@ -14,7 +14,7 @@ from app.model import Routine, Step
 from app.plan import build_plan
 from app.routine_file import load_routine
 from app.files import fingerprint
-from app.saving import Conflict, SaveError, delete_routine, has_comments, save_routine, slugify
+from app.saving import SaveError, delete_routine, has_comments, save_routine, slugify
 from tests.strategies import routines
 
 ONE = (Step("Hold", duration=30),)

@@ -93,9 +93,13 @@ class SuppleApp(App[None]):
             gc.freeze()  # what start-up built lives until the end; later collections skip it
             gc.enable()
 
-    def open_editor(self, entry: Entry | Literal["new"], copy: bool = False) -> None:
-        """The editor on a routine, on a copy of it, or on a new one."""
-        self.push_screen(self._editor_screen(entry, copy))
+    def open_editor(self, entry: Entry | Literal["new"], copy: bool = False, known: list[Entry] | None = None) -> None:
+        """The editor on a routine, on a copy of it, or on a new one; `known` are the routines the
+        picker has read, so the editor need not read them again to know the names taken."""
+        screen = self._editor_screen(entry, copy)
+        if known is not None:
+            screen.know(known)
+        self.push_screen(screen)
 
     @staticmethod
     def _editor_screen(entry: Entry | Literal["new"], copy: bool = False) -> Screen:

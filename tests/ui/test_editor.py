@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static
 
 from app import paths
 from app.routine_file import load_routine
@@ -11,49 +11,11 @@ from app.ui.screens.editor import EditorScreen, StepList
 from app.ui.screens.editor_dialogs import PlanPreview, SaveChanges
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
+from tests.ui.editor_helpers import error_of, save, step_rows, type_into, user_files
 from tests.ui.helpers import build
 from tests.ui.test_picker import labels
 
 SIZE = (100, 30)
-KEYS = {" ": "space", "-": "minus", "(": "left_parenthesis", ")": "right_parenthesis", ".": "full_stop"}
-
-
-async def type_into(pilot, selector: str, text: str) -> None:
-    """Clear a field and type into it as a user would."""
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    if isinstance(widget, TextArea):
-        widget.clear()
-    else:
-        widget.value = ""
-    await pilot.pause()
-    for char in text:
-        await pilot.press("enter" if char == "\n" else KEYS.get(char, char))
-    await pilot.pause()
-
-
-async def save(pilot) -> None:
-    await pilot.press("ctrl+s")
-    for _ in range(20):  # the file is written on a worker thread
-        await pilot.pause()
-        if not pilot.app.screen.dirty:
-            return
-
-
-def error_of(app, key: str) -> str:
-    widget = app.screen.query_one(f"#{key}-error", Static)
-    return str(widget.content) if widget.display else ""
-
-
-def user_files() -> list[str]:
-    folder = paths.user_routines_dir()
-    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
-
-
-def step_rows(app) -> list[str]:
-    listing = app.screen.query_one(StepList)
-    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-
 
 async def test_create_a_routine_from_nothing_and_run_it(clock):
     app, _ = build(clock, library=True)

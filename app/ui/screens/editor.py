@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from app import paths
 from app.draft import Checked, RoutineDraft, StepDraft
+from app.draft_history import History
 from app.library import Entry, load_entry
 from app.model import KINDS
 from app.plan import describe_routine
@@ -28,6 +29,7 @@ from app.ui.widgets.key_bar import KeyBar
 KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
 ENDING_LABELS = (("duration", "A time"), ("reps", "A number of reps"), ("manual", "When I say done"))
 ROUTINE_INPUTS = ("name", "prep", "transition", "switch")
+NARROW = 90  # columns below which the form is one column that scrolls
 STEP_INPUTS = {"step-name": "name", "duration": "duration", "reps": "reps", "tempo": "tempo", "sets": "sets", "rest": "rest"}
 
 
@@ -37,14 +39,15 @@ class StepList(OptionList):
     BINDINGS = [
         Binding("a,insert", "screen.add_step", "Add step", id="editor.add-step"),
         Binding("c", "screen.copy_step", "Copy", id="editor.copy-step"),
-        Binding("delete,x", "screen.delete_step", "Delete", id="editor.delete-step"),
+        Binding("x,delete", "screen.delete_step", "Delete", id="editor.delete-step"),
         Binding("ctrl+up,shift+up", "screen.move_step(-1)", "Up", id="editor.move-up", key_display="⇧↑"),
         Binding("ctrl+down,shift+down", "screen.move_step(1)", "Down", id="editor.move-down", key_display="⇧↓"),
     ]
 
 
 def _input(value: str, widget_id: str, placeholder: str = "") -> Input:
-    return Input(value, id=widget_id, placeholder=placeholder, compact=True)
+    # Text is not selected on focus: a user who types to add to a name must not replace it.
+    return Input(value, id=widget_id, placeholder=placeholder, compact=True, select_on_focus=False)
 
 
 def _field(label: str, widget, error_id: str) -> ComposeResult:
@@ -63,7 +66,10 @@ class EditorScreen(Screen[None]):
         Binding("f2", "preview", "Preview", id="editor.preview", priority=True),
         Binding("escape", "leave", "Close", id="editor.close"),
         Binding("ctrl+q", "leave(True)", "Quit", id="editor.quit", show=False, priority=True),
+        Binding("ctrl+z", "undo", "Undo", id="editor.undo", priority=True),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="editor.redo", show=False, priority=True),
     ]
+    KEYS_FIRST_TO_GO = ("editor.preview", "editor.undo")
 
     def __init__(self, draft: RoutineDraft, *, existing: Path | None = None, fingerprint: str | None = None,
                  note: str = "", dirty: bool = False) -> None:
@@ -78,6 +84,9 @@ class EditorScreen(Screen[None]):
         self._written: dict[str, str | Content] = {}
         self._rows: list[Content] = []
         self.saved_ref: str | None = None
+        self.history = History()
+        self.taken: dict[str, str] = {}  # other routines' names (case-folded), to the ref of one of them
+        self._known: list[Entry] | None = None
 
     @classmethod
     def for_entry(cls, entry: Entry, copy: bool = False) -> EditorScreen:
@@ -104,11 +113,11 @@ class EditorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="editor-title")
-        if self.note:
-            yield Static(plain(self.note), id="editor-note")
+        yield Static(plain(self.note), id="editor-note")
         with Horizontal(id="editor-body"):
             with Vertical(id="routine-form"):
                 yield from _field("Name", _input(self.draft.name, "name", "My cooldown"), "name-error")
+                yield Static("", id="name-warning")
                 with Horizontal(classes="row"):
                     with Vertical(classes="cell kind"):
                         yield Label("Kind", classes="field-label")
@@ -158,11 +167,27 @@ class EditorScreen(Screen[None]):
         self.query_one("#kind", Select).value = self.draft.kind
         self.query_one("#description", TextArea).text = self.draft.description
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
     def on_mount(self) -> None:
         self._rebuild_steps()
         self._load_step()
         self._show_check()
         self.query_one("#name", Input).focus()
+        if self._known is None:  # opened from the command line: read the routines off the event loop
+            self.run_worker(lambda: self.app.call_from_thread(self.know, self.app.load_entries()),
+                            thread=True, exit_on_error=False)
+
+    def know(self, entries: list[Entry]) -> None:
+        """Learn the other routines' names, to warn when the one typed is taken already."""
+        self._known = entries
+        self.taken = {}
+        for entry in entries:
+            if entry.routine is not None and entry.path != self.existing:
+                self.taken.setdefault(entry.routine.name.strip().casefold(), entry.ref)
+        if self.is_mounted:
+            self._show_check()
 
     # -- showing the draft
 
@@ -236,6 +261,13 @@ class EditorScreen(Screen[None]):
                                           "(marked in red)")
         self.query_one("#editor-status").set_class(self.checked.routine is None, "-invalid")
         self._write("#editor-title", self._title())
+        self._write("#editor-note", self.note)
+        self.query_one("#editor-note").display = bool(self.note)
+        other = self.taken.get(self.draft.name.strip().casefold())
+        warning = (f"Another routine is called this too ({other}): 'supple run' by this name would have to "
+                   "ask which one you mean." if other else "")
+        self._write("#name-warning", warning)
+        self.query_one("#name-warning").display = bool(warning)
 
     def _show_error(self, selector: str, messages: list[str]) -> None:
         self._write(selector, "\n".join(messages))
@@ -261,8 +293,31 @@ class EditorScreen(Screen[None]):
 
     def _set(self, target: object, attr: str, value: object) -> None:
         if getattr(target, attr) != value:
+            # Typing in one field is one change to undo; another field, or another step, starts the next.
+            group = (attr, self.current if target is not self.draft else None)
+            self.history.record(self.draft, self.current, f"the change to {attr}", group)
             setattr(target, attr, value)
             self._changed()
+
+    def _structure(self, what: str) -> None:
+        """Keep the draft for undo before a change to its steps named `what`."""
+        self.history.record(self.draft, self.current, what)
+
+    def action_undo(self) -> None:
+        self._go_back(self.history.undo(self.draft, self.current), "Undone")
+
+    def action_redo(self) -> None:
+        self._go_back(self.history.redo(self.draft, self.current), "Redone")
+
+    def _go_back(self, found: tuple[RoutineDraft, int, str] | None, verb: str) -> None:
+        if found is None:
+            notify(self, f"Nothing to {verb.lower()[:-2]}.", timeout=2)
+            return
+        self.draft, self.current, what = found
+        self.current = min(self.current, len(self.draft.steps) - 1)
+        self._fill_routine_fields()
+        self._changed(structure=True)
+        notify(self, f"{verb}: {what}.", timeout=3)
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
@@ -302,28 +357,30 @@ class EditorScreen(Screen[None]):
     # -- the step list
 
     def action_add_step(self) -> None:
+        self._structure("adding a step")
         self.current = self.draft.add_step(self.current if self.current >= 0 else None)
         self._changed(structure=True)
         self.query_one("#step-name", Input).focus()
 
     def action_copy_step(self) -> None:
         if self.current >= 0:
+            self._structure(f"copying {self.draft.steps[self.current].name or 'a step'}")
             self.current = self.draft.duplicate_step(self.current)
             self._changed(structure=True)
 
     def action_delete_step(self) -> None:
         if self.current >= 0:
             name = self.draft.steps[self.current].name or "the step"
+            self._structure(f"deleting {name}")
             self.current = self.draft.delete_step(self.current)
             self._changed(structure=True)
-            notify(self, f"Deleted {name}", timeout=3)
+            notify(self, f"Deleted {name}. Ctrl+Z brings it back.", timeout=4)
 
     def action_move_step(self, by: int) -> None:
-        if self.current >= 0:
-            moved = self.draft.move_step(self.current, by)
-            if moved != self.current:
-                self.current = moved
-                self._changed(structure=True)
+        if self.current >= 0 and 0 <= self.current + by < len(self.draft.steps):
+            self._structure(f"moving {self.draft.steps[self.current].name or 'a step'}")
+            self.current = self.draft.move_step(self.current, by)
+            self._changed(structure=True)
 
     @on(Button.Pressed, ".step-buttons Button")
     def _step_button(self, event: Button.Pressed) -> None:
@@ -392,6 +449,7 @@ class EditorScreen(Screen[None]):
             notify(self, f"{self.existing.name} has problems now, so it cannot be loaded: {entry.error.problems[0].message}",
                    severity="error", timeout=10)
             return
+        self.history.record(self.draft, self.current, "loading the file again")  # Ctrl+Z: your version back
         self.draft = RoutineDraft.from_routine(entry.routine)
         self.fingerprint, self.dirty = entry.fingerprint, False
         self.current = 0

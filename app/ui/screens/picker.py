@@ -160,17 +160,17 @@ class PickerScreen(Screen[None]):
         self.app.push_screen(SettingsScreen())
 
     def action_new(self) -> None:
-        self.app.open_editor("new")
+        self.app.open_editor("new", known=list(self.entries.values()))
 
     def action_edit(self) -> None:
         entry = self._usable("edit")
         if entry is not None:
-            self.app.open_editor(entry)
+            self.app.open_editor(entry, known=list(self.entries.values()))
 
     def action_duplicate(self) -> None:
         entry = self._usable("duplicate")
         if entry is not None:
-            self.app.open_editor(entry, copy=True)
+            self.app.open_editor(entry, copy=True, known=list(self.entries.values()))
 
     def _usable(self, verb: str) -> Entry | None:
         entry = self._highlighted()

@@ -1,0 +1,140 @@
+"""The editor as a new user meets it: typing adds to a field, undo, names taken, a narrow terminal."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from app import paths
+from app.routine_file import load_routine
+from app.ui.screens.editor import EditorScreen
+from app.ui.widgets.key_bar import KeyBar
+from tests.ui.editor_helpers import KEYS, save, step_rows
+from tests.ui.helpers import build, screen_lines, text_of
+
+SIZE = (100, 30)
+
+
+async def type_keys(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press(KEYS.get(char, char))
+    await pilot.pause()
+
+
+async def test_typing_in_a_field_adds_to_it_and_the_name_is_trimmed(clock):
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        name = app.screen.query_one("#name", Input)
+        await type_keys(pilot, "Evening")
+        app.screen.query_one("#step-name", Input).focus()
+        await pilot.pause()
+        name.focus()  # focus again, as a user clicking back into the field
+        await pilot.pause()
+        await pilot.press("end")
+        await type_keys(pilot, " X ")
+        assert name.value == "Evening X "  # added to, not replaced
+        await save(pilot)
+        assert load_routine(paths.user_routines_dir() / "evening-x.toml").name == "Evening X"
+
+
+async def test_two_deletes_are_undone_and_redone_with_ctrl_z_and_ctrl_y(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "e")  # a copy of Post-lift cooldown
+        screen = app.screen
+        screen.query_one("#steps").focus()
+        before = step_rows(app)
+        await pilot.press("x", "x")
+        assert len(step_rows(app)) == len(before) - 2
+        await pilot.press("ctrl+z")
+        assert len(step_rows(app)) == len(before) - 1
+        await pilot.press("ctrl+z")
+        assert step_rows(app) == before
+        await pilot.press("ctrl+y")
+        assert len(step_rows(app)) == len(before) - 1
+
+
+async def test_field_edits_are_undone_a_field_at_a_time(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_keys(pilot, "Morning")
+        app.screen.query_one("#duration", Input).focus()
+        await pilot.press("end", "backspace", "backspace", "backspace")
+        await type_keys(pilot, "45s")
+        assert app.screen.draft.steps[0].duration == "45s"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.screen.draft.steps[0].duration == "30s" and app.screen.query_one("#duration", Input).value == "30s"
+        assert app.screen.draft.name == "Morning"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.screen.draft.name == "" and app.screen.query_one("#name", Input).value == ""
+
+
+async def test_after_the_first_save_the_subtitle_no_longer_says_new(clock):
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert "A new routine" in "\n".join(screen_lines(app))
+        await type_keys(pilot, "Saved once")
+        await save(pilot)
+        shown = "\n".join(screen_lines(app))
+        assert "A new routine" not in shown and "Editing saved-once.toml" in shown
+
+
+async def test_the_step_list_shows_x_for_delete(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        app.screen.query_one("#steps").focus()
+        await pilot.pause()
+        text = str(app.screen.query_one(KeyBar).render())
+        assert " x  Delete " in text and "del" not in text
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_a_narrow_editor_is_one_column_with_whole_labels(clock, size):
+    app, _ = build(clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("down", "e")
+        assert app.screen.has_class("-narrow")
+        shown = "\n".join(screen_lines(app))
+        for label in ("Ready", "Between", "Switch", "Cooldown"):
+            assert label in shown, shown
+        button = app.screen.query_one("#step-add")
+        button.focus()
+        await pilot.pause()
+        assert button.region.y < size[1] - 2  # scrolled into view, not hidden
+        await pilot.press("enter")
+        assert app.screen.draft.steps[1].name == "New step"
+
+
+async def test_a_name_taken_by_another_routine_is_pointed_out(clock):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "gym-test.toml").write_text('name = "Gym test"\n[[steps]]\nname = "a"\nduration = 5\n')
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_keys(pilot, "gym TEST")
+        warning = text_of(app, "#name-warning")
+        assert "user:gym-test" in warning and app.screen.query_one("#name-warning").display
+        await type_keys(pilot, " 2")
+        assert not app.screen.query_one("#name-warning").display
+
+
+async def test_supple_edit_learns_the_names_itself(clock):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "gym-test.toml").write_text('name = "Gym test"\n[[steps]]\nname = "a"\nduration = 5\n')
+    app, _ = build(clock, library=True, edit="new")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, EditorScreen)
+        for _ in range(20):
+            await pilot.pause()
+            if app.screen.taken:
+                break
+        await type_keys(pilot, "Gym test")
+        assert "user:gym-test" in text_of(app, "#name-warning")

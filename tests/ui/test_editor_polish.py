@@ -138,3 +138,26 @@ async def test_supple_edit_learns_the_names_itself(clock):
                 break
         await type_keys(pilot, "Gym test")
         assert "user:gym-test" in text_of(app, "#name-warning")
+
+
+async def test_moving_quickly_through_the_steps_changes_nothing(clock, tmp_path):
+    lines = ['name = "Many different steps"']
+    for n in range(40):
+        lines += ["[[steps]]", f'name = "Step {n:03d}"', f"duration = {n + 1}", f"sets = {n % 3 + 1}",
+                  f'cues = ["cue {n}"]', "sides = true" if n % 2 else ""]
+    path = tmp_path / "many.toml"
+    path.write_text("\n".join(lines) + "\n")
+    from app.library import load_entry
+
+    entry = load_entry(path, "file")
+    app, _ = build(clock, edit=entry)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        listing = screen.query_one("#steps")
+        listing.focus()
+        await pilot.pause()
+        for move in [listing.action_cursor_down] * 30 + [listing.action_cursor_up] * 30:
+            move()  # as keys arriving faster than the screen handles them: their messages pile up
+        for _ in range(5):
+            await pilot.pause()
+        assert screen.checked.routine == entry.routine and screen.history.undo(screen.draft, 0) is None

@@ -30,6 +30,7 @@ KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobilit
 ENDING_LABELS = (("duration", "A time"), ("reps", "A number of reps"), ("manual", "When I say done"))
 ROUTINE_INPUTS = ("name", "prep", "transition", "switch")
 NARROW = 90  # columns below which the form is one column that scrolls
+FIELD_CHANGES = (Input.Changed, TextArea.Changed, Select.Changed, Checkbox.Changed)
 STEP_INPUTS = {"step-name": "name", "duration": "duration", "reps": "reps", "tempo": "tempo", "sets": "sets", "rest": "rest"}
 
 
@@ -162,10 +163,11 @@ class EditorScreen(Screen[None]):
 
     def _fill_routine_fields(self) -> None:
         """Put the routine-level values of the draft into their fields."""
-        for key in ROUTINE_INPUTS:
-            self.query_one(f"#{key}", Input).value = getattr(self.draft, key)
-        self.query_one("#kind", Select).value = self.draft.kind
-        self.query_one("#description", TextArea).text = self.draft.description
+        with self.prevent(*FIELD_CHANGES):
+            for key in ROUTINE_INPUTS:
+                self.query_one(f"#{key}", Input).value = getattr(self.draft, key)
+            self.query_one("#kind", Select).value = self.draft.kind
+            self.query_one("#description", TextArea).text = self.draft.description
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -227,13 +229,16 @@ class EditorScreen(Screen[None]):
         form = self.query_one("#step-form")
         form.disabled = self.current < 0
         step = self.draft.steps[self.current] if self.current >= 0 else StepDraft(name="")
-        for widget_id, attr in STEP_INPUTS.items():
-            self.query_one(f"#{widget_id}", Input).value = getattr(step, attr)
-        self.query_one("#ending", Select).value = step.ending
-        self.query_one("#sides", Checkbox).value = step.sides
-        cues = self.query_one("#cues", TextArea)
-        if cues.text != step.cues:
-            cues.text = step.cues
+        # The fields' own change messages would arrive after the highlight may have moved on, and
+        # write this step's values into another: filling the form sends none.
+        with self.prevent(*FIELD_CHANGES):
+            for widget_id, attr in STEP_INPUTS.items():
+                self.query_one(f"#{widget_id}", Input).value = getattr(step, attr)
+            self.query_one("#ending", Select).value = step.ending
+            self.query_one("#sides", Checkbox).value = step.sides
+            cues = self.query_one("#cues", TextArea)
+            if cues.text != step.cues:
+                cues.text = step.cues
         self._show_ending(step)
 
     def _show_ending(self, step: StepDraft) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.errors import RoutineError
@@ -29,41 +30,69 @@ def echo(text: object = "", *, err: bool = False) -> None:
 def _parser() -> argparse.ArgumentParser:
     import argparse  # bare `supple` never parses, and starts the sooner for it
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """Errors shown with the user's text escaped, and a close command suggested for a misspelt one."""
+
+        def error(self, message: str) -> NoReturn:
+            choice = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message)
+            if choice:
+                import difflib
+
+                known = re.findall(r"'([^']*)'", choice[2])
+                close = difflib.get_close_matches(choice[1], known, n=1, cutoff=0.5)
+                message = f"no command {choice[1]!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+                message += f" (commands: {', '.join(known)})"
+            self.print_usage(sys.stderr)
+            echo(f"{self.prog}: error: {message}", err=True)
+            raise SystemExit(EXIT_USAGE)
+
+    parser = Parser(
         prog="supple",
         description="A terminal coach for gym warm-ups and post-workout stretches.",
         epilog="Run 'supple COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"supple {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    listing = commands.add_parser("list", help="list every routine, bundled and your own")
+    listing = commands.add_parser("list", help="list every routine, bundled and your own",
+                                  description="List every routine with its ref (user:STEM or bundled:STEM), name, "
+                                              "kind, steps and planned length; broken files with their problems.")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.set_defaults(handler=cmd_list)
 
-    check = commands.add_parser("check", help="validate routine files (or folders of them)")
+    check = commands.add_parser("check", help="validate routine files (or folders of them)",
+                                description="Check routine files: one FILE:LINE:COL line per problem, then a count. "
+                                            "Exit status 1 when any file has a problem.")
     check.add_argument("files", nargs="+", metavar="FILE", help="a routine file or a folder of them")
     check.set_defaults(handler=cmd_check)
 
-    plan = commands.add_parser("plan", help="show a routine's timeline and length")
+    plan = commands.add_parser("plan", help="show a routine's timeline and length",
+                               description="The timeline a routine expands to: every part, its start and length, "
+                                           "and the total; --json adds the sound cues.")
     plan.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.set_defaults(handler=cmd_plan)
 
-    run = commands.add_parser("run", help="start a guided session right away")
+    run = commands.add_parser("run", help="start a guided session right away",
+                              description="Start a guided session of ROUTINE at once, without the list of routines.")
     run.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     run.add_argument("--scale", type=_scale, default=1.0, metavar="X",
                      help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0")
     run.set_defaults(handler=cmd_run)
 
-    edit = commands.add_parser("edit", help="open a routine in the editor (a bundled one as your copy)")
+    edit = commands.add_parser("edit", help="open a routine in the editor (a bundled one as your copy)",
+                               description="Open ROUTINE in the editor. A bundled routine opens as your copy; a "
+                                           "broken file opens as text, to fix.")
     edit.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     edit.set_defaults(handler=cmd_edit)
 
-    new = commands.add_parser("new", help="create a routine in the editor")
+    new = commands.add_parser("new", help="create a routine in the editor",
+                              description="Open the editor on a new routine; it saves into your routines folder.")
     new.set_defaults(handler=cmd_new)
 
-    sound = commands.add_parser("sound-check", help="play every sound cue and a spoken sentence")
+    sound = commands.add_parser("sound-check", help="play every sound cue and a spoken sentence",
+                                description="Play every sound cue and a spoken sentence, and say which player and "
+                                            "voice Supple uses, and why it skipped the others.")
     sound.set_defaults(handler=cmd_sound_check)
     return parser
 
@@ -71,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 def _scale(text: str) -> float:
     import argparse
 
-    from app.engine import SCALE_RANGE
+    from app.plan import SCALE_RANGE
 
     try:
         value = float(text)
@@ -134,7 +163,7 @@ def cmd_sound_check(args: argparse.Namespace) -> int:
     """`supple sound-check`: what the user will hear, and which player makes it."""
     from app.sound.check import sound_check
 
-    return sound_check()
+    return sound_check(out=echo)
 
 
 def _run_app(start, scale: float, edit=None, start_ref: str | None = None) -> int:
@@ -162,7 +191,7 @@ def _summary(entry: Entry) -> dict:
     out = {"ref": entry.ref, "stem": entry.stem, "source": entry.source, "path": str(entry.path)}
     if entry.routine is None:
         return out | {"name": None, "kind": None, "steps": None, "total": None, "open": None,
-                      "error": [str(p) for p in entry.error.problems]}
+                      "error": [p.raw() for p in entry.error.problems]}
     routine = entry.routine
     return out | {"name": routine.name, "kind": routine.kind, "steps": len(routine.steps),
                   "total": round(planned_total(routine), 6), "open": open_segments(routine), "error": None}

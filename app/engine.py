@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, NamedTuple
 
 from app.model import Routine
-from app.plan import CUE_PRIORITY, Segment, build_plan, merge_cues, segment_cues
+from app.plan import CUE_PRIORITY, SCALE_RANGE, Segment, build_plan, merge_cues, segment_cues
 
 Clock = Callable[[], float]
 
@@ -13,7 +13,6 @@ LATE = 0.25  # a cue more than this late fell inside a stall: dropped, never pla
 BACK_WINDOW = 2.0  # "back" within this many seconds of a segment's start goes to the previous one
 NUDGE = 10.0  # seconds added or removed by + and -
 MIN_LEFT = 1.0  # removing time never leaves less than this
-SCALE_RANGE = (0.5, 2.0)
 
 
 class SegmentStarted(NamedTuple):

@@ -16,7 +16,12 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{visible(self.file)}:{self.line}:{self.column}: {visible(self.message)}"
+        """The problem for a terminal: control and bidi characters in the file name shown as escapes."""
+        return visible(self.raw())
+
+    def raw(self) -> str:
+        """The problem as data (for JSON), the file name as it is."""
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
 class RoutineError(Exception):

@@ -13,6 +13,11 @@ _KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """`path` with every link followed; a loop of links is left as it is, never an error."""
+    return Path(os.path.realpath(path))
+
+
 class NotReadable(OSError):
     """A file Supple will not read; the message says why, for the user."""
 
@@ -113,15 +118,16 @@ def _write_temporary(path: Path, text: str, mode: int | None) -> Path:
     return temp
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, mode: int | None = None) -> None:
     """Replace `path` with `text` so that readers see the old file or the new one, never half.
 
-    The new file keeps the mode of the one it replaces; a new file gets the umask's usual mode.
+    The file gets `mode` if given, else the mode of the one it replaces, else the umask's usual mode.
     """
-    try:
-        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = None
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = None
     temp = _write_temporary(path, text, mode)
     try:
         os.replace(temp, path)

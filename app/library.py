@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 from app import paths
 from app.errors import RoutineError
 from app.model import Routine
-from app.files import fingerprint
+from app.files import fingerprint, real_path
 from app.routine_file import parse_routine, read_routine_bytes
 
 Source = Literal["user", "bundled", "file"]
@@ -32,7 +32,7 @@ class Entry(NamedTuple):
     @property
     def link_target(self) -> Path | None:
         """Where the file really is, when this entry is a symbolic link; else None."""
-        return self.path.resolve() if self.path.is_symlink() else None
+        return real_path(self.path) if self.path.is_symlink() else None
 
     @property
     def ref(self) -> str:
@@ -97,11 +97,16 @@ def find(query: str, entries: list[Entry]) -> Entry:
 
 def resolve(query: str) -> Entry:
     """A path to a file on disk, or the routine the library knows by that stem or name."""
-    path = Path(query).expanduser()
-    if query.endswith(".toml") or path.is_file():
-        if not path.is_file():
+    try:
+        path = Path(query).expanduser()
+        exists = path.exists() or path.is_symlink()
+        looks_like_file = query.endswith(".toml") or (exists and not path.is_dir())
+    except (OSError, RuntimeError, ValueError) as error:  # a name too long, "~nobody/x", a NUL
+        raise LookupFailed(f"{query!r}: {getattr(error, 'strerror', None) or error}") from None
+    if looks_like_file:
+        if not exists:
             raise LookupFailed(f"{query}: no such file")
-        return load_entry(path, "file")
+        return load_entry(path, "file")  # a pipe or a device is an entry with its error, never read
     return _by_stem(query) or find(query, load_library())
 
 

@@ -14,6 +14,7 @@ CUE_PRIORITY = {"done": 4, "go": 3, "ready": 3, "switch": 3, "pip": 2, "halfway"
 START_CUES = {"prep": "ready", "work": "go", "switch": "switch", "rest": "ready", "transition": "ready"}
 PIP_MIN = 5.0  # segments shorter than this get no 3-2-1
 HALFWAY_MIN = 20.0  # work shorter than this gets no halfway cue
+SCALE_RANGE = (0.5, 2.0)  # the time scale a session may run at: half as long to twice as long
 # The most a routine may plan, at scale 1 (open steps count 0): three hours is far past any
 # warm-up or stretch, and it bounds the work a downloaded file can cause (200 steps of 500
 # one-minute reps each side for 20 sets would plan 66,000 hours and 4 million ticks).
@@ -164,6 +165,11 @@ def merge_cues(candidates: list[tuple[float, int, int, str]]) -> list[Cue]:
     ordered = sorted((_Candidate(round(at, 6), priority, order, name) for at, priority, order, name in candidates),
                      key=lambda c: c.moment)
     return list(_one_per_moment(ordered))
+
+
+def scale_label(scale: float) -> str:
+    """How a time scale other than 100 % is shown: "85 %"; at 100 %, nothing."""
+    return "" if abs(scale - 1.0) < 1e-9 else f"{round(scale * 100)} %"
 
 
 def planned_total(routine: Routine) -> float:

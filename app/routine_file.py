@@ -14,6 +14,7 @@ from app.validate import build_routine
 
 MAX_BYTES = 256 * 1024
 _LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")
+_VALUE_START = re.compile(r"(?:^|[=\[,])[ \t]*[+-]?\Z")
 _TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
@@ -62,12 +63,14 @@ def _decode(data: bytes, filename: str) -> str:
 
 
 def long_number(text: str) -> tuple[int, int, int] | None:
-    """Line, column and length of the first integer too long for tomllib to read, if any."""
-    found = _LONG_INTEGER.search(text)
-    if found is None:
-        return None
-    line = text.count("\n", 0, found.start()) + 1
-    return line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1, len(found[0])
+    """Line, column and length of the first integer too long for tomllib to read, if any: a run of
+    digits where a value starts (after "=", "[" or ","), not inside a string or a comment."""
+    for found in _LONG_INTEGER.finditer(text):
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        if _VALUE_START.search(text, line_start, found.start()):
+            line = text.count("\n", 0, found.start()) + 1
+            return line, found.start() - line_start + 1, len(found[0])
+    return None
 
 
 def _long_number_error(text: str, filename: str) -> RoutineError:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import stat
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from app.files import (NotReadable, create_new, fingerprint, read_regular, remove_stale_temporaries,
+from app.files import (NotReadable, create_new, fingerprint, read_regular, real_path, remove_stale_temporaries,
                        write_atomically)
 from app.model import Routine
 from app.routine_file import MAX_BYTES, dumps
@@ -20,6 +22,7 @@ from app.toml_locator import Locator
 MAX_SLUG = 60
 FALLBACK_SLUG = "routine"
 LOCK_NAME = ".supple.lock"  # held while a save checks and writes; a dot file, never listed
+LOCK_WAIT = 5.0  # seconds a save waits for another one in the same folder
 # Names Windows will not open as files, whatever the extension; refused everywhere so a
 # synced routines folder works on every system.
 RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
@@ -57,7 +60,7 @@ def slugify(name: str) -> str:
 
 def is_inside(path: Path, folder: Path) -> bool:
     """True when `path` is a file directly inside `folder` (a link there counts: it is the user's)."""
-    return path.parent.resolve() == folder.resolve() and path.name not in ("", ".", "..")
+    return real_path(path.parent) == real_path(folder) and path.name not in ("", ".", "..")
 
 
 def has_comments(text: str) -> bool:
@@ -75,7 +78,16 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         return
     handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise SaveError("another Supple has been saving in this folder for a while; "
+                                    "try again in a moment") from None
+                time.sleep(0.05)
         yield
     finally:
         os.close(handle)  # closing releases the lock
@@ -119,10 +131,14 @@ def _replace(target: Path, text: str, expected: str | None, overwrite: bool) -> 
             if not create_new(target, text):
                 raise Conflict(target, gone=False)
         else:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+            if not mode & 0o222:
+                raise SaveError(f"{target.name} is read-only (mode {mode:04o}), so it was not changed; make it "
+                                "writable, or duplicate it (d in the list) and save the copy")
             old = current.decode("utf-8", errors="replace")
             if has_comments(old):
                 backup = target.with_name(target.name + ".bak")
-                write_atomically(backup, old)
+                write_atomically(backup, old, mode)  # as private as the file it keeps
             write_atomically(target, text)
     except OSError as error:
         raise SaveError(f"cannot save {target.name}: {error.strerror or error}") from None

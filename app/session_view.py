@@ -135,7 +135,3 @@ def next_line(name: str, more: str, width: int) -> str:
         return shorten(f"Next: {name}", max(width, 8), "…")
     return f"Next: {shorten(name, room, '…')}{more}"
 
-
-def scale_label(scale: float) -> str:
-    """How the top line shows a time scale other than 100 %: "85 %"; at 100 %, nothing."""
-    return "" if abs(scale - 1.0) < 1e-9 else f"{round(scale * 100)} %"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
 from app import paths
-from app.files import NotReadable, read_regular, write_atomically
+from app.files import NotReadable, read_regular, real_path, write_atomically
 from app.text import shorten
 from app.validate import quoted, show
 
@@ -79,6 +81,13 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     import tomli_w  # saving is rare; start-up only reads
 
-    # Through a link (a dotfiles folder, say) to the file it names, so the link stays a link.
-    write_atomically(path.resolve(), tomli_w.dumps(settings._asdict()))
+    # Through a link (a dotfiles folder, say) to the file it names, so the link stays a link; but
+    # only onto a regular file (or none yet): a link to a device or a pipe is never replaced.
+    target = real_path(path)
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            raise NotReadable(f"{path} leads to {target}, which is not a file; settings not saved")
+    except FileNotFoundError:
+        pass
+    write_atomically(target, tomli_w.dumps(settings._asdict()))
     return path

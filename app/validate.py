@@ -244,7 +244,8 @@ def _top(check: _Checker, doc: dict) -> dict[str, Any]:
         kind = doc["kind"]
         if kind not in KINDS or not isinstance(kind, str):
             options = ", ".join(f'"{k}"' for k in KINDS)
-            check.report(at("kind"), f"kind must be one of {options}, got {show(kind)}{_suggest(str(kind), KINDS)}")
+            hint = _suggest(kind, KINDS) if isinstance(kind, str) else ""
+            check.report(at("kind"), f"kind must be one of {options}, got {show(kind)}{hint}")
         else:
             fields["kind"] = kind
     for key in ("prep", "transition", "switch"):
@@ -260,8 +261,9 @@ def _check_length(check: _Checker, routine: Routine) -> None:
         total += planned_seconds(routine, step, first=index == 0)
         if total > MAX_PLANNED:
             label = f"steps[{index + 1}] {show(step.name)}"
+            planned = format_human(total) if round(total) > MAX_PLANNED else "a moment more than that"
             check.report(check.where.item(index), f"{label}: the routine would last more than "
-                         f"{MAX_PLANNED // 3600} hours from here ({format_human(total)} planned up to the end of "
+                         f"{MAX_PLANNED // 3600} hours from here ({planned} planned up to the end of "
                          "this step); a warm-up or stretch routine is far shorter, so the file is probably wrong")
             return
 

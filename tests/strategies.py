@@ -9,7 +9,7 @@ from app.plan import MAX_PLANNED, build_plan
 from app.text import is_blank
 
 # Bidi embeddings, overrides and isolates, and line and paragraph separators: never allowed.
-UNSAFE_FORMAT = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+UNSAFE_FORMAT = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
 safe_chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters=UNSAFE_FORMAT)
 names = st.text(safe_chars, min_size=1, max_size=80).map(str.strip).filter(lambda s: not is_blank(s))
 # Cues and descriptions may also hold line breaks and tabs.

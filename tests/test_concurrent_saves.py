@@ -137,3 +137,40 @@ def test_a_link_in_the_folder_is_never_replaced_by_saving(tmp_path):
     saved = save_routine(Routine("Theirs", ONE), folder, existing=link, expected=mark(link))
     assert saved.path == folder / "theirs-2.toml"  # a copy of its own
     assert link.is_symlink() and load_routine(elsewhere).steps[0].name == "a"
+
+
+def test_the_backup_is_as_private_as_the_file_it_keeps(tmp_path):
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    path = folder / "mine.toml"
+    path.write_text('# private notes\nname = "Mine"\n[[steps]]\nname = "a"\nduration = 5\n')
+    path.chmod(0o600)
+    saved = save_routine(load_routine(path), folder, existing=path, expected=mark(path))
+    assert stat.S_IMODE(saved.backup.stat().st_mode) == 0o600
+
+
+def test_a_read_only_routine_is_not_changed(tmp_path):
+    from app.saving import SaveError
+
+    folder = tmp_path / "routines"
+    path = save_routine(Routine("Legs", ONE), folder).path
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(SaveError, match="legs.toml is read-only"):
+        save_routine(Routine("Legs changed", ONE), folder, existing=path, expected=mark(path))
+    assert path.read_bytes() == before
+
+
+def test_a_save_waits_for_another_only_so_long(tmp_path, monkeypatch):
+    import fcntl
+
+    from app import saving
+
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    monkeypatch.setattr(saving, "LOCK_WAIT", 0.3)
+    with open(folder / saving.LOCK_NAME, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another Supple, stuck in the middle of a save
+        with pytest.raises(saving.SaveError, match="another Supple has been saving in this folder"):
+            save_routine(Routine("Legs", ONE), folder)
+    assert save_routine(Routine("Legs", ONE), folder).path.name == "legs.toml"

@@ -36,6 +36,8 @@ def problems_of(text: str) -> list[str]:
          r'r.toml:5:1: steps[1] "a": cues[2] must not contain control or text-direction characters, found \x07'),
         ("description", 'name = "R"\ndescription = "\\u009b31m"\n[[steps]]\nname = "a"\nduration = 5\n',
          r"r.toml:2:1: description must not contain control or text-direction characters, found \x9b"),
+        ("a left-to-right mark", 'name = "ab\\u200e"\n[[steps]]\nname = "a"\nduration = 5\n',
+         r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \u200e"),
         ("line break in a name", 'name = "two\\nlines"\n[[steps]]\nname = "a"\nduration = 5\n',
          r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \x0a"),
     ],
@@ -50,7 +52,7 @@ def test_line_breaks_and_tabs_stay_allowed_in_cues_and_descriptions():
     assert routine.description == "one\ntwo\tthree" and routine.steps[0].cues == ("Knees soft,\nback flat",)
 
 
-@pytest.mark.parametrize("name", ["\u200b", " \u200b\u200d ", "\u3164", "\ufeff"])
+@pytest.mark.parametrize("name", ["\u200b", " \u200b\u200d ", "\u3164", "\ufeff", "\u034f\ufe0f", "\u0300" * 5])
 def test_a_name_of_invisible_characters_is_blank(name):
     assert is_blank(name)
     assert problems_of(f'name = "{name}"\n[[steps]]\nname = "a"\nduration = 5\n') == ["r.toml:1:1: name must not be blank"]

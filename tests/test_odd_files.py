@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from app.errors import RoutineError
 from app.library import load_library, scan
 from app.routine_file import load_routine
 from tests.conftest import routine_from
-from tests.test_cli import supple, write_user_routine
+from tests.test_cli import console_script, supple, write_user_routine
 
 GOOD = 'name = "Good"\n[[steps]]\nname = "a"\nduration = 5\n'
 BIG = "9" * 309  # float() of this overflows
@@ -54,7 +55,9 @@ def test_huge_numbers_in_every_field_are_located_errors(field, digits):
 @pytest.mark.parametrize("where", ["reps = {n}\n", 'duration = "{n}:00"\ncues = [{n}]\n'])
 def test_a_number_tomllib_refuses_is_located(where):
     text = STEP + where.format(n=HUGER)
-    assert problems(text) == ["r.toml:4:" + ("8" if where.startswith("reps") else "13") + ": invalid TOML: a number of 5000 digits is far too long"]
+    # Not the digits inside the string on line 4: the number tomllib refuses, on line 5.
+    at = "4:8" if where.startswith("reps") else "5:9"
+    assert problems(text) == [f"r.toml:{at}: invalid TOML: a number of 5000 digits is far too long"]
 
 
 def test_one_huge_file_does_not_break_the_others(supple_home):
@@ -131,3 +134,50 @@ def test_a_link_knows_where_it_points(supple_home, tmp_path):
     (folder / "mine.toml").symlink_to(elsewhere)
     (entry,) = [e for e in load_library() if e.source == "user"]
     assert entry.link_target == elsewhere and entry.routine.name == "Good"
+
+
+def test_a_link_to_itself_is_a_broken_entry_and_deletes_as_a_link(supple_home):
+    from app.saving import delete_routine
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    loop = folder / "loop.toml"
+    loop.symlink_to("loop.toml")
+    (entry,) = [e for e in load_library() if e.source == "user"]
+    assert entry.routine is None and entry.link_target is not None  # no RuntimeError on the loop
+    delete_routine(entry.path, folder)
+    assert not loop.is_symlink()
+
+
+def test_a_kind_of_a_huge_hexadecimal_number_is_a_located_error():
+    (problem,) = problems('name = "hx"\nkind = 0x' + "f" * 4000 + '\n[[steps]]\nname = "a"\nduration = 5\n')
+    assert problem.startswith('r.toml:2:1: kind must be one of "warmup", "cooldown", "mobility", "other", got 30194')
+    assert problem.endswith("(a number of 4817 digits)")
+
+
+@pytest.mark.parametrize("query", ["x" * 5000, "~nosuchuser/x.toml", "~nosuchuser/x"])
+def test_odd_names_on_the_command_line_are_clear_errors(query, supple_home):
+    result = supple("plan", query, home=supple_home)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.startswith("supple: ")
+
+
+def test_plan_of_a_fifo_says_what_it_is(supple_home, tmp_path):
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    result = supple("plan", str(fifo), home=supple_home)
+    assert result.returncode == 1 and "a named pipe (FIFO), not a file; skipped" in result.stderr
+
+
+def test_file_names_that_are_not_utf8_are_shown_as_their_bytes(supple_home):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    with open(os.path.join(os.fsencode(folder), b"b\xff\x9b2J.toml"), "w") as out:
+        out.write(GOOD)
+    env_locale = {"LC_ALL": "C.UTF-8"}
+    for args in (["list"], ["list", "--json"], ["check", str(folder)]):
+        result = subprocess.run([console_script(), *args], capture_output=True, env=os.environ | env_locale | {
+            "SUPPLE_HOME": str(supple_home)}, timeout=60)
+        assert result.returncode in (0, 1) and b"Traceback" not in result.stderr
+        assert b"\x9b" not in result.stdout and b"\xff" not in result.stdout  # no raw 8-bit bytes
+        if args[0] == "list":
+            assert b"b\\xff\\x9b2J" in result.stdout or b"b\\udcff\\udc9b2J" in result.stdout

@@ -83,3 +83,19 @@ def test_saving_writes_through_a_link_and_keeps_the_mode(supple_home, tmp_path):
     save_settings(Settings(volume=70))
     assert path.is_symlink() and load_settings() == (Settings(volume=70), None)
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("target", ["fifo", "loop"])
+def test_saving_never_replaces_what_a_link_points_at_unless_it_is_a_file(supple_home, tmp_path, target):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    if target == "fifo":
+        pipe = tmp_path / "pipe"
+        os.mkfifo(pipe)
+        path.symlink_to(pipe)
+    else:
+        path.symlink_to(path.name)  # a link to itself
+    with pytest.raises(OSError):
+        save_settings(Settings(volume=70))
+    if target == "fifo":
+        assert stat.S_ISFIFO((tmp_path / "pipe").stat().st_mode)

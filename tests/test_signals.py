@@ -62,7 +62,7 @@ def sound_folders(session) -> list[str]:
     return [p.name for p in Path(session.scratch).iterdir() if p.name.startswith("supple-sound-")]
 
 
-@pytest.mark.parametrize(("number", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+@pytest.mark.parametrize(("number", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
 def test_a_signal_restores_the_terminal_and_exits_with_its_status(terminal, number, status):
     session = terminal(f"{console_script()} run {{routine}}")
     session.wait_for("GET READY")
@@ -136,3 +136,34 @@ def test_closing_the_terminal_window_ends_supple(terminal):
     else:
         os.kill(pid, signal.SIGKILL)
         raise AssertionError("supple was still running 10 s after its terminal closed")
+
+
+def test_a_signal_during_a_stuck_save_still_restores_the_terminal(terminal, supple_home):
+    # Another Supple holds the folder's lock; this one's save waits, and SIGTERM comes meanwhile.
+    import fcntl
+
+    folder = supple_home / "routines"
+    folder.mkdir(parents=True)
+    (folder / "legs.toml").write_text('name = "Legs"\n[[steps]]\nname = "a"\nduration = 5\n')
+    with open(folder / ".supple.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        session = terminal(f"{console_script()} edit user:legs")
+        session.wait_for("Editing legs.toml")
+        session.keys("End", "x", "C-s")
+        time.sleep(0.5)
+        session.keys("Escape")  # keys still work while the save waits: the leave dialog comes up
+        session.wait_for("unsaved changes.")
+        os.kill(pid_of(session), signal.SIGTERM)
+        session.wait_for("EXIT=143", timeout=10)
+    assert session.terminal_state() == RESTORED
+
+
+def test_a_byte_that_is_not_utf8_ends_the_app_as_a_failure(terminal):
+    # Textual's input thread cannot decode it and ends the app: the terminal comes back, and the
+    # exit status says it failed.
+    session = terminal(f"{console_script()} run {{routine}}")
+    session.wait_for("GET READY")
+    session.run("send-keys", "-H", "ff")
+    screen = session.wait_for("EXIT=")
+    assert "EXIT=1" in screen, screen
+    assert session.terminal_state() == RESTORED

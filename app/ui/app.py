@@ -6,6 +6,7 @@ import asyncio
 import gc
 import os
 import signal
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Callable, Literal
@@ -24,6 +25,10 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.sound.state import SoundState
 
 EXIT_GRACE = 3.0  # seconds a signalled app may take to leave before the process ends regardless
+# What Textual's driver writes on leaving: mouse, focus, paste and key reporting off, the normal
+# screen back, the cursor shown.
+RESET_TERMINAL = (b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l"
+                  b"\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h")
 
 
 class SuppleApp(App[None]):
@@ -80,7 +85,7 @@ class SuppleApp(App[None]):
         self.app_resume_signal.subscribe(self, self._redraw)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
-            for number in (signal.SIGTERM, signal.SIGHUP):
+            for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(number, self._signalled, number)
         if self._settings_problem:
             notify(self, self._settings_problem, title="Settings", severity="warning", timeout=12)
@@ -160,15 +165,38 @@ class SuppleApp(App[None]):
         """
 
     def _signalled(self, number: int) -> None:
-        """SIGTERM, or SIGHUP from a closed terminal window: leave as after q, with the shell's status.
+        """SIGTERM, SIGINT (from kill: Ctrl+C is a key here), or SIGHUP from a closed terminal window:
+        leave as after q, with the status a shell expects (128 + the signal's number).
 
         When the window is gone, Textual's output thread dies on the first write and leaving would
         wait for it for ever; so the process ends anyway after EXIT_GRACE seconds.
         """
         self.exit(return_code=128 + number)
-        stop = threading.Timer(EXIT_GRACE, os._exit, args=(128 + number,))
+        stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + number,))
         stop.daemon = True
         stop.start()
+
+    def panic(self, *renderables) -> None:
+        """Textual ends the app this way after an error outside the app's code (a byte its input
+        thread cannot decode, say): that is a failure too, so the exit status says so."""
+        self._return_code = self._return_code or 1
+        super().panic(*renderables)
+
+    def _force_exit(self, code: int) -> None:
+        """End the process now, leaving the terminal as it was found as far as it can still be reached."""
+        driver = self._driver
+        try:
+            fd = sys.__stderr__.fileno()
+            os.set_blocking(fd, False)  # nobody may be reading: never wait to write
+            os.write(fd, RESET_TERMINAL)
+            before = getattr(driver, "attrs_before", None)
+            if before is not None:
+                import termios
+
+                termios.tcsetattr(getattr(driver, "fileno", fd), termios.TCSANOW, before)
+        except (OSError, ValueError, AttributeError):
+            pass  # the terminal is gone: nothing to restore
+        os._exit(code)
 
     def _redraw(self, *_: object) -> None:
         """Back from Ctrl+Z (or SIGTSTP) and `fg`: the terminal was cleared, so draw every cell again."""

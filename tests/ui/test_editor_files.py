@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 from app import paths
@@ -160,3 +161,19 @@ async def test_opening_and_saving_without_edits_gives_back_the_same_routine(cloc
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen.saved_ref == "user:odd")
     assert load_routine(path) == before
+
+
+@pytest.mark.parametrize("size", [(60, 20), (120, 40)])
+async def test_every_choice_of_the_conflict_dialog_is_in_sight(clock, size):
+    from app.ui.screens.editor_dialogs import ConflictScreen
+    from tests.ui.helpers import screen_lines
+
+    app, _ = build(clock)
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(ConflictScreen("legs.toml was changed by another program or another Supple since you opened it",
+                                       False))
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        for label in ("Overwrite (o)", "Reload (r)", "Save a copy (c)", "Cancel (Esc)"):
+            assert label in shown, shown
+        assert " c  Copy " in screen_lines(app)[-1]  # the dialog's own keys, not the screen's below

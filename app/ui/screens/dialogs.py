@@ -13,13 +13,22 @@ from textual.widgets.option_list import Option
 
 from app.ui.screens import stylesheet
 from app.ui.text import plain
+from app.ui.widgets.key_bar import KeyBar
 
 Result = TypeVar("Result")
 
 class Dialog(ModalScreen[Result]):
-    """A modal box in the middle of the screen; every dialog of the app is one."""
+    """A modal box in the middle of the screen, with its own keys at the bottom; every dialog of the app is one."""
 
     DEFAULT_CSS = stylesheet("dialogs.tcss")
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_dialog()
+        yield KeyBar()
+
+    def compose_dialog(self) -> ComposeResult:
+        """The box's contents."""
+        raise NotImplementedError
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -34,7 +43,7 @@ class ConfirmScreen(Dialog[bool]):
         super().__init__()
         self.question, self.yes, self.no = question, yes, no
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
@@ -60,7 +69,7 @@ class JumpScreen(Dialog[int | None]):
         super().__init__()
         self.steps, self.current = steps, current
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Go to step", classes="dialog-question")
             yield OptionList(*[Option(plain(f"{n:>2}. {name}"), id=str(n)) for n, name in enumerate(self.steps, 1)])

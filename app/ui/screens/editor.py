@@ -400,9 +400,9 @@ class EditorScreen(Screen[None]):
 
     # -- saving, preview, leaving
 
-    async def action_save(self) -> bool:
-        """Save when the routine is valid; say why not otherwise. True when saved."""
-        return await self._save()
+    def action_save(self) -> None:
+        """Save when the routine is valid (say why not otherwise), in a worker: keys go on working."""
+        self.run_worker(self._save(), group="save", exclusive=True)
 
     async def _save(self, *, overwrite: bool = False, as_copy: bool = False,
                     then: Callable[[], None] | None = None) -> bool:
@@ -485,7 +485,7 @@ class EditorScreen(Screen[None]):
             if choice == "discard":
                 finish()
             elif choice == "save":
-                await self._save(then=finish)
+                self.run_worker(self._save(then=finish), group="save", exclusive=True)
 
         self.app.push_screen(SaveChanges(self.draft.name or "this routine"), answered)
 

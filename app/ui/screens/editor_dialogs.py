@@ -27,10 +27,10 @@ class SaveChanges(Dialog[str | None]):
         super().__init__()
         self.routine_name = name
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(f'"{self.routine_name}" has unsaved changes.'), classes="dialog-question")
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons -many"):
                 yield Button("Save (s)", variant="success", id="save")
                 yield Button("Discard (d)", variant="error", id="discard")
                 yield Button("Cancel (Esc)", variant="primary", id="cancel")
@@ -51,22 +51,23 @@ class ConflictScreen(Dialog[str | None]):
     BINDINGS = [
         Binding("o", "choose('overwrite')", "Overwrite", id="conflict.overwrite"),
         Binding("r", "choose('reload')", "Reload", id="conflict.reload"),
-        Binding("c", "choose('copy')", "Save a copy", id="conflict.copy"),
+        Binding("c", "choose('copy')", "Copy", id="conflict.copy"),
         Binding("escape", "choose('cancel')", "Cancel", id="conflict.cancel"),
     ]
+    KEYS_FIRST_TO_GO = ("conflict.reload", "conflict.overwrite")
 
     def __init__(self, message: str, gone: bool) -> None:
         super().__init__()
         self.message, self.gone = message, gone
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         then = ("Save it again, keep your version as a copy, or go back to editing." if self.gone else
                 "Overwrite it with your version, load it again (losing your changes here), "
                 "save yours as a copy, or go back to editing.")
         with Vertical(classes="dialog"):
             yield Static(plain(f"{self.message}."), classes="dialog-question")
             yield Static(plain(then))
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons -many"):
                 yield Button("Save again (o)" if self.gone else "Overwrite (o)", variant="error", id="overwrite")
                 if not self.gone:
                     yield Button("Reload (r)", id="reload")
@@ -94,7 +95,7 @@ class PlanPreview(Dialog[None]):
         super().__init__()
         self.routine = routine
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         sets_of = {n: step.sets for n, step in enumerate(self.routine.steps, start=1)}
         with Vertical(classes="dialog preview"):
             yield Static(plain(f"The plan of {self.routine.name}  (Esc to close)"), classes="dialog-question")

@@ -54,7 +54,7 @@ class HelpScreen(Dialog[None]):
 
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(plain("Keys  (Esc closes; ↑ ↓ PgUp PgDn scroll)"), classes="dialog-question")
             with VerticalScroll(id="help-keys"):

@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.engine import SCALE_RANGE
 from app.library import Entry
+from app.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
 from app.ui.screens.picker_preview import preview
 from app.ui.text import notify, plain

@@ -7,8 +7,7 @@ from textual.content import Content
 from app.duration import format_human
 from app.library import Entry
 from app.model import Step
-from app.plan import describe_routine
-from app.session_view import scale_label
+from app.plan import describe_routine, scale_label
 from app.ui.text import lines, plain
 
 

@@ -14,7 +14,8 @@ from textual.widgets import Static
 from app.announce import on_finish, on_segment
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
-from app.session_view import cue_lines, next_line, scale_label, session_view
+from app.plan import scale_label
+from app.session_view import cue_lines, next_line, session_view
 from app.ui.screens import stylesheet
 from app.ui.text import notify, plain
 from app.ui.widgets.bar import bar_text

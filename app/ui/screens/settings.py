@@ -28,7 +28,7 @@ class SettingsScreen(Dialog[None]):
         Binding("escape", "cancel", "Cancel", id="settings.cancel"),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         settings = self.app.sound.settings
         with Vertical(classes="dialog settings"):
             yield Static("Settings", classes="dialog-question")

@@ -208,8 +208,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         echo("No routines found.")
     rows = [("ROUTINE", "NAME", "KIND", "SOURCE", "STEPS", "TOTAL")]
+    # Where a stem of the user's shadows a bundled one, the stem alone names the user's: show the
+    # refs that tell the two apart.
+    stems = [e.stem for e in entries]
     for e in good:
-        rows.append((visible(e.stem), visible(e.routine.name), e.routine.kind, e.source, str(len(e.routine.steps)),
+        shown = e.ref if stems.count(e.stem) > 1 else e.stem
+        rows.append((visible(shown), visible(e.routine.name), e.routine.kind, e.source, str(len(e.routine.steps)),
                      describe_routine(e.routine)))
     if good:
         widths = [max(len(r[i]) for r in rows) for i in range(6)]

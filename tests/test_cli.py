@@ -182,3 +182,29 @@ def test_edit_unknown_or_broken_routine(supple_home):
     result = supple("edit", str(bad), home=supple_home)
     assert result.returncode == 1 and result.stderr.startswith(f"{bad}:4:1:")
     assert "fix the file in a text editor first" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_misspelt_command_gets_a_suggestion(supple_home):
+    result = supple("lsit", home=supple_home)
+    assert result.returncode == 2 and "did you mean 'list'?" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["new", "sound-check", "run", "edit", "list", "check", "plan"])
+def test_every_command_says_what_it_does(command, supple_home):
+    result = supple(command, "--help", home=supple_home)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and lines[1] == "" and len(lines[2]) > 20  # a description under the usage
+
+
+def test_list_tells_a_shadowing_user_routine_from_the_bundled_one(supple_home):
+    write_user_routine(supple_home, "gym-visit", 'name = "Gym visit"\n[[steps]]\nname = "a"\nduration = 5\n')
+    rows = [line.split()[0] for line in supple("list", home=supple_home).stdout.splitlines()[1:] if line.strip()]
+    assert "user:gym-visit" in rows and "bundled:gym-visit" in rows and "gym-visit" not in rows
+    assert "quick-warmup" in rows  # not shadowed: the stem is enough
+
+
+def test_a_name_two_routines_share_lists_their_refs(supple_home):
+    for stem in ("gym-test", "gym-test-2"):
+        write_user_routine(supple_home, stem, 'name = "Gym test"\n[[steps]]\nname = "a"\nduration = 5\n')
+    result = supple("plan", "Gym test", home=supple_home)
+    assert result.returncode == 1 and "(user:gym-test-2, user:gym-test); use one of those instead" in result.stderr

@@ -96,3 +96,15 @@ def test_a_helper_that_never_answers_gives_way_to_the_bell(tmp_path, monkeypatch
         assert bells == [1]
     finally:
         player.close()
+
+
+def test_sound_check_advice_fits_what_was_skipped():
+    from app.sound.check import no_player_advice
+    from app.sound.state import SoundState
+
+    failing = SoundState(None, (("simpleaudio", "cannot play: Error opening PCM device"), ("pw-play", "not found")),
+                         ready=True)
+    assert no_player_advice(failing).startswith("No sound device or sound server answered: simpleaudio is installed")
+    missing = SoundState(None, (("simpleaudio", "not installed (pip install 'supple[sound]')"),
+                                ("paplay", "not found"), ("aplay", "not found")), ready=True)
+    assert "pip install -e '.[sound]'" in no_player_advice(missing)

@@ -7,6 +7,7 @@ import time
 from app.announce import Speech
 from app.settings import load_settings
 from app.sound.player import SoundPlayer
+from app.sound.state import SoundState
 from app.sound.synth import CUES, length
 
 SENTENCE = "This is Supple. Arm swings, 30 seconds."
@@ -34,7 +35,7 @@ def sound_check(out=print) -> int:
         out(f"voice:   {state.speech or 'none: ' + state.speech_skipped}")
         out(f"volume:  {settings.volume}")
         if state.player is None:
-            out("No audible player found. Install one of the players above, or simpleaudio: pip install 'supple[sound]'")
+            out(no_player_advice(state))
             return 1
         for name in CUES:
             out(f"playing: {name}")
@@ -50,3 +51,20 @@ def sound_check(out=print) -> int:
         return 0
     finally:
         player.close()
+
+
+MISSING = ("not installed", "not found", "only on")  # how a skipped player says it is not there at all
+
+
+def no_player_advice(state: SoundState) -> str:
+    """What to try when no player made a sound: install one, or find why the installed ones cannot play."""
+    installed = [name for name, why in state.skipped if not why.startswith(MISSING) and name != "helper"]
+    if installed:
+        return (f"No sound device or sound server answered: {', '.join(installed)} "
+                f"{'is' if len(installed) == 1 else 'are'} installed but could not play. Check that the computer "
+                "has a sound device that is not muted; on Linux, that PulseAudio or PipeWire is running "
+                "('pactl info') or that ALSA lists a card ('aplay -l'). Until then sessions ring the terminal "
+                "bell and flash.")
+    return ("No sound player is installed. On Debian or Ubuntu: apt-get install alsa-utils (or pulseaudio-utils); "
+            "or simpleaudio, from the checkout: pip install -e '.[sound]' (it needs libasound2-dev). Until then "
+            "sessions ring the terminal bell and flash.")

@@ -148,9 +148,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
     """`supple edit ROUTINE`: the editor on that routine."""
     entry = resolve(args.routine)
     if entry.error:
-        echo(entry.error, err=True)
-        echo("supple: fix the file in a text editor first; the app edits valid routines only", err=True)
-        return EXIT_USER
+        from app.files import NotReadable, read_regular
+        from app.routine_file import MAX_BYTES
+
+        try:
+            read_regular(entry.path, MAX_BYTES)  # a broken file opens as text, if it can be read at all
+        except (NotReadable, OSError):
+            echo(entry.error, err=True)
+            return EXIT_USER
     return _run_app(start=None, scale=1.0, edit=entry)
 
 

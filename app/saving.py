@@ -101,22 +101,30 @@ def save_routine(routine: Routine, folder: Path, existing: Path | None = None, *
     is gone) a Conflict is raised and nothing is written, unless `overwrite`. A new file takes
     a free name (`-2`, `-3`...) and never replaces a file, even one that appears meanwhile.
     """
+    return save_text(dumps(routine), routine.name, folder, existing, expected=expected, overwrite=overwrite)
+
+
+def save_text(text: str, name: str, folder: Path, existing: Path | None = None, *, expected: str | None = None,
+              overwrite: bool = False, keep_comments: bool = True) -> Saved:
+    """`save_routine` for routine text as it is: over `existing`, else as a new file named after `name`.
+
+    With `keep_comments`, a replaced file whose comments `text` lacks is kept as NAME.toml.bak.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SaveError(f"cannot create {folder}: {error.strerror or error}") from None
-    text = dumps(routine)
     try:
         with _folder_lock(folder):
             remove_stale_temporaries(folder)
             if existing is not None and is_inside(existing, folder) and not existing.is_symlink():
-                return _replace(existing, text, expected, overwrite)
-            return _create(folder, slugify(routine.name), text)
+                return _replace(existing, text, expected, overwrite, keep_comments)
+            return _create(folder, slugify(name), text)
     except OSError as error:
         raise SaveError(f"cannot save into {folder}: {error.strerror or error}") from None
 
 
-def _replace(target: Path, text: str, expected: str | None, overwrite: bool) -> Saved:
+def _replace(target: Path, text: str, expected: str | None, overwrite: bool, keep_comments: bool) -> Saved:
     try:
         current: bytes | None = read_regular(target, MAX_BYTES)
     except FileNotFoundError:
@@ -136,7 +144,7 @@ def _replace(target: Path, text: str, expected: str | None, overwrite: bool) -> 
                 raise SaveError(f"{target.name} is read-only (mode {mode:04o}), so it was not changed; make it "
                                 "writable, or duplicate it (d in the list) and save the copy")
             old = current.decode("utf-8", errors="replace")
-            if has_comments(old):
+            if keep_comments and has_comments(old):
                 backup = target.with_name(target.name + ".bak")
                 write_atomically(backup, old, mode)  # as private as the file it keeps
             write_atomically(target, text)

@@ -36,6 +36,11 @@ def visible(text: str, keep: str = "") -> str:
     return _UNSAFE.sub(lambda m: m[0] if m[0] in keep else _escape(m[0]), text)
 
 
+def toml_escaped(text: str, keep: str = "") -> str:
+    """`text` with every unsafe character but those in `keep` written as a TOML escape (\\uXXXX)."""
+    return _UNSAFE.sub(lambda m: m[0] if m[0] in keep else f"\\u{ord(m[0]):04x}", text)
+
+
 def unsafe_chars(text: str, allowed: str = "") -> list[str]:
     """The unsafe characters in `text` (besides `allowed`), each once, as escapes."""
     found = dict.fromkeys(c for c in _UNSAFE.findall(text) if c not in allowed)

@@ -179,9 +179,8 @@ def test_edit_unknown_or_broken_routine(supple_home):
     result = supple("edit", "nope", home=supple_home)
     assert result.returncode == 1 and "no routine called 'nope'" in result.stderr
     bad = BAD_FOLDER / "two-endings.toml"
-    result = supple("edit", str(bad), home=supple_home)
-    assert result.returncode == 1 and result.stderr.startswith(f"{bad}:4:1:")
-    assert "fix the file in a text editor first" in result.stderr and "Traceback" not in result.stderr
+    result = supple("edit", str(bad), home=supple_home)  # it would open as text: that needs a terminal
+    assert result.returncode == 1 and "needs a terminal" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_misspelt_command_gets_a_suggestion(supple_home):

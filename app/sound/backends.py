@@ -48,7 +48,7 @@ class Simpleaudio(Backend):
         try:
             import simpleaudio
         except ImportError:
-            raise BackendFailed("not installed (pip install 'supple[sound]')") from None
+            raise BackendFailed("not installed (pip install -e '.[sound]' in the checkout)") from None
         self._module = simpleaudio
 
     def probe(self) -> None:

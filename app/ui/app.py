@@ -106,11 +106,26 @@ class SuppleApp(App[None]):
             screen.know(known)
         self.push_screen(screen)
 
+    def open_text_editor(self, entry: Entry) -> None:
+        """A broken routine file as text, to fix it; a file that cannot be read is said so."""
+        from app.saving import SaveError
+        from app.ui.screens.text_editor import TextEditorScreen
+
+        try:
+            self.push_screen(TextEditorScreen.open(entry))
+        except SaveError as error:
+            notify(self, str(error), severity="error", timeout=8)
+
     @staticmethod
     def _editor_screen(entry: Entry | Literal["new"], copy: bool = False) -> Screen:
         from app.ui.screens.editor import EditorScreen
+        from app.ui.screens.text_editor import TextEditorScreen
 
-        return EditorScreen.new() if entry == "new" else EditorScreen.for_entry(entry, copy=copy)
+        if entry == "new":
+            return EditorScreen.new()
+        if entry.routine is None:
+            return TextEditorScreen.open(entry)  # the command line made sure it can be read
+        return EditorScreen.for_entry(entry, copy=copy)
 
     def leave_editor(self, saved_ref: str | None) -> None:
         """Back to the picker, showing the routine just saved."""

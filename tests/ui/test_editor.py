@@ -188,17 +188,6 @@ async def test_step_buttons_work_with_the_mouse(clock):
         assert step_rows(app) == before
 
 
-async def test_broken_files_cannot_be_edited_here(clock):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
-    (folder / "bad.toml").write_text('name = "Bad"\n')
-    app, _ = build(clock, library=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("end", "e")
-        assert isinstance(app.screen, PickerScreen)
-        assert any("bad.toml has problems" in n.message for n in app._notifications)
-
-
 async def test_supple_new_opens_the_editor_and_closing_shows_the_picker(clock):
     app, _ = build(clock, library=True, edit="new")
     async with app.run_test(size=SIZE) as pilot:

@@ -163,8 +163,10 @@ class PickerScreen(Screen[None]):
         self.app.open_editor("new", known=list(self.entries.values()))
 
     def action_edit(self) -> None:
-        entry = self._usable("edit")
-        if entry is not None:
+        entry = self._highlighted()
+        if entry is not None and entry.routine is None:
+            self.app.open_text_editor(entry)  # a broken file opens as text, to fix it here
+        elif entry is not None:
             self.app.open_editor(entry, known=list(self.entries.values()))
 
     def action_duplicate(self) -> None:
@@ -175,8 +177,8 @@ class PickerScreen(Screen[None]):
     def _usable(self, verb: str) -> Entry | None:
         entry = self._highlighted()
         if entry is not None and entry.routine is None:
-            notify(self, f"{entry.path.name} has problems: fix it in a text editor to {verb} it here "
-                   "(supple check shows them), or delete it with x.", severity="error", timeout=8)
+            notify(self, f"{entry.path.name} has problems: press e to fix it first (or x to delete it), "
+                   f"then {verb} it.", severity="error", timeout=8)
             return None
         return entry
 

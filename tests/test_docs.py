@@ -1,0 +1,43 @@
+"""The format reference says what the code does: its example reads, its rules and figures hold."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from app.plan import MAX_PLANNED, build_plan
+from app.plan_output import plan_to_json
+from app.routine_file import MAX_BYTES, parse_routine
+from app.validate import MAX_CUES, MAX_STEPS
+
+DOC = (Path(__file__).parent.parent / "docs" / "routine-format.md").read_text()
+README = (Path(__file__).parent.parent / "README.md").read_text()
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", DOC, re.S)
+
+
+def test_the_complete_example_is_a_valid_routine():
+    routine = parse_routine(blocks("toml")[0].encode(), "example.toml")
+    assert routine.name == "Leg day cooldown" and len(routine.steps) == 4
+    assert routine.steps[1].tempo == 2 and routine.steps[2].reps == 8 and routine.steps[3].manual
+
+
+def test_the_json_example_has_the_fields_plan_json_writes():
+    example = json.loads(blocks("json")[0])
+    written = plan_to_json(build_plan(parse_routine(blocks("toml")[0].encode(), "example.toml")))
+    assert list(example) == list(written)
+    assert set(example["segments"][0]) == set(written["segments"][0])
+
+
+def test_the_limits_in_the_text_are_the_code_s():
+    assert "at most 256 KiB" in DOC and MAX_BYTES == 256 * 1024
+    assert "at most **three hours**" in DOC and MAX_PLANNED == 3 * 3600
+    assert "1 to 200 `[[steps]]` tables" in DOC and MAX_STEPS == 200
+    assert f"up to {MAX_CUES} texts" in DOC
+
+
+def test_the_readme_links_the_reference():
+    assert "docs/routine-format.md" in README

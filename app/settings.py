@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from app import paths
 from app.files import NotReadable, read_regular, real_path, write_atomically
-from app.text import shorten
+from app.text import shorten, unsafe_chars
 from app.validate import quoted, show
 
 FILE_NAME = "config.toml"
@@ -24,6 +24,7 @@ class Settings(NamedTuple):
     volume: int = 80  # 0..100
     voice: bool = True
     halfway: bool = True
+    theme: str = "textual-dark"  # one of Textual's themes, or Supple's "supple-high-contrast"
 
 
 def settings_path() -> Path:
@@ -63,6 +64,11 @@ def _check(doc: dict) -> tuple[dict, list[str]]:
     for key, value in doc.items():
         if key not in known:
             problems.append(f'unknown key {quoted(shorten(key))} (known: {", ".join(known)})')
+        elif key == "theme":
+            if not isinstance(value, str) or not value or len(value) > 60 or unsafe_chars(value):
+                problems.append(f"theme must be a theme's name, got {show(value)}")
+            else:
+                values[key] = value
         elif key == "volume":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
                 problems.append(f"volume must be a whole number from 0 to 100, got {show(value)}")

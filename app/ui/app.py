@@ -9,9 +9,9 @@ import signal
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -31,11 +31,18 @@ RESET_TERMINAL = (b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[
                   b"\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h")
 
 
+def _routine_commands():
+    """The palette's routines, loaded only when the palette opens."""
+    from app.ui.commands import RoutineCommands
+
+    return RoutineCommands
+
+
 class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
 
     TITLE = "Supple"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {_routine_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False),
         Binding("ctrl+c", "quit", "Quit", id="app.interrupt", show=False),
@@ -65,6 +72,12 @@ class SuppleApp(App[None]):
         self._start = start
         self._edit = edit
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
+        from app.ui.themes import DEFAULT_THEME, HIGH_CONTRAST
+
+        self.register_theme(HIGH_CONTRAST)
+        wanted = sound.settings.theme
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._unknown_theme = None if wanted in self.available_themes else wanted
 
     def get_default_screen(self) -> Screen:
         """The first screen, built and drawn with the app itself: the session, the editor or the picker.
@@ -80,7 +93,34 @@ class SuppleApp(App[None]):
 
         return PickerScreen()
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands (themes among them), then the keys of the screen below the palette."""
+        from app.ui.commands import screen_commands
+
+        yield from super().get_system_commands(screen)
+        yield from screen_commands(screen)
+
+    def _theme_chosen(self, theme: object) -> None:
+        """Remember a theme chosen anywhere (the palette's Theme, or the settings), off the event loop."""
+        settings = self.sound.settings
+        if settings.theme != self.theme:
+            self.sound.settings = settings._replace(theme=self.theme)
+            self.run_worker(self._save_settings, thread=True, exit_on_error=False)
+
+    def _save_settings(self) -> None:
+        from app.settings import save_settings
+
+        try:
+            save_settings(self.sound.settings)
+        except OSError as error:
+            self.call_from_thread(notify, self, f"The theme is not remembered: {error.strerror or error}",
+                                  severity="warning")
+
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        if self._unknown_theme:
+            notify(self, f"Theme {self._unknown_theme!r} is not one Supple knows; using {self.theme}.",
+                   severity="warning", timeout=8)
         self.sound.attach(self._sound_report, self.bell)
         self.app_resume_signal.subscribe(self, self._redraw)
         if not self.is_headless:

@@ -7,7 +7,7 @@ import asyncio
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from app.announce import Speech
 from app.settings import Settings, save_settings
@@ -39,6 +39,11 @@ class SettingsScreen(Dialog[None]):
             yield Static("", id="volume-error", classes="field-error")
             yield Checkbox("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
             yield Checkbox("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
+            with Horizontal(classes="setting"):
+                yield Label("Theme", classes="setting-label")
+                themes = sorted(self.app.available_themes)
+                yield Select([(name, name) for name in themes], value=self.app.theme, allow_blank=False, id="theme",
+                             compact=True)
             state = self.app.sound_state
             yield Static(plain(state.describe() if state else "Sound: starting"), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
@@ -54,7 +59,14 @@ class SettingsScreen(Dialog[None]):
             return None
         error.update("")
         values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway")}
-        return Settings(volume=int(text), **values)
+        return Settings(volume=int(text), theme=self.app.theme, **values)
+
+    def on_mount(self) -> None:
+        self._theme_before = self.app.theme
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "theme" and isinstance(event.value, str):
+            self.app.theme = event.value  # seen at once, behind the dialog
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "test":
@@ -94,4 +106,5 @@ class SettingsScreen(Dialog[None]):
 
     def action_cancel(self) -> None:
         self.app.sound.set_volume(self.app.sound.settings.volume)  # undo a volume only tried out
+        self.app.theme = self._theme_before
         self.dismiss(None)

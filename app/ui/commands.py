@@ -1,0 +1,68 @@
+"""The command palette (Ctrl+P): every routine to run or edit, and the keys of the screen it was opened on."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import TYPE_CHECKING, Iterable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from app.text import visible
+
+if TYPE_CHECKING:
+    from textual.app import SystemCommand
+    from textual.screen import Screen
+
+    from app.library import Entry
+
+
+class RoutineCommands(Provider):
+    """ "Run: Pre-lift mobility" and "Edit: Pre-lift mobility" for every routine that can run."""
+
+    async def startup(self) -> None:
+        """The routines the picker has read, or read them here, off the event loop."""
+        from app.ui.screens.picker import PickerScreen
+
+        picker = next((s for s in self.app.screen_stack if isinstance(s, PickerScreen)), None)
+        entries = list(picker.entries.values()) if picker is not None and hasattr(picker, "entries") else None
+        self.entries: list[Entry] = entries if entries is not None else await asyncio.to_thread(self.app.load_entries)
+
+    def _commands(self) -> Iterable[tuple[str, str, object]]:
+        for entry in self.entries:
+            if entry.routine is None:
+                continue
+            name = visible(entry.routine.name)
+            yield f"Run: {name}", f"Start a session of {name} ({entry.ref})", partial(self._run, entry)
+            yield f"Edit: {name}", f"Open {name} in the editor ({entry.ref})", partial(self.app.open_editor, entry)
+
+    def _run(self, entry: Entry) -> None:
+        self.app.start_session(entry.routine, ref=entry.ref)
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            if title.startswith("Run: "):
+                yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
+    """The keys the screen offers, as palette commands: "Pause/Done (space)"."""
+    from textual.app import SystemCommand
+
+    seen = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.action in seen or not active.enabled or active.node is screen.app:
+            continue
+        seen.add(binding.action)
+        key = screen.app.get_key_display(binding)
+        # Run where the binding lives (the screen, or a widget such as the editor's step list).
+        yield SystemCommand(f"{binding.description} ({key})", f"The {key} key here",
+                            partial(active.node.run_action, binding.action))

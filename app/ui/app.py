@@ -76,8 +76,10 @@ class SuppleApp(App[None]):
 
         self.register_theme(HIGH_CONTRAST)
         wanted = sound.settings.theme
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self._unknown_theme = None if wanted in self.available_themes else wanted
+        chosen = DEFAULT_THEME if self._unknown_theme else wanted
+        if chosen != self.theme:  # setting it restyles everything: only when it differs
+            self.theme = chosen
 
     def get_default_screen(self) -> Screen:
         """The first screen, built and drawn with the app itself: the session, the editor or the picker.

@@ -1,4 +1,4 @@
-"""Snapshots of every screen at 100x30 and 80x24, on a fixed clock (`pytest --snapshot-update` to accept)."""
+"""Snapshots of every screen at 120x40, 80x24 and 60x20, on a fixed clock (`pytest --snapshot-update` to accept)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from app.ui.screens.session import FLASH_SECONDS
 from tests.conftest import FakeClock
 from tests.ui.helpers import SHORT, build
 
-SIZES = [(100, 30), (80, 24)]
+SIZES = [(120, 40), (80, 24), (60, 20)]
 
 
 def session_at(seconds: float, *keys: str):
@@ -33,6 +33,8 @@ CASES = {
     "session-paused": (SHORT, session_at(3, "n", "space")),
     "session-open": (SHORT, session_at(83, "g", "down", "down", "enter")),
     "summary": (SHORT, session_at(40, "g", "down", "down", "enter", "space")),
+    "summary-stopped": (SHORT, session_at(8, "q", "y")),
+    "help": (None, session_at(0, "question_mark")),
 }
 
 

@@ -43,6 +43,14 @@ class _SegmentCue(NamedTuple):
     from_end: bool
 
 
+class Left(NamedTuple):
+    """A segment the session left: how long it ran (pauses not counted), and whether it ran to its end."""
+
+    index: int
+    seconds: float
+    completed: bool
+
+
 class Summary(NamedTuple):
     """What happened in a session, for the summary screen."""
 
@@ -94,6 +102,8 @@ class Engine:
         self.completed: set[int] = set()  # work segments that ran to their end or were marked done
         self._now_state = _State()
         self._events: list[Event] = []
+        self.left: list[Left] = []  # segments left since the last take_left(), for the training log
+        self.visited: set[int] = set()
         self._after, self._next_work, self._open_from = _lookups(self.segments)
 
     # --- reading the state -------------------------------------------------------------
@@ -193,13 +203,17 @@ class Engine:
 
     # --- driving it --------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Begin at the first segment, now."""
+    def start(self, at: int = 0, offset: float = 0.0, done: frozenset[int] = frozenset(),
+              visited: frozenset[int] = frozenset()) -> None:
+        """Begin now: at the first segment, or (going on with a session) at segment `at`, `offset`
+        seconds into it, with the segments `done` already completed and those `visited` already run."""
         if self.started:
             return
         now = self.clock()
         self.started_at = now
-        self._enter(0, now)
+        self.completed |= done
+        self.visited |= visited
+        self._enter(at, now - offset)
 
     def poll(self) -> list[Event]:
         """Catch up with the clock and return what happened since the last poll."""
@@ -297,11 +311,16 @@ class Engine:
         else:
             self._enter(self.index + 1, now)
 
-    def summary(self) -> Summary:
-        """Planned and actual time, steps done, time added."""
+    def times(self) -> tuple[float, float, float]:
+        """Seconds so far: under way (pauses not counted), paused, and added with + and -."""
         end = self.finished_at if self.finished_at is not None else self.clock()
         paused = self.paused_total + (end - self.paused_since if self.paused_since is not None else 0.0)
         actual = 0.0 if self.started_at is None else end - self.started_at - paused
+        return actual, paused, self.time_added
+
+    def summary(self) -> Summary:
+        """Planned and actual time, steps done, time added."""
+        actual, paused, _ = self.times()
         work: dict[int, bool] = {}
         for i, segment in enumerate(self.segments):
             if segment.kind == "work":
@@ -322,10 +341,25 @@ class Engine:
         if self.paused_since is None:
             self._advance(now)
         else:
-            # Moving while paused: the new position starts held, at full length.
-            self.paused_total += now - self.paused_since
+            # Moving while paused: the new position starts held, at full length. The time held
+            # so far moves the current segment's start on, as resuming would, so its own time is true.
+            held = now - self.paused_since
+            self.paused_total += held
+            self._now_state.start += held
             self.paused_since = now
         return now
+
+    def take_left(self) -> list[Left]:
+        """The segments left since the last call, in order."""
+        left, self.left = self.left, []
+        return left
+
+    def _leave(self, at: float) -> None:
+        """Note that the current segment ends at `at` (or where it was held)."""
+        state = self._now_state
+        if state.index >= 0:
+            until = self.paused_since if self.paused_since is not None else at
+            self.left.append(Left(state.index, max(0.0, until - state.start), state.index in self.completed))
 
     def _advance(self, now: float) -> None:
         """Move through every segment whose deadline has passed; the schedule never shifts."""
@@ -345,6 +379,8 @@ class Engine:
             self.completed.add(self.index)
 
     def _enter(self, index: int, start: float) -> None:
+        self._leave(start)
+        self.visited.add(index)
         segment = self.segments[index]
         step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
         reps = step.reps if step is not None and step.tempo and segment.duration else None
@@ -380,6 +416,7 @@ class Engine:
             del pending[:due]
 
     def _finish(self, end: float, now: float) -> None:
+        self._leave(end)
         if self.paused_since is not None:
             self.paused_total += now - self.paused_since
             self.paused_since = None

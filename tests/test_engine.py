@@ -331,3 +331,32 @@ def test_operations_after_finish_do_nothing(clock):
     for op in (engine.next, engine.back, engine.done, engine.toggle_pause, lambda: engine.jump(1)):
         op()
     assert engine.finished and not engine.add_time(10)
+
+
+def test_each_segment_left_is_noted_with_its_own_time(clock):
+    routine = Routine("R", (Step("a", duration=10), Step("b", duration=10), Step("c", duration=10)), prep=0,
+                      transition=0)
+    engine = started(routine, clock)
+    clock.advance(10)  # a runs to its end
+    engine.poll()
+    clock.advance(3)
+    engine.toggle_pause()
+    clock.advance(100)  # held: not b's time
+    engine.next()  # b left after 3 s, while paused
+    clock.advance(5)
+    engine.toggle_pause()
+    clock.advance(2)
+    engine.jump(1)  # c left after 2 s
+    assert [(l.index, l.seconds, l.completed) for l in engine.take_left()] == [
+        (0, 10, True), (1, 3, False), (2, 2, False)]
+    assert engine.take_left() == [] and engine.visited == {0, 1, 2}
+
+
+def test_a_session_goes_on_where_it_stood(clock):
+    engine = Engine(EXAMPLE, clock)
+    engine.start(at=3, offset=12.0, done=frozenset({1}), visited=frozenset({1, 3}))
+    assert engine.index == 3 and engine.remaining() == 8  # Leg swings, left: 20 s, 12 gone
+    assert engine.times() == (0.0, 0.0, 0.0) and engine.take_left() == []
+    clock.advance(8)
+    engine.poll()
+    assert engine.index == 4 and 3 in engine.completed and 1 in engine.completed

@@ -1,0 +1,1 @@
+"""The training log: every session remembered in SQLite, read back, exported, resumed."""

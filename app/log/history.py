@@ -1,0 +1,116 @@
+"""Reading the training log back: the sessions, minutes by day and by week, and the streaks."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from typing import Iterator, NamedTuple
+
+WEEKS = 12  # how far back the calendar and the weekly minutes go
+WEEK_STREAK_SESSIONS = 2  # a week counts toward the streak with at least this many sessions
+
+
+class Session(NamedTuple):
+    """One session as the log has it."""
+
+    id: int
+    started_at: str
+    ended_at: str | None
+    day: str
+    routine_ref: str
+    routine_name: str
+    routine_kind: str
+    scale: float
+    planned_s: float
+    actual_s: float
+    paused_s: float
+    added_s: float
+    steps: int
+    steps_done: int
+    outcome: str
+
+
+COLUMNS = ", ".join(Session._fields)
+
+
+class Filter(NamedTuple):
+    """Which sessions: from and to a day (inclusive), of a routine (its ref or its name)."""
+
+    since: date | None = None
+    until: date | None = None
+    routine: str | None = None
+
+    def where(self, table: str = "") -> tuple[str, list]:
+        """The SQL condition and its values; `table` names the sessions table when it has an alias ("s.")."""
+        clauses, values = [], []
+        if self.since is not None:
+            clauses.append(f"{table}day >= ?")
+            values.append(self.since.isoformat())
+        if self.until is not None:
+            clauses.append(f"{table}day <= ?")
+            values.append(self.until.isoformat())
+        if self.routine:
+            clauses.append(f"({table}routine_ref = ? OR lower({table}routine_name) = lower(?))")
+            values += [self.routine, self.routine]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", values
+
+
+def sessions(conn: sqlite3.Connection, which: Filter = Filter()) -> Iterator[Session]:
+    """The sessions, oldest first."""
+    where, values = which.where()
+    for row in conn.execute(f"SELECT {COLUMNS} FROM sessions{where} ORDER BY started_at, id", values):
+        yield Session(*row)
+
+
+def recent(conn: sqlite3.Connection, count: int = 50) -> list[Session]:
+    """The last `count` sessions, newest first."""
+    rows = conn.execute(f"SELECT {COLUMNS} FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?", (count,))
+    return [Session(*row) for row in rows]
+
+
+def minutes_by_day(conn: sqlite3.Connection, first: date, last: date) -> dict[date, float]:
+    """Minutes of sessions (time under way) on each day from `first` to `last` that had any."""
+    rows = conn.execute("SELECT day, SUM(actual_s) FROM sessions WHERE day BETWEEN ? AND ? GROUP BY day",
+                        (first.isoformat(), last.isoformat()))
+    return {date.fromisoformat(day): seconds / 60 for day, seconds in rows}
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def minutes_by_week(by_day: dict[date, float], today: date, weeks: int = WEEKS) -> list[float]:
+    """Minutes in each of the last `weeks` weeks (Monday to Sunday), oldest first."""
+    this_week = week_start(today)
+    totals = [0.0] * weeks
+    for day, minutes in by_day.items():
+        back = (this_week - week_start(day)).days // 7
+        if 0 <= back < weeks:
+            totals[weeks - 1 - back] += minutes
+    return totals
+
+
+class Streaks(NamedTuple):
+    days: int  # days in a row with a session, up to today (or yesterday, when today has none yet)
+    weeks: int  # weeks in a row with at least WEEK_STREAK_SESSIONS sessions, this week counted once it has them
+
+
+def streaks(conn: sqlite3.Connection, today: date) -> Streaks:
+    """The current streaks, counted from the days and weeks sessions were run."""
+    counts = {date.fromisoformat(day): n for day, n in conn.execute("SELECT day, COUNT(*) FROM sessions GROUP BY day")}
+    run = 0
+    day = today if today in counts else today - timedelta(days=1)
+    while day in counts:
+        run += 1
+        day -= timedelta(days=1)
+    per_week: dict[date, int] = {}
+    for day, n in counts.items():
+        per_week[week_start(day)] = per_week.get(week_start(day), 0) + n
+    week = week_start(today)
+    if per_week.get(week, 0) < WEEK_STREAK_SESSIONS:
+        week -= timedelta(days=7)  # this week is still under way
+    weeks = 0
+    while per_week.get(week, 0) >= WEEK_STREAK_SESSIONS:
+        weeks += 1
+        week -= timedelta(days=7)
+    return Streaks(run, weeks)

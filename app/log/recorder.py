@@ -1,0 +1,130 @@
+"""One session written to the log as it goes: its row at the start, each work segment as it is left,
+where it stands (to resume after a crash), and how it ended."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable
+
+from app.log.owner import this_process
+
+if TYPE_CHECKING:
+    from app.engine import Engine, Left
+    from app.log.writer import LogWriter
+
+Outcome = str  # "completed", "stopped" or "interrupted"
+SKIP_UNDER = 1.0  # seconds: a segment left sooner than this was skipped, not cut short
+
+UPSERT_SEGMENT = """
+    INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, planned_s, actual_s, reps,
+                          result)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (session_id, segment_index) DO UPDATE SET
+        actual_s = segments.actual_s + excluded.actual_s,
+        result = CASE WHEN 'completed' IN (segments.result, excluded.result) THEN 'completed'
+                      WHEN 'cut short' IN (segments.result, excluded.result) THEN 'cut short'
+                      ELSE 'skipped' END"""
+
+
+def now_iso() -> str:
+    """The wall clock with the local offset, to the second: 2026-11-25T19:30:05+01:00."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def digest(text: str) -> str:
+    """A hash of a routine's content, so edited versions of it are told apart."""
+    import hashlib  # here: the writer's thread pays for loading it, not the first frame
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class SessionRecorder:
+    """Writes one session through `writer`; every method returns at once (the writing is queued)."""
+
+    def __init__(self, writer: LogWriter, engine: Engine, ref: str, *, wall: Callable[[], str] = now_iso,
+                 session_id: int | None = None) -> None:
+        self.writer, self.engine, self.ref, self.wall = writer, engine, ref, wall
+        self.session_id = session_id  # set by the first write, or given when resuming
+        self.base = (0.0, 0.0, 0.0)  # actual, paused and added seconds before a resumed run
+        self.recorded = False  # the session row is written (read only by the summary)
+
+    def begin(self) -> None:
+        """The session's row, now."""
+        engine, started = self.engine, self.wall()
+        routine = engine.routine
+        owner = this_process()
+
+        def write(conn: sqlite3.Connection) -> None:
+            from app.routine_file import dumps
+
+            if self.session_id is not None:  # a resumed session: the same row, this process
+                conn.execute("UPDATE sessions SET outcome = 'running', owner = ?, ended_at = NULL WHERE id = ?",
+                             (owner, self.session_id))
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+                    " day, planned_s, steps, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (self.ref, routine.name, routine.kind, digest(dumps(routine)), engine.plan.scale, started,
+                     started[:10], engine.plan.total, len(routine.steps), owner))
+                self.session_id = cursor.lastrowid
+            self.recorded = True
+
+        self.writer.submit(write)
+
+    def sync(self) -> None:
+        """The segments left since the last call, the running totals, and where the session stands."""
+        rows = [self._row(left) for left in self.engine.take_left()]
+        totals = self._totals()
+        index = max(self.engine.index, 0)
+        position = (index, self.engine.elapsed(), int(self.engine.paused))
+        self.writer.submit(lambda conn: self._write(conn, rows, totals, position))
+
+    def end(self, outcome: Outcome) -> None:
+        """How the session ended; the work segments it never reached are written as skipped."""
+        rows = [self._row(left) for left in self.engine.take_left()]
+        engine = self.engine
+        rows += [self._row(None, index) for index, segment in enumerate(engine.segments)
+                 if segment.kind == "work" and index not in engine.visited]
+        totals = self._totals()
+        steps_done = engine.summary().steps_done
+        ended = self.wall()
+
+        def write(conn: sqlite3.Connection) -> None:
+            if self._write(conn, rows, totals, None):
+                conn.execute("UPDATE sessions SET outcome = ?, ended_at = ?, steps_done = ?, owner = NULL WHERE id = ?",
+                             (outcome, ended, steps_done, self.session_id))
+
+        self.writer.submit(write)
+
+    def _totals(self) -> tuple[float, float, float]:
+        """Actual, paused and added seconds, with those of the run before a resume."""
+        return tuple(before + now for before, now in zip(self.base, self.engine.times()))
+
+    def _row(self, left: Left | None, index: int | None = None) -> tuple:
+        """A segment's row, for a segment left or (`left` None) one never reached."""
+        index = left.index if left is not None else index
+        segment = self.engine.segments[index]
+        step = self.engine.routine.steps[segment.step - 1]
+        if left is not None and left.completed:
+            result = "completed"
+        else:  # passed straight through (under a second) counts as skipped, as one never reached
+            result = "cut short" if left is not None and left.seconds >= SKIP_UNDER else "skipped"
+        return (index, segment.step, step.name, segment.side, segment.set, segment.duration,
+                left.seconds if left is not None else 0.0, step.reps, result)
+
+    def _write(self, conn: sqlite3.Connection, rows: list[tuple], totals: tuple, position: tuple | None) -> bool:
+        """Write segments, totals and position in one transaction; False when there is no row to write to."""
+        if self.session_id is None:
+            return False
+        conn.execute("BEGIN")
+        try:
+            conn.executemany(UPSERT_SEGMENT, [(self.session_id, *row) for row in rows])
+            conn.execute("UPDATE sessions SET actual_s = ?, paused_s = ?, added_s = ?, position_segment = ?,"
+                         " position_offset = ?, position_paused = ? WHERE id = ?",
+                         (*totals, *(position or (None, None, None)), self.session_id))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return True

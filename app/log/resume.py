@@ -1,0 +1,72 @@
+"""Sessions a crash, a closed terminal or a power cut left "running": found, offered back, or closed."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from app.log.owner import is_alive
+
+STALE = timedelta(hours=12)  # an unfinished session older than this is closed without asking
+LONG_HOLD = 60.0  # seconds: a segment this long resumes at the second it was at, not at its start
+
+
+class Unfinished(NamedTuple):
+    """A session whose process is gone, and all it takes to go on with it."""
+
+    id: int
+    routine_ref: str
+    routine_name: str
+    routine_digest: str
+    scale: float
+    started_at: str
+    segment: int  # where it stood
+    offset: float
+    totals: tuple[float, float, float]  # actual, paused and added seconds so far
+    completed: frozenset[int]  # work segments done in full
+    visited: frozenset[int]  # segments it had a row for
+
+
+def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished | None:
+    """Mark sessions unfinished for over 12 hours interrupted; the newest other one whose process is gone."""
+    rows = conn.execute("SELECT id, routine_ref, routine_name, routine_digest, scale, started_at, position_segment,"
+                        " position_offset, actual_s, paused_s, added_s, owner FROM sessions"
+                        " WHERE outcome = 'running' ORDER BY started_at DESC, id DESC").fetchall()
+    found = None
+    for row in rows:
+        *fields, owner = row
+        if is_alive(owner):
+            continue  # another Supple is running it now
+        try:
+            started = datetime.fromisoformat(fields[5])
+        except ValueError:
+            started = None
+        if started is None or now - started > STALE:
+            mark_interrupted(conn, fields[0])
+        elif found is None:
+            found = _unfinished(conn, fields)
+    return found
+
+
+def _unfinished(conn: sqlite3.Connection, fields: list) -> Unfinished:
+    (session_id, ref, name, digest, scale, started, segment, offset, actual, paused, added) = fields
+    done = conn.execute("SELECT segment_index, result FROM segments WHERE session_id = ?", (session_id,)).fetchall()
+    return Unfinished(session_id, ref, name, digest, scale, started, segment or 0, offset or 0.0,
+                      (actual, paused, added), frozenset(i for i, result in done if result == "completed"),
+                      frozenset(i for i, _ in done))
+
+
+def mark_interrupted(conn: sqlite3.Connection, session_id: int) -> None:
+    """It never ended: it stays in the log, as interrupted."""
+    conn.execute("UPDATE sessions SET outcome = 'interrupted', owner = NULL WHERE id = ? AND outcome = 'running'",
+                 (session_id,))
+
+
+def resume_point(unfinished: Unfinished, lengths: list[float | None]) -> tuple[int, float]:
+    """Where to go on: the start of the segment it was in, or the second it was at in a long hold."""
+    index = min(unfinished.segment, len(lengths) - 1)
+    length = lengths[index]
+    if length is not None and length >= LONG_HOLD:
+        return index, min(unfinished.offset, max(0.0, length - 1))
+    return index, 0.0

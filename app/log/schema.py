@@ -1,0 +1,55 @@
+"""The training log's tables, one migration a schema version; each runs inside a transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+
+def _sessions_and_segments(conn: sqlite3.Connection) -> None:
+    """Version 1: a row per session, and a row per work segment as it ends."""
+    conn.execute("""
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            routine_ref TEXT NOT NULL,
+            routine_name TEXT NOT NULL,
+            routine_kind TEXT NOT NULL,
+            routine_digest TEXT NOT NULL,
+            scale REAL NOT NULL,
+            started_at TEXT NOT NULL,          -- wall clock, ISO 8601 with the local offset
+            day TEXT NOT NULL,                 -- the local date it started, YYYY-MM-DD
+            ended_at TEXT,
+            planned_s REAL NOT NULL,
+            actual_s REAL NOT NULL DEFAULT 0,  -- durations come from the monotonic clock
+            paused_s REAL NOT NULL DEFAULT 0,
+            added_s REAL NOT NULL DEFAULT 0,
+            steps INTEGER NOT NULL,
+            steps_done INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT NOT NULL DEFAULT 'running'
+                CHECK (outcome IN ('running', 'completed', 'stopped', 'interrupted')),
+            position_segment INTEGER,          -- while running: where to resume
+            position_offset REAL,
+            position_paused INTEGER,
+            owner TEXT                         -- the process writing it while running
+        )""")
+    conn.execute("CREATE INDEX sessions_by_start ON sessions (started_at)")
+    conn.execute("CREATE INDEX sessions_running ON sessions (outcome) WHERE outcome = 'running'")
+    conn.execute("""
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            segment_index INTEGER NOT NULL,    -- its place in the plan
+            step INTEGER NOT NULL,
+            step_name TEXT NOT NULL,
+            side TEXT CHECK (side IN ('left', 'right')),
+            set_number INTEGER NOT NULL,
+            planned_s REAL,                    -- NULL for a step that lasts until done
+            actual_s REAL NOT NULL,
+            reps INTEGER,
+            result TEXT NOT NULL CHECK (result IN ('completed', 'skipped', 'cut short')),
+            UNIQUE (session_id, segment_index)
+        )""")
+
+
+# MIGRATIONS[n] takes a log at version n to version n + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_sessions_and_segments]

@@ -1,0 +1,120 @@
+"""The training log's SQLite file: where it lives, opening it safely, and its schema's versions.
+
+WAL and a busy timeout let two Supples write at once; a file that is not a database is moved
+aside (never deleted) and a new one started; a file from a newer Supple is refused, unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import time
+from pathlib import Path
+from typing import Callable
+
+from app import paths
+from app.log.schema import MIGRATIONS
+
+DB_NAME = "supple.db"
+BUSY_TIMEOUT = 5.0  # seconds a write waits for another Supple's
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class LogUnavailable(Exception):
+    """The log cannot be used now; the message says why, for the user. Nothing was changed."""
+
+
+def db_path() -> Path:
+    """Where the log lives: the user data folder (SUPPLE_HOME/data when set)."""
+    return paths.data_dir() / DB_NAME
+
+
+def connect(path: Path | None = None, *, check: bool = True,
+            moved: Callable[[Path], None] | None = None) -> sqlite3.Connection:
+    """An open, current log: created if missing, migrated if older, moved aside and started afresh
+    if it is not a database (or fails `quick_check` when `check`), refused if newer.
+
+    `moved` hears where a broken file was put. Raises LogUnavailable with the reason otherwise.
+    """
+    path = path or db_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        info = os.stat(path) if path.exists() or path.is_symlink() else None
+    except OSError as error:
+        raise LogUnavailable(f"cannot use {path.parent}: {error.strerror or error}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise LogUnavailable(f"{path} is not a file; the log is not kept until it is moved away")
+    try:
+        conn = _open(path, check)
+    except sqlite3.DatabaseError as error:
+        if not _is_not_a_database(error):
+            raise LogUnavailable(f"{path}: {error}") from None
+        aside = move_aside(path)
+        if moved is not None:
+            moved(aside)
+        try:
+            conn = _open(path, check)
+        except sqlite3.DatabaseError as again:
+            raise LogUnavailable(f"{path}: {again}") from None
+    return conn
+
+
+def _open(path: Path, check: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
+        if version > SCHEMA_VERSION:
+            raise LogUnavailable(f"{path} was written by a newer Supple (log version {version}; this one knows "
+                                 f"up to {SCHEMA_VERSION}); it is left as it is and this session is not recorded")
+        if check and version and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("file is not a database (quick_check failed)")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only folder: the default journal will do, or writes will say why
+        if version < SCHEMA_VERSION:
+            migrate(conn)
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the log to SCHEMA_VERSION, one step a transaction; two Supples at once take turns."""
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a broken log to `supple.db.broken-YYYYMMDD-HHMMSS` (its journal files with it)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.broken-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.broken-{stamp}-{number}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            os.replace(extra, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _is_not_a_database(error: sqlite3.DatabaseError) -> bool:
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text or "encrypted" in text

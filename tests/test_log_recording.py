@@ -1,0 +1,171 @@
+"""A session written to the log as it goes (real SQLite files), and the writer's faults told once."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from app.engine import Engine
+from app.log import store
+from app.log.owner import this_process
+from app.log.recorder import SessionRecorder
+from app.log.resume import close_stale_and_find, resume_point
+from app.log.store import connect
+from app.log.writer import LogWriter
+from app.model import Routine, Step
+
+ROUTINE = Routine("Legs", (Step("Swings", duration=10, sides=True), Step("Squats", reps=5, tempo=2),
+                           Step("Lift", manual=True)), prep=0, transition=0, switch=0)
+
+
+def writer_for(path, notices=None) -> LogWriter:
+    writer = LogWriter(path, notice=(notices.append if notices is not None else None))
+    writer.start()
+    return writer
+
+
+def rows(path, query: str) -> list[tuple]:
+    return sqlite3.connect(path).execute(query).fetchall()
+
+
+def test_a_session_is_recorded_from_start_to_end(tmp_path, clock):
+    path = tmp_path / "supple.db"
+    writer = writer_for(path)
+    engine = Engine(ROUTINE, clock)
+    recorder = SessionRecorder(writer, engine, "user:legs", wall=lambda: "2026-11-25T10:00:00+01:00")
+    engine.start()
+    recorder.begin()
+    clock.advance(10)  # left side done
+    engine.poll()
+    recorder.sync()
+    clock.advance(4)
+    engine.toggle_pause()
+    clock.advance(60)  # paused: not counted
+    engine.toggle_pause()
+    engine.next()  # right side cut short after 4 s
+    recorder.sync()
+    engine.jump(3)  # the squats never run
+    engine.done()  # the lift, at once
+    recorder.end("completed" if engine.finished else "stopped")
+    writer.close()
+    (session,) = rows(path, "SELECT routine_ref, routine_name, routine_kind, scale, started_at, day, planned_s,"
+                            " actual_s, paused_s, steps, steps_done, outcome, owner, position_segment FROM sessions")
+    assert session == ("user:legs", "Legs", "other", 1.0, "2026-11-25T10:00:00+01:00", "2026-11-25", 30.0,
+                       14.0, 60.0, 3, 1, "completed", None, None)
+    segments = rows(path, "SELECT segment_index, step, step_name, side, set_number, planned_s, actual_s, reps, result"
+                          " FROM segments ORDER BY segment_index")
+    assert segments == [
+        (0, 1, "Swings", "left", 1, 10.0, 10.0, None, "completed"),
+        (1, 1, "Swings", "right", 1, 10.0, 4.0, None, "cut short"),
+        (2, 2, "Squats", None, 1, 10.0, 0.0, 5, "skipped"),
+        (3, 3, "Lift", None, 1, None, 0.0, None, "completed"),
+    ]
+
+
+def test_the_position_is_kept_while_it_runs(tmp_path, clock):
+    path = tmp_path / "supple.db"
+    writer = writer_for(path)
+    engine = Engine(ROUTINE, clock)
+    recorder = SessionRecorder(writer, engine, "user:legs")
+    engine.start()
+    recorder.begin()
+    clock.advance(13)
+    engine.poll()
+    engine.toggle_pause()
+    recorder.sync()
+    writer.close()
+    (row,) = rows(path, "SELECT outcome, position_segment, position_offset, position_paused, owner FROM sessions")
+    assert row == ("running", 1, 3.0, 1, this_process())
+
+
+def test_an_unfinished_session_is_found_once_its_process_is_gone_and_stale_ones_closed(tmp_path):
+    path = tmp_path / "supple.db"
+    conn = connect(path)
+    now = datetime(2026, 11, 25, 12, 0).astimezone()
+    for started, owner in [(now - timedelta(hours=13), "gone:1:1"), (now - timedelta(hours=1), "gone:2:2"),
+                           (now - timedelta(minutes=5), this_process())]:
+        conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+                     " day, planned_s, steps, owner, position_segment, position_offset) VALUES"
+                     " ('user:legs', 'Legs', 'other', 'd', 1, ?, ?, 30, 3, ?, 1, 4.5)",
+                     (started.isoformat(), started.date().isoformat(), owner))
+    found = close_stale_and_find(conn, now)
+    assert found is not None and found.id == 2 and (found.segment, found.offset) == (1, 4.5)
+    outcomes = [o for (o,) in conn.execute("SELECT outcome FROM sessions ORDER BY id")]
+    assert outcomes == ["interrupted", "running", "running"]  # the live one is another Supple's
+
+
+def test_where_a_resumed_session_goes_on():
+    from app.log.resume import Unfinished
+
+    def at(segment, offset):
+        return Unfinished(1, "r", "R", "d", 1.0, "", segment, offset, (0, 0, 0), frozenset(), frozenset())
+
+    assert resume_point(at(2, 40.0), [5, 30, 90]) == (2, 40.0)  # a long hold: at the second
+    assert resume_point(at(1, 20.0), [5, 30, 90]) == (1, 0.0)  # a short one: from its start
+    assert resume_point(at(2, 95.0), [5, 30, None]) == (2, 0.0)
+
+
+def test_a_log_from_a_newer_supple_is_said_once_and_the_session_goes_on(tmp_path, clock):
+    path = tmp_path / "supple.db"
+    connect(path).execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    notices: list[str] = []
+    writer = writer_for(path, notices)
+    engine = Engine(ROUTINE, clock)
+    recorder = SessionRecorder(writer, engine, "user:legs")
+    engine.start()
+    recorder.begin()
+    recorder.sync()
+    recorder.end("stopped")
+    writer.close()
+    assert len(notices) == 1 and "written by a newer Supple" in notices[0]
+
+
+def test_a_full_disk_is_said_once_and_later_writes_go_on(tmp_path, clock):
+    path = tmp_path / "supple.db"
+    notices: list[str] = []
+    writer = writer_for(path, notices)
+    engine = Engine(ROUTINE, clock)
+    recorder = SessionRecorder(writer, engine, "user:legs")
+    engine.start()
+    recorder.begin()
+    writer.submit(lambda conn: conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}"))
+    filler = "x" * 4000
+    for _ in range(3):
+        writer.submit(lambda conn: conn.execute("UPDATE sessions SET routine_name = ?", (filler * 50,)))
+    recorder.sync()
+    writer.close()
+    assert len(notices) == 1 and "the disk is full" in notices[0]
+
+
+def test_a_log_locked_for_long_is_said(tmp_path, clock, monkeypatch):
+    path = tmp_path / "supple.db"
+    connect(path).close()
+    monkeypatch.setattr(store, "BUSY_TIMEOUT", 0.2)
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")  # another Supple, stuck in the middle of a write
+    notices: list[str] = []
+    writer = writer_for(path, notices)
+    engine = Engine(ROUTINE, clock)
+    SessionRecorder(writer, engine, "user:legs").begin()
+    writer.close()
+    holder.rollback()
+    assert notices and "another Supple has been holding it" in notices[0]
+
+
+@pytest.mark.parametrize("jump", [timedelta(hours=-5), timedelta(days=3)])
+def test_a_wall_clock_that_jumps_never_makes_a_duration_odd(tmp_path, clock, jump):
+    path = tmp_path / "supple.db"
+    writer = writer_for(path)
+    engine = Engine(ROUTINE, clock)
+    walls = iter([datetime(2026, 11, 25, 10, 0), datetime(2026, 11, 25, 10, 0) + jump])
+    recorder = SessionRecorder(writer, engine, "user:legs", wall=lambda: next(walls).isoformat())
+    engine.start()
+    recorder.begin()
+    clock.advance(25)
+    engine.poll()
+    recorder.end("stopped")
+    writer.close()
+    ((actual, paused),) = rows(path, "SELECT actual_s, paused_s FROM sessions")
+    assert (actual, paused) == (25.0, 0.0)  # from the monotonic clock, whatever the wall clock said

@@ -6,26 +6,16 @@ import gc
 import os
 import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
-from app.errors import RoutineError
-from app.library import Entry, LookupFailed, load_library, resolve
-from app.plan import build_plan, describe_routine, open_segments, planned_total
-from app.routine_file import load_routine
-from app.text import json_safe, json_text, visible
+from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
+from app.library import LookupFailed, resolve
+from app.log.commands import add_log_commands
+from app.routine_commands import add_routine_commands
 
 if TYPE_CHECKING:
     import argparse
-
-EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
-
-
-def echo(text: object = "", *, err: bool = False) -> None:
-    """Print a line; text from files is shown with its control and bidi characters as escapes."""
-    print(visible(str(text), keep="\n"), file=sys.stderr if err else sys.stdout)
-
 
 def _parser() -> argparse.ArgumentParser:
     import argparse  # bare `supple` never parses, and starts the sooner for it
@@ -54,24 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"supple {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    listing = commands.add_parser("list", help="list every routine, bundled and your own",
-                                  description="List every routine with its ref (user:STEM or bundled:STEM), name, "
-                                              "kind, steps and planned length; broken files with their problems.")
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
-    listing.set_defaults(handler=cmd_list)
-
-    check = commands.add_parser("check", help="validate routine files (or folders of them)",
-                                description="Check routine files: one FILE:LINE:COL line per problem, then a count. "
-                                            "Exit status 1 when any file has a problem.")
-    check.add_argument("files", nargs="+", metavar="FILE", help="a routine file or a folder of them")
-    check.set_defaults(handler=cmd_check)
-
-    plan = commands.add_parser("plan", help="show a routine's timeline and length",
-                               description="The timeline a routine expands to: every part, its start and length, "
-                                           "and the total; --json adds the sound cues.")
-    plan.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
-    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
-    plan.set_defaults(handler=cmd_plan)
+    add_routine_commands(commands)
+    add_log_commands(commands)
 
     run = commands.add_parser("run", help="start a guided session right away",
                               description="Start a guided session of ROUTINE at once, without the list of routines.")
@@ -190,95 +164,3 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None) -> in
     finally:
         sound.close()
     return app.return_code or EXIT_OK  # Textual sets 1 after an unhandled error; signals set 128+N
-
-
-def _summary(entry: Entry) -> dict:
-    out = {"ref": entry.ref, "stem": entry.stem, "source": entry.source, "path": str(entry.path)}
-    if entry.routine is None:
-        return out | {"name": None, "kind": None, "steps": None, "total": None, "open": None,
-                      "error": [p.raw() for p in entry.error.problems]}
-    routine = entry.routine
-    return out | {"name": routine.name, "kind": routine.kind, "steps": len(routine.steps),
-                  "total": round(planned_total(routine), 6), "open": open_segments(routine), "error": None}
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    """`supple list`: every routine with its source, kind, steps and planned total."""
-    entries = load_library()
-    if args.json:
-        echo(json_text([_summary(e) for e in entries]))
-        return EXIT_OK
-    good = [e for e in entries if e.routine]
-    broken = [e for e in entries if e.error]
-    if not entries:
-        echo("No routines found.")
-    rows = [("ROUTINE", "NAME", "KIND", "SOURCE", "STEPS", "TOTAL")]
-    # Where a stem of the user's shadows a bundled one, the stem alone names the user's: show the
-    # refs that tell the two apart.
-    stems = [e.stem for e in entries]
-    for e in good:
-        shown = e.ref if stems.count(e.stem) > 1 else e.stem
-        rows.append((visible(shown), visible(e.routine.name), e.routine.kind, e.source, str(len(e.routine.steps)),
-                     describe_routine(e.routine)))
-    if good:
-        widths = [max(len(r[i]) for r in rows) for i in range(6)]
-        for row in rows:
-            cells = [c.rjust(w) if i == 4 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
-            echo("  ".join(cells).rstrip())
-    if broken:
-        echo(f"\nBroken routine files ({len(broken)}), fix them or check with 'supple check FILE':")
-        for e in broken:
-            echo(f"  {visible(e.ref)}")
-            for problem in e.error.problems:
-                echo(f"    {problem}")
-    return EXIT_OK
-
-
-def _expand(names: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for name in names:
-        path = Path(name)
-        files.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
-    return files
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    """`supple check FILE...`: one located line per problem, then a summary."""
-    files = _expand(args.files)
-    bad = problems = 0
-    for path in files:
-        try:
-            load_routine(path)
-        except RoutineError as error:
-            bad += 1
-            problems += len(error.problems)
-            for problem in error.problems:
-                echo(problem)
-    count = f"{len(files)} file{'s' if len(files) != 1 else ''} checked"
-    if not files:
-        echo("No routine files found.")
-        return EXIT_USER
-    if bad:
-        echo(f"{count}: {bad} with problems ({problems} problem{'s' if problems != 1 else ''})")
-        return EXIT_USER
-    echo(f"{count}: all good")
-    return EXIT_OK
-
-
-def cmd_plan(args: argparse.Namespace) -> int:
-    """`supple plan ROUTINE`: the timeline as a table or as JSON."""
-    entry = resolve(args.routine)
-    if entry.error:
-        echo(entry.error, err=True)
-        return EXIT_USER
-    from app.plan_output import plan_json_chunks, plan_table
-
-    plan = build_plan(entry.routine)
-    if args.json:
-        for chunk in plan_json_chunks(plan):
-            sys.stdout.write(json_safe(chunk))
-        sys.stdout.write("\n")
-    else:
-        sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
-        echo(plan_table(plan, sets_of))
-    return EXIT_OK

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Callable
 
 from app.log.owner import this_process
 
+from app.engine import Left
+
 if TYPE_CHECKING:
-    from app.engine import Engine, Left
+    from app.engine import Engine
     from app.log.writer import LogWriter
 
 Outcome = str  # "completed", "stopped" or "interrupted"
@@ -82,8 +84,11 @@ class SessionRecorder:
 
     def end(self, outcome: Outcome) -> None:
         """How the session ended; the work segments it never reached are written as skipped."""
-        rows = [self._row(left) for left in self.engine.take_left()]
         engine = self.engine
+        left = engine.take_left()
+        if not engine.finished and engine.index >= 0:  # stopped in the middle of a segment
+            left.append(Left(engine.index, engine.elapsed(), engine.index in engine.completed))
+        rows = [self._row(one) for one in left]
         rows += [self._row(None, index) for index, segment in enumerate(engine.segments)
                  if segment.kind == "work" and index not in engine.visited]
         totals = self._totals()

@@ -1,0 +1,83 @@
+"""`supple history`: the training log as a table, JSON, or CSV (a row a session, or a row a work segment)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.console import EXIT_OK, EXIT_USER, echo, table
+from app.duration import format_clock
+from app.log.history import Filter, sessions
+from app.log.store import LogUnavailable, connect, db_path
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_log_commands(commands) -> None:
+    """Register history on the argument parser's subcommands."""
+    history = commands.add_parser(
+        "history", help="the sessions you ran: a table, JSON or CSV",
+        description="The sessions in your training log, oldest first: when, which routine, how long, steps done, "
+                    "how it ended. --csv writes a row a session; --csv --segments a row a work segment, in the "
+                    "columns the Strong app exports.")
+    history.add_argument("--json", action="store_true", help="print JSON for scripts")
+    history.add_argument("--csv", action="store_true", help="print CSV, a row a session")
+    history.add_argument("--segments", action="store_true", help="with --csv: a row a work segment (Strong's columns)")
+    history.add_argument("--since", type=_day, metavar="DATE", help="from this day on (YYYY-MM-DD)")
+    history.add_argument("--until", type=_day, metavar="DATE", help="up to this day (YYYY-MM-DD)")
+    history.add_argument("--routine", metavar="ROUTINE", help="one routine: its ref (user:STEM) or its name")
+    history.set_defaults(handler=cmd_history)
+
+
+def _day(text: str) -> date:
+    import argparse
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day: {text!r} (write it YYYY-MM-DD)") from None
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """`supple history`: what the log holds, filtered."""
+    if args.segments and not args.csv:
+        echo("supple: --segments goes with --csv", err=True)
+        return 2
+    path = db_path()
+    if not path.exists():
+        echo("No sessions recorded yet.")
+        return EXIT_OK
+    which = Filter(args.since, args.until, args.routine)
+    try:
+        conn = connect(path, check=False, moved=lambda aside: echo(
+            f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True))
+        if args.csv:
+            from app.log.export import write_segments_csv, write_sessions_csv
+
+            (write_segments_csv if args.segments else write_sessions_csv)(conn, which, sys.stdout)
+        elif args.json:
+            from app.log.export import session_record
+            from app.text import json_text
+
+            echo(json_text([session_record(s) for s in sessions(conn, which)]))
+        else:
+            _print_table(conn, which)
+    except (LogUnavailable, sqlite3.Error) as error:
+        echo(f"supple: the training log cannot be read: {error}", err=True)
+        return EXIT_USER
+    return EXIT_OK
+
+
+def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
+    rows = [("WHEN", "ROUTINE", "TIME", "STEPS", "OUTCOME")]
+    for s in sessions(conn, which):
+        rows.append((s.started_at[:16].replace("T", " "), s.routine_name, format_clock(s.actual_s),
+                     f"{s.steps_done} of {s.steps}", s.outcome))
+    if len(rows) == 1:
+        echo("No sessions recorded" + (" that match." if which != Filter() else " yet."))
+        return
+    for line in table(rows, right=frozenset({2})):
+        echo(line)

@@ -1,0 +1,113 @@
+"""`supple history` through the real console script, on a real log file; CSV read back with the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from app.engine import Engine
+from app.log.recorder import SessionRecorder
+from app.log.store import db_path
+from app.log.writer import LogWriter
+from app.model import Routine, Step
+from tests.conftest import FakeClock
+from tests.test_cli import supple
+
+ODD = 'Hip "openers", then, more'  # commas and quotes, as a spreadsheet must read them back
+ROUTINE = Routine(ODD, (Step("Swings, gentle", duration=10, sides=True, sets=2), Step("Squats", reps=5, tempo=2)),
+                  prep=0, transition=0, switch=0, kind="warmup")
+OTHER = Routine("Cooldown", (Step("Fold", duration=30),), prep=0, kind="cooldown")
+
+
+def record(writer: LogWriter, routine: Routine, ref: str, when: str, *, stop_after: float | None = None) -> None:
+    clock = FakeClock()
+    engine = Engine(routine, clock)
+    recorder = SessionRecorder(writer, engine, ref, wall=lambda: when)
+    engine.start()
+    recorder.begin()
+    total = stop_after if stop_after is not None else engine.plan.total
+    while clock.now - 1000 < total and not engine.finished:
+        clock.advance(1)
+        engine.poll()
+    recorder.end("completed" if engine.finished else "stopped")
+
+
+@pytest.fixture
+def log(supple_home):
+    writer = LogWriter(db_path())
+    writer.start()
+    record(writer, ROUTINE, "user:hips", "2026-11-20T18:00:00+01:00")
+    record(writer, OTHER, "bundled:cooldown", "2026-11-21T19:30:00+01:00", stop_after=12)
+    record(writer, ROUTINE, "user:hips", "2026-11-24T07:15:00+01:00")
+    writer.close()
+    return supple_home
+
+
+def test_the_table_lists_every_session_oldest_first(log):
+    result = supple("history", home=log)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and lines[0].split() == ["WHEN", "ROUTINE", "TIME", "STEPS", "OUTCOME"]
+    assert lines[1].startswith("2026-11-20 18:00  " + ODD) and lines[1].endswith("2 of 2  completed")
+    assert "Cooldown" in lines[2] and lines[2].endswith("0 of 1  stopped")
+
+
+def test_csv_a_row_a_session_reads_back(log):
+    rows = list(csv.DictReader(io.StringIO(supple("history", "--csv", home=log).stdout)))
+    assert [r["routine_name"] for r in rows] == [ODD, "Cooldown", ODD]
+    first = rows[0]
+    assert (first["started_at"], first["routine_ref"], first["routine_kind"], first["scale"], first["planned_s"],
+            first["actual_s"], first["steps"], first["steps_done"], first["outcome"]) == (
+        "2026-11-20T18:00:00+01:00", "user:hips", "warmup", "1.0", "50.0", "50.0", "2", "2", "completed")
+    assert rows[1]["actual_s"] == "12.0" and rows[1]["outcome"] == "stopped"
+
+
+def test_csv_a_row_a_work_segment_in_strong_s_columns(log):
+    text = supple("history", "--csv", "--segments", home=log).stdout
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
+                       "Distance", "Seconds", "Notes", "Workout No"]
+    first = rows[1:6]
+    assert first == [
+        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (left)", "1", "", "", "", "10", "", "1"],
+        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (right)", "1", "", "", "", "10", "", "1"],
+        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (left)", "2", "", "", "", "10", "", "1"],
+        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (right)", "2", "", "", "", "10", "", "1"],
+        ["2026-11-20 18:00:00", ODD, "50s", "Squats", "1", "", "5", "", "10", "", "1"],
+    ]
+    assert rows[6] == ["2026-11-21 19:30:00", "Cooldown", "12s", "Fold", "1", "", "", "", "12", "cut short", "2"]
+    assert {row[-1] for row in rows[1:]} == {"1", "2", "3"}
+
+
+def test_filters(log):
+    since = list(csv.DictReader(io.StringIO(supple("history", "--csv", "--since", "2026-11-21", home=log).stdout)))
+    assert [r["started_at"][:10] for r in since] == ["2026-11-21", "2026-11-24"]
+    until = list(csv.DictReader(io.StringIO(supple("history", "--csv", "--until", "2026-11-21", home=log).stdout)))
+    assert [r["started_at"][:10] for r in until] == ["2026-11-20", "2026-11-21"]
+    by_ref = json.loads(supple("history", "--json", "--routine", "user:hips", home=log).stdout)
+    by_name = json.loads(supple("history", "--json", "--routine", "cooldown", home=log).stdout)
+    assert [s["routine_ref"] for s in by_ref] == ["user:hips", "user:hips"] and len(by_name) == 1
+    none = supple("history", "--routine", "nothing", home=log)
+    assert none.returncode == 0 and "No sessions recorded that match." in none.stdout
+
+
+@pytest.mark.parametrize("args", [["--since", "yesterday"], ["--segments"]])
+def test_bad_options_are_clear(args, supple_home):
+    result = supple("history", *args, home=supple_home)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_no_log_yet(supple_home):
+    result = supple("history", home=supple_home)
+    assert result.returncode == 0 and result.stdout.strip() == "No sessions recorded yet."
+
+
+def test_a_garbage_log_is_moved_aside_and_said(supple_home):
+    path = db_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage" * 1000)
+    result = supple("history", home=supple_home)
+    assert result.returncode == 0 and "the training log was damaged: it is kept as" in result.stderr
+    assert list(path.parent.glob("supple.db.broken-*"))

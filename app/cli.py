@@ -115,7 +115,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if entry.error:
         echo(entry.error, err=True)
         return EXIT_USER
-    return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.ref)
+    return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.log_ref)
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -156,11 +156,16 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None) -> in
     from app.sound.player import SoundPlayer
     from app.ui.app import make_app  # Textual loads only when the app runs
 
+    from app.log.writer import LogWriter
+
     settings, problem = load_settings()
     sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn
-    app = make_app(start=start, start_ref=start_ref, scale=scale, edit=edit, sound=sound, settings_problem=problem)
+    log = LogWriter()  # opened on its own thread once the first frame is drawn
+    app = make_app(start=start, start_ref=start_ref, scale=scale, edit=edit, sound=sound, settings_problem=problem,
+                   log=log)
     try:
         app.run()
     finally:
         sound.close()
+        log.close()  # what the session wrote last is on disk before the process ends
     return app.return_code or EXIT_OK  # Textual sets 1 after an unhandled error; signals set 128+N

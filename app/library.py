@@ -35,6 +35,11 @@ class Entry(NamedTuple):
         return real_path(self.path) if self.path.is_symlink() else None
 
     @property
+    def log_ref(self) -> str:
+        """How the training log names the routine: `user:STEM`, `bundled:STEM`, or the file's path."""
+        return str(real_path(self.path)) if self.source == "file" else self.ref
+
+    @property
     def ref(self) -> str:
         """How to name this entry on the command line without ambiguity."""
         return f"{self.source}:{self.stem}"

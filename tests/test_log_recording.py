@@ -76,8 +76,9 @@ def test_the_position_is_kept_while_it_runs(tmp_path, clock):
     engine.toggle_pause()
     recorder.sync()
     writer.close()
-    (row,) = rows(path, "SELECT outcome, position_segment, position_offset, position_paused, owner FROM sessions")
-    assert row == ("running", 1, 3.0, 1, this_process())
+    (row,) = rows(path, "SELECT outcome, position_segment, position_step, position_offset, position_paused, owner"
+                        " FROM sessions")
+    assert row == ("running", 1, 1, 3.0, 1, this_process())
 
 
 def test_an_unfinished_session_is_found_once_its_process_is_gone_and_stale_ones_closed(tmp_path):
@@ -100,7 +101,7 @@ def test_where_a_resumed_session_goes_on():
     from app.log.resume import Unfinished
 
     def at(segment, offset):
-        return Unfinished(1, "r", "R", "d", 1.0, "", segment, offset, (0, 0, 0), frozenset(), frozenset())
+        return Unfinished(1, "r", "R", "d", 1.0, "", segment, 1, offset, (0, 0, 0), frozenset(), frozenset())
 
     assert resume_point(at(2, 40.0), [5, 30, 90]) == (2, 40.0)  # a long hold: at the second
     assert resume_point(at(1, 20.0), [5, 30, 90]) == (1, 0.0)  # a short one: from its start
@@ -169,3 +170,13 @@ def test_a_wall_clock_that_jumps_never_makes_a_duration_odd(tmp_path, clock, jum
     writer.close()
     ((actual, paused),) = rows(path, "SELECT actual_s, paused_s FROM sessions")
     assert (actual, paused) == (25.0, 0.0)  # from the monotonic clock, whatever the wall clock said
+
+
+def test_a_job_that_fails_in_any_way_is_said_once_and_the_writer_goes_on(tmp_path):
+    notices: list[str] = []
+    writer = writer_for(tmp_path / "supple.db", notices)
+    results = []
+    writer.submit(lambda conn: 1 / 0)
+    writer.submit(lambda conn: conn.execute("SELECT 42").fetchone()[0], results.append)
+    writer.close()
+    assert results == [42] and len(notices) == 1

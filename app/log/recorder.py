@@ -76,10 +76,11 @@ class SessionRecorder:
 
     def sync(self) -> None:
         """The segments left since the last call, the running totals, and where the session stands."""
-        rows = [self._row(left) for left in self.engine.take_left()]
+        rows = self._work_rows(self.engine.take_left())
         totals = self._totals()
         index = max(self.engine.index, 0)
-        position = (index, self.engine.elapsed(), int(self.engine.paused))
+        step = self.engine.segments[index].step or (self.engine.segments[self.engine.next_work(index) or index].step)
+        position = (index, step, self.engine.elapsed(), int(self.engine.paused))
         self.writer.submit(lambda conn: self._write(conn, rows, totals, position))
 
     def end(self, outcome: Outcome) -> None:
@@ -88,7 +89,7 @@ class SessionRecorder:
         left = engine.take_left()
         if not engine.finished and engine.index >= 0:  # stopped in the middle of a segment
             left.append(Left(engine.index, engine.elapsed(), engine.index in engine.completed))
-        rows = [self._row(one) for one in left]
+        rows = self._work_rows(left)
         rows += [self._row(None, index) for index, segment in enumerate(engine.segments)
                  if segment.kind == "work" and index not in engine.visited]
         totals = self._totals()
@@ -105,6 +106,10 @@ class SessionRecorder:
     def _totals(self) -> tuple[float, float, float]:
         """Actual, paused and added seconds, with those of the run before a resume."""
         return tuple(before + now for before, now in zip(self.base, self.engine.times()))
+
+    def _work_rows(self, left: list[Left]) -> list[tuple]:
+        """Rows for the work segments among those left (gets ready, rests and switches are not recorded)."""
+        return [self._row(one) for one in left if self.engine.segments[one.index].kind == "work"]
 
     def _row(self, left: Left | None, index: int | None = None) -> tuple:
         """A segment's row, for a segment left or (`left` None) one never reached."""
@@ -126,8 +131,8 @@ class SessionRecorder:
         try:
             conn.executemany(UPSERT_SEGMENT, [(self.session_id, *row) for row in rows])
             conn.execute("UPDATE sessions SET actual_s = ?, paused_s = ?, added_s = ?, position_segment = ?,"
-                         " position_offset = ?, position_paused = ? WHERE id = ?",
-                         (*totals, *(position or (None, None, None)), self.session_id))
+                         " position_step = ?, position_offset = ?, position_paused = ? WHERE id = ?",
+                         (*totals, *(position or (None, None, None, None)), self.session_id))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -21,7 +21,8 @@ class Unfinished(NamedTuple):
     routine_digest: str
     scale: float
     started_at: str
-    segment: int  # where it stood
+    segment: int  # where it stood: a segment of its plan, the step it belongs to, seconds into it
+    step: int
     offset: float
     totals: tuple[float, float, float]  # actual, paused and added seconds so far
     completed: frozenset[int]  # work segments done in full
@@ -31,7 +32,7 @@ class Unfinished(NamedTuple):
 def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished | None:
     """Mark sessions unfinished for over 12 hours interrupted; the newest other one whose process is gone."""
     rows = conn.execute("SELECT id, routine_ref, routine_name, routine_digest, scale, started_at, position_segment,"
-                        " position_offset, actual_s, paused_s, added_s, owner FROM sessions"
+                        " position_step, position_offset, actual_s, paused_s, added_s, owner FROM sessions"
                         " WHERE outcome = 'running' ORDER BY started_at DESC, id DESC").fetchall()
     found = None
     for row in rows:
@@ -40,7 +41,9 @@ def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished 
             continue  # another Supple is running it now
         try:
             started = datetime.fromisoformat(fields[5])
-        except ValueError:
+            if started.tzinfo is None:
+                started = started.astimezone()  # no offset written: the local time then
+        except (TypeError, ValueError):
             started = None
         if started is None or now - started > STALE:
             mark_interrupted(conn, fields[0])
@@ -50,9 +53,9 @@ def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished 
 
 
 def _unfinished(conn: sqlite3.Connection, fields: list) -> Unfinished:
-    (session_id, ref, name, digest, scale, started, segment, offset, actual, paused, added) = fields
+    (session_id, ref, name, digest, scale, started, segment, step, offset, actual, paused, added) = fields
     done = conn.execute("SELECT segment_index, result FROM segments WHERE session_id = ?", (session_id,)).fetchall()
-    return Unfinished(session_id, ref, name, digest, scale, started, segment or 0, offset or 0.0,
+    return Unfinished(session_id, ref, name, digest, scale, started, segment or 0, step or 1, offset or 0.0,
                       (actual, paused, added), frozenset(i for i, result in done if result == "completed"),
                       frozenset(i for i, _ in done))
 
@@ -70,3 +73,35 @@ def resume_point(unfinished: Unfinished, lengths: list[float | None]) -> tuple[i
     if length is not None and length >= LONG_HOLD:
         return index, min(unfinished.offset, max(0.0, length - 1))
     return index, 0.0
+
+
+class ResumePlan(NamedTuple):
+    """How a session goes on: the row it writes to, where in the (current) plan, what is done already."""
+
+    session_id: int
+    at: int
+    offset: float
+    done: frozenset[int]
+    visited: frozenset[int]
+    totals: tuple[float, float, float]
+    note: str  # what to tell the user, or ""
+
+
+class CannotResume(Exception):
+    """The session cannot go on; the message says why, for the user."""
+
+
+def plan_resume(unfinished: Unfinished, segments: list, steps: int, same_routine: bool) -> ResumePlan:
+    """Where `unfinished` goes on in the plan `segments` (of a routine of `steps` steps); when the
+    routine changed since (`same_routine` False), at the start of the same step of the new version."""
+    if same_routine:
+        at, offset = resume_point(unfinished, [segment.duration for segment in segments])
+        return ResumePlan(unfinished.id, at, offset, unfinished.completed, unfinished.visited, unfinished.totals, "")
+    if unfinished.step > steps:
+        raise CannotResume(f"{unfinished.routine_name} has changed since, and has {steps} step"
+                           f"{'s' if steps != 1 else ''} now: the session stood at step {unfinished.step}, "
+                           "which is no longer there. It stays in the log as interrupted.")
+    at = next(i for i, segment in enumerate(segments) if segment.step == unfinished.step)
+    return ResumePlan(unfinished.id, at, 0.0, frozenset(), frozenset(), unfinished.totals,
+                      f"{unfinished.routine_name} has changed since this session began: going on at the start of "
+                      f"step {unfinished.step} of the new version.")

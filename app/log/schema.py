@@ -27,7 +27,8 @@ def _sessions_and_segments(conn: sqlite3.Connection) -> None:
             steps_done INTEGER NOT NULL DEFAULT 0,
             outcome TEXT NOT NULL DEFAULT 'running'
                 CHECK (outcome IN ('running', 'completed', 'stopped', 'interrupted')),
-            position_segment INTEGER,          -- while running: where to resume
+            position_segment INTEGER,          -- while running: where to resume (a segment of the plan,
+            position_step INTEGER,             -- the step it belongs to, should the routine change meanwhile)
             position_offset REAL,
             position_paused INTEGER,
             owner TEXT                         -- the process writing it while running

@@ -68,7 +68,7 @@ class LogWriter:
                 continue
             try:
                 result = job(self.conn)
-            except sqlite3.Error as error:
+            except Exception as error:  # noqa: BLE001 - whatever a job meets, the writer goes on
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 self._tell("write", f"The training log could not be written ({_friendly(error)}); the session "

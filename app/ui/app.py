@@ -21,6 +21,8 @@ from app.ui.text import notify
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
     from app.engine import Clock
     from app.model import Routine
+    from app.log.resume import ResumePlan
+    from app.log.writer import LogWriter
     from app.sound.output import SoundOutput
     from app.sound.state import SoundState
 
@@ -60,9 +62,12 @@ class SuppleApp(App[None]):
         start_ref: str | None = None,
         scale: float = 1.0,
         edit: Entry | Literal["new"] | None = None,
+        log: LogWriter | None = None,
     ) -> None:
         super().__init__()
         self._start_ref = start_ref
+        self.training_log = log  # the training log's writer; None: sessions are not recorded
+        self.exit_signal: int | None = None  # the signal the app is leaving for, if any
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
@@ -124,6 +129,8 @@ class SuppleApp(App[None]):
             notify(self, f"Theme {self._unknown_theme!r} is not one Supple knows; using {self.theme}.",
                    severity="warning", timeout=8)
         self.sound.attach(self._sound_report, self.bell)
+        if self.training_log is not None:
+            self.training_log.notice = self._log_notice
         self.app_resume_signal.subscribe(self, self._redraw)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
@@ -136,6 +143,12 @@ class SuppleApp(App[None]):
     def _first_frame_drawn(self) -> None:
         """Work that can wait until the user sees the app: the sound helper, garbage collection."""
         self.sound.start()  # a cue asked for before this starts the helper itself
+        if self.training_log is not None:
+            self.training_log.start()
+            if self._start is None and self._edit is None:  # bare `supple`: offer to go on with a lost session
+                from app.ui.screens.resume import look_for_unfinished
+
+                look_for_unfinished(self)
         if not gc.isenabled():  # the command line turned it off for start-up
             gc.freeze()  # what start-up built lives until the end; later collections skip it
             gc.enable()
@@ -221,6 +234,13 @@ class SuppleApp(App[None]):
         The command palette's "Save screenshot" still works; it calls Textual directly.
         """
 
+    def _log_notice(self, text: str) -> None:
+        """The log's writer has something to say (from its thread): said once, as a notice."""
+        try:
+            self.call_from_thread(notify, self, text, title="Training log", severity="warning", timeout=10)
+        except RuntimeError:
+            pass  # the app has ended
+
     def _signalled(self, number: int) -> None:
         """SIGTERM, SIGINT (from kill: Ctrl+C is a key here), or SIGHUP from a closed terminal window:
         leave as after q, with the status a shell expects (128 + the signal's number).
@@ -228,6 +248,7 @@ class SuppleApp(App[None]):
         When the window is gone, Textual's output thread dies on the first write and leaving would
         wait for it for ever; so the process ends anyway after EXIT_GRACE seconds.
         """
+        self.exit_signal = number
         self.exit(return_code=128 + number)
         stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + number,))
         stop.daemon = True
@@ -263,14 +284,18 @@ class SuppleApp(App[None]):
     def on_unmount(self) -> None:
         self.sound.close()
 
-    def start_session(self, routine: Routine, *, scale: float | None = None, ref: str | None = None) -> None:
-        """Open the session screen for `routine` at `scale` (default: the command line's)."""
-        self.push_screen(self._session_screen(routine, scale, ref))
+    def start_session(self, routine: Routine, *, scale: float | None = None, ref: str | None = None,
+                      resume: ResumePlan | None = None) -> None:
+        """Open the session screen for `routine` at `scale` (default: the command line's), or going on
+        with a session a crash left unfinished."""
+        self.push_screen(self._session_screen(routine, scale, ref, resume))
 
-    def _session_screen(self, routine: Routine, scale: float | None = None, ref: str | None = None) -> Screen:
+    def _session_screen(self, routine: Routine, scale: float | None = None, ref: str | None = None,
+                        resume: ResumePlan | None = None) -> Screen:
         from app.ui.screens.session import SessionScreen
 
-        return SessionScreen(routine, clock=self.clock, scale=self.scale if scale is None else scale, ref=ref)
+        return SessionScreen(routine, clock=self.clock, scale=self.scale if scale is None else scale, ref=ref,
+                             log=self.training_log, resume=resume)
 
 
 def make_app(
@@ -283,6 +308,7 @@ def make_app(
     start_ref: str | None = None,
     scale: float = 1.0,
     edit: Entry | Literal["new"] | None = None,
+    log: LogWriter | None = None,
 ) -> SuppleApp:
     """Build the app; tests pass a fake clock and their own routines."""
     if sound is None:
@@ -290,4 +316,5 @@ def make_app(
 
         sound = Recorder()
     return SuppleApp(load_entries=load_entries, clock=clock, sound=sound,
-                     settings_problem=settings_problem, start=start, start_ref=start_ref, scale=scale, edit=edit)
+                     settings_problem=settings_problem, start=start, start_ref=start_ref, scale=scale, edit=edit,
+                     log=log)

@@ -12,6 +12,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from app.announce import on_finish, on_segment
+from typing import TYPE_CHECKING
+
 from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.model import Routine
 from app.plan import scale_label
@@ -22,6 +24,11 @@ from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import ROWS, BigClock
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from app.log.recorder import SessionRecorder
+    from app.log.resume import ResumePlan
+    from app.log.writer import LogWriter
 
 FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
@@ -49,13 +56,17 @@ class SessionScreen(Screen[None]):
     # On a narrow terminal the key bar leaves these out first, in this order.
     KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
 
-    def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0, ref: str | None = None) -> None:
+    def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0, ref: str | None = None,
+                 log: LogWriter | None = None, resume: ResumePlan | None = None) -> None:
         engine = Engine(routine, clock, scale)
-        kind = engine.segment.kind
+        kind = engine.segments[resume.at].kind if resume else engine.segment.kind
         # Born with its first phase's class: a class changed after mounting restyles every widget.
         super().__init__(classes=f"-{kind}")
         self.engine = engine
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
+        self.training_log, self.resume = log, resume
+        self.recorder: SessionRecorder | None = None
+        self._ended = False
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
         self._waiting: Timer | None = None
@@ -94,7 +105,19 @@ class SessionScreen(Screen[None]):
             self._waiting.stop()
             self._waiting = None
         if not self.engine.started:
-            self.engine.start()
+            resume = self.resume
+            if resume is None:
+                self.engine.start()
+            else:
+                self.engine.start(resume.at, resume.offset, resume.done, resume.visited)
+            if self.training_log is not None:
+                from app.log.recorder import SessionRecorder
+
+                self.recorder = SessionRecorder(self.training_log, self.engine, self.ref or "",
+                                                session_id=resume.session_id if resume else None)
+                if resume is not None:
+                    self.recorder.base = resume.totals
+                self.recorder.begin()
             self.tick()
         return True
 
@@ -120,6 +143,8 @@ class SessionScreen(Screen[None]):
             return
         if any(isinstance(event, SegmentStarted) for event in events):
             sound.say(on_segment(self.engine, halfway=sound.settings.halfway))
+            if self.recorder is not None:
+                self.recorder.sync()  # the segment left, and where the session stands now
         self.render_view()
         if cues:
             self._flash()
@@ -146,7 +171,23 @@ class SessionScreen(Screen[None]):
 
         if self._timer is not None:
             self._timer.stop()
-        self.app.replace_screen(SummaryScreen(self.engine.routine.name, self.engine.summary()))
+        self._record_end()
+        log = self.training_log
+        recorded = None if log is None else (log.unavailable or "")
+        self.app.replace_screen(SummaryScreen(self.engine.routine.name, self.engine.summary(), recorded=recorded))
+
+    def _record_end(self) -> None:
+        if self.recorder is not None and not self._ended:
+            self._ended = True
+            self.recorder.end("completed" if self.engine.finished else "stopped")
+
+    def on_unmount(self) -> None:
+        """Leaving the app mid-session: a signal (a closed window) leaves it to resume; quitting stops it."""
+        if self.recorder is not None and not self._ended:
+            if self.app.exit_signal is not None:
+                self.recorder.sync()
+            else:
+                self._record_end()
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -218,6 +259,8 @@ class SessionScreen(Screen[None]):
             self.engine.done()
         else:
             self.engine.toggle_pause()
+            if self.recorder is not None:
+                self.recorder.sync()  # where it stands, kept on every pause
         self._after_operation()
 
     def action_mute(self) -> None:

@@ -60,15 +60,20 @@ class SummaryScreen(Screen[None]):
         Binding("escape,q", "close", "Back to routines", id="summary.close-alt", show=False),
     ]
 
-    def __init__(self, name: str, summary: Summary) -> None:
+    def __init__(self, name: str, summary: Summary, recorded: str | None = None) -> None:
+        """`recorded`: None when there is no log, "" when the session went into it, else why it did not."""
         super().__init__(classes="" if summary.finished else "-stopped")
         self.routine_name = name
         self.summary = summary
+        self.recorded = recorded
 
     def compose(self) -> ComposeResult:
         with Center():
             with Vertical(id="summary-box"):
                 yield Static(summary_text(self.routine_name, self.summary), id="summary")
+                if self.recorded is not None:
+                    yield Static(plain("Recorded in your training log: h in the list of routines shows it."
+                                       if not self.recorded else f"Not recorded: {self.recorded}"), id="summary-log")
                 yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()
 

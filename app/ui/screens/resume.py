@@ -1,0 +1,100 @@
+"""Offering to go on with a session a crash, a closed terminal or a power cut left unfinished."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from app.duration import format_clock
+from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, plan_resume
+from app.ui.screens.dialogs import Dialog
+from app.ui.text import notify, plain
+
+if TYPE_CHECKING:
+    from app.ui.app import SuppleApp
+
+
+def look_for_unfinished(app: SuppleApp) -> None:
+    """Ask the log (on its thread) for a session left running by a process that is gone; offer it back."""
+
+    def found(unfinished: Unfinished | None) -> None:
+        if unfinished is not None:
+            try:
+                app.call_from_thread(app.push_screen, ResumeScreen(unfinished), lambda choice: _chosen(app, unfinished, choice))
+            except RuntimeError:
+                pass  # the app has ended meanwhile
+
+    app.training_log.submit(lambda conn: close_stale_and_find(conn, datetime.now().astimezone()), found)
+
+
+def _chosen(app: SuppleApp, unfinished: Unfinished, choice: str | None) -> None:
+    if choice == "discard":
+        app.training_log.submit(lambda conn: mark_interrupted(conn, unfinished.id))
+        notify(app, f"The session of {unfinished.routine_name} stays in your log as interrupted.", timeout=5)
+    elif choice == "resume":
+        _resume(app, unfinished)
+
+
+def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
+    from app.library import LookupFailed, resolve
+    from app.log.recorder import digest
+    from app.plan import build_plan
+    from app.routine_file import dumps
+
+    try:
+        entry = resolve(unfinished.routine_ref)
+        if entry.routine is None:
+            raise CannotResume(f"{unfinished.routine_name} has problems now and cannot run; fix it first "
+                               "(e in the list). The session stays in your log as interrupted.")
+        routine = entry.routine
+        plan = build_plan(routine, unfinished.scale)
+        resume = plan_resume(unfinished, list(plan.segments), len(routine.steps),
+                             digest(dumps(routine)) == unfinished.routine_digest)
+    except (LookupFailed, CannotResume) as error:
+        app.training_log.submit(lambda conn: mark_interrupted(conn, unfinished.id))
+        notify(app, f"Cannot go on with that session: {error}", severity="error", timeout=12)
+        return
+    if resume.note:
+        notify(app, resume.note, severity="warning", timeout=10)
+    app.start_session(routine, scale=unfinished.scale, ref=unfinished.routine_ref, resume=resume)
+
+
+class ResumeScreen(Dialog[str | None]):
+    """A session was left unfinished: "resume", "discard", or None to ask again next time."""
+
+    BINDINGS = [
+        Binding("r,enter", "choose('resume')", "Resume", id="resume.resume"),
+        Binding("d", "choose('discard')", "Discard", id="resume.discard"),
+        Binding("escape", "choose('later')", "Later", id="resume.later"),
+    ]
+
+    def __init__(self, unfinished: Unfinished) -> None:
+        super().__init__()
+        self.unfinished = unfinished
+
+    def compose_dialog(self) -> ComposeResult:
+        u = self.unfinished
+        when = u.started_at[:16].replace("T", " at ")
+        with Vertical(classes="dialog"):
+            yield Static(plain(f"{u.routine_name} was left unfinished"), classes="dialog-question")
+            yield Static(plain(f"It began {when} and stopped at step {u.step}, after {format_clock(u.totals[0])} "
+                               "under way (the terminal closed, or Supple or the computer stopped). Go on from "
+                               "there, or keep it in your log as interrupted?"))
+            with Horizontal(classes="dialog-buttons -many"):
+                yield Button("Resume (r)", variant="success", id="resume")
+                yield Button("Discard (d)", variant="error", id="discard")
+                yield Button("Later (Esc)", id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "later")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(None if choice == "later" else choice)

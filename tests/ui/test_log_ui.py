@@ -1,0 +1,163 @@
+"""Sessions recorded from the app, and a session left unfinished offered back: real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from app import paths
+from app.log.recorder import digest
+from app.log.store import SCHEMA_VERSION, connect, db_path
+from app.log.writer import LogWriter
+from app.routine_file import dumps
+from app.sound.output import Recorder
+from app.ui.app import make_app
+from app.ui.screens.picker import PickerScreen
+from app.ui.screens.resume import ResumeScreen
+from app.ui.screens.session import SessionScreen
+from app.ui.screens.summary import SummaryScreen
+from tests.ui.helpers import SHORT, bundled, text_of
+from tests.ui.test_session import advance
+
+SIZE = (100, 30)
+
+
+def app_with_log(clock, **kwargs):
+    writer = LogWriter(db_path())
+    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled, **kwargs)
+    return app, writer
+
+
+async def until(pilot, condition, tries: int = 60) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError("never happened")
+
+
+def sessions() -> list[tuple]:
+    return sqlite3.connect(db_path()).execute(
+        "SELECT routine_ref, outcome, steps_done, position_segment FROM sessions ORDER BY id").fetchall()
+
+
+async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 100, step=1)
+        await pilot.press("space")  # the open last step, done
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert "Recorded in your training log" in text_of(app, "#summary-log")
+    writer.close()
+    assert sessions() == [("user:short", "completed", 3, None)]
+
+
+async def test_stopping_and_quitting_record_a_stopped_session(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 8)
+        await pilot.press("ctrl+q")  # quits the app from the middle of a session
+        await pilot.pause()
+    writer.close()
+    assert sessions()[0][:2] == ("user:short", "stopped")
+
+
+async def test_leaving_for_a_signal_keeps_the_session_to_resume(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 8)
+        app.exit_signal = 1  # as SIGHUP from a closed terminal window does
+        app.exit(return_code=129)
+        await pilot.pause()
+    writer.close()
+    assert sessions() == [("user:short", "running", 0, 1)]
+
+
+def unfinished_session(routine, ref: str, segment: int, step: int, offset: float, changed: bool = False) -> int:
+    conn = connect(db_path())
+    started = datetime.now().astimezone() - timedelta(minutes=5)
+    text = dumps(routine) + ("\n# changed" if changed else "")
+    cursor = conn.execute(
+        "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
+        " planned_s, steps, owner, position_segment, position_step, position_offset, actual_s) VALUES"
+        " (?, ?, ?, ?, 1.0, ?, ?, 300, ?, 'gone:1:1', ?, ?, ?, 42)",
+        (ref, routine.name, routine.kind, digest(text), started.isoformat(timespec="seconds"), started.date().isoformat(),
+         len(routine.steps), segment, step, offset))
+    conn.execute("INSERT INTO segments (session_id, segment_index, step, step_name, set_number, actual_s, result)"
+                 " VALUES (?, 1, 1, 'x', 1, 30, 'completed')", (cursor.lastrowid,))
+    conn.close()
+    return cursor.lastrowid
+
+
+async def test_a_session_left_running_is_offered_back_and_goes_on_where_it_stood(clock):
+    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
+    session_id = unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        assert "Pre-lift mobility was left unfinished" in text_of(app, ".dialog-question")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
+        engine = app.screen.engine
+        assert engine.index == 5 and engine.segment.step == 3 and 1 in engine.completed
+        await pilot.press("q", "y")
+        await pilot.pause()
+    writer.close()
+    (row,) = sqlite3.connect(db_path()).execute("SELECT id, outcome, actual_s FROM sessions").fetchall()
+    assert row[0] == session_id and row[1] == "stopped" and row[2] >= 42  # the same row, its time added to
+
+
+async def test_discarding_keeps_it_as_interrupted(clock):
+    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
+    unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+    writer.close()
+    assert [o for _, o, *_ in sessions()] == ["interrupted"]
+
+
+async def test_a_changed_routine_goes_on_at_the_step_of_its_new_version_and_says_so(clock):
+    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
+    unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7, changed=True)
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
+        engine = app.screen.engine
+        assert engine.segment.step == 3 and engine.elapsed() == 0
+        assert any("has changed since this session began" in n.message for n in app._notifications)
+    writer.close()
+
+
+async def test_a_step_no_longer_there_is_refused_clearly(clock):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "short.toml").write_text('name = "Short"\n[[steps]]\nname = "a"\nduration = 30\n')
+    from app.library import load_entry
+
+    entry = load_entry(folder / "short.toml", "user")
+    unfinished_session(entry.routine, "user:short", segment=9, step=4, offset=0, changed=True)
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: any("no longer there" in n.message for n in app._notifications))
+        assert isinstance(app.screen, PickerScreen)
+    writer.close()
+    assert [o for _, o, *_ in sessions()] == ["interrupted"]
+
+
+async def test_a_log_that_cannot_be_used_is_said_and_the_session_runs(clock):
+    connect(db_path()).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: any("cannot be used" in n.message for n in app._notifications))
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert "Not recorded: " in text_of(app, "#summary-log") and "newer Supple" in text_of(app, "#summary-log")
+    writer.close()

@@ -167,3 +167,19 @@ def test_a_byte_that_is_not_utf8_ends_the_app_as_a_failure(terminal):
     screen = session.wait_for("EXIT=")
     assert "EXIT=1" in screen, screen
     assert session.terminal_state() == RESTORED
+
+
+def test_killed_with_kill_9_then_supple_offers_to_resume_at_that_step(terminal, tmp_path):
+    session = terminal(f"{console_script()} run {{routine}}")
+    session.wait_for("WORK")  # the first step, after the 2 s get-ready
+    session.keys("n")
+    screen = session.wait_for("Step 2 of 2")
+    session.wait_for("LEFT SIDE")  # the second step's work: its start is written to the log
+    time.sleep(0.5)
+    os.kill(pid_of(session), signal.SIGKILL)
+    session.wait_for("EXIT=137")
+    again = terminal(console_script())
+    again.wait_for("Terminal test was left unfinished")
+    again.keys("r")
+    screen = again.wait_for("LEFT SIDE")
+    assert "Step 2 of 2" in screen and "Leg swings" in screen

@@ -114,3 +114,20 @@ def streaks(conn: sqlite3.Connection, today: date) -> Streaks:
         weeks += 1
         week -= timedelta(days=7)
     return Streaks(run, weeks)
+
+
+class Overview(NamedTuple):
+    """What the history screen shows."""
+
+    recent: list[Session]
+    by_day: dict[date, float]  # minutes, the last WEEKS weeks
+    by_week: list[float]  # minutes a week, oldest first
+    streaks: Streaks
+    first_day: date  # the calendar's first day: a Monday WEEKS - 1 weeks before this week's
+
+
+def overview(conn: sqlite3.Connection, today: date, count: int = 100) -> Overview:
+    """The last sessions, minutes by day and by week, and the streaks, as of `today`."""
+    first = week_start(today) - timedelta(weeks=WEEKS - 1)
+    by_day = minutes_by_day(conn, first, today)
+    return Overview(recent(conn, count), by_day, minutes_by_week(by_day, today), streaks(conn, today), first)

@@ -34,6 +34,7 @@ def _sessions_and_segments(conn: sqlite3.Connection) -> None:
             owner TEXT                         -- the process writing it while running
         )""")
     conn.execute("CREATE INDEX sessions_by_start ON sessions (started_at)")
+    conn.execute("CREATE INDEX sessions_by_day ON sessions (day)")
     conn.execute("CREATE INDEX sessions_running ON sessions (outcome) WHERE outcome = 'running'")
     conn.execute("""
         CREATE TABLE segments (

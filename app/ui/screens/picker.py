@@ -31,6 +31,7 @@ class PickerScreen(Screen[None]):
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
         Binding("x,delete", "delete", "Delete", id="picker.delete"),
         Binding("s", "settings", "Settings", id="picker.settings"),
+        Binding("h", "history", "History", id="picker.history"),
         Binding("left_square_bracket", "scale(-0.05)", "Shorter", id="picker.shorter", key_display="["),
         Binding("right_square_bracket", "scale(0.05)", "Longer", id="picker.longer", key_display="]"),
         Binding("question_mark", "help", "Help", id="picker.help"),
@@ -39,7 +40,7 @@ class PickerScreen(Screen[None]):
 
     # On a narrow terminal the key bar leaves these out first, in this order.
     KEYS_FIRST_TO_GO = ("picker.shorter", "picker.longer", "picker.duplicate", "picker.delete", "picker.settings",
-                        "picker.edit", "picker.new")
+                        "picker.history", "picker.edit", "picker.new")
 
     stale = False  # set when the user comes back from the editor or a session
     _previewed: tuple[Entry, float] | None = None
@@ -153,6 +154,11 @@ class PickerScreen(Screen[None]):
         from app.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        from app.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def action_settings(self) -> None:
         from app.ui.screens.settings import SettingsScreen

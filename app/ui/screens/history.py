@@ -1,0 +1,93 @@
+"""Looking back: the last sessions, twelve weeks a cell a day, the streaks, minutes a week."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Sparkline, Static
+
+from app.duration import format_clock
+from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
+from app.ui.screens import stylesheet
+from app.ui.text import plain
+from app.ui.widgets.calendar import Calendar
+from app.ui.widgets.key_bar import KeyBar
+
+COLUMNS = (("When", 16), ("Routine", 24), ("Time", 6), ("Steps", 5), ("Outcome", 11))
+OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
+
+
+class HistoryScreen(Screen[None]):
+    """The training log at a glance; it reads the log on a worker thread, so it opens at once."""
+
+    DEFAULT_CSS = stylesheet("history.tcss")
+
+    BINDINGS = [Binding("escape,q,h", "close", "Back to routines", id="history.close")]
+
+    def __init__(self, today: date | None = None) -> None:
+        super().__init__()
+        self.today = today or date.today()
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain("History  ·  your training log", "bold"), id="history-title")
+        with Horizontal(id="history-top"):
+            yield Calendar(id="calendar")
+            with Vertical(id="history-side"):
+                yield Static(plain("Reading your log…"), id="streaks")
+                yield Static(plain(f"Minutes a week, the last {WEEKS} weeks"), classes="history-label")
+                yield Sparkline([], id="weekly")
+                yield Static("", id="weekly-figures", classes="history-label")
+        table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        yield table
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.run_worker(self._read, thread=True, exit_on_error=False)
+
+    def _read(self) -> None:
+        from app.log.store import LogUnavailable, connect, db_path
+
+        path = db_path()
+        if not path.exists():
+            self.app.call_from_thread(self._show_empty, "No sessions recorded yet: run a routine and it shows here.")
+            return
+        try:
+            conn = connect(path, check=False)
+            try:
+                data = overview(conn, self.today)
+            finally:
+                conn.close()
+        except (LogUnavailable, Exception) as error:  # noqa: BLE001 - said, never a crash
+            self.app.call_from_thread(self._show_empty, f"The training log cannot be read: {error}")
+            return
+        self.app.call_from_thread(self.show, data)
+
+    def _show_empty(self, text: str) -> None:
+        self.query_one("#streaks", Static).update(plain(text))
+
+    def show(self, data: Overview) -> None:
+        self.query_one(Calendar).show(data.first_day, WEEKS, data.by_day, self.today)
+        days, weeks = data.streaks
+        self.query_one("#streaks", Static).update(plain(
+            f"{days} day{'s' if days != 1 else ''} in a row\n"
+            f"{weeks} week{'s' if weeks != 1 else ''} in a row of {WEEK_STREAK_SESSIONS}+ sessions"))
+        self.query_one("#weekly", Sparkline).data = [round(m) for m in data.by_week]
+        this, most = round(data.by_week[-1]), round(max(data.by_week))
+        self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        for s in data.recent:
+            table.add_row(plain(s.started_at[:16].replace("T", " ")), plain(s.routine_name),
+                          plain(format_clock(s.actual_s)), plain(f"{s.steps_done}/{s.steps}"),
+                          plain(OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"))
+        if not data.recent:
+            self._show_empty("No sessions recorded yet: run a routine and it shows here.")
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,95 @@
+"""The history screen on a real log with seeded sessions and a fixed day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from app.log.store import connect, db_path
+from app.ui.screens.history import HistoryScreen
+from app.ui.screens.picker import PickerScreen
+from app.ui.widgets.calendar import Calendar
+from tests.ui.helpers import build, screen_lines
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+def seed(days: dict[int, list[tuple[str, float, str]]]) -> None:
+    """Sessions `days` back from TODAY: (routine name, minutes, outcome)."""
+    conn = connect(db_path())
+    for back, runs in days.items():
+        day = TODAY - timedelta(days=back)
+        for n, (name, minutes, outcome) in enumerate(runs):
+            started = datetime(day.year, day.month, day.day, 7 + n * 10, 30).astimezone()
+            conn.execute(
+                "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
+                " planned_s, actual_s, steps, steps_done, outcome) VALUES (?, ?, 'warmup', 'd', 1, ?, ?, 300, ?, 5, ?, ?)",
+                (f"bundled:{name.lower()}", name, started.isoformat(timespec="seconds"), day.isoformat(), minutes * 60,
+                 5 if outcome == "completed" else 2, outcome))
+    conn.close()
+
+
+SEEDED = {0: [("Mobility", 8, "completed")], 1: [("Cooldown", 12, "completed"), ("Mobility", 6, "stopped")],
+          2: [("Mobility", 35, "completed")], 9: [("Cooldown", 3, "interrupted")], 10: [("Mobility", 7, "completed")],
+          16: [("Mobility", 5, "completed"), ("Cooldown", 5, "completed")]}
+
+
+async def open_history(pilot, app) -> HistoryScreen:
+    app.push_screen(HistoryScreen(today=TODAY))
+    for _ in range(40):
+        await pilot.pause(0.05)
+        if app.screen.query_one(Calendar).first is not None:
+            break
+    return app.screen
+
+
+async def test_the_history_shows_the_sessions_the_calendar_and_the_streaks(clock):
+    seed(SEEDED)
+    app, _ = build(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot, app)
+        shown = "\n".join(screen_lines(app))
+        assert "3 days in a row" in shown and "1 week in a row of 2+ sessions" in shown
+        assert "this week 61 min · most 61 min" in shown
+        table = screen.query_one("#sessions")
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first == ["2026-11-25 07:30", "Mobility", "8:00", "5/5", "done"]
+        assert [str(table.get_row_at(i)[4]) for i in range(table.row_count)].count("interrupted") == 1
+        calendar = screen.query_one(Calendar)
+        assert calendar.minutes[TODAY - timedelta(days=2)] == 35
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_readable_at_80x24_and_usable_at_60x20(clock, size):
+    seed(SEEDED)
+    app, _ = build(clock)
+    async with app.run_test(size=size) as pilot:
+        await open_history(pilot, app)
+        lines = screen_lines(app)
+        assert any(line.lstrip().startswith("W ") for line in lines)  # the calendar's rows
+        assert any("2026-11-25 07:30" in line for line in lines)  # the last session
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_h_in_the_picker_opens_it_and_an_empty_log_says_so(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        for _ in range(20):
+            await pilot.pause(0.05)
+        assert "No sessions recorded yet" in "\n".join(screen_lines(app))
+
+
+def test_history_snapshot(snap_compare):
+    seed(SEEDED)
+
+    async def run_before(pilot) -> None:
+        await open_history(pilot, pilot.app)
+
+    from tests.conftest import FakeClock
+
+    app, _ = build(FakeClock())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

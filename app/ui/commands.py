@@ -24,9 +24,11 @@ class RoutineCommands(Provider):
         """The routines the picker has read, or read them here, off the event loop."""
         from app.ui.screens.picker import PickerScreen
 
-        picker = next((s for s in self.app.screen_stack if isinstance(s, PickerScreen)), None)
-        entries = list(picker.entries.values()) if picker is not None and hasattr(picker, "entries") else None
-        self.entries: list[Entry] = entries if entries is not None else await asyncio.to_thread(self.app.load_entries)
+        self.entries: list[Entry] = []
+        if not isinstance(self.screen, PickerScreen):
+            return  # a session or an editor below must not be left for another routine behind its back
+        entries = list(self.screen.entries.values()) if hasattr(self.screen, "entries") else None
+        self.entries = entries if entries is not None else await asyncio.to_thread(self.app.load_entries)
 
     def _commands(self) -> Iterable[tuple[str, str, object]]:
         for entry in self.entries:
@@ -53,16 +55,17 @@ class RoutineCommands(Provider):
 
 
 def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
-    """The keys the screen offers, as palette commands: "Pause/Done (space)"."""
+    """Supple's keys on the screen (its bindings have ids; widgets' own do not), as commands: "Pause/Done (space)"."""
     from textual.app import SystemCommand
 
     seen = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.action in seen or not active.enabled or active.node is screen.app:
+        if (not binding.id or not binding.description or binding.action in seen or not active.enabled
+                or active.node is screen.app):
             continue
         seen.add(binding.action)
         key = screen.app.get_key_display(binding)
         # Run where the binding lives (the screen, or a widget such as the editor's step list).
-        yield SystemCommand(f"{binding.description} ({key})", f"The {key} key here",
+        yield SystemCommand(f"{binding.description} ({key})", binding.tooltip or f"The {key} key here",
                             partial(active.node.run_action, binding.action))

@@ -91,3 +91,36 @@ async def test_an_unknown_theme_falls_back_and_says_so(clock):
         await pilot.pause()
         assert app.theme == "textual-dark"
         assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_the_palette_over_a_session_pauses_it_and_offers_no_other_routine(clock):
+    from textual.command import CommandPalette
+
+    from tests.ui.helpers import SHORT
+
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen
+        await pilot.press("ctrl+p")
+        for char in "Run":
+            await pilot.press(char)
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, CommandPalette) and session.engine.paused
+        shown = [str(option.prompt) for option in app.screen.query_one("CommandList").options]
+        assert not any(line.startswith("Run: ") for line in shown), shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is session and not session.engine.paused
+
+
+async def test_supple_s_keys_in_the_palette_say_what_they_do(clock):
+    from app.ui.commands import screen_commands
+
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = {command.title: command.help for command in screen_commands(app.screen)}
+        assert commands["History (h)"] == "Your past sessions, streaks and minutes a week"
+        assert all("(" in title for title in commands)  # every one is a key of Supple's, with its key

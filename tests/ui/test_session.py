@@ -186,3 +186,25 @@ async def test_a_session_started_from_the_command_line_leads_on_to_more_sessions
             await pilot.pause()
             assert isinstance(app.screen, PickerScreen)
         assert [type(s) for s in app.screen_stack].count(PickerScreen) == 1
+
+
+async def test_suspended_with_ctrl_z_the_session_waits_paused_for_the_user(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.engine.paused
+        app.app_suspend_signal.publish(app)  # what Ctrl+Z does before the process stops
+        app.app_resume_signal.publish(app)  # and `fg`
+        await pilot.pause()
+        assert app.screen.engine.paused and "PAUSED" in text_of(app, "#hint")
+
+
+async def test_the_help_over_a_paused_session_leaves_it_paused(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.engine.paused

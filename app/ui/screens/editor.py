@@ -38,11 +38,11 @@ class StepList(OptionList):
     """The routine's steps; its keys add, copy, delete and move the highlighted one."""
 
     BINDINGS = [
-        Binding("a,insert", "screen.add_step", "Add step", id="editor.add-step"),
-        Binding("c", "screen.copy_step", "Copy", id="editor.copy-step"),
-        Binding("x,delete", "screen.delete_step", "Delete", id="editor.delete-step"),
-        Binding("ctrl+up,shift+up", "screen.move_step(-1)", "Up", id="editor.move-up", key_display="⇧↑"),
-        Binding("ctrl+down,shift+down", "screen.move_step(1)", "Down", id="editor.move-down", key_display="⇧↓"),
+        Binding("a,insert", "screen.add_step", "Add step", id="editor.add-step", tooltip="Add a step after the highlighted one"),
+        Binding("c", "screen.copy_step", "Copy", id="editor.copy-step", tooltip="Copy the highlighted step"),
+        Binding("x,delete", "screen.delete_step", "Delete", id="editor.delete-step", tooltip="Delete the highlighted step"),
+        Binding("ctrl+up,shift+up", "screen.move_step(-1)", "Up", id="editor.move-up", key_display="⇧↑", tooltip="Move the highlighted step up"),
+        Binding("ctrl+down,shift+down", "screen.move_step(1)", "Down", id="editor.move-down", key_display="⇧↓", tooltip="Move the highlighted step down"),
     ]
 
 
@@ -63,11 +63,11 @@ class EditorScreen(Screen[None]):
     DEFAULT_CSS = stylesheet("editor.tcss")
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="editor.save", priority=True),
-        Binding("f2", "preview", "Preview", id="editor.preview", priority=True),
-        Binding("escape", "leave", "Close", id="editor.close"),
+        Binding("ctrl+s", "save", "Save", id="editor.save", priority=True, tooltip="Write the routine to your routines folder"),
+        Binding("f2", "preview", "Preview", id="editor.preview", priority=True, tooltip="The whole timeline, step by step, with its times"),
+        Binding("escape", "leave", "Close", id="editor.close", tooltip="Close the editor (asks first if there are unsaved changes)"),
         Binding("ctrl+q", "leave(True)", "Quit", id="editor.quit", show=False, priority=True),
-        Binding("ctrl+z", "undo", "Undo", id="editor.undo", priority=True),
+        Binding("ctrl+z", "undo", "Undo", id="editor.undo", priority=True, tooltip="Undo the last change"),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="editor.redo", show=False, priority=True),
     ]
     KEYS_FIRST_TO_GO = ("editor.preview", "editor.undo")

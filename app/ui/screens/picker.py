@@ -25,17 +25,17 @@ class PickerScreen(Screen[None]):
     DEFAULT_CSS = stylesheet("picker.tcss")
 
     BINDINGS = [
-        Binding("enter", "start", "Start", id="picker.start", priority=True),
-        Binding("n", "new", "New", id="picker.new"),
-        Binding("e", "edit", "Edit", id="picker.edit"),
-        Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
-        Binding("x,delete", "delete", "Delete", id="picker.delete"),
-        Binding("s", "settings", "Settings", id="picker.settings"),
-        Binding("h", "history", "History", id="picker.history"),
-        Binding("left_square_bracket", "scale(-0.05)", "Shorter", id="picker.shorter", key_display="["),
-        Binding("right_square_bracket", "scale(0.05)", "Longer", id="picker.longer", key_display="]"),
-        Binding("question_mark", "help", "Help", id="picker.help"),
-        Binding("q", "app.quit", "Quit", id="picker.quit"),
+        Binding("enter", "start", "Start", id="picker.start", priority=True, tooltip="Start a session of the highlighted routine"),
+        Binding("n", "new", "New", id="picker.new", tooltip="Write a new routine of your own"),
+        Binding("e", "edit", "Edit", id="picker.edit", tooltip="Change the highlighted routine (a bundled one is copied first)"),
+        Binding("d", "duplicate", "Duplicate", id="picker.duplicate", tooltip="Copy the highlighted routine under a new name"),
+        Binding("x,delete", "delete", "Delete", id="picker.delete", tooltip="Delete the highlighted routine of yours (a backup is kept)"),
+        Binding("s", "settings", "Settings", id="picker.settings", tooltip="Sound, voice, volume and theme"),
+        Binding("h", "history", "History", id="picker.history", tooltip="Your past sessions, streaks and minutes a week"),
+        Binding("left_square_bracket", "scale(-0.05)", "Shorter", id="picker.shorter", key_display="[", tooltip="Make every timed step 5% shorter for this run"),
+        Binding("right_square_bracket", "scale(0.05)", "Longer", id="picker.longer", key_display="]", tooltip="Make every timed step 5% longer for this run"),
+        Binding("question_mark", "help", "Help", id="picker.help", tooltip="What every key does"),
+        Binding("q", "app.quit", "Quit", id="picker.quit", tooltip="Leave Supple"),
     ]
 
     # On a narrow terminal the key bar leaves these out first, in this order.

@@ -42,16 +42,16 @@ class SessionScreen(Screen[None]):
     DEFAULT_CSS = stylesheet("session.tcss")
 
     BINDINGS = [
-        Binding("space", "primary", "Pause/Done", id="session.pause"),
-        Binding("n,right", "next", "Next", id="session.next"),
-        Binding("p,left", "back", "Back", id="session.back"),
-        Binding("g", "jump", "Step", id="session.jump"),
-        Binding("plus,equals_sign", "add_time(10)", "10s", id="session.more", key_display="+"),
-        Binding("minus,underscore", "add_time(-10)", "10s", id="session.less", key_display="-"),
-        Binding("m", "mute", "Sound on/off", id="session.mute", show=False),
-        Binding("v", "voice", "Voice on/off", id="session.voice", show=False),
-        Binding("q,escape", "leave", "Quit", id="session.quit"),
-        Binding("question_mark", "help", "Help", id="session.help"),
+        Binding("space", "primary", "Pause/Done", id="session.pause", tooltip="Pause or go on; on a step without a timer, mark it done"),
+        Binding("n,right", "next", "Next", id="session.next", tooltip="Skip to the next step"),
+        Binding("p,left", "back", "Back", id="session.back", tooltip="Back to the start of this step, or to the one before"),
+        Binding("g", "jump", "Step", id="session.jump", tooltip="Choose a step to go to"),
+        Binding("plus,equals_sign", "add_time(10)", "10s", id="session.more", key_display="+", tooltip="Ten seconds more on this step (a rep more on a paced one)"),
+        Binding("minus,underscore", "add_time(-10)", "10s", id="session.less", key_display="-", tooltip="Ten seconds less on this step (a rep less on a paced one)"),
+        Binding("m", "mute", "Sound on/off", id="session.mute", show=False, tooltip="Turn all sound off or on"),
+        Binding("v", "voice", "Voice on/off", id="session.voice", show=False, tooltip="Turn the spoken step names off or on"),
+        Binding("q,escape", "leave", "Quit", id="session.quit", tooltip="Stop the session (asks first) and see what was done"),
+        Binding("question_mark", "help", "Help", id="session.help", tooltip="What every key does"),
     ]
     # On a narrow terminal the key bar leaves these out first, in this order.
     KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
@@ -67,6 +67,7 @@ class SessionScreen(Screen[None]):
         self.training_log, self.resume = log, resume
         self.recorder: SessionRecorder | None = None
         self._ended = False
+        self._auto_paused = False  # paused because something covers the screen, to go on when uncovered
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
         self._waiting: Timer | None = None
@@ -85,6 +86,7 @@ class SessionScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.app_suspend_signal.subscribe(self, self._app_suspended)
         if self.ref:
             self.app.highlight_ref = self.ref
         self.query_one("#top", TopBar).show(scale=scale_label(self.engine.plan.scale))
@@ -255,13 +257,19 @@ class SessionScreen(Screen[None]):
         self.tick()
 
     def action_primary(self) -> None:
-        if self.engine.is_open and not self.engine.paused:
+        if self._auto_paused:
+            # Chosen in the palette while it covered the session: from the user's view the session
+            # was running, so this is a pause they want kept.
+            self._auto_paused = False
+            if self.engine.is_open:  # and on a step without a timer, Done
+                self.engine.toggle_pause()
+                self.engine.done()
+            self._after_operation()
+        elif self.engine.is_open and not self.engine.paused:
             self.engine.done()
+            self._after_operation()
         else:
-            self.engine.toggle_pause()
-            if self.recorder is not None:
-                self.recorder.sync()  # where it stands, kept on every pause
-        self._after_operation()
+            self._pause_or_go_on()
 
     def action_mute(self) -> None:
         sound = self.app.sound
@@ -300,22 +308,34 @@ class SessionScreen(Screen[None]):
         self._after_operation()
 
     def _with_dialog(self, dialog: Screen, then: Callable[[object], None] | None = None) -> None:
-        """Show a dialog that takes the user's eyes: pause, and go on afterwards unless already paused."""
-        was_paused = self.engine.paused
-        if not was_paused and self.engine.started:
-            self.engine.toggle_pause()
-            self._after_operation()
+        """Show a dialog over the session; covering it pauses it (on_screen_suspend)."""
+        self.app.push_screen(dialog, then)
 
-        def closed(result: object) -> None:
-            if then is not None:
-                then(result)
-            if not self.is_current and self.app.screen is not self:
-                return  # the dialog ended the session
-            if not was_paused and self.engine.paused:
-                self.engine.toggle_pause()
-            self._after_operation()
+    # --- covered and uncovered ----------------------------------------------------------
 
-        self.app.push_screen(dialog, closed)
+    def on_screen_suspend(self) -> None:
+        """Anything over the session (a dialog, the help, the palette) takes the user's eyes: pause."""
+        if self.engine.started and not self.engine.finished and not self.engine.paused and not self._ended:
+            self._auto_paused = True
+            self._pause_or_go_on()
+
+    def on_screen_resume(self) -> None:
+        """Uncovered: go on if covering it was what paused it."""
+        if self._auto_paused:
+            self._auto_paused = False
+            if self.engine.paused and not self.engine.finished and not self._ended:
+                self._pause_or_go_on()
+
+    def _app_suspended(self, *_: object) -> None:
+        """Ctrl+Z: the user is away until `fg`; they come back to a paused session and press Space."""
+        if self.is_current and self.engine.started and not self.engine.finished and not self.engine.paused:
+            self._pause_or_go_on()
+
+    def _pause_or_go_on(self) -> None:
+        self.engine.toggle_pause()
+        if self.recorder is not None:
+            self.recorder.sync()  # where it stands, kept on every pause
+        self._after_operation()
 
     def action_jump(self) -> None:
         from app.ui.screens.dialogs import JumpScreen

@@ -161,3 +161,27 @@ async def test_moving_quickly_through_the_steps_changes_nothing(clock, tmp_path)
         for _ in range(5):
             await pilot.pause()
         assert screen.checked.routine == entry.routine and screen.history.undo(screen.draft, 0) is None
+
+
+async def test_a_time_is_retyped_whole_and_after_undo_typing_carries_on_at_the_end(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_keys(pilot, "Morning")
+        duration = app.screen.query_one("#duration", Input)
+        duration.focus()
+        await pilot.pause()
+        await type_keys(pilot, "45s")  # the whole "30s" was selected on focus: replaced
+        assert duration.value == "45s"
+        name = app.screen.query_one("#name", Input)
+        name.focus()
+        await pilot.pause()
+        await type_keys(pilot, "x")  # a name is not selected: added to
+        assert name.value == "Morningx"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert name.value == "Morning"
+        name.focus()
+        await pilot.pause()
+        await type_keys(pilot, "!")
+        assert name.value == "Morning!"  # the cursor was put after the text put back

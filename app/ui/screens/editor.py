@@ -46,9 +46,17 @@ class StepList(OptionList):
     ]
 
 
-def _input(value: str, widget_id: str, placeholder: str = "") -> Input:
-    # Text is not selected on focus: a user who types to add to a name must not replace it.
-    return Input(value, id=widget_id, placeholder=placeholder, compact=True, select_on_focus=False)
+def _input(value: str, widget_id: str, placeholder: str = "", *, short: bool = False) -> Input:
+    # A name is not selected on focus (a user who types to add to it must not replace it); a short
+    # value such as "45s" is, since it is retyped whole far more often than edited.
+    return Input(value, id=widget_id, placeholder=placeholder, compact=True, select_on_focus=short)
+
+
+def _put(field: Input, value: str) -> None:
+    """Fill a field, the cursor after its text (where typing carries on), as a fresh one would have it."""
+    if field.value != value:
+        field.value = value
+        field.cursor_position = len(value)
 
 
 def _field(label: str, widget, error_id: str) -> ComposeResult:
@@ -126,7 +134,7 @@ class EditorScreen(Screen[None]):
                                      allow_blank=False, id="kind", compact=True)
                     for key, label in (("prep", "Ready"), ("transition", "Between"), ("switch", "Switch")):
                         with Vertical(classes="cell"):
-                            yield from _field(label, _input(getattr(self.draft, key), key, "5s"), f"{key}-error")
+                            yield from _field(label, _input(getattr(self.draft, key), key, "5s", short=True), f"{key}-error")
                 yield Label("Description", classes="field-label")
                 yield TextArea(self.draft.description, id="description", soft_wrap=True, compact=True)
                 yield Static("", id="description-error", classes="field-error")
@@ -137,21 +145,21 @@ class EditorScreen(Screen[None]):
                     for action, label in (("add", "Add"), ("copy", "Copy"), ("delete", "Delete"), ("up", "↑"), ("down", "↓")):
                         yield Button(label, id=f"step-{action}", compact=True)
             with VerticalScroll(id="step-form"):
-                yield from _field("Step name", _input("", "step-name"), "step-name-error")
+                yield from _field("Step name", _input("", "step-name", "Hip circles"), "step-name-error")
                 yield Label("Ends after", classes="field-label")
                 yield Select([(label, key) for key, label in ENDING_LABELS], allow_blank=False, id="ending", compact=True)
                 with Vertical(id="duration-fields"):
-                    yield from _field("Time (45s, 1m30s)", _input("", "duration"), "duration-error")
+                    yield from _field("Time (45s, 1m30s)", _input("", "duration", "45s", short=True), "duration-error")
                 with Horizontal(id="rep-fields", classes="row"):
                     with Vertical(classes="cell"):
-                        yield from _field("Reps", _input("", "reps"), "reps-error")
+                        yield from _field("Reps", _input("", "reps", "10", short=True), "reps-error")
                     with Vertical(classes="cell"):
-                        yield from _field("Seconds a rep", _input("", "tempo", "none: press done"), "tempo-error")
+                        yield from _field("Seconds a rep", _input("", "tempo", "none: press done", short=True), "tempo-error")
                 with Horizontal(id="set-fields", classes="row"):
                     with Vertical(classes="cell"):
-                        yield from _field("Sets", _input("", "sets", "1"), "sets-error")
+                        yield from _field("Sets", _input("", "sets", "1", short=True), "sets-error")
                     with Vertical(classes="cell"):
-                        yield from _field("Rest between sets", _input("", "rest", "0s"), "rest-error")
+                        yield from _field("Rest between sets", _input("", "rest", "0s", short=True), "rest-error")
                 yield Checkbox("Both sides (left, then right)", id="sides", compact=True)
                 yield Static("", id="sides-error", classes="field-error")
                 yield Label("Form cues, one per line", classes="field-label")
@@ -165,7 +173,7 @@ class EditorScreen(Screen[None]):
         """Put the routine-level values of the draft into their fields."""
         with self.prevent(*FIELD_CHANGES):
             for key in ROUTINE_INPUTS:
-                self.query_one(f"#{key}", Input).value = getattr(self.draft, key)
+                _put(self.query_one(f"#{key}", Input), getattr(self.draft, key))
             self.query_one("#kind", Select).value = self.draft.kind
             self.query_one("#description", TextArea).text = self.draft.description
 
@@ -233,7 +241,7 @@ class EditorScreen(Screen[None]):
         # write this step's values into another: filling the form sends none.
         with self.prevent(*FIELD_CHANGES):
             for widget_id, attr in STEP_INPUTS.items():
-                self.query_one(f"#{widget_id}", Input).value = getattr(step, attr)
+                _put(self.query_one(f"#{widget_id}", Input), getattr(step, attr))
             self.query_one("#ending", Select).value = step.ending
             self.query_one("#sides", Checkbox).value = step.sides
             cues = self.query_one("#cues", TextArea)

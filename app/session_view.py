@@ -116,14 +116,17 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
 
 
 def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
-    """The form cues as they fit in `rows` lines of `width`: one line each, shortened, and the last
-    line saying how many more there are when not all fit. The clock never gives way to cues."""
+    """The form cues as they fit in `rows` lines of `width`: one line each, shortened between words,
+    the last line saying how many more there are when not all fit. The clock never gives way to cues."""
     if rows <= 0 or width < 8:
         return []
-    lines = [shorten(" ".join(cue.split()), width - 2, "…") for cue in cues]
-    if len(lines) > rows:
-        lines = lines[: rows - 1] + [f"(+{len(lines) - rows + 1} more)"]
-    return [f"• {line}" if not line.startswith("(+") else line for line in lines]
+    flat = [" ".join(cue.split()) for cue in cues]
+    shown, hidden = flat[:rows], len(flat) - rows
+    lines = [f"• {shorten(cue, width - 2, '…', words=True)}" for cue in shown]
+    if hidden > 0:
+        more = f"  (+{hidden} more)"
+        lines[-1] = f"• {shorten(shown[-1], width - 2 - len(more), '…', words=True)}{more}"
+    return lines
 
 
 def next_line(name: str, more: str, width: int) -> str:
@@ -132,6 +135,6 @@ def next_line(name: str, more: str, width: int) -> str:
         return "Next: finish"
     room = width - len("Next: ") - len(more)
     if room < 8:  # even the details do not fit: the name alone, shortened
-        return shorten(f"Next: {name}", max(width, 8), "…")
-    return f"Next: {shorten(name, room, '…')}{more}"
+        return shorten(f"Next: {name}", max(width, 8), "…", words=True)
+    return f"Next: {shorten(name, room, '…', words=True)}{more}"
 

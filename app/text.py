@@ -54,9 +54,17 @@ def is_blank(text: str) -> bool:
                for c in text)
 
 
-def shorten(text: str, limit: int = SHORT, mark: str = "...") -> str:
-    """`text` cut to `limit` characters, ending in `mark`, when longer."""
-    return text if len(text) <= limit else text[: max(0, limit - len(mark))].rstrip() + mark
+def shorten(text: str, limit: int = SHORT, mark: str = "...", *, words: bool = False) -> str:
+    """`text` cut to `limit` characters, ending in `mark`, when longer; with `words`, between words
+    unless that would lose more than a third of what fits."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - len(mark))]
+    if words and text[len(cut)] != " ":
+        space = cut.rfind(" ")
+        if space >= len(cut) * 2 // 3:
+            cut = cut[:space]
+    return cut.rstrip() + mark
 
 
 def json_text(value: object, indent: int | None = 2) -> str:

@@ -21,7 +21,7 @@ from app.session_view import cue_lines, next_line, session_view
 from app.ui.screens import stylesheet
 from app.ui.text import notify, plain
 from app.ui.widgets.bar import bar_text
-from app.ui.widgets.big_clock import ROWS, BigClock
+from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.top_bar import TopBar
 
@@ -222,16 +222,19 @@ class SessionScreen(Screen[None]):
         self._text("detail", view.detail)
         self._text("hint", "PAUSED · press Space to resume" if view.paused else view.hint)
         width = self.size.width
-        self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(), width - 8)))
+        self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2))
         bar = q("#bar", Static)
         self._text("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40))
 
-    def _cue_rows(self) -> int:
-        """Rows the cues may take: what the middle has once the clock has its smallest digits."""
-        middle = self.query_one("#middle").size.height
+    def _cue_rows(self, clock: str, any_cues: bool) -> int:
+        """Rows the cues may take: the clock has its largest digits that leave a row for a cue, and the
+        cues what is left below them."""
+        middle = self.query_one("#middle").content_size
         others = sum(1 for key in ("title", "detail", "hint") if self._shown.get(key))
-        return max(0, middle - others - ROWS)
+        room = middle.height - others
+        scale = best_scale(clock, middle.width, room - (1 if any_cues else 0))
+        return max(0, room - ROWS * max(scale, 1))
 
     def _set_kind(self, kind: str) -> None:
         for name in KINDS:

@@ -40,6 +40,14 @@ def block_width(text: str, scale: int) -> int:
     return len(block_lines(text, scale)[0])
 
 
+def best_scale(text: str, width: int, height: int) -> int:
+    """The largest scale (3 at most) at which `text` fits in `width` by `height`; 0 when none does."""
+    scale = 3
+    while scale >= 1 and (ROWS * scale > height or block_width(text, scale) > width):
+        scale -= 1
+    return scale
+
+
 class BigClock(Widget):
     """Shows m:ss in block digits sized to fit; plain text when there is no room."""
 
@@ -57,9 +65,7 @@ class BigClock(Widget):
 
     def render(self) -> Content:
         width, height = self.content_size.width, self.content_size.height
-        scale = 3
-        while scale >= 1 and (ROWS * scale > height or block_width(self.value, scale) > width):
-            scale -= 1
+        scale = best_scale(self.value, width, height)
         if scale == 0:
             return plain(self.value.center(width), "bold")
         lines = block_lines(self.value, scale)

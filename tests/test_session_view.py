@@ -1,0 +1,28 @@
+"""What the session screen says, as text: cues in the rows they have, the next step in its width."""
+
+from __future__ import annotations
+
+from app.session_view import cue_lines, next_line
+from app.text import shorten
+
+
+def test_shortening_between_words_keeps_whole_words():
+    assert shorten("Keep your back straight and brace", 20, "…", words=True) == "Keep your back…"
+    assert shorten("Keep your back straight and brace", 20, "…") == "Keep your back stra…"
+    # A single long word is cut where it must be, not left almost empty.
+    assert shorten("Go Supercalifragilistic", 12, "…", words=True) == "Go Supercal…"
+
+
+def test_cues_that_do_not_fit_say_how_many_more_on_the_last_line_shown():
+    cues = ("Stand tall", "Breathe out as the arms go back", "Slow and easy")
+    assert cue_lines(cues, 3, 60) == ["• Stand tall", "• Breathe out as the arms go back", "• Slow and easy"]
+    assert cue_lines(cues, 1, 60) == ["• Stand tall  (+2 more)"]
+    two = cue_lines(cues, 2, 30)
+    assert two == ["• Stand tall", "• Breathe out as…  (+1 more)"] and all(len(line) <= 30 for line in two)
+    assert cue_lines(cues, 0, 60) == []
+
+
+def test_the_next_step_s_name_gives_way_before_its_details():
+    line = next_line("Hip circles with a long name", " · left side (30 s)", 40)
+    assert line == "Next: Hip circles… · left side (30 s)" and len(line) <= 40
+    assert next_line("", "", 40) == "Next: finish"

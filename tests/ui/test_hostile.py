@@ -128,7 +128,7 @@ async def test_every_screen_shows_hostile_text_literally_and_runs_nothing(clock,
             if isinstance(app.screen, PickerScreen):
                 break
         assert isinstance(app.screen, PickerScreen)
-        shows(app, NAME + " [/]", "[@click=app.bell]home[/]/routines/")  # "Saved to" names the path literally
+        shows(app, NAME + " [/]", "[@click=app.bell]home[/]/routines")  # "Saved" names the folder literally
 
     assert rang == []  # no markup action ran
     assert not list(tmp_path.parent.rglob("*.svg"))  # and no screenshot was written

@@ -38,3 +38,13 @@ async def test_picker_and_summary_at_size(size, clock):
         assert "COMPLETE" in screen_text(app)
         await pilot.press("enter")
         assert "Quick warm-up" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(40, 14), (60, 20)])
+async def test_the_stop_question_s_buttons_are_whole_on_a_small_terminal(size, clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Stop (y)" in text and "Keep going (n)" in text, text

@@ -56,7 +56,7 @@ async def test_fixing_it_checks_again_saves_in_place_and_opens_the_form_editor(c
         assert path.read_text() == BROKEN  # refused while broken
         area.replace("duration", (5, 0), (5, 7))
         await wait_until(pilot, lambda: not app.screen.problems)
-        assert area.marked == frozenset() and "Checks clean" in text_of(app, "#text-status")
+        assert area.marked == frozenset() and "No problems" in text_of(app, "#text-status")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen))
         assert path.read_text() == BROKEN.replace("duraton", "duration")  # the text as typed, notes kept

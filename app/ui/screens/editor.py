@@ -440,7 +440,7 @@ class EditorScreen(Screen[None]):
         self.existing, self.fingerprint, self.dirty, self.note = saved.path, saved.fingerprint, False, ""
         self.saved_ref = f"user:{saved.path.stem}"
         self._show_check()
-        notify(self, f"Saved to {saved.path}")
+        notify(self, f"{saved.path.name}, in your routines folder:\n{saved.path.parent}", title="Saved")
         if saved.backup is not None:
             notify(self, f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
                    timeout=12)

@@ -141,8 +141,8 @@ class TextEditorScreen(Screen[None]):
         listing.display = bool(self.problems)
         count = len(self.problems)
         status = self.query_one("#text-status", Static)
-        status.update(plain(f"{count} problem{'s' if count != 1 else ''} (F6 lists them; Enter on one goes to it)"
-                            if count else "Checks clean: Ctrl+S saves it and opens it in the form editor"))
+        status.update(plain(f"{count} problem{'s' if count != 1 else ''} · F6: go to one" if count
+                            else "No problems · Ctrl+S saves"))
         status.set_class(bool(count), "-invalid")
         title = f"Fixing {self.entry.path.name}" + ("  ·  unsaved changes" if self.dirty else "")
         self.query_one("#text-title", Static).update(plain(title, "bold"))
@@ -193,7 +193,7 @@ class TextEditorScreen(Screen[None]):
         except SaveError as error:
             notify(self, f"Not saved: {error}", severity="error", timeout=10)
             return
-        notify(self, f"Saved to {saved.path}")
+        notify(self, f"{saved.path.name}, in your routines folder:\n{saved.path.parent}", title="Saved")
         from app.ui.screens.editor import EditorScreen
 
         self.app.highlight_ref = f"user:{saved.path.stem}"

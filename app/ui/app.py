@@ -219,13 +219,16 @@ class SuppleApp(App[None]):
                 self._show_sound_state(state)
 
     def _show_sound_state(self, state: SoundState) -> None:
-        """One short line, where it hides nothing: the session's top line, elsewhere a brief notice."""
+        """One short line, where it hides nothing: the session's top line, or a brief notice on the picker
+        (the editor and the settings have no use for it; the settings show it in full)."""
+        from app.ui.screens.picker import PickerScreen
+
         self.sound_state = state
         under_dialogs = next((s for s in reversed(self.screen_stack) if not s.is_modal), self.screen)
         shown = getattr(under_dialogs, "sound_changed", None)
         if shown is not None:
             shown()
-        else:
+        elif isinstance(under_dialogs, PickerScreen):
             notify(self, state.summary(), timeout=5)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:

@@ -69,7 +69,7 @@ async def test_less_time_near_the_end_says_what_happened(clock):
         await pilot.press("minus")
         await pilot.pause()
         assert text_of(app, "#clock") == "0:01" and text_of(app, "#title") == "Arm swings"
-        assert any("Only 3 s taken off: this part ends in 1 s" in n.message for n in app._notifications)
+        assert text_of(app, "#hint") == "Only 3 s taken off: this part ends in 1 s" and not app._notifications
 
 
 async def test_more_time_on_a_paced_step_adds_reps(clock):
@@ -80,7 +80,7 @@ async def test_more_time_on_a_paced_step_adds_reps(clock):
         assert "Rep 8 of 8" in text_of(app, "#detail")
         await pilot.press("plus")
         await pilot.pause()
-        assert any("5 reps more: 13 in all" in n.message for n in app._notifications)
+        assert text_of(app, "#hint") == "5 reps more: 13 in all"
         assert "Rep 8 of 13" in text_of(app, "#detail")
         await advance(pilot, clock, 2)
         assert "Rep 9 of 13" in text_of(app, "#detail") and played[-1] == "tick"
@@ -134,3 +134,17 @@ async def test_a_dialog_over_a_paused_session_leaves_it_paused(clock):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("space", "question_mark", "escape")
         assert app.screen.engine.paused
+
+
+async def test_a_word_on_a_key_shows_below_the_clock_for_a_moment(clock):
+    from app.ui.screens.session import SAY_SECONDS
+
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, clock, 8)
+        await pilot.press("plus")
+        assert text_of(app, "#hint") == "10 s more" and not app._notifications
+        await pilot.press("m")
+        assert text_of(app, "#hint") == "Sound off"
+        await pilot.pause(SAY_SECONDS + 0.3)
+        assert text_of(app, "#hint") == ""

@@ -19,7 +19,7 @@ from app.model import Routine
 from app.plan import scale_label
 from app.session_view import cue_lines, next_line, session_view
 from app.ui.screens import stylesheet
-from app.ui.text import notify, plain
+from app.ui.text import plain
 from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
 from app.ui.widgets.key_bar import KeyBar
@@ -34,6 +34,9 @@ FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
 SOUND_WAIT = 2.5  # seconds a session waits for the sound to be ready before it starts without it
 SHORT_SCREEN = 24  # rows below which the phase band is one line, not three
+
+
+SAY_SECONDS = 2.5  # how long a word on a key stays in the hint line
 
 
 class SessionScreen(Screen[None]):
@@ -67,6 +70,8 @@ class SessionScreen(Screen[None]):
         self.training_log, self.resume = log, resume
         self.recorder: SessionRecorder | None = None
         self._ended = False
+        self._said = ""  # a word on the last key pressed, in the hint line for a moment
+        self._said_timer: Timer | None = None
         self._auto_paused = False  # paused because something covers the screen, to go on when uncovered
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
@@ -220,7 +225,7 @@ class SessionScreen(Screen[None]):
         self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
         self._text("title", view.title)
         self._text("detail", view.detail)
-        self._text("hint", "PAUSED · press Space to resume" if view.paused else view.hint)
+        self._text("hint", self._said or ("PAUSED · press Space to resume" if view.paused else view.hint))
         width = self.size.width
         self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2))
@@ -274,16 +279,28 @@ class SessionScreen(Screen[None]):
         else:
             self._pause_or_go_on()
 
+    def _say(self, text: str, seconds: float = SAY_SECONDS) -> None:
+        """A word on what a key did, in the hint line below the clock, where the eyes already are."""
+        if self._said_timer is not None:
+            self._said_timer.stop()
+        self._said = text
+        self._said_timer = self.set_timer(seconds, self._unsay)
+        self.render_view()
+
+    def _unsay(self) -> None:
+        self._said, self._said_timer = "", None
+        self.render_view()
+
     def action_mute(self) -> None:
         sound = self.app.sound
         sound.muted = not sound.muted
-        notify(self, "Sound off" if sound.muted else "Sound on", timeout=2)
+        self._say("Sound off" if sound.muted else "Sound on")
         self.sound_changed()
 
     def action_voice(self) -> None:
         sound = self.app.sound
         sound.voice = not sound.voice
-        notify(self, "Voice on" if sound.voice else "Voice off: tones only", timeout=2)
+        self._say("Voice on" if sound.voice else "Voice off: tones only")
         self.sound_changed()
 
     def action_next(self) -> None:
@@ -300,14 +317,16 @@ class SessionScreen(Screen[None]):
         if reps_before:
             gained = (self.engine.reps or 0) - reps_before
             if gained:
-                notify(self, f"{abs(gained)} rep{'s' if abs(gained) != 1 else ''} {'more' if gained > 0 else 'fewer'}: "
-                             f"{self.engine.reps} in all", timeout=2)
+                self._say(f"{abs(gained)} rep{'s' if abs(gained) != 1 else ''} {'more' if gained > 0 else 'fewer'}: "
+                          f"{self.engine.reps} in all")
             else:
-                notify(self, "This is the last rep already.", timeout=2)
+                self._say("This is the last rep already")
         elif seconds < 0 and change > seconds:
             left = self.engine.remaining() or 0
-            notify(self, f"Only {-change:.0f} s taken off: this part ends in {left:.0f} s." if change else
-                   "Already at the least time left (1 s).", timeout=3)
+            self._say(f"Only {-change:.0f} s taken off: this part ends in {left:.0f} s" if change else
+                      "Already at the least time left (1 s)")
+        elif change:
+            self._say(f"{abs(change):.0f} s {'more' if change > 0 else 'less'}")
         self._after_operation()
 
     def _with_dialog(self, dialog: Screen, then: Callable[[object], None] | None = None) -> None:

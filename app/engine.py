@@ -268,6 +268,13 @@ class Engine:
         if not self.finished:
             self._enter(target, now)
 
+    def reps_for(self, seconds: float = NUDGE) -> int | None:
+        """How many reps `seconds` more or less comes to on a paced rep step (1 at least); else None."""
+        state = self._now_state
+        if not state.reps or not state.length:
+            return None
+        return max(1, round(abs(seconds) / (state.length / state.reps)))
+
     def add_time(self, seconds: float = NUDGE) -> float:
         """Lengthen (or shorten, when negative) the current timed segment; returns the seconds changed.
 
@@ -280,9 +287,9 @@ class Engine:
         if self.finished:
             return 0.0
         state = self._now_state
-        if state.reps:
+        count = self.reps_for(seconds)
+        if count is not None:
             tempo = state.length / state.reps
-            count = max(1, round(abs(seconds) / tempo))
             reps = state.reps + count if seconds > 0 else max(self.current_rep(now), state.reps - count)
             change, state.reps = (reps - state.reps) * tempo, reps
         else:

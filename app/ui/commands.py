@@ -55,9 +55,10 @@ class RoutineCommands(Provider):
 
 
 def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
-    """Supple's keys on the screen (its bindings have ids; widgets' own do not), as commands: "Pause/Done (space)"."""
+    """Supple's keys on the screen (its bindings have ids; widgets' own do not), as commands: "Pause (space)"."""
     from textual.app import SystemCommand
 
+    labelled = getattr(screen, "key_label", None)
     seen = set()
     for active in screen.active_bindings.values():
         binding = active.binding
@@ -67,5 +68,6 @@ def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
         seen.add(binding.action)
         key = screen.app.get_key_display(binding)
         # Run where the binding lives (the screen, or a widget such as the editor's step list).
-        yield SystemCommand(f"{binding.description} ({key})", binding.tooltip or f"The {key} key here",
+        label = labelled(binding.id, binding.description) if labelled else binding.description
+        yield SystemCommand(f"{label} ({key})", binding.tooltip or f"The {key} key here",
                             partial(active.node.run_action, binding.action))

@@ -20,7 +20,7 @@ async def test_session_keys_are_listed_once_each(clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = bar_text(app)
-        for label in (" space  Pause/Done ", " n  Next ", " p  Back ", " g  Step ", " q  Quit ", " ?  Help "):
+        for label in (" space  Pause ", " n  Next ", " p  Back ", " g  Step ", " q  Quit ", " ?  Help "):
             assert label in text, text
         assert "right" not in text  # a second key for the same action is not repeated
 
@@ -32,7 +32,7 @@ async def test_each_key_sits_on_its_own_colour_beside_its_label(clock):
         strip = app.screen._compositor.render_strips()[-1]
         styled = [(segment.text, segment.style.bgcolor) for segment in strip if segment.text.strip()]
         keys = {text.strip(): colour for text, colour in styled if text.strip() in ("space", "n", "q")}
-        labels = {text.strip(): colour for text, colour in styled if text.strip() in ("Pause/Done", "Next", "Quit")}
+        labels = {text.strip(): colour for text, colour in styled if text.strip() in ("Pause", "Next", "Quit")}
         assert len(set(keys.values())) == 1 and len(set(labels.values())) == 1
         assert set(keys.values()) != set(labels.values())  # a key is not the same colour as the labels
 
@@ -45,7 +45,7 @@ async def test_a_narrow_key_bar_leaves_keys_out_whole_never_cutting_a_label(cloc
         text = bar_text(app)
         assert len(text) <= width and " q  Quit " in text
         labels = [part for part in text.split("  ") if part.strip()]
-        every = {"space", "Pause/Done", "n", "Next", "p", "Back", "g", "Step", "+", "-", "10s", "q", "Quit", "?", "Help"}
+        every = {"space", "Pause", "n", "Next", "p", "Back", "g", "Step", "+", "-", "10s", "q", "Quit", "?", "Help"}
         assert {label.strip() for label in labels} <= every, labels  # whole words only
         if width >= 60:
             assert " ?  Help " in text
@@ -77,3 +77,24 @@ async def test_unavailable_keys_are_dimmed_on_open_steps(clock):
         after = [key.action for key in bar._shown]
         assert "screen.add_time(10)" in before and "screen.add_time(10)" not in after
         assert None in after  # shown, greyed, and not clickable
+
+
+async def test_keys_are_named_for_what_they_do_now(clock):
+    from app.model import Routine, Step
+
+    paced = Routine("Paced", (Step("Squats", reps=10, tempo=2), Step("Lift", manual=True)))
+    app, _ = build(clock, start=paced)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # into the paced step
+        await pilot.pause()
+        assert " space  Pause " in bar_text(app) and " +  5 reps " in bar_text(app), bar_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert " space  Resume " in bar_text(app)
+        await pilot.press("space", "n")  # on to the pause before the next step
+        await pilot.pause()
+        assert " +  10s " in bar_text(app)
+        while not app.screen.engine.is_open:
+            await pilot.press("n")
+        await pilot.pause()
+        assert " space  Done " in bar_text(app)

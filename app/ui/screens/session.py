@@ -255,6 +255,16 @@ class SessionScreen(Screen[None]):
 
     # --- keys ---------------------------------------------------------------------------
 
+    def key_label(self, binding_id: str | None, description: str) -> str:
+        """Space says what it does now; + and - say whether they add time or reps."""
+        engine = self.engine
+        if binding_id == "session.pause":
+            return "Resume" if engine.paused else ("Done" if engine.is_open else "Pause")
+        count = engine.reps_for() if binding_id in ("session.more", "session.less") else None
+        if count is not None:
+            return f"{count} rep{'s' if count != 1 else ''}"
+        return description
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_time" and self.engine.is_open:
             return None  # shown greyed: an open step has no countdown to change

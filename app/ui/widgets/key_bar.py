@@ -22,7 +22,8 @@ class _Key(NamedTuple):
 class KeyBar(Widget):
     """Shows the screen's bindings as key and label pairs, each key on its own colour, as Textual's
     Footer does; a click runs the binding. When the line is too narrow, the keys named in the
-    screen's KEYS_FIRST_TO_GO are left out, in that order; a label is never cut."""
+    screen's KEYS_FIRST_TO_GO are left out, in that order; a label is never cut. A screen with a
+    `key_label(binding_id, description)` method names its keys for what they do at the moment."""
 
     DEFAULT_CSS = """
     KeyBar {
@@ -47,6 +48,7 @@ class KeyBar(Widget):
         self._collect()
 
     def _collect(self, *_: object) -> None:
+        labelled = getattr(self.screen, "key_label", None)  # a screen may name a key for what it does now
         keys, seen = [], set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -54,8 +56,8 @@ class KeyBar(Widget):
                 continue
             seen.add(binding.action)
             action = binding.action if "." in binding.action else f"{_namespace(active.node, self)}.{binding.action}"
-            keys.append((self.app.get_key_display(binding), binding.description, action if active.enabled else None,
-                         binding.id))
+            label = labelled(binding.id, binding.description) if labelled else binding.description
+            keys.append((self.app.get_key_display(binding), label, action if active.enabled else None, binding.id))
         if keys != self._keys:
             self._keys = keys
             self.refresh()

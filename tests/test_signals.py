@@ -119,7 +119,7 @@ def test_ctrl_z_and_fg_bring_the_whole_screen_back(terminal):
     session.keys("-l", "fg")
     session.keys("Enter")
     screen = session.wait_for("WORK")
-    for text in ("Arm swings", "Step 1 of 2", "Stand tall", "Next: Leg swings", "space  Pause"):
+    for text in ("Arm swings", "Step 1 of 2", "Stand tall", "Next: Leg swings", "PAUSED", "space  Resume"):
         assert text in screen, f"{text!r} missing after fg:\n{screen}\nbefore:\n{before}"
 
 

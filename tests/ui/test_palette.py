@@ -42,7 +42,7 @@ async def test_the_screen_s_keys_are_in_the_palette(clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.screen.engine.paused
-        await palette(pilot, "Pause (space)")
+        await palette(pilot, "Pause")
         assert isinstance(app.screen, SessionScreen) and app.screen.engine.paused
 
 

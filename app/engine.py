@@ -43,6 +43,9 @@ class _SegmentCue(NamedTuple):
     from_end: bool
 
 
+BEGUN_AFTER = 1.0  # seconds in a step before a summary counts it as part done, not skipped
+
+
 class Left(NamedTuple):
     """A segment the session left: how long it ran (pauses not counted), and whether it ran to its end."""
 
@@ -63,6 +66,13 @@ class Summary(NamedTuple):
     skipped: tuple[str, ...] = ()  # names of the steps not done in full
     finished: bool = True  # False when the user stopped before the end
     open_steps: int = 0  # steps that last until the user says done, so not in `planned`
+    partly: tuple[str, ...] = ()  # of those skipped, the ones begun (a side, a set, or part of one)
+
+    @property
+    def untouched(self) -> tuple[str, ...]:
+        """The steps not begun at all."""
+        begun = set(self.partly)
+        return tuple(name for name in self.skipped if name not in begun)
 
     @property
     def steps_skipped(self) -> int:
@@ -104,6 +114,7 @@ class Engine:
         self._events: list[Event] = []
         self.left: list[Left] = []  # segments left since the last take_left(), for the training log
         self.visited: set[int] = set()
+        self.begun: set[int] = set()  # segments run for BEGUN_AFTER seconds at least: begun, if not done
         self._after, self._next_work, self._open_from = _lookups(self.segments)
 
     # --- reading the state -------------------------------------------------------------
@@ -213,6 +224,7 @@ class Engine:
         self.started_at = now
         self.completed |= done
         self.visited |= visited
+        self.begun |= visited
         self._enter(at, now - offset)
 
     def poll(self) -> list[Event]:
@@ -329,13 +341,19 @@ class Engine:
         """Planned and actual time, steps done, time added."""
         actual, paused, _ = self.times()
         work: dict[int, bool] = {}
+        begun: set[int] = set()
+        running = {self.index} if self.started and not self.finished and self.elapsed() >= BEGUN_AFTER else set()
         for i, segment in enumerate(self.segments):
             if segment.kind == "work":
                 work[segment.step] = work.get(segment.step, True) and i in self.completed
-        skipped = tuple(self.routine.steps[n - 1].name for n, done in work.items() if not done)
+                if i in self.begun or i in self.completed or i in running:
+                    begun.add(segment.step)
+        not_done = [n for n, done in work.items() if not done]
+        name = lambda n: self.routine.steps[n - 1].name  # noqa: E731
         open_steps = sum(1 for step in self.routine.steps if step.is_open)
-        return Summary(self.plan.total, actual, paused, len(work), len(work) - len(skipped), self.time_added,
-                       skipped, self.finished, open_steps)
+        return Summary(self.plan.total, actual, paused, len(work), len(work) - len(not_done), self.time_added,
+                       tuple(map(name, not_done)), self.finished, open_steps,
+                       tuple(name(n) for n in not_done if n in begun))
 
     # --- inside ------------------------------------------------------------------------
 
@@ -366,7 +384,10 @@ class Engine:
         state = self._now_state
         if state.index >= 0:
             until = self.paused_since if self.paused_since is not None else at
-            self.left.append(Left(state.index, max(0.0, until - state.start), state.index in self.completed))
+            seconds = max(0.0, until - state.start)
+            self.left.append(Left(state.index, seconds, state.index in self.completed))
+            if seconds >= BEGUN_AFTER:
+                self.begun.add(state.index)
 
     def _advance(self, now: float) -> None:
         """Move through every segment whose deadline has passed; the schedule never shifts."""

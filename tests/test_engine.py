@@ -360,3 +360,21 @@ def test_a_session_goes_on_where_it_stood(clock):
     clock.advance(8)
     engine.poll()
     assert engine.index == 4 and 3 in engine.completed and 1 in engine.completed
+
+
+def test_the_summary_tells_steps_begun_from_steps_never_reached(clock):
+    routine = Routine("R", (Step("a", duration=10), Step("b", duration=10, sides=True), Step("c", duration=10)),
+                      prep=0, transition=0)
+    engine = started(routine, clock)
+    clock.advance(4)
+    engine.next()  # a: 4 s of 10, then on to b's first side
+    engine.next()  # b's first side passed over at once, not begun
+    engine.next()  # past the switch to b's second side
+    clock.advance(3)
+    engine.poll()
+    summary = engine.summary()  # stopped here, 3 s into b's second side
+    assert summary.skipped == ("a", "b", "c")
+    assert summary.partly == ("a", "b") and summary.untouched == ("c",)
+    engine.next()
+    engine.next()  # c passed over at once: not begun
+    assert engine.summary().untouched == ("c",)

@@ -26,3 +26,17 @@ def test_the_next_step_s_name_gives_way_before_its_details():
     line = next_line("Hip circles with a long name", " · left side (30 s)", 40)
     assert line == "Next: Hip circles… · left side (30 s)" and len(line) <= 40
     assert next_line("", "", 40) == "Next: finish"
+
+
+def test_a_long_list_of_steps_in_the_summary_wraps_under_itself():
+    from app.engine import Summary
+    from app.ui.screens.summary import LABEL_WIDTH, summary_text
+
+    names = ("Arm swings", "Trunk rotation", "Side bends", "Hip circles", "Leg swings")
+    summary = Summary(300, 40, 0, 5, 0, 0, names, False, 0, partly=("Arm swings",))
+    text = str(summary_text("R", summary, width=40)).splitlines()
+    skipped = next(i for i, line in enumerate(text) if line.startswith("Skipped"))
+    assert text[skipped - 1].startswith("Part done") and "Arm swings" in text[skipped - 1]
+    following = text[skipped + 1]
+    assert following.startswith(" " * LABEL_WIDTH) and following.strip() and len(following) <= 40
+    assert all(len(line) <= 40 for line in text)

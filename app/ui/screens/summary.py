@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -15,19 +17,22 @@ from app.ui.screens import stylesheet
 from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
 
+LABEL_WIDTH = 12
+BOX_WIDTH = 60  # as in summary.tcss
+
 
 def headline(summary: Summary) -> tuple[str, str]:
     """The title and the closing words, fitted to what happened."""
     if not summary.finished:
         done = f"{summary.steps_done} of {summary.steps} steps done"
-        return "SESSION STOPPED", f"Stopped early, {done}. Press Enter to go back to your routines."
+        return "SESSION STOPPED", f"Stopped early, {done}."
     if summary.skipped:
-        return "ROUTINE COMPLETE", "Done, with some steps skipped. Press Enter to go back to your routines."
-    return "ROUTINE COMPLETE", "Well done. Press Enter to go back to your routines."
+        return "ROUTINE COMPLETE", "Done, with some steps skipped."
+    return "ROUTINE COMPLETE", "Well done."
 
 
-def summary_text(name: str, summary: Summary) -> Content:
-    """The figures of a finished or stopped session."""
+def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
+    """The figures of a finished or stopped session, in `width` columns."""
     title, _ = headline(summary)
     planned = format_clock(summary.planned)
     if summary.open_steps:
@@ -39,14 +44,19 @@ def summary_text(name: str, summary: Summary) -> Content:
         ("Paused", format_clock(summary.paused)),
         ("Steps done", f"{summary.steps_done} of {summary.steps}"),
     ]
-    if summary.skipped:
-        rows.append(("Skipped", ", ".join(summary.skipped)))
+    if summary.partly:
+        rows.append(("Part done", ", ".join(summary.partly)))
+    if summary.untouched:
+        rows.append(("Skipped", ", ".join(summary.untouched)))
     if summary.time_added:
         sign = "+" if summary.time_added > 0 else "-"
         rows.append(("Time added", f"{sign}{format_human(abs(summary.time_added))}"))
     parts = [plain(f"{title}\n", "bold"), plain(f"{name}\n\n")]
     for label, value in rows:
-        parts += [plain(f"{label:<12}", "dim"), plain(f"{value}\n", "bold")]
+        # A long value (a list of steps) wraps under itself, not under the labels.
+        wrapped = textwrap.wrap(value, max(12, width - LABEL_WIDTH)) or [""]
+        parts += [plain(f"{label:<{LABEL_WIDTH}}", "dim"),
+                  plain("\n".join(wrapped[:1] + [" " * LABEL_WIDTH + more for more in wrapped[1:]]) + "\n", "bold")]
     return lines(*parts)
 
 
@@ -70,12 +80,17 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Center():
             with Vertical(id="summary-box"):
-                yield Static(summary_text(self.routine_name, self.summary), id="summary")
+                yield Static(id="summary")
                 if self.recorded is not None:
                     yield Static(plain("Recorded in your training log: h in the list of routines shows it."
                                        if not self.recorded else f"Not recorded: {self.recorded}"), id="summary-log")
                 yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()
+
+    def on_resize(self) -> None:
+        # The box is 60 wide at most, less its border and padding.
+        width = min(BOX_WIDTH, self.size.width) - 6
+        self.query_one("#summary", Static).update(summary_text(self.routine_name, self.summary, width))
 
     def action_close(self) -> None:
         self.app.leave_session()

@@ -48,3 +48,16 @@ async def test_the_stop_question_s_buttons_are_whole_on_a_small_terminal(size, c
         await pilot.pause()
         text = screen_text(app)
         assert "Stop (y)" in text and "Keep going (n)" in text, text
+
+
+async def test_the_plan_preview_keeps_its_rows_whole_on_a_small_terminal(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.press("e", "f2")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        header = next(row for row in rows if "TIME" in row)
+        assert "SEGMENT" in header and "STEP" in header  # one row, not wrapped onto the next
+        assert not any(row.strip("█ ").startswith("SIDE") for row in rows)
+        plan = app.screen.query_one("#plan-scroll")
+        assert plan.max_scroll_x > 0  # the rest is a sideways scroll away

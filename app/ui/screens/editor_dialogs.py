@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.widgets import Button, Static
 
 from app.model import Routine
@@ -99,8 +99,9 @@ class PlanPreview(Dialog[None]):
         sets_of = {n: step.sets for n, step in enumerate(self.routine.steps, start=1)}
         with Vertical(classes="dialog preview"):
             yield Static(plain(f"The plan of {self.routine.name}  (Esc to close)"), classes="dialog-question")
-            with VerticalScroll():
-                yield Static(plain(plan_table(build_plan(self.routine), sets_of)))
+            with ScrollableContainer(id="plan-scroll"):
+                # Rows as `supple plan` prints them, whole: a narrow terminal scrolls sideways.
+                yield Static(plain(plan_table(build_plan(self.routine), sets_of)), id="plan-table")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -185,3 +185,15 @@ async def test_a_time_is_retyped_whole_and_after_undo_typing_carries_on_at_the_e
         await pilot.pause()
         await type_keys(pilot, "!")
         assert name.value == "Morning!"  # the cursor was put after the text put back
+
+
+async def test_a_bad_pause_length_is_explained_under_the_row_of_pauses(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        app.screen.query_one("#transition", Input).value = "abc"
+        await pilot.pause(0.2)
+        error = app.screen.query_one("#gaps-error")
+        assert error.display and text_of(app, "#gaps-error").startswith("Between: transition must be")
+        row = app.screen.query_one("#transition", Input).parent.parent
+        assert error.region.y >= row.region.bottom and error.region.width > row.region.width // 2

@@ -29,6 +29,7 @@ from app.ui.widgets.key_bar import KeyBar
 KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
 ENDING_LABELS = (("duration", "A time"), ("reps", "A number of reps"), ("manual", "When I say done"))
 ROUTINE_INPUTS = ("name", "prep", "transition", "switch")
+GAP_LABELS = {"prep": "Ready", "transition": "Between", "switch": "Switch"}
 NARROW = 90  # columns below which the form is one column that scrolls
 FIELD_CHANGES = (Input.Changed, TextArea.Changed, Select.Changed, Checkbox.Changed)
 STEP_INPUTS = {"step-name": "name", "duration": "duration", "reps": "reps", "tempo": "tempo", "sets": "sets", "rest": "rest"}
@@ -132,9 +133,12 @@ class EditorScreen(Screen[None]):
                         yield Label("Kind", classes="field-label")
                         yield Select([(KIND_LABELS[k], k) for k in KINDS], value=self.draft.kind,
                                      allow_blank=False, id="kind", compact=True)
-                    for key, label in (("prep", "Ready"), ("transition", "Between"), ("switch", "Switch")):
+                    for key, label in GAP_LABELS.items():
                         with Vertical(classes="cell"):
-                            yield from _field(label, _input(getattr(self.draft, key), key, "5s", short=True), f"{key}-error")
+                            yield Label(label, classes="field-label")
+                            yield _input(getattr(self.draft, key), key, "5s", short=True)
+                # Under the row, whole: a cell is too narrow for a message.
+                yield Static("", id="gaps-error", classes="field-error")
                 yield Label("Description", classes="field-label")
                 yield TextArea(self.draft.description, id="description", soft_wrap=True, compact=True)
                 yield Static("", id="description-error", classes="field-error")
@@ -257,8 +261,10 @@ class EditorScreen(Screen[None]):
 
     def _show_check(self) -> None:
         problems = self.checked.problems
-        for key in ROUTINE_INPUTS + ("description",):
+        for key in ("name", "description"):
             self._show_error(f"#{key}-error", problems.get(("routine", key), []))
+        self._show_error("#gaps-error", [f"{label}: {message}" for key, label in GAP_LABELS.items()
+                                         for message in problems.get(("routine", key), [])])
         self._show_error("#steps-error", problems.get(("routine", "steps"), []) + problems.get(("routine", ""), []))
         step = self.current
         for widget_id, attr in STEP_INPUTS.items():

@@ -52,3 +52,18 @@ async def test_test_sound_plays_every_cue_then_speaks_even_when_muted(clock):
         await pilot.pause(sum(length(c) + TEST_GAP for c in CUES) + 0.3)
         assert played == list(CUES)
         assert app.sound.said == [("This is how Supple speaks: arm swings, 30 seconds",)]
+
+
+async def test_a_bad_volume_is_pointed_out_as_it_is_typed(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        volume = app.screen.query_one("#volume", Input)
+        volume.focus()
+        await pilot.press("end", "0", "0")  # 80 becomes 800: too loud, said before any save
+        await pilot.pause()
+        error = app.screen.query_one("#volume-error", Static)
+        assert "from 0 to 100" in str(error.content)
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        assert str(error.content) == ""

@@ -64,6 +64,10 @@ class SettingsScreen(Dialog[None]):
     def on_mount(self) -> None:
         self._theme_before = self.app.theme
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "volume":
+            self._read()  # said as it is typed, not only on saving
+
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "theme" and isinstance(event.value, str):
             self.app.theme = event.value  # seen at once, behind the dialog

@@ -40,3 +40,11 @@ def test_a_long_list_of_steps_in_the_summary_wraps_under_itself():
     following = text[skipped + 1]
     assert following.startswith(" " * LABEL_WIDTH) and following.strip() and len(following) <= 40
     assert all(len(line) <= 40 for line in text)
+
+
+def test_the_progress_bar_s_total_is_rounded_as_the_picker_rounds_it():
+    from app.duration import format_human
+    from app.ui.widgets.bar import bar_text
+
+    total = 298.6  # a routine at a scale lands between whole seconds
+    assert format_human(total) == "4 min 59 s" and bar_text(0, total, 40).endswith(" 0:00 / 4:59")

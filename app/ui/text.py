@@ -34,3 +34,20 @@ def notify(node: DOMNode, message: str, *, title: str = "", severity: SeverityLe
     """A toast whose message and title are shown literally."""
     node.app.notify(visible(message, keep="\n"), title=visible(title), severity=severity, timeout=timeout,
                     markup=False)
+
+
+def wrapped(content: Content, width: int) -> Content:
+    """`content` wrapped to `width` at plain spaces only: a figure and its unit joined by a no-break
+    space ("4 min 58 s") stay on one line, which Textual's own wrapping does not keep."""
+    text, breaks = content.plain, []
+    line_start, last_space = 0, None
+    for index, char in enumerate(text):
+        if char == "\n":
+            line_start, last_space = index + 1, None
+            continue
+        if index - line_start >= width and last_space is not None:
+            breaks.append(last_space)
+            line_start, last_space = last_space, None
+        if char == " ":
+            last_space = index + 1
+    return Content("\n").join(piece.rstrip() for piece in content.divide(breaks)) if breaks else content

@@ -43,9 +43,11 @@ def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale
 
 
 def text_of(app: SuppleApp, selector: str) -> str:
-    """What a Static or Digits shows on the current screen."""
+    """What a Static or Digits shows on the current screen, as read: a no-break space is a space."""
     widget = app.screen.query_one(selector)
-    return str(widget.value if hasattr(widget, "value") else widget.content)
+    # Prose wraps its text itself; what it says is its text unwrapped.
+    shown = getattr(widget, "source", None) or (widget.value if hasattr(widget, "value") else widget.content)
+    return str(shown).replace("\u00a0", " ")
 
 
 def top_line(app: SuppleApp) -> str:

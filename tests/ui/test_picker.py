@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList
 
 from app.ui.screens.help import HelpScreen
@@ -153,11 +154,11 @@ async def test_brackets_set_the_scale_shown_in_the_preview_and_used_by_the_sessi
         assert "4 min 58 s · 7 steps" in text_of(app, "#preview")
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         preview = text_of(app, "#preview")
-        assert "4 min 13 s · 7 steps" in preview and "At 85 % of its times" in preview and "100 %: 4 min 58 s" in preview
+        assert "4 min 13 s · 7 steps" in preview and "For this run: 85 % of its times" in preview and "100 %: 4 min 58 s" in preview
         await pilot.press("down")  # another routine keeps its own scale
         assert "At " not in text_of(app, "#preview")
         await pilot.press("up")
-        assert "At 85 %" in text_of(app, "#preview")
+        assert "For this run: 85 %" in text_of(app, "#preview")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.engine.plan.scale == 0.85 and "· 85 %" in top_line(app)
@@ -171,5 +172,21 @@ async def test_the_scale_stops_at_its_limits(clock):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         for _ in range(25):
             await pilot.press("right_square_bracket")
-        assert "At 200 %" in text_of(app, "#preview")
+        assert "For this run: 200 %" in text_of(app, "#preview")
         assert any("from 50% to 200%" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+async def test_the_preview_shows_step_times_at_the_chosen_scale_and_never_splits_a_figure(clock, width):
+    app, _ = build(clock)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")  # 110 %
+        await pilot.pause()
+        preview = text_of(app, "#preview")
+        assert "For this run: 110 % of its times" in " ".join(preview.split())
+        assert "1. March in place  1 min 6 s" in preview  # 1 min at 110 %
+        assert "3.3 s" in preview  # Trunk rotation's 3 s a rep at 110 %
+        shown = str(app.screen.query_one("#preview").content)  # as wrapped on screen
+        assert len(shown.splitlines()) > len(preview.splitlines())  # it is wrapped, at this width
+        for line in shown.replace("\u00a0", " ").splitlines():  # a unit never starts a line
+            assert not line.startswith(("s)", "s ", "min", "%")) and line.strip() != "s", shown

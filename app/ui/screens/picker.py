@@ -13,6 +13,7 @@ from app.library import Entry
 from app.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
 from app.ui.screens.picker_preview import preview
+from app.ui.widgets.prose import Prose
 from app.ui.text import notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
@@ -54,7 +55,7 @@ class PickerScreen(Screen[None]):
         with Horizontal(id="picker-body"):
             yield OptionList(id="routines")
             with VerticalScroll(id="preview-pane"):
-                yield Static(id="preview")
+                yield Prose(id="preview")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -89,7 +90,7 @@ class PickerScreen(Screen[None]):
         wanted = next((i for i, o in enumerate(options) if o is not None and show and o.id == show), None)
         first = first if wanted is None else wanted
         if first is None:
-            self.query_one("#preview", Static).update("No routines found.")
+            self.query_one("#preview", Prose).show(plain("No routines found."))
         else:
             listing.highlighted = first
             self._show(options[first].id)  # now, so the first frame has it; the message comes later
@@ -103,7 +104,7 @@ class PickerScreen(Screen[None]):
         shown = (entry, self.scale_of(entry))
         if shown != self._previewed:
             self._previewed = shown
-            self.query_one("#preview", Static).update(preview(*shown))
+            self.query_one("#preview", Prose).show(preview(*shown))
 
     def scale_of(self, entry: Entry) -> float:
         """The time scale a session of `entry` will run at: as chosen here, else the command line's."""

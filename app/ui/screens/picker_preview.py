@@ -11,20 +11,27 @@ from app.plan import describe_routine, scale_label
 from app.ui.text import lines, plain
 
 
-def step_summary(step: Step) -> str:
-    """How a step ends, for a list row: "30 s", "12 reps x 2 s", "10 reps", "until done"."""
+def unbroken(text: str) -> str:
+    """A figure and its unit kept on one line when the pane wraps: "4 min 58 s"."""
+    for unit in (" s", " min", " h", " %", " reps"):
+        text = text.replace(unit, "\u00a0" + unit[1:])
+    return text
+
+
+def step_summary(step: Step, scale: float = 1.0) -> str:
+    """How a step ends at `scale`, for a list row: "30 s", "12 reps x 2 s", "10 reps", "until done"."""
     if step.manual:
         how = "until done"
     elif step.reps is not None:
-        how = f"{step.reps} reps" + (f" x {format_human(step.tempo)}" if step.tempo else "")
+        how = f"{step.reps} reps" + (f"\u00a0x {round(step.tempo * scale, 1):g} s" if step.tempo else "")
     else:
-        how = format_human(step.duration)
+        how = format_human(step.duration * scale)
     extras = [how]
     if step.sides:
         extras.append("each side")
     if step.sets > 1:
         extras.append(f"{step.sets} sets")
-    return ", ".join(extras)
+    return unbroken(", ".join(extras))
 
 
 def plural(count: int, word: str) -> str:
@@ -50,15 +57,15 @@ def preview(entry: Entry, scale: float = 1.0) -> Content:
                            "(supple check FILE lists the problems)."))
         return lines(*parts)
     routine = entry.routine
-    length = describe_routine(routine, scale)
+    length = unbroken(describe_routine(routine, scale))
     parts = [plain(f"{routine.name}\n", "bold"),
              plain(f"{length} · {plural(len(routine.steps), 'step')} · {source_of(entry)}\n", "dim")]
     if scale_label(scale):
-        parts.append(plain(f"At {scale_label(scale)} of its times ([ and ] change it; 100 %: "
-                           f"{describe_routine(routine)})\n", "bold $accent"))
+        parts.append(plain(unbroken(f"For this run: {scale_label(scale)} of its times, [ and ] change it "
+                                    f"(at 100 %: {describe_routine(routine)})\n"), "bold $accent"))
     parts.append(plain("\n"))
     if routine.description:
         parts.append(plain(routine.description.strip() + "\n\n"))
     for number, step in enumerate(routine.steps, start=1):
-        parts += [plain(f"{number:>2}. {step.name}", "bold"), plain(f"  {step_summary(step)}\n")]
+        parts += [plain(f"{number:>2}. {step.name}", "bold"), plain(f"  {step_summary(step, scale)}\n")]
     return lines(*parts)

@@ -7,7 +7,8 @@ from app.duration import format_clock
 
 def bar_text(done: float, total: float, width: int) -> str:
     """ "█████░░░░░ 2:10 / 5:27": the bar fills `width` cells in whole cells."""
-    figures = f" {format_clock(done)} / {format_clock(total)}"
+    # The total rounded, as the picker and the plan say it; what is done counts whole seconds up.
+    figures = f" {format_clock(done)} / {format_clock(round(total))}"
     cells = max(4, width - len(figures))
     filled = 0 if total <= 0 else min(cells, int(cells * done / total))
     return "█" * filled + "░" * (cells - filled) + figures

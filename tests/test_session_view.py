@@ -48,3 +48,11 @@ def test_the_progress_bar_s_total_is_rounded_as_the_picker_rounds_it():
 
     total = 298.6  # a routine at a scale lands between whole seconds
     assert format_human(total) == "4 min 59 s" and bar_text(0, total, 40).endswith(" 0:00 / 4:59")
+
+
+def test_prose_wraps_at_plain_spaces_only_and_fills_each_line():
+    from app.ui.text import plain, wrapped
+
+    assert wrapped(plain("aaaa bbbb cccc"), 9).plain == "aaaa bbbb\ncccc"
+    assert wrapped(plain("at 100\u00a0%: 4\u00a0min\u00a058\u00a0s"), 12).plain == "at 100\u00a0%:\n4\u00a0min\u00a058\u00a0s"
+    assert wrapped(plain("short\nlines stay"), 20).plain == "short\nlines stay"

@@ -45,9 +45,9 @@ def wrapped(content: Content, width: int) -> Content:
         if char == "\n":
             line_start, last_space = index + 1, None
             continue
-        if index - line_start >= width and last_space is not None:
+        if char == " ":  # a space past the edge is where the line breaks; it is not shown
+            last_space = index + 1
+        elif index - line_start >= width and last_space is not None:
             breaks.append(last_space)
             line_start, last_space = last_space, None
-        if char == " ":
-            last_space = index + 1
     return Content("\n").join(piece.rstrip() for piece in content.divide(breaks)) if breaks else content

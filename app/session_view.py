@@ -31,6 +31,10 @@ class SessionView(NamedTuple):
     progress: float
     progress_total: float
     paused: bool
+    upcoming_label: str = "Next"  # "Then" when the title already names the next step (getting ready for it)
+
+
+LEADS_IN = ("prep", "transition")  # segments whose title is the step they lead into
 
 
 def _step_of(engine: Engine, segment: Segment) -> int:
@@ -51,6 +55,8 @@ def _detail(engine: Engine, segment: Segment, now: float | None) -> str:
     if segment.set and step.sets > 1:
         done = " done" if segment.kind == "rest" else ""
         parts.append(f"Set {segment.set} of {step.sets}{done}")
+    if segment.kind in LEADS_IN:
+        parts.append(_work_outline(engine))
     rep = engine.current_rep(now)
     if rep is not None:
         parts.append(f"Rep {rep} of {engine.reps}")
@@ -59,9 +65,40 @@ def _detail(engine: Engine, segment: Segment, now: float | None) -> str:
     return "  ·  ".join(parts)
 
 
-def _upcoming(engine: Engine) -> tuple[str, str]:
-    """The next work's name, and its side, set and length."""
+def _work_outline(engine: Engine) -> str:
+    """What the step being got ready for asks: "20 s", "10 s each side · 2 sets", "12 reps"."""
     following = engine.next_work()
+    if following is None:
+        return ""
+    work = engine.segments[following]
+    step = engine.routine.steps[work.step - 1]
+    if work.duration is None:
+        pieces = ["until done"]
+    elif step.reps:
+        pieces = [f"{step.reps} reps" + (f", {format_human(work.duration)}" if step.tempo else "")]
+    else:
+        pieces = [format_human(work.duration)]
+    if work.side:
+        pieces[0] += f" each side, {work.side} first"
+    if step.sets > 1:
+        pieces.append(f"{step.sets} sets")
+    return " · ".join(pieces)
+
+
+def _following_step(engine: Engine) -> int | None:
+    """The first work of another step after the one being got ready for (a step's own segments are few)."""
+    following = engine.next_work()
+    if following is None:
+        return None
+    step = engine.segments[following].step
+    while following is not None and engine.segments[following].step == step:
+        following = engine.next_work(following)
+    return following
+
+
+def _upcoming(engine: Engine) -> tuple[str, str]:
+    """The next work's name, and its side, set and length; while getting ready for a step, the one after it."""
+    following = _following_step(engine) if engine.segment.kind in LEADS_IN else engine.next_work()
     if following is None:
         return "", ""
     work = engine.segments[following]
@@ -111,6 +148,7 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
         progress=max(0.0, total - left),
         progress_total=total,
         paused=engine.paused,
+        upcoming_label="Then" if segment.kind in LEADS_IN else "Next",
     )
 
 
@@ -129,12 +167,12 @@ def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
     return lines
 
 
-def next_line(name: str, more: str, width: int) -> str:
+def next_line(name: str, more: str, width: int, label: str = "Next") -> str:
     """ "Next: NAME · left side · set 1 of 2 (30 s)" in `width`: the name is shortened first."""
     if not name:
-        return "Next: finish"
-    room = width - len("Next: ") - len(more)
+        return f"{label}: finish"
+    room = width - len(label) - 2 - len(more)
     if room < 8:  # even the details do not fit: the name alone, shortened
-        return shorten(f"Next: {name}", max(width, 8), "…", words=True)
-    return f"Next: {shorten(name, room, '…', words=True)}{more}"
+        return shorten(f"{label}: {name}", max(width, 8), "…", words=True)
+    return f"{label}: {shorten(name, room, '…', words=True)}{more}"
 

@@ -49,6 +49,7 @@ class SuppleApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False),
         Binding("ctrl+c", "quit", "Quit", id="app.interrupt", show=False),
         Binding("ctrl+z", "suspend_process", "Suspend", id="app.suspend", show=False),
+        Binding("f1", "help", "Help", id="app.help", show=False),
     ]
 
     def __init__(
@@ -106,6 +107,13 @@ class SuppleApp(App[None]):
 
         yield from super().get_system_commands(screen)
         yield from screen_commands(screen)
+
+    def action_help(self) -> None:
+        """The keys, opened at the section for the screen below (F1 anywhere, where ? would be typed)."""
+        from app.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP_SECTION", None)))
 
     def _theme_chosen(self, theme: object) -> None:
         """Remember a theme chosen anywhere (the palette's Theme, or the settings), off the event loop."""

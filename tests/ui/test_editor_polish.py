@@ -197,3 +197,30 @@ async def test_a_bad_pause_length_is_explained_under_the_row_of_pauses(clock):
         assert error.display and text_of(app, "#gaps-error").startswith("Between: transition must be")
         row = app.screen.query_one("#transition", Input).parent.parent
         assert error.region.y >= row.region.bottom and error.region.width > row.region.width // 2
+
+
+async def test_f1_in_the_editor_opens_the_help_at_the_editor_s_keys(clock):
+    from app.ui.screens.help import HelpScreen
+
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "f1")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#help-keys")
+        heading = next(w for w in app.screen.query(".help-section") if w.name == "In the editor")
+        assert keys.scroll_y > 0 and heading.region.y <= keys.region.y + 1  # scrolled to it
+        await pilot.press("f1")
+        assert isinstance(app.screen, EditorScreen)
+
+
+async def test_a_bundled_routine_opened_and_closed_untouched_asks_nothing(clock):
+    from app.ui.screens.picker import PickerScreen
+
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, EditorScreen) and not app.screen.dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)

@@ -31,7 +31,8 @@ async def test_run_opens_the_session_on_get_ready(clock):
         assert text_of(app, "#clock") == "0:05"
         assert top_line(app).startswith("Step 1 of 3 ") and top_line(app).endswith(" 1:30 left + open steps")
         assert "Stand tall" in text_of(app, "#cues")
-        assert text_of(app, "#upcoming") == "Next: Arm swings (20 s)"
+        assert text_of(app, "#detail") == "20 s"  # what the step asks, under its name
+        assert text_of(app, "#upcoming") == "Then: Leg swings · left side · set 1 of 2 (10 s)"  # not Arm swings again
         assert app.screen.has_class("-prep")
         assert played == ["ready"]
 

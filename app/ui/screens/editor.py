@@ -69,11 +69,14 @@ def _field(label: str, widget, error_id: str) -> ComposeResult:
 class EditorScreen(Screen[None]):
     """Edit one routine; saving writes into the user's routines folder only."""
 
+    HELP_SECTION = "In the editor"  # where the help opens from here
+
     DEFAULT_CSS = stylesheet("editor.tcss")
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="editor.save", priority=True, tooltip="Write the routine to your routines folder"),
         Binding("f2", "preview", "Preview", id="editor.preview", priority=True, tooltip="The whole timeline, step by step, with its times"),
+        Binding("f1", "app.help", "Help", id="editor.help", tooltip="Every key, and what it does"),
         Binding("escape", "leave", "Close", id="editor.close", tooltip="Close the editor (asks first if there are unsaved changes)"),
         Binding("ctrl+q", "leave(True)", "Quit", id="editor.quit", show=False, priority=True),
         Binding("ctrl+z", "undo", "Undo", id="editor.undo", priority=True, tooltip="Undo the last change"),
@@ -100,20 +103,23 @@ class EditorScreen(Screen[None]):
 
     @classmethod
     def for_entry(cls, entry: Entry, copy: bool = False) -> EditorScreen:
-        """Edit a user's routine in place; a bundled one, one from elsewhere, or any `copy`, as a new one."""
+        """Edit a user's routine in place; a bundled one, one from elsewhere, or any `copy`, as a new one.
+
+        Only an asked-for copy starts with unsaved changes: a bundled routine opened to look at, and
+        closed untouched, has nothing to save."""
         routine = entry.routine
         if copy:
             return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(copy)")),
                        note=f'A copy of "{routine.name}"; it saves as a new routine in your folder.', dirty=True)
         if entry.source == "bundled":
             return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(mine)")),
-                       note="Bundled routines are read-only: this copy saves into your routines folder.", dirty=True)
+                       note="Bundled routines are read-only: this copy saves into your routines folder.")
         if entry.link_target is not None:
-            return cls(RoutineDraft.from_routine(routine), dirty=True,
+            return cls(RoutineDraft.from_routine(routine),
                        note=f"{entry.path.name} is a link to {entry.link_target}: your changes save as a new "
                             "routine in your folder, and the linked file stays as it is.")
         if not is_inside(entry.path, paths.user_routines_dir()):
-            return cls(RoutineDraft.from_routine(routine), dirty=True,
+            return cls(RoutineDraft.from_routine(routine),
                        note=f"{entry.path} is not in your routines folder: your changes save as a new routine there.")
         return cls(RoutineDraft.from_routine(routine), existing=entry.path, fingerprint=entry.fingerprint)
 

@@ -26,7 +26,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("[  ]", "shorter or longer: the time scale, 50 % to 200 %"),
         ("n  e", "a new routine; edit one (a bundled one as your copy)"),
         ("d  x", "duplicate; delete (your routines only, asks first)"),
-        ("s", "settings: sound, volume, voice, theme"),
+        ("s  h", "settings (sound, volume, voice, theme); your training history"),
         ("q", "quit Supple"),
     )),
     ("In the editor", (
@@ -38,10 +38,15 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Shift+↑ ↓", "move the step up or down"),
         ("Esc", "close (asks about unsaved changes)"),
     )),
+    ("In the text view of a file with problems", (
+        ("F6", "the list of problems; Enter on one goes to its line"),
+        ("Ctrl+S", "save (it opens in the editor once it checks clean)"),
+        ("Esc", "close (asks about unsaved changes)"),
+    )),
     ("Everywhere", (
         ("Ctrl+P", "the command palette: run or edit a routine, themes, every key here"),
         ("Ctrl+Z", "outside the editor: suspend Supple (fg brings it back)"),
-        ("?", "these keys"),
+        ("?  F1", "these keys (F1 where ? would be typed)"),
     )),
 )
 CAUTION = ("Sound marks each start, the 3-2-1 and the end, so you rarely need to look. Stop if anything "
@@ -52,14 +57,19 @@ CAUTION = ("Sound marks each start, the 3-2-1 and the end, so you rarely need to
 class HelpScreen(Dialog[None]):
     """The keys, and a word of caution; scrolls with the arrows, Page Up and Down, Home and End."""
 
-    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,question_mark,q,enter,f1", "close", "Close", id="help.close")]
+
+    def __init__(self, section: str | None = None) -> None:
+        """`section`: the title of the section to show first, the one for the screen below."""
+        super().__init__()
+        self.section = section
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(plain("Keys  (Esc closes; ↑ ↓ PgUp PgDn scroll)"), classes="dialog-question")
             with VerticalScroll(id="help-keys"):
                 for title, rows in SECTIONS:
-                    yield Static(plain(title, "bold"), classes="help-section")
+                    yield Static(plain(title, "bold"), classes="help-section", name=title)
                     for keys, what in rows:
                         with Horizontal(classes="help-row"):
                             yield Static(plain(keys), classes="help-key")
@@ -67,7 +77,11 @@ class HelpScreen(Dialog[None]):
                 yield Static(plain(CAUTION), id="help-caution")
 
     def on_mount(self) -> None:
-        self.query_one("#help-keys", VerticalScroll).focus()
+        keys = self.query_one("#help-keys", VerticalScroll)
+        keys.focus()
+        heading = next((w for w in self.query(".help-section") if w.name == self.section), None)
+        if heading is not None:
+            self.call_after_refresh(keys.scroll_to_widget, heading, top=True, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,8 @@ GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobil
 class PickerScreen(Screen[None]):
     """Choose a routine and start it."""
 
+    HELP_SECTION = "In the list of routines"  # where the help opens from here
+
     DEFAULT_CSS = stylesheet("picker.tcss")
 
     BINDINGS = [
@@ -154,7 +156,7 @@ class PickerScreen(Screen[None]):
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.HELP_SECTION))
 
     def action_history(self) -> None:
         from app.ui.screens.history import HistoryScreen

@@ -42,6 +42,8 @@ SAY_SECONDS = 2.5  # how long a word on a key stays in the hint line
 class SessionScreen(Screen[None]):
     """Guides the user through one routine; time comes from the engine's clock."""
 
+    HELP_SECTION = "In a session"  # where the help opens from here
+
     DEFAULT_CSS = stylesheet("session.tcss")
 
     BINDINGS = [
@@ -228,7 +230,7 @@ class SessionScreen(Screen[None]):
         self._text("hint", self._said or ("PAUSED · press Space to resume" if view.paused else view.hint))
         width = self.size.width
         self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
-        self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2))
+        self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
         bar = q("#bar", Static)
         self._text("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40))
 
@@ -394,4 +396,4 @@ class SessionScreen(Screen[None]):
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen
 
-        self._with_dialog(HelpScreen())
+        self._with_dialog(HelpScreen(self.HELP_SECTION))

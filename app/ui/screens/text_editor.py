@@ -70,10 +70,13 @@ def readable_text(data: bytes) -> tuple[str, list[str]]:
 class TextEditorScreen(Screen[None]):
     """Fix a routine file by hand; it saves once it checks clean, then opens in the form editor."""
 
+    HELP_SECTION = "In the text view of a file with problems"  # where the help opens from here
+
     DEFAULT_CSS = stylesheet("text_editor.tcss")
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="text.save", priority=True),
+        Binding("f1", "app.help", "Help", id="text.help"),
         Binding("escape", "leave", "Close", id="text.close", priority=True),
         Binding("ctrl+q", "leave(True)", "Quit", id="text.quit", show=False, priority=True),
         Binding("f6", "problems", "Problems", id="text.problems", priority=True),

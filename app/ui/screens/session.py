@@ -262,7 +262,7 @@ class SessionScreen(Screen[None]):
         engine = self.engine
         if binding_id == "session.pause":
             paused = engine.paused and not self._auto_paused  # paused for the palette is running to the user
-            return "Resume" if paused else ("Done" if engine.is_open else "Pause")
+            return "Resume" if paused else ("Done" if engine.started and engine.is_open else "Pause")
         count = engine.reps_for() if binding_id in ("session.more", "session.less") else None
         if count is not None:
             return f"{count} rep{'s' if count != 1 else ''}"

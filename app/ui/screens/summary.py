@@ -57,7 +57,7 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
         wrapped = textwrap.wrap(value, max(12, width - LABEL_WIDTH)) or [""]
         parts += [plain(f"{label:<{LABEL_WIDTH}}", "dim"),
                   plain("\n".join(wrapped[:1] + [" " * LABEL_WIDTH + more for more in wrapped[1:]]) + "\n", "bold")]
-    return lines(*parts)
+    return lines(*parts).rstrip()
 
 
 class SummaryScreen(Screen[None]):

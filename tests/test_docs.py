@@ -21,8 +21,9 @@ def blocks(language: str) -> list[str]:
 
 def test_the_complete_example_is_a_valid_routine():
     routine = parse_routine(blocks("toml")[0].encode(), "example.toml")
-    assert routine.name == "Leg day cooldown" and len(routine.steps) == 4
-    assert routine.steps[1].tempo == 2 and routine.steps[2].reps == 8 and routine.steps[3].manual
+    assert routine.name == "Leg day cooldown" and len(routine.steps) == 5
+    assert routine.steps[1].tempo == 4 and routine.steps[2].sets == 2 and routine.steps[3].reps == 10
+    assert routine.steps[3].tempo is None and routine.steps[4].manual
 
 
 def test_the_json_example_has_the_fields_plan_json_writes():
@@ -30,6 +31,24 @@ def test_the_json_example_has_the_fields_plan_json_writes():
     written = plan_to_json(build_plan(parse_routine(blocks("toml")[0].encode(), "example.toml")))
     assert list(example) == list(written)
     assert set(example["segments"][0]) == set(written["segments"][0])
+
+
+def test_the_json_example_is_an_excerpt_of_the_routine_it_names():
+    from app.library import load_entry
+    from app.paths import bundled_routines_dir
+
+    example = json.loads(blocks("json")[0])
+    routine = load_entry(bundled_routines_dir() / "pre-lift-mobility.toml", "bundled").routine
+    real = plan_to_json(build_plan(routine))
+    assert example["name"] == real["name"] and example["total"] == real["total"]
+    assert all(segment in real["segments"] for segment in example["segments"])
+    assert example["cues"] == real["cues"][: len(example["cues"])]
+
+
+def test_durations_read_as_the_table_says():
+    from app.duration import parse_duration
+
+    assert parse_duration("1m 30s") == parse_duration("1m30s") == parse_duration("1:30") == 90
 
 
 def test_the_limits_in_the_text_are_the_code_s():

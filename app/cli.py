@@ -26,11 +26,11 @@ def _parser() -> argparse.ArgumentParser:
         def error(self, message: str) -> NoReturn:
             choice = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message)
             if choice:
-                import difflib
+                from app.text import closest
 
                 known = re.findall(r"'([^']*)'", choice[2])
-                close = difflib.get_close_matches(choice[1], known, n=1, cutoff=0.5)
-                message = f"no command {choice[1]!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+                close = closest(choice[1], known, cutoff=0.5)
+                message = f"no command {choice[1]!r}" + (f"; did you mean {close!r}?" if close else "")
                 message += f" (commands: {', '.join(known)})"
             self.print_usage(sys.stderr)
             echo(f"{self.prog}: error: {message}", err=True)

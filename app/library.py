@@ -93,11 +93,26 @@ def find(query: str, entries: list[Entry]) -> Entry:
             folded = query.casefold().strip()
             matches = [e for e in entries if e.routine and e.routine.name.casefold() == folded]
     if not matches:
-        raise LookupFailed(f"no routine called {query!r} (see 'supple list')")
+        from app.text import closest
+
+        known = [e.stem for e in entries] + [e.routine.name for e in entries if e.routine]
+        prefixed = bool(rest) and source in ("user", "bundled")
+        close = closest(rest if prefixed else query, known, cutoff=0.5)
+        if close and prefixed:
+            close = f"{source}:{close}"
+        hint = f"did you mean {close!r}? " if close else ""
+        raise LookupFailed(f"no routine called {query!r} ({hint}see 'supple list')")
     if len(matches) > 1:
         refs = ", ".join(e.ref for e in matches)
         raise LookupFailed(f"{query!r} names {len(matches)} routines ({refs}); use one of those instead")
     return matches[0]
+
+
+def shadowing(entry: Entry) -> str | None:
+    """When `entry` is the user's and a bundled routine has the same stem, a note naming the other."""
+    if entry.source != "user" or not (paths.bundled_routines_dir() / f"{entry.stem}.toml").is_file():
+        return None
+    return f"note: '{entry.stem}' is your {entry.path.name}; the bundled one is 'bundled:{entry.stem}'"
 
 
 def resolve(query: str) -> Entry:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.console import EXIT_OK, EXIT_USER, echo, table
 from app.errors import RoutineError
-from app.library import Entry, load_library, resolve
+from app.library import Entry, load_library, resolve, shadowing
 from app.plan import build_plan, describe_routine, open_segments, planned_total
 from app.routine_file import load_routine
 from app.text import json_safe, json_text, visible
@@ -27,8 +27,10 @@ def add_routine_commands(commands) -> None:
 
     check = commands.add_parser("check", help="validate routine files (or folders of them)",
                                 description="Check routine files: one FILE:LINE:COL line per problem, then a count. "
+                                            "With no FILE, every routine in your routines folder. "
                                             "Exit status 1 when any file has a problem.")
-    check.add_argument("files", nargs="+", metavar="FILE", help="a routine file or a folder of them")
+    check.add_argument("files", nargs="*", metavar="FILE",
+                       help="a routine file, a folder of them, or a routine's stem or name")
     check.set_defaults(handler=cmd_check)
 
     plan = commands.add_parser("plan", help="show a routine's timeline and length",
@@ -81,15 +83,33 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _expand(names: list[str]) -> list[Path]:
+    """The files named: folders opened, a name that is no file looked up in the library."""
     files: list[Path] = []
     for name in names:
         path = Path(name)
-        files.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.toml")))
+        elif path.exists() or path.is_symlink() or name.endswith(".toml") or "/" in name:
+            files.append(path)
+        else:
+            entry = resolve(name)  # a stem or a name; LookupFailed says what is close
+            if ":" not in name and (note := shadowing(entry)):
+                echo(note)
+            files.append(entry.path)
     return files
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """`supple check FILE...`: one located line per problem, then a summary."""
+    """`supple check [FILE...]`: one located line per problem, then a summary."""
+    if not args.files:
+        from app.paths import user_routines_dir
+
+        folder = user_routines_dir()
+        if not folder.is_dir() or not any(folder.glob("*.toml")):
+            echo(f"No routines of your own yet: they go in {folder}. 'supple check FILE' checks any file.")
+            return EXIT_OK
+        echo(f"Your routines folder, {folder}:")
+        args.files = [str(folder)]
     files = _expand(args.files)
     bad = problems = 0
     for path in files:
@@ -117,6 +137,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if entry.error:
         echo(entry.error, err=True)
         return EXIT_USER
+    if ":" not in args.routine and (note := shadowing(entry)):
+        echo(note, err=True)  # stderr: the plan on stdout stays as scripts read it
     from app.plan_output import plan_json_chunks, plan_table
 
     plan = build_plan(entry.routine)

@@ -87,7 +87,19 @@ def _toml_error(message: str, text: str, filename: str) -> RoutineError:
         line, column = len(lines), len(lines[-1]) + 1
     detail = message[: where.start()] if where else message
     detail = detail[:1].lower() + detail[1:]
-    return RoutineError.at(filename, line, column, f"invalid TOML: {detail}")
+    return RoutineError.at(filename, line, column, f"invalid TOML: {detail}{_unclosed(text, line)}")
+
+
+def _unclosed(text: str, line: int) -> str:
+    """A hint when the line holds a string left open, the likeliest cause of TOML's terse message."""
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if '"""' in source or "'''" in source:
+        return ""  # a multi-line string may rightly run on
+    for quote in ('"', "'"):
+        if source.count(quote) % 2 == 1:  # a rough test, and only a hint beside TOML's own message
+            return f" (the {quote} at column {source.index(quote) + 1} opens a string that is not closed on its line)"
+    return ""
 
 
 def _duration_value(seconds: float) -> str | int | float:

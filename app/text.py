@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable
 
 # C0 controls, DEL, C1 controls; bidi embeddings, overrides, isolates and marks; line and paragraph
 # separators (a terminal may break the line there, or show nothing); and the lone surrogates Python
@@ -78,3 +79,16 @@ def json_safe(text: str) -> str:
     """JSON text with DEL, C1 and bidi characters escaped; JSON escapes C0 controls itself."""
     # Outside strings JSON is plain ASCII, so these can only be inside strings, where \\uXXXX reads back.
     return _UNSAFE.sub(lambda m: m[0] if m[0] < "\x7f" else f"\\u{ord(m[0]):04x}", text)
+
+
+def closest(word: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The one of `known` that `word` most likely meant (a typo, a part of it), or None."""
+    import difflib  # only a misspelt word needs it
+
+    known = list(known)
+    folded = word.casefold()
+    close = difflib.get_close_matches(folded, [k.casefold() for k in known], n=1, cutoff=cutoff)
+    if close:
+        return next(k for k in known if k.casefold() == close[0])
+    within = [k for k in known if folded and folded in k.casefold()]
+    return within[0] if len(within) == 1 else None

@@ -10,7 +10,7 @@ from app.duration import DurationError, DurationOutOfRange, format_duration, for
 from app.errors import Problem, RoutineError
 from app.model import KINDS, Routine, Step
 from app.plan import MAX_PLANNED, planned_seconds
-from app.text import SHORT, is_blank, shorten, unsafe_chars
+from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
 from app.toml_locator import Locator, Position
 
 TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
@@ -60,15 +60,8 @@ def _digits(value: int) -> int:
     return estimate + (value >= 10**estimate)
 
 
-def _closest(key: str, known: tuple[str, ...]) -> str | None:
-    import difflib  # only a file with an unknown key needs it
-
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def _suggest(key: str, known: tuple[str, ...]) -> str:
-    close = _closest(key, known)
+    close = closest(key, known)
     return f' (did you mean "{close}"?)' if close else ""
 
 
@@ -340,7 +333,7 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
 def _misspelt_ending(raw: dict) -> bool:
     """True when an unknown key looks like duration, reps or manual (already reported)."""
     return any(
-        key not in STEP_KEYS and _closest(key, STEP_KEYS) in ("duration", "reps", "manual") for key in raw
+        key not in STEP_KEYS and closest(key, STEP_KEYS) in ("duration", "reps", "manual") for key in raw
     )
 
 

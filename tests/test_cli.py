@@ -43,7 +43,6 @@ def test_help_everywhere(command, supple_home):
 
 def test_bad_usage_exits_2(supple_home):
     assert supple("frobnicate", home=supple_home).returncode == 2
-    assert supple("check", home=supple_home).returncode == 2
     assert supple("plan", home=supple_home).returncode == 2
 
 
@@ -207,3 +206,36 @@ def test_a_name_two_routines_share_lists_their_refs(supple_home):
         write_user_routine(supple_home, stem, 'name = "Gym test"\n[[steps]]\nname = "a"\nduration = 5\n')
     result = supple("plan", "Gym test", home=supple_home)
     assert result.returncode == 1 and "(user:gym-test-2, user:gym-test); use one of those instead" in result.stderr
+
+
+def test_check_with_no_file_checks_your_routines_folder(supple_home):
+    result = supple("check", home=supple_home)
+    assert result.returncode == 0 and "No routines of your own yet" in result.stdout
+    write_user_routine(supple_home, "mine", 'name = "Mine"\n[[steps]]\nname = "A"\nduraton = 5\n')
+    result = supple("check", home=supple_home)
+    assert result.returncode == 1 and "mine.toml:4:1:" in result.stdout and 'did you mean "duration"' in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 file checked: 1 with problems (1 problem)"
+
+
+def test_check_and_plan_take_a_routine_s_name_and_suggest_a_close_one(supple_home):
+    assert supple("check", "pre-lift-mobility", home=supple_home).stdout.strip() == "1 file checked: all good"
+    for command in ("check", "plan"):
+        result = supple(command, "prelift", home=supple_home)
+        assert result.returncode == 1 and "did you mean 'pre-lift-mobility'?" in result.stderr, result.stderr
+    assert "did you mean 'bundled:quick-warmup'?" in supple("plan", "bundled:quick", home=supple_home).stderr
+
+
+def test_an_unclosed_string_is_pointed_out(supple_home, tmp_path):
+    path = tmp_path / "open.toml"
+    path.write_text('name = "Open\n[[steps]]\nname = "A"\nduration = 5\n')
+    result = supple("check", str(path), home=supple_home)
+    assert "open.toml:1:13: invalid TOML:" in result.stdout
+    assert "the \" at column 8 opens a string that is not closed on its line" in result.stdout
+
+
+def test_a_stem_of_yours_that_hides_a_bundled_one_is_pointed_out(supple_home):
+    write_user_routine(supple_home, "quick-warmup", 'name = "My quick one"\n[[steps]]\nname = "A"\nduration = 5\n')
+    result = supple("plan", "quick-warmup", home=supple_home)
+    assert result.stdout.splitlines()[0] == "My quick one"
+    assert "the bundled one is 'bundled:quick-warmup'" in result.stderr
+    assert "bundled:" not in supple("plan", "user:quick-warmup", home=supple_home).stderr

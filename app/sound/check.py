@@ -32,7 +32,10 @@ def sound_check(out=print) -> int:
         out(f"player:  {state.player or 'none (the session will ring the terminal bell and flash)'}")
         for name, why in state.skipped:
             out(f"skipped: {name}: {why}")
-        out(f"voice:   {state.speech or 'none: ' + state.speech_skipped}")
+        voice = state.speech or "none: " + state.speech_skipped
+        if state.speech and state.player is None:
+            voice += " (it speaks through a player: with none working, nothing is said)"
+        out(f"voice:   {voice}")
         out(f"volume:  {settings.volume}")
         if state.player is None:
             out(no_player_advice(state))

@@ -190,3 +190,17 @@ async def test_the_preview_shows_step_times_at_the_chosen_scale_and_never_splits
         assert len(shown.splitlines()) > len(preview.splitlines())  # it is wrapped, at this width
         for line in shown.replace("\u00a0", " ").splitlines():  # a unit never starts a line
             assert not line.startswith(("s)", "s ", "min", "%")) and line.strip() != "s", shown
+
+
+async def test_two_routines_of_one_name_say_which_file_each_is(clock, supple_home):
+    from app import paths
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "my-warmup.toml").write_text('name = "Quick warm-up"\nkind = "warmup"\n[[steps]]\nname = "A"\nduration = 5\n')
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = [str(option.prompt).strip() for option in app.screen.query_one("#routines", OptionList).options]
+        assert "Quick warm-up (bundled)" in rows and "Quick warm-up (my-warmup.toml)" in rows, rows
+        assert "Post-lift cooldown" in rows  # a name no other routine has stays as it is

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,10 +17,19 @@ from app.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
 from app.ui.screens.picker_preview import preview
 from app.ui.widgets.prose import Prose
-from app.ui.text import notify, plain
+from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
+
+
+def _row(entry: Entry, named: Counter) -> Content:
+    """A routine's line: its name, and where two share it, which file each is."""
+    name = entry.routine.name
+    if named[name.strip().casefold()] < 2:
+        return plain(f"  {name}")
+    where = "bundled" if entry.source == "bundled" else entry.path.name
+    return lines(f"  {name} ", plain(f"({where})", "dim"))
 
 
 class PickerScreen(Screen[None]):
@@ -75,12 +87,13 @@ class PickerScreen(Screen[None]):
     def reload(self, show: str | None = None) -> None:
         """Read the library again and rebuild the list, highlighting `show` (a ref) if it is there."""
         self.entries = {entry.ref: entry for entry in self.app.load_entries()}
+        named = Counter(e.routine.name.strip().casefold() for e in self.entries.values() if e.routine)
         options: list[Option | None] = []
         for kind, label in GROUPS:
             group = [e for e in self.entries.values() if e.routine and e.routine.kind == kind]
             if group:
                 options.append(Option(plain(label.upper(), "bold"), disabled=True))
-                options += [Option(plain(f"  {e.routine.name}"), id=e.ref) for e in group]  # one line, shortened
+                options += [Option(_row(e, named), id=e.ref) for e in group]  # one line, shortened
         broken = [e for e in self.entries.values() if e.error]
         if broken:
             options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))

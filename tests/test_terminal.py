@@ -36,7 +36,15 @@ class Tmux:
             pytest.fail("tmux is not installed (CI installs it: apt-get install tmux)")
         self.base = ["tmux", "-L", socket]
         self.env = env
-        self.run("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), command)
+        for attempt in range(3):  # a server starting on a loaded machine now and then fails to come up
+            started = subprocess.run([*self.base, "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
+                                      command], capture_output=True, text=True, env=env)
+            if started.returncode == 0:
+                break
+            self.close()
+            time.sleep(0.5)
+        else:
+            pytest.fail(f"tmux did not start: {started.stderr}")
 
     def terminal_state(self) -> dict[str, str]:
         """What the program left the terminal in: alternate screen, mouse tracking, cursor shown."""

@@ -99,6 +99,9 @@ class SessionScreen(Screen[None]):
         self.query_one("#top", TopBar).show(scale=scale_label(self.engine.plan.scale))
         self.sound_changed()
         self.render_view()
+        # The cues' rows depend on the middle's size, known only once laid out: draw again then, so
+        # the first second already shows them.
+        self.call_after_refresh(self._redraw_all)
         # Time 0 is when the first sound can be heard: wait for the player, for so long only.
         self._mounted_at = self.engine.clock()
         if not self._start_when_sound_is_ready():
@@ -133,6 +136,11 @@ class SessionScreen(Screen[None]):
     def on_resize(self) -> None:
         self.set_class(self.size.height < SHORT_SCREEN, "-short")
         self._shown.pop("bar", None)
+        self._shown.pop("cues", None)
+        self._shown.pop("upcoming", None)
+        self.render_view()
+
+    def _redraw_all(self) -> None:
         self._shown.pop("cues", None)
         self._shown.pop("upcoming", None)
         self.render_view()

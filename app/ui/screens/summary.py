@@ -80,17 +80,21 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Center():
             with Vertical(id="summary-box"):
-                yield Static(id="summary")
+                yield Static(self._text(self.app.size.width), id="summary")
                 if self.recorded is not None:
                     yield Static(plain("Recorded in your training log: h in the list of routines shows it."
                                        if not self.recorded else f"Not recorded: {self.recorded}"), id="summary-log")
                 yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()
 
-    def on_resize(self) -> None:
+    def _text(self, screen_width: int) -> Content:
         # The box is 60 wide at most, less its border and padding.
-        width = min(BOX_WIDTH, self.size.width) - 6
-        self.query_one("#summary", Static).update(summary_text(self.routine_name, self.summary, width))
+        self._width = screen_width
+        return summary_text(self.routine_name, self.summary, min(BOX_WIDTH, screen_width) - 6)
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self.query_one("#summary", Static).update(self._text(self.size.width))
 
     def action_close(self) -> None:
         self.app.leave_session()

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
-from app.library import LookupFailed, resolve
+from app.routine.library import LookupFailed, resolve
 from app.log.commands import add_log_commands
-from app.routine_commands import add_routine_commands
+from app.routine.commands import add_routine_commands
 
 if TYPE_CHECKING:
     import argparse
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 def _scale(text: str) -> float:
     import argparse
 
-    from app.plan import SCALE_RANGE
+    from app.session.plan import SCALE_RANGE
 
     try:
         value = float(text)
@@ -123,7 +123,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     entry = resolve(args.routine)
     if entry.error:
         from app.files import NotReadable, read_regular
-        from app.routine_file import MAX_BYTES
+        from app.routine.routine_file import MAX_BYTES
 
         try:
             read_regular(entry.path, MAX_BYTES)  # a broken file opens as text, if it can be read at all

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from app import paths
 from app.files import NotReadable, read_regular, real_path, write_atomically
 from app.text import shorten, unsafe_chars
-from app.validate import quoted, show
+from app.routine.validate import quoted, show
 
 FILE_NAME = "config.toml"
 MAX_BYTES = 64 * 1024

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.model import Routine, Step  # noqa: E402
+from app.routine.model import Routine, Step  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.sound.player import SoundPlayer  # noqa: E402
 from app.sound.synth import RATE, render  # noqa: E402

@@ -14,7 +14,7 @@ import time
 from textual.app import App, ComposeResult
 from textual.widgets import Digits
 
-from app.model import Routine, Step
+from app.routine.model import Routine, Step
 from app.sound.output import Recorder
 from app.ui.app import make_app
 from app.ui.widgets import big_clock

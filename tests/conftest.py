@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.model import Routine
-from app.routine_file import parse_routine
+from app.routine.model import Routine
+from app.routine.routine_file import parse_routine
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from app.model import KINDS, Routine, Step
-from app.plan import MAX_PLANNED, build_plan
+from app.routine.model import KINDS, Routine, Step
+from app.session.plan import MAX_PLANNED, build_plan
 from app.text import is_blank
 
 # Bidi embeddings, overrides and isolates, and line and paragraph separators: never allowed.

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import RoutineError
-from app.routine_file import load_routine
+from app.routine.errors import RoutineError
+from app.routine.routine_file import load_routine
 
 FOLDER = Path(__file__).parent / "bad_routines"
 FILES = sorted(FOLDER.glob("*.toml"))

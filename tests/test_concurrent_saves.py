@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from app.files import fingerprint, remove_stale_temporaries
-from app.model import Routine, Step
-from app.routine_file import load_routine
-from app.saving import Conflict, save_routine
+from app.routine.model import Routine, Step
+from app.routine.routine_file import load_routine
+from app.routine.saving import Conflict, save_routine
 
 ONE = (Step("Hold", duration=30),)
 
@@ -63,8 +63,8 @@ WRITER = textwrap.dedent(
     """\
     import sys
     from pathlib import Path
-    from app.model import Routine, Step
-    from app.saving import save_routine
+    from app.routine.model import Routine, Step
+    from app.routine.saving import save_routine
 
     folder, who, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for n in range(count):
@@ -150,7 +150,7 @@ def test_the_backup_is_as_private_as_the_file_it_keeps(tmp_path):
 
 
 def test_a_read_only_routine_is_not_changed(tmp_path):
-    from app.saving import SaveError
+    from app.routine.saving import SaveError
 
     folder = tmp_path / "routines"
     path = save_routine(Routine("Legs", ONE), folder).path
@@ -164,7 +164,7 @@ def test_a_read_only_routine_is_not_changed(tmp_path):
 def test_a_save_waits_for_another_only_so_long(tmp_path, monkeypatch):
     import fcntl
 
-    from app import saving
+    from app.routine import saving
 
     folder = tmp_path / "routines"
     folder.mkdir()

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.draft import ENDINGS, RoutineDraft, StepDraft
-from app.errors import RoutineError
-from app.routine_file import doc_to_toml
-from app.validate import build_routine
-from app.library import scan
+from app.routine.draft import ENDINGS, RoutineDraft, StepDraft
+from app.routine.errors import RoutineError
+from app.routine.routine_file import doc_to_toml
+from app.routine.validate import build_routine
+from app.routine.library import scan
 from app.paths import bundled_routines_dir
-from app.plan import build_plan
+from app.session.plan import build_plan
 from tests.conftest import routine_from
 from tests.strategies import editable_routines, routines
 
@@ -141,7 +141,7 @@ def test_the_editor_says_what_supple_check_says(draft):
 
 
 def test_a_step_is_checked_again_only_when_it_changes(monkeypatch):
-    from app import draft as draft_module
+    from app.routine import draft as draft_module
 
     draft = RoutineDraft(name="Mine", steps=[StepDraft(name=f"s{n}") for n in range(200)])
     draft.check()

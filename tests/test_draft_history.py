@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.draft import RoutineDraft, StepDraft
-from app.draft_history import LIMIT, History
+from app.routine.draft import RoutineDraft, StepDraft
+from app.routine.draft_history import LIMIT, History
 
 
 def draft() -> RoutineDraft:

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from app.duration import DurationError, format_clock, format_duration, format_human, parse_duration
+from app.routine.duration import DurationError, format_clock, format_duration, format_human, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine import CueDue, Engine, Finished, SegmentStarted
-from app.library import find, load_library
-from app.model import Routine, Step
+from app.session.engine import CueDue, Engine, Finished, SegmentStarted
+from app.routine.library import find, load_library
+from app.routine.model import Routine, Step
 from tests.conftest import FakeClock
 
 EXAMPLE = Routine(

@@ -8,10 +8,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.errors import RoutineError
-from app.model import Routine
-from app.routine_file import parse_routine
-from app.validate import STEP_KEYS, TOP_KEYS
+from app.routine.errors import RoutineError
+from app.routine.model import Routine
+from app.routine.routine_file import parse_routine
+from app.routine.validate import STEP_KEYS, TOP_KEYS
 
 BUNDLED = sorted((Path(__file__).parent.parent / "routines").glob("*.toml"))
 FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.errors import RoutineError
+from app.routine.errors import RoutineError
 from app.text import is_blank, unsafe_chars, visible
 from tests.conftest import routine_from
 from tests.test_cli import supple, write_user_routine

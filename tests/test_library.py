@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.library import LookupFailed, find, load_library, resolve, scan
+from app.routine.library import LookupFailed, find, load_library, resolve, scan
 
 GOOD = 'name = "{name}"\nkind = "cooldown"\n[[steps]]\nname = "Stretch"\nduration = 30\n'
 
@@ -121,7 +121,7 @@ def test_resolve_missing_path(tmp_path):
 def test_resolve_by_stem_reads_that_file_alone_and_keeps_finds_answers(supple_home, monkeypatch):
     write(paths.user_routines_dir(), "quick-warmup", GOOD.format(name="My quick warm-up"))
     write(paths.user_routines_dir(), "other", GOOD.format(name="Other"))
-    import app.library as library
+    import app.routine.library as library
 
     read: list[str] = []
     real = library.load_entry

@@ -6,9 +6,9 @@ import tomllib
 
 import pytest
 
-from app.errors import RoutineError
-from app.saving import has_comments
-from app.toml_locator import Locator, key_name
+from app.routine.errors import RoutineError
+from app.routine.saving import has_comments
+from app.routine.toml_locator import Locator, key_name
 from tests.conftest import routine_from
 
 

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from app.engine import Engine
+from app.session.engine import Engine
 from app.log.recorder import SessionRecorder
 from app.log.store import db_path
 from app.log.writer import LogWriter
-from app.model import Routine, Step
+from app.routine.model import Routine, Step
 from tests.conftest import FakeClock
 from tests.test_cli import supple
 

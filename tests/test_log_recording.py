@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.engine import Engine
+from app.session.engine import Engine
 from app.log import store
 from app.log.owner import this_process
 from app.log.recorder import SessionRecorder
 from app.log.resume import close_stale_and_find, resume_point
 from app.log.store import connect
 from app.log.writer import LogWriter
-from app.model import Routine, Step
+from app.routine.model import Routine, Step
 
 ROUTINE = Routine("Legs", (Step("Swings", duration=10, sides=True), Step("Squats", reps=5, tempo=2),
                            Step("Lift", manual=True)), prep=0, transition=0, switch=0)

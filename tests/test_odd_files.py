@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app import library, paths
-from app.errors import RoutineError
-from app.library import load_library, scan
-from app.routine_file import load_routine
+from app import paths
+from app.routine import library
+from app.routine.errors import RoutineError
+from app.routine.library import load_library, scan
+from app.routine.routine_file import load_routine
 from tests.conftest import routine_from
 from tests.test_cli import console_script, supple, write_user_routine
 
@@ -137,7 +138,7 @@ def test_a_link_knows_where_it_points(supple_home, tmp_path):
 
 
 def test_a_link_to_itself_is_a_broken_entry_and_deletes_as_a_link(supple_home):
-    from app.saving import delete_routine
+    from app.routine.saving import delete_routine
 
     folder = paths.user_routines_dir()
     folder.mkdir(parents=True)

@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from app.model import Routine, Step
+from app.routine.model import Routine, Step
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.plan import (CUE_PRIORITY, Cue, build_plan, describe_routine, describe_total, merge_cues, open_segments,
+from app.session.plan import (CUE_PRIORITY, Cue, build_plan, describe_routine, describe_total, merge_cues, open_segments,
                       planned_seconds, planned_total)
-from app.plan_output import plan_json_chunks, plan_to_json
+from app.session.plan_output import plan_json_chunks, plan_to_json
 from tests.strategies import routines
 
 

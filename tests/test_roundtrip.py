@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.plan import build_plan
-from app.routine_file import dumps, parse_routine
-from app.library import scan
+from app.session.plan import build_plan
+from app.routine.routine_file import dumps, parse_routine
+from app.routine.library import scan
 
 BUNDLED = scan(paths.bundled_routines_dir(), "bundled")
 
@@ -29,7 +29,7 @@ def test_written_file_is_tidy():
 
 
 def test_odd_floats_survive(tmp_path: Path):
-    from app.model import Routine, Step
+    from app.routine.model import Routine, Step
 
     routine = Routine("Odd", (Step("a", duration=0.1 + 0.2 + 1),), prep=2.5, transition=0.30000000000000004)
     assert parse_routine(dumps(routine).encode(), "odd.toml") == routine

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.session_view import cue_lines, next_line
+from app.session.session_view import cue_lines, next_line
 from app.text import shorten
 
 
@@ -29,7 +29,7 @@ def test_the_next_step_s_name_gives_way_before_its_details():
 
 
 def test_a_long_list_of_steps_in_the_summary_wraps_under_itself():
-    from app.engine import Summary
+    from app.session.engine import Summary
     from app.ui.screens.summary import LABEL_WIDTH, summary_text
 
     names = ("Arm swings", "Trunk rotation", "Side bends", "Hip circles", "Leg swings")
@@ -43,7 +43,7 @@ def test_a_long_list_of_steps_in_the_summary_wraps_under_itself():
 
 
 def test_the_progress_bar_s_total_is_rounded_as_the_picker_rounds_it():
-    from app.duration import format_human
+    from app.routine.duration import format_human
     from app.ui.widgets.bar import bar_text
 
     total = 298.6  # a routine at a scale lands between whole seconds

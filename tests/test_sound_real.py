@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.library import load_entry
+from app.routine.library import load_entry
 from app.settings import Settings
 from app.sound.player import SoundPlayer
 from app.ui.app import make_app

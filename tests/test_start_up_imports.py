@@ -14,7 +14,7 @@ SESSION = PICKER + ["app.ui.screens.session"]
 # Loaded only when needed: argument parsing (bare `supple` has none), writing files, JSON, the
 # other screens. (Textual itself loads difflib, tempfile and platformdirs: they cost Supple nothing.)
 NEVER_BEFORE_THE_FIRST_FRAME = {
-    "argparse", "json", "tomli_w", "app.draft", "app.saving", "app.plan_output", "app.sound.synth",
+    "argparse", "json", "tomli_w", "app.routine.draft", "app.routine.saving", "app.session.plan_output", "app.sound.synth",
     "app.ui.screens.editor", "app.ui.screens.dialogs", "app.ui.screens.summary",
 }
 
@@ -22,7 +22,7 @@ NEVER_BEFORE_THE_FIRST_FRAME = {
 def loaded_after_importing(modules: list[str]) -> set[str]:
     """Modules loaded once `modules` are imported and the library is read, as the first frame does."""
     code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
-            + "from app.library import load_library, resolve\nload_library(); resolve('quick-warmup')\n"
+            + "from app.routine.library import load_library, resolve\nload_library(); resolve('quick-warmup')\n"
             + "print('\\n'.join(sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     return set(out.stdout.split())
@@ -34,4 +34,4 @@ def test_the_first_screen_loads_nothing_it_does_not_need(modules):
 
 
 def test_the_picker_does_not_load_the_session_engine():
-    assert not loaded_after_importing(PICKER) & {"app.engine", "app.announce", "app.session_view"}
+    assert not loaded_after_importing(PICKER) & {"app.session.engine", "app.session.announce", "app.session.session_view"}

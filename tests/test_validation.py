@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.errors import RoutineError
-from app.model import Routine, Step
-from app.plan import build_plan
-from app.routine_file import MAX_BYTES, load_routine, parse_routine
+from app.routine.errors import RoutineError
+from app.routine.model import Routine, Step
+from app.session.plan import build_plan
+from app.routine.routine_file import MAX_BYTES, load_routine, parse_routine
 from app.text import unsafe_chars
-from app.validate import quoted
+from app.routine.validate import quoted
 from tests.conftest import routine_from
 
 HEAD = 'name = "R"\n'

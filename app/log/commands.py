@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.console import EXIT_OK, EXIT_USER, echo, table
-from app.duration import format_clock
+from app.routine.duration import format_clock
 from app.log.history import Filter, sessions
 from app.log.store import LogUnavailable, connect, db_path
 

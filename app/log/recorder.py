@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Callable
 
 from app.log.owner import this_process
 
-from app.engine import Left
+from app.session.engine import Left
 
 if TYPE_CHECKING:
-    from app.engine import Engine
+    from app.session.engine import Engine
     from app.log.writer import LogWriter
 
 Outcome = str  # "completed", "stopped" or "interrupted"
@@ -58,7 +58,7 @@ class SessionRecorder:
         owner = this_process()
 
         def write(conn: sqlite3.Connection) -> None:
-            from app.routine_file import dumps
+            from app.routine.routine_file import dumps
 
             if self.session_id is not None:  # a resumed session: the same row, this process
                 conn.execute("UPDATE sessions SET outcome = 'running', owner = ?, ended_at = NULL WHERE id = ?",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from app.announce import Speech
+from app.session.announce import Speech
 from app.settings import load_settings
 from app.sound.player import SoundPlayer
 from app.sound.state import SoundState

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Protocol
 
-from app.announce import Speech
+from app.session.announce import Speech
 from app.settings import Settings
 from app.sound.state import SoundState
 

@@ -13,7 +13,7 @@ from app.settings import Settings
 from app.sound.state import SoundState
 
 if TYPE_CHECKING:  # the picker's first frame needs no session code
-    from app.announce import Speech
+    from app.session.announce import Speech
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each has a time limit of its own)

@@ -15,12 +15,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from app.library import Entry, load_library
+from app.routine.library import Entry, load_library
 from app.ui.text import notify
 
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
-    from app.engine import Clock
-    from app.model import Routine
+    from app.session.engine import Clock
+    from app.routine.model import Routine
     from app.log.resume import ResumePlan
     from app.log.writer import LogWriter
     from app.sound.output import SoundOutput
@@ -171,7 +171,7 @@ class SuppleApp(App[None]):
 
     def open_text_editor(self, entry: Entry) -> None:
         """A broken routine file as text, to fix it; a file that cannot be read is said so."""
-        from app.saving import SaveError
+        from app.routine.saving import SaveError
         from app.ui.screens.text_editor import TextEditorScreen
 
         try:

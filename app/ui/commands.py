@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
     from textual.screen import Screen
 
-    from app.library import Entry
+    from app.routine.library import Entry
 
 
 class RoutineCommands(Provider):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.library import Entry, load_entry, load_library, scan
-from app.model import Routine, Step
+from app.routine.library import Entry, load_entry, load_library, scan
+from app.routine.model import Routine, Step
 from app.paths import bundled_routines_dir
 from app.sound.output import Recorder
 from app.ui.app import SuppleApp, make_app

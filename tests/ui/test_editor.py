@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox, Input, Select, Static
 
 from app import paths
-from app.routine_file import load_routine
+from app.routine.routine_file import load_routine
 from app.ui.screens.dialogs import ConfirmScreen
 from app.ui.screens.editor import EditorScreen, StepList
 from app.ui.screens.editor_dialogs import PlanPreview, SaveChanges

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from app import paths
-from app.routine_file import load_routine
+from app.routine.routine_file import load_routine
 from app.ui.screens.dialogs import ConfirmScreen
 from app.ui.screens.editor import EditorScreen
 from app.ui.screens.editor_dialogs import ConflictScreen

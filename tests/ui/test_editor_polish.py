@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from app import paths
-from app.routine_file import load_routine
+from app.routine.routine_file import load_routine
 from app.ui.screens.editor import EditorScreen
 from app.ui.widgets.key_bar import KeyBar
 from tests.ui.editor_helpers import KEYS, save, step_rows
@@ -147,7 +147,7 @@ async def test_moving_quickly_through_the_steps_changes_nothing(clock, tmp_path)
                   f'cues = ["cue {n}"]', "sides = true" if n % 2 else ""]
     path = tmp_path / "many.toml"
     path.write_text("\n".join(lines) + "\n")
-    from app.library import load_entry
+    from app.routine.library import load_entry
 
     entry = load_entry(path, "file")
     app, _ = build(clock, edit=entry)

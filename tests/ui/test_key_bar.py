@@ -80,7 +80,7 @@ async def test_unavailable_keys_are_dimmed_on_open_steps(clock):
 
 
 async def test_keys_are_named_for_what_they_do_now(clock):
-    from app.model import Routine, Step
+    from app.routine.model import Routine, Step
 
     paced = Routine("Paced", (Step("Squats", reps=10, tempo=2), Step("Lift", manual=True)))
     app, _ = build(clock, start=paced)

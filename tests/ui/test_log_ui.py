@@ -9,7 +9,7 @@ from app import paths
 from app.log.recorder import digest
 from app.log.store import SCHEMA_VERSION, connect, db_path
 from app.log.writer import LogWriter
-from app.routine_file import dumps
+from app.routine.routine_file import dumps
 from app.sound.output import Recorder
 from app.ui.app import make_app
 from app.ui.screens.picker import PickerScreen
@@ -138,7 +138,7 @@ async def test_a_step_no_longer_there_is_refused_clearly(clock):
     folder = paths.user_routines_dir()
     folder.mkdir(parents=True)
     (folder / "short.toml").write_text('name = "Short"\n[[steps]]\nname = "a"\nduration = 30\n')
-    from app.library import load_entry
+    from app.routine.library import load_entry
 
     entry = load_entry(folder / "short.toml", "user")
     unfinished_session(entry.routine, "user:short", segment=9, step=4, offset=0, changed=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.library import load_entry
-from app.model import Routine, Step
+from app.routine.library import load_entry
+from app.routine.model import Routine, Step
 from app.paths import bundled_routines_dir
 from app.ui.screens.dialogs import JumpScreen
 from app.ui.screens.help import HelpScreen

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from app import paths
-from app.library import load_entry
-from app.routine_file import load_routine
+from app.routine.library import load_entry
+from app.routine.routine_file import load_routine
 from app.ui.screens.editor import EditorScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.text_editor import TextEditorScreen, readable_text

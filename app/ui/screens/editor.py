@@ -16,12 +16,12 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from app import paths
-from app.draft import Checked, RoutineDraft, StepDraft
-from app.draft_history import History
-from app.library import Entry, load_entry
-from app.model import KINDS
-from app.plan import describe_routine
-from app.saving import Conflict, SaveError, is_inside, save_routine
+from app.routine.draft import Checked, RoutineDraft, StepDraft
+from app.routine.draft_history import History
+from app.routine.library import Entry, load_entry
+from app.routine.model import KINDS
+from app.session.plan import describe_routine
+from app.routine.saving import Conflict, SaveError, is_inside, save_routine
 from app.ui.screens import stylesheet
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.widgets import Button, Static
 
-from app.model import Routine
-from app.plan import build_plan
-from app.plan_output import plan_table
+from app.routine.model import Routine
+from app.session.plan import build_plan
+from app.session.plan_output import plan_table
 from app.ui.screens.dialogs import Dialog
 from app.ui.text import plain
 

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static
 
-from app.duration import format_clock
+from app.routine.duration import format_clock
 from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
 from app.ui.screens import stylesheet
 from app.ui.text import plain

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.library import Entry
-from app.plan import SCALE_RANGE
+from app.routine.library import Entry
+from app.session.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
 from app.ui.screens.picker_preview import preview
 from app.ui.widgets.prose import Prose
@@ -227,7 +227,7 @@ class PickerScreen(Screen[None]):
 
     def _delete(self, entry: Entry) -> None:
         from app import paths
-        from app.saving import SaveError, delete_routine
+        from app.routine.saving import SaveError, delete_routine
 
         try:
             delete_routine(entry.path, paths.user_routines_dir())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from app.duration import format_human
-from app.library import Entry
-from app.model import Step
-from app.plan import describe_routine, scale_label
+from app.routine.duration import format_human
+from app.routine.library import Entry
+from app.routine.model import Step
+from app.session.plan import describe_routine, scale_label
 from app.ui.text import lines, plain
 
 

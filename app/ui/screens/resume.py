@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from app.duration import format_clock
+from app.routine.duration import format_clock
 from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, plan_resume
 from app.ui.screens.dialogs import Dialog
 from app.ui.text import notify, plain
@@ -41,10 +41,10 @@ def _chosen(app: SuppleApp, unfinished: Unfinished, choice: str | None) -> None:
 
 
 def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
-    from app.library import LookupFailed, resolve
+    from app.routine.library import LookupFailed, resolve
     from app.log.recorder import digest
-    from app.plan import build_plan
-    from app.routine_file import dumps
+    from app.session.plan import build_plan
+    from app.routine.routine_file import dumps
 
     try:
         entry = resolve(unfinished.routine_ref)

@@ -11,13 +11,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from app.announce import on_finish, on_segment
+from app.session.announce import on_finish, on_segment
 from typing import TYPE_CHECKING
 
-from app.engine import Clock, CueDue, Engine, Finished, SegmentStarted
-from app.model import Routine
-from app.plan import scale_label
-from app.session_view import cue_lines, next_line, session_view
+from app.session.engine import Clock, CueDue, Engine, Finished, SegmentStarted
+from app.routine.model import Routine
+from app.session.plan import scale_label
+from app.session.session_view import cue_lines, next_line, session_view
 from app.ui.screens import stylesheet
 from app.ui.text import plain
 from app.ui.widgets.bar import bar_text

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from app.announce import Speech
+from app.session.announce import Speech
 from app.settings import Settings, save_settings
 from app.sound.synth import CUES, length
 from app.text import shorten

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from app.duration import format_clock, format_human
-from app.engine import Summary
+from app.routine.duration import format_clock, format_human
+from app.session.engine import Summary
 from app.ui.screens import stylesheet
 from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar

@@ -17,11 +17,11 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from app import paths
-from app.errors import Problem, RoutineError
+from app.routine.errors import Problem, RoutineError
 from app.files import NotReadable, fingerprint, read_regular
-from app.library import Entry, load_entry
-from app.routine_file import MAX_BYTES, parse_routine
-from app.saving import Conflict, SaveError, is_inside, save_text
+from app.routine.library import Entry, load_entry
+from app.routine.routine_file import MAX_BYTES, parse_routine
+from app.routine.saving import Conflict, SaveError, is_inside, save_text
 from app.text import toml_escaped, unsafe_chars
 from app.ui.screens import stylesheet
 from app.ui.text import notify, plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.duration import format_clock
+from app.routine.duration import format_clock
 
 
 def bar_text(done: float, total: float, width: int) -> str:

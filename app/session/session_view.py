@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from app.duration import format_clock, format_human
-from app.engine import Engine
-from app.plan import Segment
+from app.routine.duration import format_clock, format_human
+from app.session.engine import Engine
+from app.session.plan import Segment
 from app.text import shorten
 
 PHASES = {"prep": "GET READY", "work": "WORK", "switch": "SWITCH SIDES", "rest": "REST", "transition": "NEXT UP"}

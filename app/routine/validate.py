@@ -6,12 +6,12 @@ import math
 import re
 from typing import Any, NamedTuple
 
-from app.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
-from app.errors import Problem, RoutineError
-from app.model import KINDS, Routine, Step
-from app.plan import MAX_PLANNED, planned_seconds
+from app.routine.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
+from app.routine.errors import Problem, RoutineError
+from app.routine.model import KINDS, Routine, Step
+from app.session.plan import MAX_PLANNED, planned_seconds
 from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
-from app.toml_locator import Locator, Position
+from app.routine.toml_locator import Locator, Position
 
 TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
 STEP_KEYS = ("name", "duration", "reps", "tempo", "manual", "sides", "sets", "rest", "cues")

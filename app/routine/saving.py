@@ -15,9 +15,9 @@ from typing import Iterator
 
 from app.files import (NotReadable, create_new, fingerprint, read_regular, real_path, remove_stale_temporaries,
                        write_atomically)
-from app.model import Routine
-from app.routine_file import MAX_BYTES, dumps
-from app.toml_locator import Locator
+from app.routine.model import Routine
+from app.routine.routine_file import MAX_BYTES, dumps
+from app.routine.toml_locator import Locator
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "routine"

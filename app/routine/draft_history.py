@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Hashable
 
-from app.draft import RoutineDraft
+from app.routine.draft import RoutineDraft
 
 LIMIT = 200  # changes kept; the oldest go first
 

@@ -6,11 +6,11 @@ import os
 import re
 import tomllib
 
-from app.duration import format_duration, parse_duration
-from app.errors import RoutineError
+from app.routine.duration import format_duration, parse_duration
+from app.routine.errors import RoutineError
 from app.files import NotReadable, read_regular
-from app.model import DEFAULT_GAP, Routine, Step
-from app.validate import build_routine
+from app.routine.model import DEFAULT_GAP, Routine, Step
+from app.routine.validate import build_routine
 
 MAX_BYTES = 256 * 1024
 _LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from app.duration import exact_duration_text
-from app.errors import Problem
-from app.model import DEFAULT_GAP, Routine, Step
-from app.routine_file import doc_to_toml
-from app.toml_locator import Locator
-from app.validate import Part, check_step, check_top, check_whole
+from app.routine.duration import exact_duration_text
+from app.routine.errors import Problem
+from app.routine.model import DEFAULT_GAP, Routine, Step
+from app.routine.routine_file import doc_to_toml
+from app.routine.toml_locator import Locator
+from app.routine.validate import Part, check_step, check_top, check_whole
 
 Ending = Literal["duration", "reps", "manual"]
 ENDINGS: tuple[Ending, ...] = ("duration", "reps", "manual")

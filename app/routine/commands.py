@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.console import EXIT_OK, EXIT_USER, echo, table
-from app.errors import RoutineError
-from app.library import Entry, load_library, resolve, shadowing
-from app.plan import build_plan, describe_routine, open_segments, planned_total
-from app.routine_file import load_routine
+from app.routine.errors import RoutineError
+from app.routine.library import Entry, load_library, resolve, shadowing
+from app.session.plan import build_plan, describe_routine, open_segments, planned_total
+from app.routine.routine_file import load_routine
 from app.text import json_safe, json_text, visible
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_USER
     if ":" not in args.routine and (note := shadowing(entry)):
         echo(note, err=True)  # stderr: the plan on stdout stays as scripts read it
-    from app.plan_output import plan_json_chunks, plan_table
+    from app.session.plan_output import plan_json_chunks, plan_table
 
     plan = build_plan(entry.routine)
     if args.json:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from app.engine import Engine
-from app.plan import HALFWAY_MIN, PIP_MIN, Segment
+from app.session.engine import Engine
+from app.session.plan import HALFWAY_MIN, PIP_MIN, Segment
 
 PIP_LEAD = 3.0  # the first pip sounds this long before a timed segment ends
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Literal, NamedTuple
 
-from app.model import Routine, Step
+from app.routine.model import Routine, Step
 
 SegmentKind = Literal["prep", "work", "switch", "rest", "transition"]
 Side = Literal["left", "right"]
@@ -193,7 +193,7 @@ def describe_routine(routine: Routine, scale: float = 1.0) -> str:
 
 
 def _describe(seconds: float, open_steps: bool) -> str:
-    from app.duration import format_human
+    from app.routine.duration import format_human
 
     text = format_human(seconds)
     return f"{text} + open steps" if open_steps else text

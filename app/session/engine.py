@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from app.model import Routine
-from app.plan import CUE_PRIORITY, SCALE_RANGE, Segment, build_plan, merge_cues, segment_cues
+from app.routine.model import Routine
+from app.session.plan import CUE_PRIORITY, SCALE_RANGE, Segment, build_plan, merge_cues, segment_cues
 
 Clock = Callable[[], float]
 

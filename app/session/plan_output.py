@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from app.duration import format_clock, format_human
-from app.plan import Plan, Segment, describe_total
+from app.routine.duration import format_clock, format_human
+from app.session.plan import Plan, Segment, describe_total
 
 
 def _segment(s: Segment) -> dict:

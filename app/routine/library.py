@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from app import paths
-from app.errors import RoutineError
-from app.model import Routine
+from app.routine.errors import RoutineError
+from app.routine.model import Routine
 from app.files import fingerprint, real_path
-from app.routine_file import parse_routine, read_routine_bytes
+from app.routine.routine_file import parse_routine, read_routine_bytes
 
 Source = Literal["user", "bundled", "file"]
 

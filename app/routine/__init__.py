@@ -1,0 +1,1 @@
+"""Routines: the model, durations, validation, reading and writing files, drafts, saving."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 from app import __version__
 from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
 from app.routine.library import LookupFailed, resolve
+from app.log.care_commands import add_care_commands
 from app.log.commands import add_log_commands
 from app.routine.commands import add_routine_commands
 
@@ -46,12 +47,14 @@ def _parser() -> argparse.ArgumentParser:
 
     add_routine_commands(commands)
     add_log_commands(commands)
+    add_care_commands(commands)
 
     run = commands.add_parser("run", help="start a guided session right away",
                               description="Start a guided session of ROUTINE at once, without the list of routines.")
     run.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
-    run.add_argument("--scale", type=_scale, default=1.0, metavar="X",
-                     help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0")
+    run.add_argument("--scale", type=_scale, default=None, metavar="X",
+                     help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0, or the "
+                          "routine's build-up (this overrides it for one session)")
     run.set_defaults(handler=cmd_run)
 
     edit = commands.add_parser("edit", help="open a routine in the editor (a bundled one as your copy)",
@@ -115,7 +118,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     if entry.error:
         echo(entry.error, err=True)
         return EXIT_USER
-    return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.log_ref)
+    from app.log.build_up import peek, percent
+
+    building = peek(entry.log_ref)
+    if args.scale is not None:
+        why = (f"--scale {args.scale:g} for this session; the build-up stays at {percent(building[0])}"
+               if building else "")
+        return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.log_ref, scale_why=why)
+    scale, why = building if building else (1.0, "")
+    return _run_app(start=entry.routine, scale=scale, start_ref=entry.log_ref, scale_why=why)
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -145,7 +156,7 @@ def cmd_sound_check(args: argparse.Namespace) -> int:
     return sound_check(out=echo)
 
 
-def _run_app(start, scale: float, edit=None, start_ref: str | None = None) -> int:
+def _run_app(start, scale: float, edit=None, start_ref: str | None = None, scale_why: str = "") -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         echo("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", err=True)
         return EXIT_USER
@@ -161,7 +172,7 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None) -> in
     settings, problem = load_settings()
     sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn
     log = LogWriter()  # opened on its own thread once the first frame is drawn
-    app = make_app(start=start, start_ref=start_ref, scale=scale, edit=edit, sound=sound, settings_problem=problem,
+    app = make_app(start=start, start_ref=start_ref, scale=scale, scale_why=scale_why, edit=edit, sound=sound, settings_problem=problem,
                    log=log)
     try:
         app.run()

@@ -53,5 +53,49 @@ def _sessions_and_segments(conn: sqlite3.Connection) -> None:
         )""")
 
 
+def _checkins_and_build_ups(conn: sqlite3.Connection) -> None:
+    """Version 2: how the back felt, the advice seen, and each routine's build-up with its steps."""
+    conn.execute("""
+        CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,                  -- wall clock, ISO 8601 with the local offset
+            day TEXT NOT NULL,                 -- the local date, YYYY-MM-DD
+            session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            places TEXT NOT NULL DEFAULT '',   -- comma-separated, from upper back, lower back, neck, other
+            leg INTEGER NOT NULL DEFAULT 0,    -- the pain spreads down a leg
+            note TEXT NOT NULL DEFAULT ''
+        )""")
+    conn.execute("CREATE INDEX checkins_by_day ON checkins (day)")
+    conn.execute("CREATE INDEX checkins_by_session ON checkins (session_id)")
+    conn.execute("""
+        CREATE TABLE acknowledged (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            checkin_id INTEGER NOT NULL,       -- the newest check-in behind the advice the user acknowledged
+            at TEXT NOT NULL
+        )""")
+    conn.execute("""
+        CREATE TABLE build_ups (
+            routine_ref TEXT PRIMARY KEY,
+            start REAL NOT NULL,
+            step REAL NOT NULL,
+            target REAL NOT NULL,
+            scale REAL NOT NULL,               -- the scale the next session runs at
+            paused INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL
+        )""")
+    conn.execute("""
+        CREATE TABLE build_up_steps (
+            id INTEGER PRIMARY KEY,
+            routine_ref TEXT NOT NULL,
+            at TEXT NOT NULL,
+            session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+            before REAL NOT NULL,
+            after REAL NOT NULL,
+            reason TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX build_up_steps_by_routine ON build_up_steps (routine_ref, id)")
+
+
 # MIGRATIONS[n] takes a log at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_sessions_and_segments]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_sessions_and_segments, _checkins_and_build_ups]

@@ -141,7 +141,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
         echo(note, err=True)  # stderr: the plan on stdout stays as scripts read it
     from app.session.plan_output import plan_json_chunks, plan_table
 
-    plan = build_plan(entry.routine)
+    from app.log.build_up import peek, percent
+
+    building = peek(entry.log_ref)
+    plan = build_plan(entry.routine, building[0] if building else 1.0)
     if args.json:
         for chunk in plan_json_chunks(plan):
             sys.stdout.write(json_safe(chunk))
@@ -149,4 +152,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
         echo(plan_table(plan, sets_of))
+        if building:
+            echo(f"\nAt {percent(building[0])}, the build-up's scale for the next session: {building[1]} "
+                 f"('supple build-up {entry.log_ref}' shows its history)")
     return EXIT_OK

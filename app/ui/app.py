@@ -62,6 +62,7 @@ class SuppleApp(App[None]):
         start: Routine | None = None,
         start_ref: str | None = None,
         scale: float = 1.0,
+        scale_why: str = "",
         edit: Entry | Literal["new"] | None = None,
         log: LogWriter | None = None,
     ) -> None:
@@ -75,6 +76,7 @@ class SuppleApp(App[None]):
         self._settings_problem = settings_problem
         self.sound_state: SoundState | None = None  # the sound helper's last word on its player
         self.scale = scale
+        self.scale_why = scale_why  # why the command line's session runs at its scale (a build-up), if it does
         self._start = start
         self._edit = edit
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
@@ -295,18 +297,19 @@ class SuppleApp(App[None]):
     def on_unmount(self) -> None:
         self.sound.close()
 
-    def start_session(self, routine: Routine, *, scale: float | None = None, ref: str | None = None,
+    def start_session(self, routine: Routine, *, scale: float | None = None, ref: str | None = None, why: str = "",
                       resume: ResumePlan | None = None) -> None:
         """Open the session screen for `routine` at `scale` (default: the command line's), or going on
         with a session a crash left unfinished."""
-        self.push_screen(self._session_screen(routine, scale, ref, resume))
+        self.push_screen(self._session_screen(routine, scale, ref, resume, why))
 
     def _session_screen(self, routine: Routine, scale: float | None = None, ref: str | None = None,
-                        resume: ResumePlan | None = None) -> Screen:
+                        resume: ResumePlan | None = None, why: str | None = None) -> Screen:
         from app.ui.screens.session import SessionScreen
 
         return SessionScreen(routine, clock=self.clock, scale=self.scale if scale is None else scale, ref=ref,
-                             log=self.training_log, resume=resume)
+                             log=self.training_log, resume=resume,
+                             scale_why=self.scale_why if scale is None and why is None else (why or ""))
 
 
 def make_app(
@@ -318,6 +321,7 @@ def make_app(
     start: Routine | None = None,
     start_ref: str | None = None,
     scale: float = 1.0,
+    scale_why: str = "",
     edit: Entry | Literal["new"] | None = None,
     log: LogWriter | None = None,
 ) -> SuppleApp:
@@ -327,5 +331,5 @@ def make_app(
 
         sound = Recorder()
     return SuppleApp(load_entries=load_entries, clock=clock, sound=sound,
-                     settings_problem=settings_problem, start=start, start_ref=start_ref, scale=scale, edit=edit,
-                     log=log)
+                     settings_problem=settings_problem, start=start, start_ref=start_ref, scale=scale,
+                     scale_why=scale_why, edit=edit, log=log)

@@ -19,7 +19,7 @@ from app.routine.model import Routine
 from app.session.plan import scale_label
 from app.session.session_view import cue_lines, next_line, session_view
 from app.ui.screens import stylesheet
-from app.ui.text import plain
+from app.ui.text import notify, plain
 from app.ui.widgets.bar import bar_text
 from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
 from app.ui.widgets.key_bar import KeyBar
@@ -62,7 +62,7 @@ class SessionScreen(Screen[None]):
     KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
 
     def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0, ref: str | None = None,
-                 log: LogWriter | None = None, resume: ResumePlan | None = None) -> None:
+                 log: LogWriter | None = None, resume: ResumePlan | None = None, scale_why: str = "") -> None:
         engine = Engine(routine, clock, scale)
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
         # Born with its first phase's class: a class changed after mounting restyles every widget.
@@ -70,6 +70,7 @@ class SessionScreen(Screen[None]):
         self.engine = engine
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self.training_log, self.resume = log, resume
+        self.scale_why = scale_why  # why it runs at its scale: a build-up, or --scale over one
         self.recorder: SessionRecorder | None = None
         self._ended = False
         self._said = ""  # a word on the last key pressed, in the hint line for a moment
@@ -96,7 +97,15 @@ class SessionScreen(Screen[None]):
         self.app.app_suspend_signal.subscribe(self, self._app_suspended)
         if self.ref:
             self.app.highlight_ref = self.ref
-        self.query_one("#top", TopBar).show(scale=scale_label(self.engine.plan.scale))
+        label = scale_label(self.engine.plan.scale)
+        if self.scale_why:
+            from app.log.build_up import short
+
+            if not self.scale_why.startswith("--scale"):  # a build-up's scale: say where it stands
+                label = f"{label or '100 %'} {short(self.scale_why)}"
+            notify(self, self.scale_why if self.scale_why.startswith("--scale") else
+                   f"{scale_label(self.engine.plan.scale) or '100 %'}: {self.scale_why}", timeout=6)
+        self.query_one("#top", TopBar).show(scale=label)
         self.sound_changed()
         self.render_view()
         # The cues' rows depend on the middle's size, known only once laid out: draw again then, so

@@ -1,0 +1,73 @@
+"""`supple checkin` and `supple build-up` through the real console script, on a real log file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.test_cli import supple
+
+
+def rows(home, sql: str) -> list[tuple]:
+    path = home / "data" / "supple.db"
+    if not path.exists():
+        return []
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_a_check_in_is_recorded_and_said(supple_home):
+    result = supple("checkin", "2", "--where", "lower back", "--where", "neck", "--note", "[b]stiff[/b]",
+                    home=supple_home)
+    assert result.returncode == 0, result.stderr
+    assert ": pain 2, lower back, neck" in result.stdout and "Warning" not in result.stdout
+    assert rows(supple_home, "SELECT pain, places, leg, note FROM checkins") == [(2, "lower back,neck", 0, "[b]stiff[/b]")]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["11"], "pain must be a whole number from 0 (none) to 10"),
+    (["lots"], "got 'lots'"),
+    (["3", "--where", "knee"], "unknown place 'knee'"),
+    (["3", "--note", "a\x1b[2Jb"], "control character (\\x1b)"),
+])
+def test_bad_check_ins_are_refused_and_nothing_stored(supple_home, args, message):
+    result = supple("checkin", *args, home=supple_home)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert rows(supple_home, "SELECT COUNT(*) FROM checkins") in ([], [(0,)])
+
+
+def test_pain_that_keeps_coming_back_brings_the_advice(supple_home):
+    for _ in range(2):
+        assert "Warning" not in supple("checkin", "5", home=supple_home).stdout
+    result = supple("checkin", "5", "--where", "lower back", home=supple_home)
+    assert "Warning sign: 3 of your last 3 check-ins had pain of 4 or more, in the last 14 days." in result.stdout
+    assert "see a doctor" in result.stdout and "Supple is a timer, not a diagnosis." in result.stdout
+    assert result.stdout.count(": pain 5") == 4  # the one recorded, and the three behind the advice
+
+
+def test_a_build_up_is_started_shown_and_turned_off(supple_home):
+    started = supple("build-up", "quick-warmup", "--start", "0.7", "--step", "0.05", "--target", "1.0",
+                     home=supple_home)
+    assert started.returncode == 0 and "building up from 70 % to 100 %, +5 %" in started.stdout
+    shown = supple("build-up", "quick-warmup", home=supple_home)
+    assert "Quick warm-up: 70 % next time (building up)" in shown.stdout and "started: 70 % up to 100 %" in shown.stdout
+    plan = supple("plan", "quick-warmup", home=supple_home)
+    assert "At 70 %, the build-up's scale for the next session: started: 70 % up to 100 %" in plan.stdout
+    assert "0:03  March in place" in plan.stdout  # the timeline at 70 %
+    assert json.loads(supple("plan", "quick-warmup", "--json", home=supple_home).stdout)["scale"] == 0.7
+    assert "build-up off" in supple("build-up", "quick-warmup", "--off", home=supple_home).stdout
+    assert json.loads(supple("plan", "quick-warmup", "--json", home=supple_home).stdout)["scale"] == 1.0
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--start", "1.2", "--target", "1.0"], "is above the target"),
+    (["--start", "0.7", "--step", "0"], "step must be more than 0"),
+    (["--start", "0.7", "--target", "3"], "target must be from 0.5 to 2.0"),
+    (["--off", "--resume"], "choose one of"),
+])
+def test_bad_build_ups_are_refused(supple_home, args, message):
+    result = supple("build-up", "quick-warmup", *args, home=supple_home)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert rows(supple_home, "SELECT COUNT(*) FROM build_ups") in ([], [(0,)])

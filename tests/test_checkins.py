@@ -1,0 +1,170 @@
+"""Check-ins and the warning rule at each of its edges, and the build-up's steps: real SQLite files."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from app.log import build_up, checkins
+from app.log.checkins import CheckInError, acknowledge, record, unacknowledged, warning
+from app.log.store import connect
+
+NOW = datetime(2026, 11, 25, 18, 0).astimezone()
+
+
+@pytest.fixture
+def conn(tmp_path):
+    connection = connect(tmp_path / "supple.db")
+    yield connection
+    connection.close()
+
+
+def pains(conn, *values: int, leg_days_ago: int | None = None) -> None:
+    """Check-ins a day apart, the last one today."""
+    for back, pain in enumerate(reversed(values)):
+        record(conn, pain, at=NOW - timedelta(days=back, minutes=1))
+    if leg_days_ago is not None:
+        record(conn, 1, ("lower back",), leg=True, at=NOW - timedelta(days=leg_days_ago))
+
+
+def holds(conn) -> bool:
+    return checkins.current_warning(conn, NOW) is not None
+
+
+def test_two_of_five_at_4_is_not_a_warning_three_is(conn):
+    pains(conn, 0, 4, 1, 4, 2)
+    assert not holds(conn)
+    record(conn, 4, at=NOW)
+    found = checkins.current_warning(conn, NOW)
+    assert found is not None and found.reasons == ("3 of your last 5 check-ins had pain of 4 or more",)
+    assert [c.pain for c in found.checkins] == [4, 4, 4]
+
+
+def test_3_below_4_is_not_a_warning(conn):
+    pains(conn, 3, 3, 3, 3, 3)
+    assert not holds(conn)
+
+
+def test_6_is_not_a_warning_7_is(conn):
+    pains(conn, 6)
+    assert not holds(conn)
+    record(conn, 7, at=NOW)
+    assert checkins.current_warning(conn, NOW).reasons == ("pain of 7 or more (7)",)
+
+
+@pytest.mark.parametrize(("days", "warned"), [(13, True), (15, False)])
+def test_pain_down_a_leg_counts_for_two_weeks(conn, days, warned):
+    pains(conn, 1, leg_days_ago=days)
+    assert holds(conn) is warned
+
+
+def test_old_check_ins_fall_out_of_the_window(conn):
+    for back in (20, 19, 18):
+        record(conn, 8, at=NOW - timedelta(days=back))
+    assert not holds(conn)
+
+
+def test_acknowledged_advice_stays_away_until_a_new_check_in_triggers_it(conn):
+    pains(conn, 7)
+    shown = unacknowledged(conn, NOW)
+    assert shown is not None
+    acknowledge(conn, shown)
+    assert unacknowledged(conn, NOW) is None
+    record(conn, 2, at=NOW + timedelta(minutes=1))  # a good check-in: the rule still holds, the advice stays away
+    assert holds(conn) and unacknowledged(conn, NOW + timedelta(minutes=2)) is None
+    record(conn, 8, at=NOW + timedelta(minutes=3))  # triggers it again
+    assert unacknowledged(conn, NOW + timedelta(minutes=4)) is not None
+
+
+def test_a_check_in_whose_session_was_deleted_still_counts(conn):
+    conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+                 " day, planned_s, steps) VALUES ('bundled:x', 'X', 'warmup', 'd', 1.0, ?, ?, 60, 1)",
+                 (NOW.isoformat(), NOW.date().isoformat()))
+    record(conn, 8, session_id=1, at=NOW)
+    with conn:
+        conn.execute("DELETE FROM sessions")
+    assert holds(conn)
+
+
+@pytest.mark.parametrize(("pain", "places", "note", "message"), [
+    ("11", (), "", "pain must be a whole number from 0 (none) to 10"),
+    ("-1", (), "", "pain must be a whole number"),
+    ("five", (), "", "got 'five'"),
+    ("4.5", (), "", "pain must be a whole number"),
+    ("3", ("knee",), "", "unknown place 'knee': choose from upper back, lower back, neck, other"),
+    ("3", (), "ok\x1b]52;c;aGk=\x07", "control character (\\x1b)"),
+    ("3", (), "x" * 501, "at most 500"),
+])
+def test_bad_check_ins_are_refused_and_nothing_stored(conn, pain, places, note, message):
+    with pytest.raises(CheckInError, match=message.replace("(", r"\(").replace(")", r"\)").replace("\\x", "\\\\x")):
+        record(conn, pain, places, note=note)
+    assert conn.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 0
+
+
+def test_a_note_is_kept_as_written_markup_and_all(conn):
+    kept = record(conn, 2, ("Lower-back", "neck"), note="[b]stiff[/b] after [@click=app.quit]deadlifts[/]")
+    assert kept.places == ("lower back", "neck")
+    assert checkins.since(conn, "2000-01-01")[0].note == "[b]stiff[/b] after [@click=app.quit]deadlifts[/]"
+
+
+# --- the build-up -------------------------------------------------------------------------
+
+def session(conn, ref: str = "bundled:quick-warmup", outcome: str = "completed") -> int:
+    row = conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale,"
+                       " started_at, day, planned_s, steps, outcome) VALUES (?, 'Q', 'warmup', 'd', 1.0, ?, ?, 60, 1, ?)",
+                       (ref, NOW.isoformat(), NOW.date().isoformat(), outcome))
+    conn.commit()
+    return row.lastrowid
+
+
+def test_the_scale_rises_after_good_sessions_holds_after_a_5_and_steps_back_after_an_8(conn):
+    build_up.start(conn, "bundled:quick-warmup", 0.7, 0.05, 1.0)
+    scales = []
+    for pain in (2, 3, 5, 8):
+        build_up.after_session(conn, session(conn), pain, warned=False)
+        scales.append(round(build_up.get(conn, "bundled:quick-warmup").scale, 2))
+    assert scales == [0.75, 0.8, 0.8, 0.75]
+    assert build_up.get(conn, "bundled:quick-warmup").paused
+    build_up.after_session(conn, session(conn), 1, warned=False)  # paused: holds until resumed
+    assert round(build_up.get(conn, "bundled:quick-warmup").scale, 2) == 0.75
+    build_up.resume(conn, "bundled:quick-warmup")
+    build_up.after_session(conn, session(conn), 1, warned=False)
+    scale, why = build_up.today(conn, "bundled:quick-warmup")
+    assert round(scale, 2) == 0.8 and why == "building up: +5 % since last time"
+
+
+@pytest.mark.parametrize(("pain", "warned", "completed", "expected", "paused"), [
+    (3, False, True, 0.85, False),   # under 4: up a step
+    (4, False, True, 0.8, False),    # 4 to 6: held
+    (6, False, True, 0.8, False),
+    (7, False, True, 0.75, True),    # 7 or more: back a step, paused
+    (0, True, True, 0.75, True),     # the warning signs: back a step, paused
+    (None, False, True, 0.8, False),  # no check-in: held
+    (1, False, False, 0.8, False),   # stopped early: held
+])
+def test_each_threshold(pain, warned, completed, expected, paused):
+    at = build_up.BuildUp("r", 0.7, 0.05, 1.0, 0.8, False, "")
+    scale, now_paused, _ = build_up.next_scale(at, completed, pain, warned)
+    assert (round(scale, 2), now_paused) == (expected, paused)
+
+
+def test_the_limits_never_pass_the_target_or_fall_below_the_start():
+    near = build_up.BuildUp("r", 0.7, 0.2, 1.0, 0.9, False, "")
+    assert build_up.next_scale(near, True, 0, False)[0] == 1.0
+    assert build_up.next_scale(near._replace(scale=1.0), True, 0, False)[2] == "at its target, 100 %"
+    low = build_up.BuildUp("r", 0.7, 0.2, 1.0, 0.7, False, "")
+    assert build_up.next_scale(low, True, 9, False)[0] == 0.7
+
+
+@pytest.mark.parametrize(("start", "step", "target", "message"), [
+    (1.2, 0.05, 1.0, "is above the target"),
+    (0.7, 0, 1.0, "step must be more than 0"),
+    (0.7, -0.05, 1.0, "step must be more than 0"),
+    (0.7, 0.05, 2.5, "target must be from 0.5 to 2.0"),
+    (0.3, 0.05, 1.0, "start must be from 0.5 to 2.0"),
+])
+def test_bad_build_ups_are_refused(conn, start, step, target, message):
+    with pytest.raises(build_up.BuildUpError, match=message):
+        build_up.start(conn, "r", start, step, target)
+    assert build_up.get(conn, "r") is None

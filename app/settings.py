@@ -24,6 +24,7 @@ class Settings(NamedTuple):
     volume: int = 80  # 0..100
     voice: bool = True
     halfway: bool = True
+    checkin: bool = True  # ask how the back feels after each session
     theme: str = "textual-dark"  # one of Textual's themes, or Supple's "supple-high-contrast"
 
 

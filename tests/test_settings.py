@@ -31,7 +31,7 @@ def test_saved_settings_read_back(supple_home):
         ("volume = " + "9" * 5000 + "\n", "invalid TOML: a number is far too long"),
         ("volume = " + "9" * 400 + "\n", "got 9999999999999999999999999999999999999... (a number of 400 digits)"),
         ('"\\u001b[2J" = 1\n', 'unknown key "\\u001b[2J"'),
-        ("colour = 1\n", 'unknown key "colour" (known: sound, volume, voice, halfway, theme)'),
+        ("colour = 1\n", 'unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme)'),
         ("volume = \n", "invalid TOML: invalid value (at line 1, column 10)"),
         (b"\xff\xfe", "not UTF-8 text (byte 0xff)"),
         (b"# big\n" * 20000, "file is larger than 64 KiB"),

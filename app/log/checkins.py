@@ -166,11 +166,12 @@ ADVICE = ("Back pain that keeps coming back after training can be a sign of some
           "before you go on. Supple is a timer, not a diagnosis.")
 
 
-def advice(shown: Warning) -> str:
-    """What Supple says when the rule holds: why, which check-ins, what to do."""
-    lines = [f"Warning sign: {'; '.join(shown.reasons)}, in the last {WINDOW_DAYS} days.", "",
-             *(f"  {c.describe()}" for c in shown.checkins), "", ADVICE]
-    return "\n".join(lines)
+def advice(shown: Warning, compact: bool = False) -> str:
+    """What Supple says when the rule holds: why, which check-ins, what to do; `compact` for a small space."""
+    why = f"Warning sign: {'; '.join(shown.reasons)}, in the last {WINDOW_DAYS} days"
+    if compact:
+        return f"{why} ({'; '.join(c.describe() for c in shown.checkins)}).\n{ADVICE}"
+    return "\n".join([f"{why}.", "", *(f"  {c.describe()}" for c in shown.checkins), "", ADVICE])
 
 
 def headline(shown: Warning) -> str:

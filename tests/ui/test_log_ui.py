@@ -12,6 +12,7 @@ from app.log.writer import LogWriter
 from app.routine.routine_file import dumps
 from app.sound.output import Recorder
 from app.ui.app import make_app
+from app.ui.screens.checkin import CheckInScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.resume import ResumeScreen
 from app.ui.screens.session import SessionScreen
@@ -46,6 +47,8 @@ async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 100, step=1)
         await pilot.press("space")  # the open last step, done
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen))  # the check-in comes over the summary
+        await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert "Recorded in your training log" in text_of(app, "#summary-log")
     writer.close()

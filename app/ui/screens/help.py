@@ -27,6 +27,9 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("n  e", "a new routine; edit one (a bundled one as your copy)"),
         ("d  x", "duplicate; delete (your routines only, asks first)"),
         ("s  h", "settings (sound, volume, voice, theme); your training history"),
+        ("c", "check in: how your back feels, 0-10"),
+        ("b", "build the routine up slowly: start lower, a step up after each good session"),
+        ("w", "the warning signs in your check-ins, when the top line shows them"),
         ("q", "quit Supple"),
     )),
     ("In the editor", (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from app.log.checkins import Warning, headline
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
@@ -19,6 +21,9 @@ from app.ui.screens.picker_preview import preview
 from app.ui.widgets.prose import Prose
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from app.ui.care import Care, Standing
 
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
 
@@ -47,6 +52,11 @@ class PickerScreen(Screen[None]):
         Binding("x,delete", "delete", "Delete", id="picker.delete", tooltip="Delete the highlighted routine of yours (a backup is kept)"),
         Binding("s", "settings", "Settings", id="picker.settings", tooltip="Sound, voice, volume and theme"),
         Binding("h", "history", "History", id="picker.history", tooltip="Your past sessions, streaks and minutes a week"),
+        Binding("c", "check_in", "Check-in", id="picker.checkin", tooltip="Say how your back feels (0-10)"),
+        Binding("b", "build_up", "Build up", id="picker.build-up",
+                tooltip="Start the highlighted routine lower and build it up slowly, session by session"),
+        Binding("w", "warning", "Warning", id="picker.warning", show=False,
+                tooltip="The warning signs in your check-ins, and what to do"),
         Binding("left_square_bracket", "scale(-0.05)", "Shorter", id="picker.shorter", key_display="[", tooltip="Make every timed step 5% shorter for this run"),
         Binding("right_square_bracket", "scale(0.05)", "Longer", id="picker.longer", key_display="]", tooltip="Make every timed step 5% longer for this run"),
         Binding("question_mark", "help", "Help", id="picker.help", tooltip="What every key does"),
@@ -54,8 +64,8 @@ class PickerScreen(Screen[None]):
     ]
 
     # On a narrow terminal the key bar leaves these out first, in this order.
-    KEYS_FIRST_TO_GO = ("picker.shorter", "picker.longer", "picker.duplicate", "picker.delete", "picker.settings",
-                        "picker.history", "picker.edit", "picker.new")
+    KEYS_FIRST_TO_GO = ("picker.shorter", "picker.longer", "picker.build-up", "picker.duplicate", "picker.delete",
+                        "picker.settings", "picker.checkin", "picker.history", "picker.edit", "picker.new")
 
     stale = False  # set when the user comes back from the editor or a session
     _previewed: tuple[Entry, float] | None = None
@@ -63,9 +73,12 @@ class PickerScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.scales: dict[str, float] = {}  # the time scale chosen for a routine, by ref, this run
+        self.build_ups: dict[str, tuple[float, str]] = {}  # each routine's build-up: (scale, why), by log ref
+        self.warning: Warning | None = None  # the advice the user has not acknowledged
 
     def compose(self) -> ComposeResult:
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
+        yield Static("", id="picker-warning")
         with Horizontal(id="picker-body"):
             yield OptionList(id="routines")
             with VerticalScroll(id="preview-pane"):
@@ -75,8 +88,28 @@ class PickerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload(self.app.highlight_ref)
         self.app.highlight_ref = None
+        self.read_standing()
+
+    def read_standing(self) -> None:
+        """Ask the log (on its thread) for the advice to show and the build-ups; the first frame never waits."""
+        from app.ui.care import standing
+
+        standing(self.app, self._standing)
+
+    def _standing(self, now: Standing) -> None:
+        self.warning, self.build_ups = now.warning, now.build_ups
+        line = self.query_one("#picker-warning", Static)
+        if now.warning is not None:
+            line.update(plain(f"⚠ {headline(now.warning)}  w: read it"))
+        line.display = now.warning is not None
+        self.refresh_bindings()
+        self._previewed = None
+        highlighted = self._highlighted()
+        if highlighted is not None:
+            self._show(highlighted.ref)
 
     def on_screen_resume(self) -> None:
+        self.read_standing()  # a session's check-in, or one from the shell, may have changed them
         # Closing a dialog changes no files; only coming back from a session or the editor does.
         if self.stale:
             self.stale = False
@@ -116,14 +149,77 @@ class PickerScreen(Screen[None]):
         entry = self.entries.get(ref or "")
         if entry is None:
             return
-        shown = (entry, self.scale_of(entry))
+        shown = (entry, self.scale_of(entry), self.why_of(entry))
         if shown != self._previewed:
             self._previewed = shown
             self.query_one("#preview", Prose).show(preview(*shown))
 
     def scale_of(self, entry: Entry) -> float:
-        """The time scale a session of `entry` will run at: as chosen here, else the command line's."""
-        return self.scales.get(entry.ref, self.app.scale)
+        """The time scale a session of `entry` will run at: as chosen here, else its build-up's, else 100 %."""
+        building = self.build_ups.get(entry.log_ref)
+        return self.scales.get(entry.ref, building[0] if building else self.app.scale)
+
+    def why_of(self, entry: Entry) -> str:
+        """Why it runs at that scale, when a build-up sets it ("" when chosen here, or at 100 %)."""
+        building = self.build_ups.get(entry.log_ref)
+        return building[1] if building and entry.ref not in self.scales else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "warning":
+            return self.warning is not None
+        return True
+
+    def action_check_in(self) -> None:
+        from app.ui.care import check_in
+        from app.ui.screens.checkin import CheckInScreen
+
+        if self.app.training_log is None or self.app.training_log.unavailable:
+            notify(self, "The training log cannot be used, so a check-in cannot be kept.", severity="warning")
+            return
+
+        def answered(answer: object) -> None:
+            if answer is not None:
+                check_in(self.app, answer, None, lambda care: (self._checked(care), self.read_standing()))
+
+        self.app.push_screen(CheckInScreen(), answered)
+
+    def _checked(self, care: Care) -> None:
+        if care.checkin is not None:
+            notify(self, f"Check-in kept: {care.checkin.describe()}", timeout=4)
+
+    def action_warning(self) -> None:
+        from app.ui.care import acknowledge
+        from app.ui.screens.checkin import AdviceScreen
+
+        if self.warning is None:
+            return
+        shown = self.warning
+
+        def read(ok: object) -> None:
+            if ok:
+                acknowledge(self.app, shown, lambda _: self.read_standing())
+
+        self.app.push_screen(AdviceScreen(shown), read)
+
+    def action_build_up(self) -> None:
+        from app.ui.care import get_build_up, set_build_up
+        from app.ui.screens.build_up import BuildUpScreen
+
+        entry = self._usable("build up")
+        if entry is None:
+            return
+        ref = entry.log_ref
+
+        def chosen(choice: object) -> None:
+            if choice is not None:
+                self.scales.pop(entry.ref, None)  # the build-up's scale, not one chosen with [ ]
+                set_build_up(self.app, ref, choice, lambda _: self.read_standing())
+
+        def opened(current: object) -> None:
+            self.app.push_screen(BuildUpScreen(entry.routine.name, current), chosen)
+
+        if not get_build_up(self.app, ref, opened):
+            notify(self, "The training log cannot be used, so a build-up cannot be kept.", severity="warning")
 
     def action_scale(self, change: float) -> None:
         """Make the highlighted routine's times shorter or longer, by 5 % within 50-200 %."""
@@ -164,7 +260,7 @@ class PickerScreen(Screen[None]):
         if entry.routine is None:
             notify(self, f"{entry.path.name} has problems; fix it first.", severity="error")
             return
-        self.app.start_session(entry.routine, scale=self.scale_of(entry), ref=entry.ref)
+        self.app.start_session(entry.routine, scale=self.scale_of(entry), ref=entry.ref, why=self.why_of(entry))
 
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen

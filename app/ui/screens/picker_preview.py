@@ -48,8 +48,8 @@ def source_of(entry: Entry) -> str:
     return f"your routine ({entry.path.name})" if entry.source == "user" else str(entry.path)
 
 
-def preview(entry: Entry, scale: float = 1.0) -> Content:
-    """The preview pane's content for one entry, its length at `scale`."""
+def preview(entry: Entry, scale: float = 1.0, why: str = "") -> Content:
+    """The preview pane's content for one entry, its length at `scale`, set by a build-up when `why` says so."""
     if entry.routine is None:
         parts = [plain(f"{entry.path.name}\n\n", "bold"), plain("This file has problems and cannot be run:\n\n", "bold red")]
         parts += [plain(f"{problem}\n") for problem in entry.error.problems]
@@ -60,7 +60,11 @@ def preview(entry: Entry, scale: float = 1.0) -> Content:
     length = unbroken(describe_routine(routine, scale))
     parts = [plain(f"{routine.name}\n", "bold"),
              plain(f"{length} · {plural(len(routine.steps), 'step')} · {source_of(entry)}\n", "dim")]
-    if scale_label(scale):
+    if why:
+        parts.append(plain(unbroken(f"For this run: {scale_label(scale) or '100 %'}, {why} "
+                                    f"(at 100 %: {describe_routine(routine)}; b changes the build-up)\n"),
+                           "bold $accent"))
+    elif scale_label(scale):
         parts.append(plain(unbroken(f"For this run: {scale_label(scale)} of its times, [ and ] change it "
                                     f"(at 100 %: {describe_routine(routine)})\n"), "bold $accent"))
     parts.append(plain("\n"))

@@ -200,7 +200,8 @@ class SessionScreen(Screen[None]):
         self._record_end()
         log = self.training_log
         recorded = None if log is None else (log.unavailable or "")
-        self.app.replace_screen(SummaryScreen(self.engine.routine.name, self.engine.summary(), recorded=recorded))
+        self.app.replace_screen(SummaryScreen(self.engine.routine.name, self.engine.summary(), recorded=recorded,
+                                              recorder=self.recorder if recorded == "" else None))
 
     def _record_end(self) -> None:
         if self.recorder is not None and not self._ended:

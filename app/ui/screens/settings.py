@@ -39,6 +39,7 @@ class SettingsScreen(Dialog[None]):
             yield Static("", id="volume-error", classes="field-error")
             yield Checkbox("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
             yield Checkbox("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
+            yield Checkbox("Ask how my back feels after each session", settings.checkin, id="checkin", compact=True)
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
                 themes = sorted(self.app.available_themes)
@@ -58,7 +59,7 @@ class SettingsScreen(Dialog[None]):
             error.update(plain(f"volume must be a whole number from 0 to 100, got {shorten(text)!r}"))
             return None
         error.update("")
-        values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway")}
+        values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway", "checkin")}
         return Settings(volume=int(text), theme=self.app.theme, **values)
 
     def on_mount(self) -> None:

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from app.routine.duration import format_clock, format_human
+from app.log.build_up import percent
+from app.log.checkins import advice
 from app.session.engine import Summary
 from app.ui.screens import stylesheet
 from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from app.log.recorder import SessionRecorder
+    from app.ui.care import Care
+    from app.ui.screens.checkin import Answer
 
 LABEL_WIDTH = 12
 BOX_WIDTH = 60  # as in summary.tcss
@@ -70,22 +78,57 @@ class SummaryScreen(Screen[None]):
         Binding("escape,q", "close", "Back to routines", id="summary.close-alt", show=False),
     ]
 
-    def __init__(self, name: str, summary: Summary, recorded: str | None = None) -> None:
-        """`recorded`: None when there is no log, "" when the session went into it, else why it did not."""
+    def __init__(self, name: str, summary: Summary, recorded: str | None = None,
+                 recorder: SessionRecorder | None = None) -> None:
+        """`recorded`: None when there is no log, "" when the session went into it, else why it did not;
+        `recorder`: the session's, when it was recorded, for the check-in to name its session."""
         super().__init__(classes="" if summary.finished else "-stopped")
         self.routine_name = name
         self.summary = summary
         self.recorded = recorded
+        self.recorder = recorder
 
     def compose(self) -> ComposeResult:
         with Center():
-            with Vertical(id="summary-box"):
+            with VerticalScroll(id="summary-box"):  # scrolls (↑ ↓) when the advice makes it too tall
                 yield Static(self._text(self.app.size.width), id="summary")
                 if self.recorded is not None:
                     yield Static(plain("Recorded in your training log: h in the list of routines shows it."
                                        if not self.recorded else f"Not recorded: {self.recorded}"), id="summary-log")
+                yield Static("", id="summary-care")
                 yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-box").focus()
+        log = self.app.training_log
+        if self.recorder is not None and log is not None and not log.unavailable and self.app.sound.settings.checkin:
+            from app.ui.screens.checkin import CheckInScreen
+
+            self.app.push_screen(CheckInScreen(after=f"after {self.routine_name}"), self._checked_in)
+
+    def _checked_in(self, answer: Answer | None) -> None:
+        """Record the answer (or that there was none) off the loop; then show it, the build-up and any advice."""
+        from app.ui.care import check_in
+
+        check_in(self.app, answer, self.recorder, self.show_care)
+
+    def show_care(self, care: Care) -> None:
+        """What the check-in changed: the answer, the build-up's next scale, and the advice when it shows."""
+        parts = []
+        if care.checkin is not None:
+            parts.append(plain(f"Check-in: {care.checkin.describe().split(': ', 1)[1]}\n"))
+        if care.step is not None:
+            parts.append(plain(f"Build-up: {percent(care.step.after)} next time, {care.step.reason}\n"))
+        if care.warning is not None:
+            parts += [plain("\n"), plain(advice(care.warning, compact=True), "bold $warning")]
+        widget = self.query_one("#summary-care", Static)
+        widget.update(lines(*parts).rstrip())
+        widget.display = bool(parts)
+        if care.warning is not None:  # the advice in sight, whatever the terminal's size
+            self.query_one("#summary-hint").display = False  # no "Well done." beside it
+            box = self.query_one("#summary-box", VerticalScroll)
+            self.call_after_refresh(box.scroll_to_widget, widget, top=True, animate=False)
 
     def _text(self, screen_width: int) -> Content:
         # The box is 60 wide at most, less its border and padding.

@@ -1,0 +1,146 @@
+"""The check-in after a session and from the picker, the advice, and the build-up, in Pilot on a real log."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from app.log import build_up
+from app.log.checkins import record
+from app.log.store import connect, db_path
+from app.ui.screens.build_up import BuildUpScreen
+from app.ui.screens.checkin import AdviceScreen, CheckInScreen
+from app.ui.screens.picker import PickerScreen
+from app.ui.screens.session import SessionScreen
+from app.ui.screens.summary import SummaryScreen
+from tests.ui.helpers import SHORT, text_of, top_line
+from tests.ui.test_log_ui import app_with_log, until
+from tests.ui.test_session import advance
+
+SIZE = (100, 34)
+
+
+def checkins() -> list[tuple]:
+    return sqlite3.connect(db_path()).execute("SELECT pain, places, leg, note, session_id FROM checkins").fetchall()
+
+
+async def finish(pilot, clock) -> None:
+    await advance(pilot, clock, 100, step=1)
+    await pilot.press("space")  # the open last step, done
+    await until(pilot, lambda: isinstance(pilot.app.screen, CheckInScreen))
+
+
+async def test_after_a_session_a_digit_and_enter_is_a_check_in(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await finish(pilot, clock)
+        assert isinstance(app.screen_stack[-2], SummaryScreen)  # over the summary
+        await pilot.press("3", "enter")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.query_one("#summary-care").display)
+        assert text_of(app, "#summary-care") == "Check-in: pain 3"
+    writer.close()
+    assert checkins() == [(3, "", 0, "", 1)]  # tied to the session it follows
+
+
+async def test_t_is_ten_places_and_a_leg_and_the_advice_shows_on_the_summary(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await finish(pilot, clock)
+        await pilot.press("t")
+        screen = app.screen
+        screen.query_one("#place-lower-back").value = True
+        screen.query_one("#leg").value = True
+        screen.query_one("#note").value = "[@click=app.quit]sharp[/]"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.query_one("#summary-care").display)
+        care = text_of(app, "#summary-care")
+        assert care.startswith("Check-in: pain 10, lower back, down a leg")
+        assert "Warning sign: pain of 7 or more (10); pain spreading down a leg, in the last 14 days (" in care
+        assert "see a doctor" in care and "Supple is a timer, not a diagnosis." in care
+        assert app.is_running  # the note's markup was kept as text, never run
+    writer.close()
+    assert checkins()[0][:4] == (10, "lower back", 1, "[@click=app.quit]sharp[/]")
+
+
+async def test_esc_skips_and_nothing_is_stored(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await finish(pilot, clock)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    writer.close()
+    assert checkins() == []
+
+
+async def test_enter_without_a_number_asks_for_one(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await finish(pilot, clock)
+        await pilot.press("enter")
+        assert isinstance(app.screen, CheckInScreen) and "Choose a number first" in text_of(app, "#pain-error")
+        await pilot.press("right", "right", "enter")  # arrows choose too: 0, then 1
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    writer.close()
+    assert checkins()[0][0] == 1
+
+
+async def test_the_setting_turns_the_check_in_off(clock):
+    from app.settings import Settings
+
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    app.sound.settings = Settings(checkin=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 100, step=1)
+        await pilot.press("space")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SummaryScreen)
+    writer.close()
+
+
+def seed_warning() -> None:
+    conn = connect(db_path())
+    now = datetime.now().astimezone()
+    for back in (3, 2, 1):
+        record(conn, 5, ("lower back",), at=now - timedelta(days=back))
+    conn.close()
+
+
+async def test_the_picker_shows_the_advice_line_until_acknowledged_and_c_checks_in(clock):
+    seed_warning()
+    app, writer = app_with_log(clock)
+    writer.start()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query_one("#picker-warning").display)
+        line = text_of(app, "#picker-warning")
+        assert line.startswith("⚠ Warning sign: 3 of your last 3 check-ins had pain of 4 or more") and "w:" in line
+        await pilot.press("w")
+        assert isinstance(app.screen, AdviceScreen)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen)
+                    and not app.screen.query_one("#picker-warning").display)
+        await pilot.press("c")
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("8", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen)
+                    and app.screen.query_one("#picker-warning").display)  # a new check-in brings it back
+    writer.close()
+    assert [row[0] for row in checkins()] == [5, 5, 5, 8]
+
+
+async def test_a_build_up_set_in_the_picker_is_the_session_s_scale(clock):
+    app, writer = app_with_log(clock)
+    writer.start()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("b")  # Quick warm-up is highlighted
+        await until(pilot, lambda: isinstance(app.screen, BuildUpScreen))
+        await pilot.press("ctrl+s")  # the proposed 0.7, +0.05, 1.0
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen) and "70 %" in text_of(app, "#preview"))
+        assert "For this run: 70 %, started: 70 % up to 100 %" in " ".join(text_of(app, "#preview").split())
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen) and app.screen.engine.plan.scale == 0.7
+        assert "70 % building up" in top_line(app)
+    writer.close()
+    conn = connect(db_path())
+    assert build_up.get(conn, "bundled:quick-warmup").scale == 0.7

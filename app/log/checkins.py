@@ -16,6 +16,11 @@ MODERATE, RECURRING = 4, 3  # 3 or more of those 5 at 4 or more
 SEVERE = 7  # any at 7 or more
 
 
+def wall_now() -> datetime:
+    """The wall clock, with the local offset; tests fix it to draw the same screen every time."""
+    return datetime.now().astimezone()
+
+
 class CheckInError(ValueError):
     """A check-in that cannot be stored, and why, in the user's terms."""
 
@@ -80,7 +85,7 @@ def record(conn: sqlite3.Connection, pain: int, places: tuple[str, ...] = (), le
            session_id: int | None = None, at: datetime | None = None) -> CheckIn:
     """Store a check-in (checked first: nothing is stored when any part is wrong) and return it."""
     pain, places, note = parse_pain(pain), check_places(places), check_note(note)
-    when = (at or datetime.now()).astimezone()
+    when = (at or wall_now()).astimezone()
     with conn:
         row = conn.execute("INSERT INTO checkins (at, day, session_id, pain, places, leg, note) VALUES (?,?,?,?,?,?,?)",
                            (when.isoformat(timespec="seconds"), when.date().isoformat(), session_id, pain,
@@ -116,7 +121,7 @@ def of_sessions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, CheckIn]:
 def warning(checkins: list[CheckIn], now: datetime | None = None) -> Warning | None:
     """The rule over `checkins` (any order): in the last WINDOW_DAYS days, RECURRING or more of the
     last RECENT at MODERATE or more, or any at SEVERE or more, or any down a leg. None when it does not hold."""
-    now = (now or datetime.now()).astimezone()
+    now = (now or wall_now()).astimezone()
     window = sorted((c for c in checkins if now - datetime.fromisoformat(c.at) <= timedelta(days=WINDOW_DAYS)),
                     key=lambda c: (c.at, c.id))
     reasons, behind = [], {}
@@ -140,7 +145,7 @@ def warning(checkins: list[CheckIn], now: datetime | None = None) -> Warning | N
 
 def current_warning(conn: sqlite3.Connection, now: datetime | None = None) -> Warning | None:
     """The rule over the log's check-ins of the last WINDOW_DAYS days."""
-    now = (now or datetime.now()).astimezone()
+    now = (now or wall_now()).astimezone()
     return warning(since(conn, (now - timedelta(days=WINDOW_DAYS + 1)).date().isoformat()), now)
 
 

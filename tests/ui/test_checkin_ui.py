@@ -144,3 +144,42 @@ async def test_a_build_up_set_in_the_picker_is_the_session_s_scale(clock):
     writer.close()
     conn = connect(db_path())
     assert build_up.get(conn, "bundled:quick-warmup").scale == 0.7
+
+
+FIXED = datetime(2026, 11, 25, 18, 30).astimezone()
+
+
+def test_picker_with_the_advice_line_snapshot(snap_compare, clock, monkeypatch):
+    from app.log import checkins as module
+
+    monkeypatch.setattr(module, "wall_now", lambda: FIXED)
+    conn = connect(db_path())
+    for back, pain in ((4, 5), (2, 6), (1, 5)):
+        record(conn, pain, ("lower back",), at=FIXED - timedelta(days=back))
+    conn.close()
+    app, writer = app_with_log(clock)
+    writer.start()
+
+    async def run_before(pilot) -> None:
+        await until(pilot, lambda: pilot.app.screen.query_one("#picker-warning").display)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    writer.close()
+
+
+def test_summary_with_the_advice_snapshot(snap_compare, clock, monkeypatch):
+    from app.log import checkins as module
+
+    monkeypatch.setattr(module, "wall_now", lambda: FIXED)
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+
+    async def run_before(pilot) -> None:
+        await pilot.pause(0.2)
+        await finish(pilot, clock)
+        await pilot.press("8", "enter")
+        await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen)
+                    and pilot.app.screen.query_one("#summary-care").display)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    writer.close()

@@ -49,9 +49,42 @@ def log(supple_home):
 def test_the_table_lists_every_session_oldest_first(log):
     result = supple("history", home=log)
     lines = result.stdout.splitlines()
-    assert result.returncode == 0 and lines[0].split() == ["WHEN", "ROUTINE", "TIME", "STEPS", "OUTCOME"]
-    assert lines[1].startswith("2026-11-20 18:00  " + ODD) and lines[1].endswith("2 of 2  completed")
-    assert "Cooldown" in lines[2] and lines[2].endswith("0 of 1  stopped")
+    assert result.returncode == 0 and lines[0].split() == ["WHEN", "ROUTINE", "TIME", "STEPS", "PAIN", "OUTCOME"]
+    assert lines[1].startswith("2026-11-20 18:00  " + ODD) and lines[1].endswith("2 of 2  -     completed")
+    assert "Cooldown" in lines[2] and lines[2].endswith("0 of 1  -     stopped")
+
+
+def with_checkins(home) -> None:
+    from datetime import datetime
+
+    from app.log.checkins import record
+    from app.log.store import connect
+
+    conn = connect(db_path())
+    record(conn, 3, ("upper back", "neck"), note='tight, "a bit"\nafter', session_id=1,
+           at=datetime.fromisoformat("2026-11-20T18:05:00+01:00"))
+    record(conn, 6, ("lower back",), leg=True, at=datetime.fromisoformat("2026-11-22T09:00:00+01:00"))
+    conn.close()
+
+
+def test_check_ins_go_with_their_sessions_and_lone_ones_on_rows_of_their_own(log):
+    with_checkins(log)
+    rows = list(csv.DictReader(io.StringIO(supple("history", "--csv", home=log).stdout)))
+    assert [r["outcome"] for r in rows] == ["completed", "stopped", "check-in", "completed"]
+    assert (rows[0]["pain"], rows[0]["pain_where"], rows[0]["pain_leg"], rows[0]["checkin_note"]) == (
+        "3", "upper back; neck", "no", 'tight, "a bit"\nafter')
+    assert rows[1]["pain"] == ""
+    lone = rows[2]
+    assert (lone["id"], lone["started_at"], lone["pain"], lone["pain_where"], lone["pain_leg"]) == (
+        "", "2026-11-22T09:00:00+01:00", "6", "lower back", "yes")
+    table = supple("history", home=log).stdout.splitlines()
+    assert table[3].startswith("2026-11-22 09:00  (check-in)") and table[3].rstrip().endswith("6")
+    records = json.loads(supple("history", "--json", home=log).stdout)
+    assert records[0]["checkin"] == {"at": "2026-11-20T18:05:00+01:00", "pain": 3, "where": ["upper back", "neck"],
+                                     "leg": False, "note": 'tight, "a bit"\nafter'}
+    assert records[1]["checkin"] is None
+    only = list(csv.DictReader(io.StringIO(supple("history", "--csv", "--routine", "user:hips", home=log).stdout)))
+    assert [r["outcome"] for r in only] == ["completed", "completed"]  # a lone check-in is of no routine
 
 
 def test_csv_a_row_a_session_reads_back(log):

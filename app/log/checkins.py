@@ -34,6 +34,10 @@ class CheckIn(NamedTuple):
     leg: bool
     note: str
 
+    @property
+    def day_iso(self) -> str:
+        return self.at[:10]
+
     def describe(self) -> str:
         """ "25 Nov 18:02: pain 5, lower back, down a leg"."""
         when = datetime.fromisoformat(self.at).strftime("%d %b %H:%M")
@@ -85,7 +89,7 @@ def record(conn: sqlite3.Connection, pain: int, places: tuple[str, ...] = (), le
            session_id: int | None = None, at: datetime | None = None) -> CheckIn:
     """Store a check-in (checked first: nothing is stored when any part is wrong) and return it."""
     pain, places, note = parse_pain(pain), check_places(places), check_note(note)
-    when = (at or wall_now()).astimezone()
+    when = at if at is not None and at.tzinfo is not None else (at or wall_now()).astimezone()
     with conn:
         row = conn.execute("INSERT INTO checkins (at, day, session_id, pain, places, leg, note) VALUES (?,?,?,?,?,?,?)",
                            (when.isoformat(timespec="seconds"), when.date().isoformat(), session_id, pain,
@@ -93,7 +97,7 @@ def record(conn: sqlite3.Connection, pain: int, places: tuple[str, ...] = (), le
     return CheckIn(row.lastrowid, when.isoformat(timespec="seconds"), session_id, pain, places, leg, note)
 
 
-def _row(row: tuple) -> CheckIn:
+def from_row(row: tuple) -> CheckIn:
     id_, at, session_id, pain, places, leg, note = row
     return CheckIn(id_, at, session_id, pain, tuple(p for p in places.split(",") if p), bool(leg), note)
 
@@ -103,7 +107,7 @@ COLUMNS = "id, at, session_id, pain, places, leg, note"
 
 def since(conn: sqlite3.Connection, day: str) -> list[CheckIn]:
     """The check-ins from `day` (YYYY-MM-DD) on, oldest first."""
-    return [_row(r) for r in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE day >= ? ORDER BY at, id", (day,))]
+    return [from_row(r) for r in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE day >= ? ORDER BY at, id", (day,))]
 
 
 def of_sessions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, CheckIn]:
@@ -113,7 +117,7 @@ def of_sessions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, CheckIn]:
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE session_id IN ({marks}) ORDER BY id", chunk):
-            checkin = _row(row)
+            checkin = from_row(row)
             found[checkin.session_id] = checkin
     return found
 

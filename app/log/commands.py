@@ -59,10 +59,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
             (write_segments_csv if args.segments else write_sessions_csv)(conn, which, sys.stdout)
         elif args.json:
-            from app.log.export import session_record
+            from app.log.export import checkin_record, session_checkins, session_record
             from app.text import json_text
 
-            echo(json_text([session_record(s) for s in sessions(conn, which)]))
+            tied = session_checkins(conn)
+            echo(json_text([session_record(s) | {"checkin": checkin_record(tied.get(s.id))}
+                            for s in sessions(conn, which)]))
         else:
             _print_table(conn, which)
     except (LogUnavailable, sqlite3.Error) as error:
@@ -72,10 +74,16 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
-    rows = [("WHEN", "ROUTINE", "TIME", "STEPS", "OUTCOME")]
-    for s in sessions(conn, which):
-        rows.append((s.started_at[:16].replace("T", " "), s.routine_name, format_clock(s.actual_s),
-                     f"{s.steps_done} of {s.steps}", s.outcome))
+    from app.log.export import lone_checkins, session_checkins
+
+    rows = [("WHEN", "ROUTINE", "TIME", "STEPS", "PAIN", "OUTCOME")]
+    tied = session_checkins(conn)
+    dated = [(s.started_at, (s.started_at[:16].replace("T", " "), s.routine_name, format_clock(s.actual_s),
+                             f"{s.steps_done} of {s.steps}", str(tied[s.id].pain) if s.id in tied else "-", s.outcome))
+             for s in sessions(conn, which)]
+    dated += [(c.at, (c.at[:16].replace("T", " "), "(check-in)", "", "", str(c.pain), ""))
+              for c in lone_checkins(conn, which)]
+    rows += [row for _, row in sorted(dated, key=lambda pair: pair[0])]
     if len(rows) == 1:
         echo("No sessions recorded" + (" that match." if which != Filter() else " yet."))
         return

@@ -6,10 +6,14 @@ import csv
 import sqlite3
 from typing import IO, Iterator
 
+from app.log.checkins import COLUMNS as CHECKIN_FIELDS
+from app.log.checkins import CheckIn
+from app.log.checkins import from_row as checkin_of
 from app.log.history import Filter, Session, sessions
 
 SESSION_COLUMNS = ("id", "started_at", "ended_at", "routine_ref", "routine_name", "routine_kind", "scale",
                    "planned_s", "actual_s", "paused_s", "added_s", "steps", "steps_done", "outcome")
+CHECKIN_COLUMNS = ("pain", "pain_where", "pain_leg", "checkin_note")
 # The columns the Strong app exports, so the log opens beside a lifting log, or where those are read.
 STRONG_COLUMNS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance",
                   "Seconds", "Notes", "Workout No")
@@ -23,10 +27,65 @@ def session_record(session: Session) -> dict:
     return {key: record[key] for key in SESSION_COLUMNS}
 
 
+def checkin_cells(checkin: CheckIn | None) -> tuple:
+    if checkin is None:
+        return ("", "", "", "")
+    return (checkin.pain, "; ".join(checkin.places), "yes" if checkin.leg else "no", checkin.note)
+
+
+def checkin_record(checkin: CheckIn | None) -> dict | None:
+    if checkin is None:
+        return None
+    return {"at": checkin.at, "pain": checkin.pain, "where": list(checkin.places), "leg": checkin.leg,
+            "note": checkin.note}
+
+
+def session_checkins(conn: sqlite3.Connection) -> dict[int, CheckIn]:
+    """The last check-in of every session that has one (one read, not one a session)."""
+    found: dict[int, CheckIn] = {}
+    for row in conn.execute(f"SELECT {CHECKIN_FIELDS} FROM checkins WHERE session_id IS NOT NULL ORDER BY id"):
+        checkin = checkin_of(row)
+        found[checkin.session_id] = checkin
+    return found
+
+
+def lone_checkins(conn: sqlite3.Connection, which: Filter) -> list[CheckIn]:
+    """The check-ins tied to no session (from the picker, the shell, or of a session deleted), in `which`'s days."""
+    if which.routine:
+        return []  # they belong to no routine
+    clauses, values = ["session_id IS NULL"], []
+    if which.since is not None:
+        clauses.append("day >= ?")
+        values.append(which.since.isoformat())
+    if which.until is not None:
+        clauses.append("day <= ?")
+        values.append(which.until.isoformat())
+    query = f"SELECT {CHECKIN_FIELDS} FROM checkins WHERE {' AND '.join(clauses)} ORDER BY at, id"
+    return [checkin_of(row) for row in conn.execute(query, values)]
+
+
 def write_sessions_csv(conn: sqlite3.Connection, which: Filter, out: IO[str]) -> None:
+    """A row a session with its check-in's columns, and a row for each check-in of its own, in time order."""
     writer = csv.writer(out)
-    writer.writerow(SESSION_COLUMNS)
-    writer.writerows(session_record(s).values() for s in sessions(conn, which))
+    writer.writerow(SESSION_COLUMNS + CHECKIN_COLUMNS)
+    tied = session_checkins(conn)
+    lone = lone_checkins(conn, which)
+    blank = ("",) * len(SESSION_COLUMNS)
+    at = 0
+    for session in sessions(conn, which):
+        while at < len(lone) and lone[at].at < session.started_at:
+            writer.writerow(_lone_row(lone[at], blank))
+            at += 1
+        writer.writerow((*session_record(session).values(), *checkin_cells(tied.get(session.id))))
+    for checkin in lone[at:]:
+        writer.writerow(_lone_row(checkin, blank))
+
+
+def _lone_row(checkin: CheckIn, blank: tuple) -> tuple:
+    row = list(blank)
+    row[SESSION_COLUMNS.index("started_at")] = checkin.at
+    row[SESSION_COLUMNS.index("outcome")] = "check-in"
+    return (*row, *checkin_cells(checkin))
 
 
 def strong_duration(seconds: float) -> str:

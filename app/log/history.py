@@ -124,10 +124,17 @@ class Overview(NamedTuple):
     by_week: list[float]  # minutes a week, oldest first
     streaks: Streaks
     first_day: date  # the calendar's first day: a Monday WEEKS - 1 weeks before this week's
+    pain: dict[int, int]  # the check-in of each recent session that has one: session id to pain
+    pains: list[int]  # every check-in's pain since first_day, oldest first
 
 
 def overview(conn: sqlite3.Connection, today: date, count: int = 100) -> Overview:
-    """The last sessions, minutes by day and by week, and the streaks, as of `today`."""
+    """The last sessions, minutes by day and by week, the streaks and the check-ins, as of `today`."""
+    from app.log.checkins import of_sessions, since
+
     first = week_start(today) - timedelta(weeks=WEEKS - 1)
     by_day = minutes_by_day(conn, first, today)
-    return Overview(recent(conn, count), by_day, minutes_by_week(by_day, today), streaks(conn, today), first)
+    last = recent(conn, count)
+    pain = {sid: c.pain for sid, c in of_sessions(conn, [s.id for s in last]).items()}
+    pains = [c.pain for c in since(conn, first.isoformat()) if c.day_iso <= today.isoformat()]
+    return Overview(last, by_day, minutes_by_week(by_day, today), streaks(conn, today), first, pain, pains)

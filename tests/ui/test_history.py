@@ -35,6 +35,15 @@ SEEDED = {0: [("Mobility", 8, "completed")], 1: [("Cooldown", 12, "completed"), 
           16: [("Mobility", 5, "completed"), ("Cooldown", 5, "completed")]}
 
 
+def seed_checkins() -> None:
+    from app.log.checkins import record
+
+    conn = connect(db_path())
+    record(conn, 5, ("lower back",), session_id=1, at=datetime(2026, 11, 25, 8, 0).astimezone())
+    record(conn, 2, at=datetime(2026, 11, 24, 20, 0).astimezone())  # one of its own, from the picker
+    conn.close()
+
+
 async def open_history(pilot, app) -> HistoryScreen:
     app.push_screen(HistoryScreen(today=TODAY))
     for _ in range(40):
@@ -46,6 +55,7 @@ async def open_history(pilot, app) -> HistoryScreen:
 
 async def test_the_history_shows_the_sessions_the_calendar_and_the_streaks(clock):
     seed(SEEDED)
+    seed_checkins()
     app, _ = build(clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot, app)
@@ -54,8 +64,9 @@ async def test_the_history_shows_the_sessions_the_calendar_and_the_streaks(clock
         assert "this week 61 min · most 61 min" in shown
         table = screen.query_one("#sessions")
         first = [str(cell) for cell in table.get_row_at(0)]
-        assert first == ["2026-11-25 07:30", "Mobility", "8:00", "5/5", "done"]
-        assert [str(table.get_row_at(i)[4]) for i in range(table.row_count)].count("interrupted") == 1
+        assert first == ["2026-11-25 07:30", "Mobility", "8:00", "5/5", "5", "done"]  # with its check-in's pain
+        assert [str(table.get_row_at(i)[5]) for i in range(table.row_count)].count("interrupted") == 1
+        assert screen.query_one("#pains").display and screen.query_one("#pains").data == [2, 5]
         calendar = screen.query_one(Calendar)
         assert calendar.minutes[TODAY - timedelta(days=2)] == 35
 
@@ -85,6 +96,7 @@ async def test_h_in_the_picker_opens_it_and_an_empty_log_says_so(clock):
 
 def test_history_snapshot(snap_compare):
     seed(SEEDED)
+    seed_checkins()
 
     async def run_before(pilot) -> None:
         await open_history(pilot, pilot.app)

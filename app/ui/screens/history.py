@@ -17,7 +17,7 @@ from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
 from app.ui.widgets.key_bar import KeyBar
 
-COLUMNS = (("When", 16), ("Routine", 24), ("Time", 6), ("Steps", 5), ("Outcome", 11))
+COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
 OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
 
 
@@ -41,6 +41,8 @@ class HistoryScreen(Screen[None]):
                 yield Static(plain(f"Minutes a week, the last {WEEKS} weeks"), classes="history-label")
                 yield Sparkline([], id="weekly")
                 yield Static("", id="weekly-figures", classes="history-label")
+                yield Static(plain("Pain at each check-in, 0-10"), classes="history-label", id="pains-label")
+                yield Sparkline([], id="pains")
         table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
@@ -78,6 +80,9 @@ class HistoryScreen(Screen[None]):
             f"{days} day{'s' if days != 1 else ''} in a row\n"
             f"{weeks} week{'s' if weeks != 1 else ''} in a row of {WEEK_STREAK_SESSIONS}+ sessions"))
         self.query_one("#weekly", Sparkline).data = [round(m) for m in data.by_week]
+        pains = self.query_one("#pains", Sparkline)
+        pains.data = [*data.pains] or [0]
+        pains.display = self.query_one("#pains-label").display = bool(data.pains)
         this, most = round(data.by_week[-1]), round(max(data.by_week))
         self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))
         table = self.query_one("#sessions", DataTable)
@@ -85,6 +90,8 @@ class HistoryScreen(Screen[None]):
         for s in data.recent:
             table.add_row(plain(s.started_at[:16].replace("T", " ")), plain(s.routine_name),
                           plain(format_clock(s.actual_s)), plain(f"{s.steps_done}/{s.steps}"),
+                          plain(str(data.pain[s.id]) if s.id in data.pain else "-",
+                                "bold $warning" if data.pain.get(s.id, 0) >= 4 else ""),
                           plain(OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"))
         if not data.recent:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")

@@ -168,3 +168,18 @@ def test_bad_build_ups_are_refused(conn, start, step, target, message):
     with pytest.raises(build_up.BuildUpError, match=message):
         build_up.start(conn, "r", start, step, target)
     assert build_up.get(conn, "r") is None
+
+
+def test_bundled_routines_speak_of_back_pain_as_the_advice_does():
+    from app.paths import bundled_routines_dir
+    from app.routine.routine_file import load_routine
+
+    speaking = 0
+    for path in bundled_routines_dir().glob("*.toml"):
+        routine = load_routine(path)
+        texts = [routine.description, *(cue for step in routine.steps for cue in step.cues)]
+        for text in texts:
+            if "back pain" in text.casefold():
+                speaking += 1
+                assert "see a doctor" in text and "keeps coming back" in text, (path.name, text)
+    assert speaking >= 2

@@ -41,13 +41,16 @@ class PainScale(Widget, can_focus=True):
     def action_move(self, by: int) -> None:
         self.choose((0 if by > 0 else 10) if self.value is None else self.value + by)
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
+    def take(self, event: events.Key) -> bool:
+        """Choose from a key: a digit, or t for 10; True when it was one."""
+        if event.character and event.character.isascii() and event.character.isdigit():
             self.choose(int(event.character))
-            event.stop()
         elif event.key == "t":
             self.choose(10)
-            event.stop()
+        else:
+            return False
+        event.stop()
+        return True
 
     def on_click(self, event: events.Click) -> None:
         self.choose(min(10, event.x // 4))
@@ -60,11 +63,19 @@ class PainScale(Widget, can_focus=True):
         return Content.assemble(*cells)
 
 
+class Tick(Checkbox, inherit_bindings=False):
+    """A checkbox that Space ticks and Enter leaves alone, so Enter saves the check-in from anywhere."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+
 class CheckInScreen(Dialog[Answer | None]):
     """How does your back feel? A digit and Enter is enough; Esc skips."""
 
+    # Enter is not a priority binding: a digit and Enter typed at once must reach the scale in that
+    # order, and a priority binding would jump the queue.
     BINDINGS = [
-        Binding("enter", "save", "Save", id="checkin.save", priority=True),
+        Binding("enter", "save", "Save", id="checkin.save"),
         Binding("escape", "skip", "Skip", id="checkin.skip"),
     ]
 
@@ -83,8 +94,8 @@ class CheckInScreen(Dialog[Answer | None]):
             yield Static(plain("Where?"), classes="checkin-label")
             with Horizontal(classes="checkin-places"):
                 for place in PLACES:
-                    yield Checkbox(place.capitalize(), id=f"place-{place.replace(' ', '-')}", compact=True)
-            yield Checkbox("It spreads down a leg", id="leg", compact=True)
+                    yield Tick(place.capitalize(), id=f"place-{place.replace(' ', '-')}", compact=True)
+            yield Tick("It spreads down a leg", id="leg", compact=True)
             yield Input(placeholder="a note (optional)", id="note", compact=True, max_length=500)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(plain("Save (Enter)"), variant="primary", id="save")
@@ -93,8 +104,17 @@ class CheckInScreen(Dialog[Answer | None]):
     def on_mount(self) -> None:
         self.query_one(PainScale).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        # Wherever the focus is (a place ticked, a button), a digit is the pain; only the note takes text.
+        if not isinstance(self.focused, Input):
+            self.query_one(PainScale).take(event)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_skip()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
 
     def action_save(self) -> None:
         pain = self.query_one(PainScale).value

@@ -54,7 +54,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 CAUTION = ("Sound marks each start, the 3-2-1 and the end, so you rarely need to look. Stop if anything "
            "hurts sharply. Back pain that keeps coming back after training is a warning sign: take a "
-           "break and see a doctor. Supple is a timer, not a diagnosis.")
+           "break and see a doctor; the check-in after each session watches for it. Supple is a timer, "
+           "not a diagnosis.")
 
 
 class HelpScreen(Dialog[None]):

@@ -45,7 +45,9 @@ class PickerScreen(Screen[None]):
     DEFAULT_CSS = stylesheet("picker.tcss")
 
     BINDINGS = [
-        Binding("enter", "start", "Start", id="picker.start", priority=True, tooltip="Start a session of the highlighted routine"),
+        # Not a priority binding: "down" and Enter typed at once must start the routine moved to, and a
+        # priority binding would run before the list has moved. The list's own Enter selects: that starts.
+        Binding("enter", "start", "Start", id="picker.start", tooltip="Start a session of the highlighted routine"),
         Binding("n", "new", "New", id="picker.new", tooltip="Write a new routine of your own"),
         Binding("e", "edit", "Edit", id="picker.edit", tooltip="Change the highlighted routine (a bundled one is copied first)"),
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate", tooltip="Copy the highlighted routine under a new name"),
@@ -252,6 +254,10 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start()
 
     def action_start(self) -> None:
         entry = self._highlighted()

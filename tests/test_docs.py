@@ -60,3 +60,11 @@ def test_the_limits_in_the_text_are_the_code_s():
 
 def test_the_readme_links_the_reference():
     assert "docs/routine-format.md" in README
+
+
+def test_the_readme_states_the_warning_rule_as_implemented():
+    from app.log.checkins import MODERATE, RECENT, RECURRING, SEVERE, WINDOW_DAYS
+
+    assert f"among your check-ins of the last {WINDOW_DAYS} days" in README
+    assert f"{RECURRING} or more of the last {RECENT} have pain of {MODERATE} or more" in README
+    assert f"any has pain of {SEVERE} or more" in README and "any says the pain spreads down a leg" in README

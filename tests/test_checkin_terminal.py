@@ -89,3 +89,11 @@ def test_a_build_up_sets_the_session_s_scale_and_scale_overrides_it_once(run, su
     screen = tmux.wait_for("--scale 0.9 for this session;")  # a toast, wrapped where it must be
     assert "at 70 %" in screen  # the toast sits over the clock: its words come between the digits
     assert "90 %" in screen.splitlines()[0] and "building up" not in screen.splitlines()[0]
+
+
+def test_down_and_enter_typed_at_once_start_the_routine_moved_to(run):
+    tmux = run()  # the picker
+    tmux.wait_for("pick a routine")
+    tmux.keys("Down", "Enter")  # one write: a priority Enter would start Quick warm-up, still highlighted
+    screen = tmux.wait_for("Step 1 of")
+    assert "Post-lift cooldown" in screen.splitlines()[0]

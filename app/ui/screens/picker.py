@@ -28,6 +28,17 @@ if TYPE_CHECKING:
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
 
 
+class RoutineList(OptionList):
+    """The routines; Enter starts the highlighted one.
+
+    Enter is the list's own key, not a priority binding of the screen: "down" and Enter typed at
+    once must start the routine moved to, and a priority binding would run before the list moved.
+    """
+
+    BINDINGS = [Binding("enter", "select", "Start", id="picker.start",
+                        tooltip="Start a session of the highlighted routine")]
+
+
 def _row(entry: Entry, named: Counter) -> Content:
     """A routine's line: its name, and where two share it, which file each is."""
     name = entry.routine.name
@@ -45,9 +56,6 @@ class PickerScreen(Screen[None]):
     DEFAULT_CSS = stylesheet("picker.tcss")
 
     BINDINGS = [
-        # Not a priority binding: "down" and Enter typed at once must start the routine moved to, and a
-        # priority binding would run before the list has moved. The list's own Enter selects: that starts.
-        Binding("enter", "start", "Start", id="picker.start", tooltip="Start a session of the highlighted routine"),
         Binding("n", "new", "New", id="picker.new", tooltip="Write a new routine of your own"),
         Binding("e", "edit", "Edit", id="picker.edit", tooltip="Change the highlighted routine (a bundled one is copied first)"),
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate", tooltip="Copy the highlighted routine under a new name"),
@@ -82,7 +90,7 @@ class PickerScreen(Screen[None]):
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
         yield Static("", id="picker-warning")
         with Horizontal(id="picker-body"):
-            yield OptionList(id="routines")
+            yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
                 yield Prose(id="preview")
         yield KeyBar()

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from app.routine.duration import format_clock
 from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
@@ -16,6 +16,7 @@ from app.ui.screens import stylesheet
 from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.session_table import SessionTable
 
 COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
 OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
@@ -43,10 +44,7 @@ class HistoryScreen(Screen[None]):
                 yield Static("", id="weekly-figures", classes="history-label")
                 yield Static(plain("Pain at each check-in, 0-10"), classes="history-label", id="pains-label")
                 yield Sparkline([], id="pains")
-        table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        yield table
+        yield SessionTable(COLUMNS, id="sessions")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -85,14 +83,12 @@ class HistoryScreen(Screen[None]):
         pains.display = self.query_one("#pains-label").display = bool(data.pains)
         this, most = round(data.by_week[-1]), round(max(data.by_week))
         self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))
-        table = self.query_one("#sessions", DataTable)
-        table.clear()
-        for s in data.recent:
-            table.add_row(plain(s.started_at[:16].replace("T", " ")), plain(s.routine_name),
-                          plain(format_clock(s.actual_s)), plain(f"{s.steps_done}/{s.steps}"),
-                          plain(str(data.pain[s.id]) if s.id in data.pain else "-",
-                                "bold $warning" if data.pain.get(s.id, 0) >= 4 else ""),
-                          plain(OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"))
+        self.query_one("#sessions", SessionTable).show([
+            ((s.started_at[:16].replace("T", " "), ""), (s.routine_name, ""), (format_clock(s.actual_s), ""),
+             (f"{s.steps_done}/{s.steps}", ""),
+             (str(data.pain[s.id]) if s.id in data.pain else "-", "bold $warning" if data.pain.get(s.id, 0) >= 4 else ""),
+             (OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"))
+            for s in data.recent])
         if not data.recent:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -61,7 +62,35 @@ def scan(folder: Path, source: Source) -> list[Entry]:
     except OSError as error:
         problem = f"cannot read this folder: {error.strerror or error}"
         return [Entry(folder.name, folder, source, None, RoutineError.at(str(folder), 1, 1, problem))]
-    return [load_entry(folder / name, source) for name in names]
+    if source != "user":
+        return [load_entry(folder / name, source) for name in names]
+    return _scan_cached(folder, names)
+
+
+def _scan_cached(folder: Path, names: list[str]) -> list[Entry]:
+    """The user's folder, through the cache of routines already checked: a file unchanged since is not read."""
+    from app.routine.cache import RoutineCache, key_of
+
+    cache = RoutineCache(folder)
+    entries = []
+    for name in names:
+        path = folder / name
+        try:
+            key = key_of(os.stat(path))
+        except OSError:
+            key = None
+        kept = cache.get(name, key)
+        if kept is not None:
+            entries.append(Entry(path.stem, path, "user", kept[0], None, kept[1]))
+            continue
+        entry = load_entry(path, "user")
+        if entry.routine is not None and entry.fingerprint is not None:
+            cache.put(name, key, entry.routine, entry.fingerprint)
+        entries.append(entry)
+    cache.keep_only(set(names))
+    if cache.changed:  # written beside, not on the way to the first frame
+        threading.Thread(target=cache.save, name="supple-routine-cache").start()
+    return entries
 
 
 def load_entry(path: Path, source: Source) -> Entry:

@@ -9,9 +9,22 @@ import time
 from app import paths
 from app.routine import cache as cache_module
 from app.routine.cache import RoutineCache, cache_path
-from app.routine.library import load_library, scan
+from app.routine.library import load_library
 
 GOOD = 'name = "Mine {n}"\n[[steps]]\nname = "Hold"\nduration = {d}\ncues = ["Stand tall"]\n'
+
+
+def scan(folder, source):
+    """The library's scan, then the cache's writing (on a thread of its own) finished."""
+    import threading
+
+    from app.routine.library import scan as library_scan
+
+    entries = library_scan(folder, source)
+    for thread in threading.enumerate():
+        if thread.name == "supple-routine-cache":
+            thread.join()
+    return entries
 
 
 def write(folder, stem: str, text: str, age: float = 10.0):

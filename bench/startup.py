@@ -48,7 +48,7 @@ def main() -> None:
     supple = [str(script)] if script.exists() else [PY, "-m", "app"]
     programs = {  # the texts that show the first screen is whole: top, middle, bottom
         "bare Digits app": ([PY, str(HERE / "bare_digits.py")], ("╭─╮", "╰─╯")),
-        "supple (picker)": (supple, ("pick a routine", "Quick warm-up", "Trunk rotation", "Settings")),
+        "supple (picker)": (supple, ("pick a routine", "Quick warm-up", "Trunk rotation", "Quit")),
         "supple run": ([*supple, "run", "quick-warmup"], ("Step 1 of 7", "GET READY", "0:00 / 4:58", "Pause")),
     }
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}

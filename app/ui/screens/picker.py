@@ -56,6 +56,8 @@ class PickerScreen(Screen[None]):
     DEFAULT_CSS = stylesheet("picker.tcss")
 
     BINDINGS = [
+        # With the focus elsewhere (the preview, clicked), Enter still starts; on the list, its own does.
+        Binding("enter", "start", "Start", id="picker.start-anywhere", show=False),
         Binding("n", "new", "New", id="picker.new", tooltip="Write a new routine of your own"),
         Binding("e", "edit", "Edit", id="picker.edit", tooltip="Change the highlighted routine (a bundled one is copied first)"),
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate", tooltip="Copy the highlighted routine under a new name"),

@@ -113,3 +113,16 @@ def test_two_processes_write_at_once(tmp_path):
 
 def test_the_data_folder_follows_supple_home(supple_home):
     assert store.db_path() == supple_home / "data" / "supple.db"
+
+
+def test_the_whole_file_is_checked_once_a_day(tmp_path):
+    from datetime import date
+
+    path = tmp_path / "supple.db"
+    connect(path).close()
+    connect(path).close()  # now at the current version: the next open checks it
+    stamp = path.with_name("supple.db.checked")
+    assert stamp.read_text().strip() == date.today().isoformat()
+    stamp.write_text("2000-01-01\n")  # checked long ago: checked again
+    connect(path).close()
+    assert stamp.read_text().strip() == date.today().isoformat()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import date
 import stat
 import time
 from pathlib import Path
@@ -68,8 +69,10 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
         if version > SCHEMA_VERSION:
             raise LogUnavailable(f"{path} was written by a newer Supple (log version {version}; this one knows "
                                  f"up to {SCHEMA_VERSION}); it is left as it is and this session is not recorded")
-        if check and version and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("file is not a database (quick_check failed)")
+        if check and version and not _checked_today(path):
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("file is not a database (quick_check failed)")
+            _note_checked(path)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
@@ -80,6 +83,26 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+
+
+# `quick_check` reads the whole file: 0.4 s of a core for ten years of sessions. Once a day is enough
+# to find a file damaged outside Supple; damage found in use is an error the writer reports.
+def _stamp(path: Path) -> Path:
+    return path.with_name(path.name + ".checked")
+
+
+def _checked_today(path: Path) -> bool:
+    try:
+        return _stamp(path).read_text().strip() == date.today().isoformat()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _note_checked(path: Path) -> None:
+    try:
+        _stamp(path).write_text(date.today().isoformat() + "\n")
+    except OSError:
+        pass  # checked again next time: slower, not wrong
 
 
 def migrate(conn: sqlite3.Connection) -> None:

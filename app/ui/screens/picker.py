@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.log.checkins import Warning, headline
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
@@ -23,6 +22,7 @@ from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from app.log.checkins import Warning
     from app.ui.care import Care, Standing
 
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
@@ -112,6 +112,8 @@ class PickerScreen(Screen[None]):
         self.warning, self.build_ups = now.warning, now.build_ups
         line = self.query_one("#picker-warning", Static)
         if now.warning is not None:
+            from app.log.checkins import headline  # sqlite3 comes with it: not on the first frame's way
+
             line.update(plain(f"⚠ {headline(now.warning)}  w: read it"))
         line.display = now.warning is not None
         self.refresh_bindings()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from app.log import build_up
-from app.log.checkins import CheckIn, Warning, current_warning, record, unacknowledged
+if TYPE_CHECKING:  # the log's modules (and sqlite3) load on the log's thread, when a job first runs
+    import sqlite3
 
-if TYPE_CHECKING:
     from textual.app import App
+
+    from app.log import build_up
+    from app.log.checkins import CheckIn, Warning
 
     from app.log.recorder import SessionRecorder
     from app.ui.screens.checkin import Answer
@@ -50,6 +51,9 @@ def check_in(app: App, answer: Answer | None, recorder: SessionRecorder | None, 
     """Store `answer` (None: skipped) for the recorder's session, or for none; move the build-up."""
 
     def job(conn: sqlite3.Connection) -> Care:
+        from app.log import build_up
+        from app.log.checkins import current_warning, record
+
         session = recorder.session_id if recorder is not None else None
         kept = None
         if answer is not None:
@@ -68,6 +72,9 @@ def standing(app: App, then: Callable[[Standing], None]) -> bool:
     """Read what the picker shows, off the loop."""
 
     def job(conn: sqlite3.Connection) -> Standing:
+        from app.log import build_up
+        from app.log.checkins import unacknowledged
+
         ups = {ref: (up.scale, build_up.today(conn, ref)[1]) for ref, up in build_up.every(conn).items()}
         return Standing(unacknowledged(conn), ups)
 
@@ -84,6 +91,8 @@ def set_build_up(app: App, ref: str, choice, then: Callable[[object], None]) -> 
     """Start, turn off or resume `ref`'s build-up as the dialog chose."""
 
     def job(conn: sqlite3.Connection) -> object:
+        from app.log import build_up
+
         if choice.action == "start":
             return build_up.start(conn, ref, choice.start, choice.step, choice.target)
         if choice.action == "off":
@@ -94,4 +103,9 @@ def set_build_up(app: App, ref: str, choice, then: Callable[[object], None]) -> 
 
 
 def get_build_up(app: App, ref: str, then: Callable[[build_up.BuildUp | None], None]) -> bool:
-    return _run(app, lambda conn: build_up.get(conn, ref), then)
+    def job(conn: sqlite3.Connection) -> object:
+        from app.log import build_up
+
+        return build_up.get(conn, ref)
+
+    return _run(app, job, then)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
 from app.log import build_up
 from app.log.checkins import PLACES, CheckInError, advice, current_warning, parse_pain, record
-from app.log.store import LogUnavailable, connect
+from app.log.commands import open_log
+from app.log.store import LogUnavailable
 
 if TYPE_CHECKING:
     import argparse
@@ -47,11 +48,6 @@ def add_care_commands(commands) -> None:
     grow.set_defaults(handler=cmd_build_up)
 
 
-def _open() -> sqlite3.Connection:
-    return connect(moved=lambda aside: echo(
-        f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True))
-
-
 def cmd_checkin(args: argparse.Namespace) -> int:
     """`supple checkin PAIN`: store it (after checking every part), then the warning, if it holds."""
     from app.log.checkins import check_note, check_places
@@ -62,7 +58,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         echo(f"supple: {error}", err=True)
         return EXIT_USAGE
     try:
-        conn = _open()
+        conn = open_log()
         session = _recent_session(conn)
         kept = record(conn, pain, places, args.leg, note, session_id=session)
         warned = current_warning(conn)
@@ -101,7 +97,7 @@ def cmd_build_up(args: argparse.Namespace) -> int:
         echo("supple: choose one of --start, --off and --resume", err=True)
         return EXIT_USAGE
     try:
-        conn = _open()
+        conn = open_log()
         if args.start is not None:
             made = build_up.start(conn, ref, args.start, args.step, args.target)
             echo(f"{name}: building up from {build_up.percent(made.start)} to {build_up.percent(made.target)}, "

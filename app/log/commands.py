@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.console import EXIT_OK, EXIT_USER, echo, table
@@ -32,6 +33,12 @@ def add_log_commands(commands) -> None:
     history.set_defaults(handler=cmd_history)
 
 
+def open_log(path: Path | None = None, check: bool = True) -> sqlite3.Connection:
+    """The log for a command: a damaged one moved aside is said on stderr; LogUnavailable when unusable."""
+    return connect(path, check=check, moved=lambda aside: echo(
+        f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True))
+
+
 def _day(text: str) -> date:
     import argparse
 
@@ -52,8 +59,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         return EXIT_OK
     which = Filter(args.since, args.until, args.routine)
     try:
-        conn = connect(path, check=False, moved=lambda aside: echo(
-            f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True))
+        conn = open_log(path, check=False)
         if args.csv:
             from app.log.export import write_segments_csv, write_sessions_csv
 

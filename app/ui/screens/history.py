@@ -19,6 +19,7 @@ from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.session_table import SessionTable
 
 COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
+ROWS = 30  # the last sessions shown: about ten fit at 80x24, the rest a scroll away; all in `supple history`
 OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
 
 
@@ -60,7 +61,7 @@ class HistoryScreen(Screen[None]):
         try:
             conn = connect(path, check=False)
             try:
-                data = overview(conn, self.today)
+                data = overview(conn, self.today, ROWS)
             finally:
                 conn.close()
         except (LogUnavailable, Exception) as error:  # noqa: BLE001 - said, never a crash

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from app.log import build_up, checkins
-from app.log.checkins import CheckInError, acknowledge, record, unacknowledged, warning
+from app.log.checkins import CheckInError, acknowledge, record, unacknowledged
 from app.log.store import connect
 
 NOW = datetime(2026, 11, 25, 18, 0).astimezone()

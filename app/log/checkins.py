@@ -110,13 +110,16 @@ def since(conn: sqlite3.Connection, day: str) -> list[CheckIn]:
     return [from_row(r) for r in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE day >= ? ORDER BY at, id", (day,))]
 
 
-def of_sessions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, CheckIn]:
-    """The last check-in of each session in `ids` that has one."""
+def of_sessions(conn: sqlite3.Connection, ids: list[int] | None = None) -> dict[int, CheckIn]:
+    """The last check-in of each session in `ids` (every session, when None) that has one: one read."""
     found: dict[int, CheckIn] = {}
-    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE session_id IN ({marks}) ORDER BY id", chunk):
+    if ids is None:
+        chunks = [("session_id IS NOT NULL", [])]
+    else:  # SQLite's limit on bound parameters: 500 at a time
+        chunks = [(f"session_id IN ({','.join('?' * len(ids[i:i + 500]))})", ids[i:i + 500])
+                  for i in range(0, len(ids), 500)]
+    for where, values in chunks:
+        for row in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE {where} ORDER BY id", values):
             checkin = from_row(row)
             found[checkin.session_id] = checkin
     return found
@@ -167,7 +170,7 @@ def acknowledge(conn: sqlite3.Connection, shown: Warning) -> None:
     with conn:
         conn.execute("INSERT INTO acknowledged (id, checkin_id, at) VALUES (1, ?, ?) "
                      "ON CONFLICT (id) DO UPDATE SET checkin_id = excluded.checkin_id, at = excluded.at",
-                     (shown.newest, datetime.now().astimezone().isoformat(timespec="seconds")))
+                     (shown.newest, wall_now().isoformat(timespec="seconds")))
 
 
 ADVICE = ("Back pain that keeps coming back after training can be a sign of something serious, such as a "

@@ -65,10 +65,11 @@ def cmd_history(args: argparse.Namespace) -> int:
 
             (write_segments_csv if args.segments else write_sessions_csv)(conn, which, sys.stdout)
         elif args.json:
-            from app.log.export import checkin_record, session_checkins, session_record
+            from app.log.checkins import of_sessions
+            from app.log.export import checkin_record, session_record
             from app.text import json_text
 
-            tied = session_checkins(conn)
+            tied = of_sessions(conn)
             echo(json_text([session_record(s) | {"checkin": checkin_record(tied.get(s.id))}
                             for s in sessions(conn, which)]))
         else:
@@ -80,10 +81,11 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
-    from app.log.export import lone_checkins, session_checkins
+    from app.log.checkins import of_sessions
+    from app.log.export import lone_checkins
 
     rows = [("WHEN", "ROUTINE", "TIME", "STEPS", "PAIN", "OUTCOME")]
-    tied = session_checkins(conn)
+    tied = of_sessions(conn)
     dated = [(s.started_at, (s.started_at[:16].replace("T", " "), s.routine_name, format_clock(s.actual_s),
                              f"{s.steps_done} of {s.steps}", str(tied[s.id].pain) if s.id in tied else "-", s.outcome))
              for s in sessions(conn, which)]

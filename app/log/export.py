@@ -7,7 +7,7 @@ import sqlite3
 from typing import IO
 
 from app.log.checkins import COLUMNS as CHECKIN_FIELDS
-from app.log.checkins import CheckIn
+from app.log.checkins import CheckIn, of_sessions
 from app.log.checkins import from_row as checkin_of
 from app.log.history import Filter, Session, sessions
 
@@ -40,15 +40,6 @@ def checkin_record(checkin: CheckIn | None) -> dict | None:
             "note": checkin.note}
 
 
-def session_checkins(conn: sqlite3.Connection) -> dict[int, CheckIn]:
-    """The last check-in of every session that has one (one read, not one a session)."""
-    found: dict[int, CheckIn] = {}
-    for row in conn.execute(f"SELECT {CHECKIN_FIELDS} FROM checkins WHERE session_id IS NOT NULL ORDER BY id"):
-        checkin = checkin_of(row)
-        found[checkin.session_id] = checkin
-    return found
-
-
 def lone_checkins(conn: sqlite3.Connection, which: Filter) -> list[CheckIn]:
     """The check-ins tied to no session (from the picker, the shell, or of a session deleted), in `which`'s days."""
     if which.routine:
@@ -68,7 +59,7 @@ def write_sessions_csv(conn: sqlite3.Connection, which: Filter, out: IO[str]) ->
     """A row a session with its check-in's columns, and a row for each check-in of its own, in time order."""
     writer = csv.writer(out)
     writer.writerow(SESSION_COLUMNS + CHECKIN_COLUMNS)
-    tied = session_checkins(conn)
+    tied = of_sessions(conn)
     lone = lone_checkins(conn, which)
     blank = ("",) * len(SESSION_COLUMNS)
     at = 0
@@ -88,15 +79,6 @@ def _lone_row(checkin: CheckIn, blank: tuple) -> tuple:
     return (*row, *checkin_cells(checkin))
 
 
-def strong_duration(seconds: float) -> str:
-    """A workout's length as Strong writes it: "45s", "12m", "1h 5m"."""
-    whole = int(round(seconds))
-    if whole < 60:
-        return f"{whole}s"
-    hours, minutes = divmod(whole // 60, 60)
-    return f"{hours}h {minutes}m" if hours else f"{minutes}m"
-
-
 NEEDS_QUOTES = "GLOB '*[,\"' || char(10) || char(13) || ']*'"  # what makes the csv module quote a field
 
 
@@ -112,7 +94,7 @@ def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
     leave in about a second only when Python builds no row (the csv module's quoting, done in SQL)."""
     where, values = which.where("s.")
     whole = "CAST(round(s.actual_s) AS INTEGER)"
-    length = (f"CASE WHEN {whole} < 60 THEN {whole} || 's'"  # as strong_duration writes it
+    length = (f"CASE WHEN {whole} < 60 THEN {whole} || 's'"  # as Strong writes it: 45s, 12m, 1h 5m
               f" WHEN {whole} >= 3600 THEN ({whole} / 3600) || 'h ' || (({whole} / 60) % 60) || 'm'"
               f" ELSE ({whole} / 60) || 'm' END")
     # A session's part of each line, and its Workout No, once a session rather than once a segment.

@@ -88,7 +88,7 @@ class CheckInScreen(Dialog[Answer | None]):
         with Vertical(classes="dialog checkin"):
             yield Static(plain("How does your back feel" + (f" {self.after}" if self.after else "") + "?"),
                          classes="dialog-question")
-            yield Static(plain("0 no pain · 10 the worst imaginable   (0-9, t for 10, ← →)", "dim"))
+            yield Static(plain("0 no pain · 10 worst imaginable · 0-9, t = 10, ← →", "dim"))
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="field-error")
             yield Static(plain("Where?"), classes="checkin-label")

@@ -69,6 +69,7 @@ class SuppleApp(App[None]):
         super().__init__()
         self._start_ref = start_ref
         self.training_log = log  # the training log's writer; None: sessions are not recorded
+        self.history_ahead = None  # the history screen's figures, read ahead (app.ui.history_ahead)
         self.exit_signal: int | None = None  # the signal the app is leaving for, if any
         self.load_entries = load_entries
         self.clock = clock

@@ -31,7 +31,7 @@ class Standing(NamedTuple):
     build_ups: dict[str, tuple[float, str]]
 
 
-def _run(app: App, job: Callable[[sqlite3.Connection], object], then: Callable) -> bool:
+def on_log_thread(app: App, job: Callable[[sqlite3.Connection], object], then: Callable) -> bool:
     """Run `job` on the log's thread and `then(result)` on the app's; False when there is no log."""
     log = getattr(app, "training_log", None)
     if log is None or log.unavailable:
@@ -65,7 +65,7 @@ def check_in(app: App, answer: Answer | None, recorder: SessionRecorder | None, 
             else None
         return Care(kept, step, shown)
 
-    return _run(app, job, then)
+    return on_log_thread(app, job, then)
 
 
 def standing(app: App, then: Callable[[Standing], None]) -> bool:
@@ -78,13 +78,13 @@ def standing(app: App, then: Callable[[Standing], None]) -> bool:
         ups = {ref: (up.scale, build_up.today(conn, ref)[1]) for ref, up in build_up.every(conn).items()}
         return Standing(unacknowledged(conn), ups)
 
-    return _run(app, job, then)
+    return on_log_thread(app, job, then)
 
 
 def acknowledge(app: App, shown: Warning, then: Callable[[object], None]) -> bool:
     from app.log.checkins import acknowledge as store
 
-    return _run(app, lambda conn: store(conn, shown), then)
+    return on_log_thread(app, lambda conn: store(conn, shown), then)
 
 
 def set_build_up(app: App, ref: str, choice, then: Callable[[object], None]) -> bool:
@@ -99,7 +99,7 @@ def set_build_up(app: App, ref: str, choice, then: Callable[[object], None]) -> 
             return build_up.stop(conn, ref)
         return build_up.resume(conn, ref)
 
-    return _run(app, job, then)
+    return on_log_thread(app, job, then)
 
 
 def get_build_up(app: App, ref: str, then: Callable[[build_up.BuildUp | None], None]) -> bool:
@@ -108,4 +108,4 @@ def get_build_up(app: App, ref: str, then: Callable[[build_up.BuildUp | None], N
 
         return build_up.get(conn, ref)
 
-    return _run(app, job, then)
+    return on_log_thread(app, job, then)

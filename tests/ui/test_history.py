@@ -106,3 +106,34 @@ def test_history_snapshot(snap_compare):
 
     app, _ = build(FakeClock())
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_h_opens_drawn_from_the_figures_read_ahead_then_reads_the_log_again(clock):
+    from app.log.writer import LogWriter
+    from app.sound.output import Recorder
+    from app.ui.app import make_app
+    from tests.ui.helpers import bundled
+
+    today = date.today()  # what the picker reads ahead for
+    back = (TODAY - today).days
+    seed({back: [("Mobility", 8, "completed")], back + 1: [("Cooldown", 12, "completed")]})
+    writer = LogWriter(db_path())
+    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.history_ahead is not None:
+                break
+        assert [s.routine_name for s in app.history_ahead.data.recent] == ["Mobility", "Cooldown"]
+        seed({back: [("Another Supple", 4, "stopped")]})  # recorded elsewhere after the read ahead
+        await pilot.press("h")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert screen.query_one(Calendar).first is not None  # drawn with its first frame, not after a read
+        assert len(screen.query_one("#sessions").rows) in (2, 3)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if len(screen.query_one("#sessions").rows) == 3:
+                break
+        assert "Another Supple" in "\n".join(screen_lines(app))
+    writer.close()

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
 from app.routine.duration import format_clock
-from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
+from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview
+from app.ui.history_ahead import read, taken
 from app.ui.screens import stylesheet
 from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
@@ -19,12 +20,11 @@ from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.session_table import SessionTable
 
 COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
-ROWS = 30  # the last sessions shown: about ten fit at 80x24, the rest a scroll away; all in `supple history`
 OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
 
 
 class HistoryScreen(Screen[None]):
-    """The training log at a glance; it reads the log on a worker thread, so it opens at once."""
+    """The training log at a glance, drawn from the figures read ahead, then read again on a worker thread."""
 
     DEFAULT_CSS = stylesheet("history.tcss")
 
@@ -33,6 +33,7 @@ class HistoryScreen(Screen[None]):
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
         self.today = today or date.today()
+        self.shown: Overview | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(plain("History  ·  your training log", "bold"), id="history-title")
@@ -49,7 +50,13 @@ class HistoryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.run_worker(self._read, thread=True, exit_on_error=False)
+        ahead = taken(self.app, self.today)
+        if ahead is None:
+            self.run_worker(self._read, thread=True, exit_on_error=False)
+            return
+        self.show(ahead)
+        # Another Supple, or the log's last writes, may have changed it since it was read.
+        self.call_after_refresh(self.run_worker, self._read, thread=True, exit_on_error=False)
 
     def _read(self) -> None:
         from app.log.store import LogUnavailable, connect, db_path
@@ -61,7 +68,7 @@ class HistoryScreen(Screen[None]):
         try:
             conn = connect(path, check=False)
             try:
-                data = overview(conn, self.today, ROWS)
+                data = read(conn, self.today)
             finally:
                 conn.close()
         except (LogUnavailable, Exception) as error:  # noqa: BLE001 - said, never a crash
@@ -73,6 +80,9 @@ class HistoryScreen(Screen[None]):
         self.query_one("#streaks", Static).update(plain(text))
 
     def show(self, data: Overview) -> None:
+        if data == self.shown:
+            return
+        self.shown = data
         self.query_one(Calendar).show(data.first_day, WEEKS, data.by_day, self.today)
         days, weeks = data.streaks
         self.query_one("#streaks", Static).update(plain(

@@ -103,10 +103,13 @@ class PickerScreen(Screen[None]):
         self.read_standing()
 
     def read_standing(self) -> None:
-        """Ask the log (on its thread) for the advice to show and the build-ups; the first frame never waits."""
+        """Ask the log (on its thread) for the advice to show, the build-ups and the history's figures; the first frame
+        never waits."""
         from app.ui.care import standing
+        from app.ui.history_ahead import read_ahead
 
         standing(self.app, self._standing)
+        read_ahead(self.app)
 
     def _standing(self, now: Standing) -> None:
         self.warning, self.build_ups = now.warning, now.build_ups

@@ -1,0 +1,52 @@
+"""The history screen's figures, read on the log's thread while the picker waits, so h opens it drawn."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from app.ui.care import on_log_thread
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from textual.app import App
+
+    from app.log.history import Overview
+
+ROWS = 30  # the last sessions shown: about ten fit at 80x24, the rest a scroll away; all in `supple history`
+
+
+class Ahead(NamedTuple):
+    """An overview and the day it was read as of."""
+
+    today: date
+    data: Overview
+
+
+def read(conn: sqlite3.Connection, today: date) -> Overview:
+    """What the history screen shows as of `today`."""
+    from app.log.history import overview
+
+    return overview(conn, today, ROWS)
+
+
+def read_ahead(app: App) -> bool:
+    """Read the overview on the log's thread and keep it on the app; False when there is no log."""
+    today = date.today()
+
+    def job(conn: sqlite3.Connection) -> Overview:
+        from app.ui.screens import history  # noqa: F401 - loaded here, off the loop, so h finds the screen ready
+
+        return read(conn, today)
+
+    def keep(data: Overview) -> None:
+        app.history_ahead = Ahead(today, data)
+
+    return on_log_thread(app, job, keep)
+
+
+def taken(app: App, today: date) -> Overview | None:
+    """The overview read ahead as of `today`, if there is one; the screen reads it again after showing it."""
+    ahead = getattr(app, "history_ahead", None)
+    return ahead.data if ahead is not None and ahead.today == today else None

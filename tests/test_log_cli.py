@@ -144,3 +144,57 @@ def test_a_garbage_log_is_moved_aside_and_said(supple_home):
     result = supple("history", home=supple_home)
     assert result.returncode == 0 and "the training log was damaged: it is kept as" in result.stderr
     assert list(path.parent.glob("supple.db.broken-*"))
+
+
+def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_home):
+    """SQLite makes the lines; they must be byte for byte the csv module's, whatever a name holds."""
+    import sqlite3
+
+    from app.log.export import STRONG_COLUMNS
+    from app.log.store import connect
+
+    names = ['Quote "this"', "Line\nbreak", "Carriage\rreturn", "Plain", "Ünïcode, comma", "Trailing space "]
+    conn = connect(db_path())
+    for number, routine in enumerate(["Hips, \"openers\"", "Empty session", "Cooldown"]):
+        started = f"2026-11-2{number}T07:0{number}:00+01:00"
+        sid = conn.execute(
+            "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
+            " planned_s, actual_s, steps, steps_done, outcome) VALUES ('user:x', ?, 'warmup', 'd', 1, ?, ?, 60, ?,"
+            " 3, 3, 'completed')", (routine, started, started[:10], [59.6, 0, 3725.2][number])).lastrowid
+        if routine == "Empty session":
+            continue
+        for index, name in enumerate(reversed(names) if number else names):  # inserted out of order: sorted by index
+            conn.execute(
+                "INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, planned_s,"
+                " actual_s, reps, result) VALUES (?, ?, 1, ?, ?, ?, 30, ?, ?, ?)",
+                (sid, len(names) - index, name, ("left", "right", None)[index % 3], index % 2 + 1, 29.5 + index,
+                 index if index % 2 else None, ("completed", "skipped", "cut short")[index % 3]))
+    conn.commit()
+    expected = io.StringIO()
+    writer = csv.writer(expected)
+    writer.writerow(STRONG_COLUMNS)
+    rows = sqlite3.connect(db_path()).execute(
+        "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps, g.actual_s,"
+        " g.result, s.id FROM sessions s JOIN segments g ON g.session_id = s.id"
+        " ORDER BY s.started_at, g.segment_index").fetchall()
+    numbers = {1: 1, 2: 2, 3: 3}  # every session has its Workout No, the empty one too
+
+    def round(seconds: float) -> int:  # halves up, as a person (and SQLite) rounds 34.5 s
+        return int(seconds + 0.5)
+
+    for started, routine, length, step, side, set_number, reps, seconds, result, sid in rows:
+        whole = round(length)
+        duration = f"{whole}s" if whole < 60 else f"{whole // 3600}h {whole // 60 % 60}m" if whole >= 3600 \
+            else f"{whole // 60}m"
+        writer.writerow([started[:19].replace("T", " "), routine, duration, step + (f" ({side})" if side else ""),
+                         set_number, "", "" if reps is None else reps, "", round(seconds),
+                         "" if result == "completed" else result, numbers[sid]])
+    import os
+    import subprocess
+
+    from tests.test_cli import console_script
+
+    shown = subprocess.run([console_script(), "history", "--csv", "--segments"], capture_output=True, check=True,
+                           env=os.environ | {"SUPPLE_HOME": str(supple_home)}).stdout
+    assert shown == expected.getvalue().encode()
+    assert len(list(csv.reader(io.StringIO(shown.decode(), newline="")))) == 1 + 2 * len(names)

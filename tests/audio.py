@@ -73,7 +73,7 @@ def _pitch(part: array) -> float | None:
 
 def notes_of(cue: str) -> list[tuple[float, float]]:
     """(pitch, seconds) of each sounding note of a cue."""
-    return [(note.hz, note.seconds) for note in CUES[cue] if note.hz > 0]
+    return [(hz, seconds) for hz, seconds in CUES[cue] if hz > 0]
 
 
 def hear(samples: array) -> list[Heard]:

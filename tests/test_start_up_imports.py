@@ -35,3 +35,20 @@ def test_the_first_screen_loads_nothing_it_does_not_need(modules):
 
 def test_the_picker_does_not_load_the_session_engine():
     assert not loaded_after_importing(PICKER) & {"app.session.engine", "app.session.announce", "app.session.session_view"}
+
+
+# The sound helper stays beside the app all session: each of these would hold memory for nothing.
+HELPER_NEVER = {"argparse", "dataclasses", "inspect", "ast", "pathlib", "shutil", "tempfile", "random", "secrets",
+                "runpy", "urllib.parse", "bz2", "lzma"}
+
+
+def test_the_sound_helper_loads_only_what_playing_needs():
+    from app.sound.player import HELPER, _helper_env
+
+    # The real helper as the app starts it, through its whole start (every player probed) to the end of its input.
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", HELPER], input="", capture_output=True,
+                            text=True, env=_helper_env(), timeout=120)
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert {"json", "app.sound.backends", "app.sound.synth"} <= loaded  # the listing is the helper's
+    assert '"event": "ready"' in result.stdout
+    assert loaded & HELPER_NEVER == set()

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
-from pathlib import Path
 
 from app.sound.synth import RATE, to_wav
+from app.sound.system import Scratch, which
 
 PROBE_PCM = bytes(2 * RATE // 50)  # 20 ms of silence
 PROBE_TIMEOUT = 3.0  # seconds a player may take to play 20 ms of silence before the next is tried
@@ -32,6 +30,9 @@ class Backend:
     def play(self, pcm: bytes) -> object:
         """Start playing; return a handle for `stop`."""
         raise NotImplementedError
+
+    def warm(self) -> None:
+        """Make ready here, before the first cue, what the first sound would otherwise wait for."""
 
     def stop(self, handle: object) -> None:
         """Stop a sound early (speech that would run into a pip)."""
@@ -65,6 +66,11 @@ class Simpleaudio(Backend):
         if result.returncode != 0:
             raise BackendFailed(f"cannot play: {_error_of(result.stderr)}")
 
+    def warm(self) -> None:
+        # The sound system's libraries and configuration load at the first sound a process plays
+        # (70-100 ms through PulseAudio's ALSA plugin): a moment of silence now, so "ready" is on time.
+        self.play(PROBE_PCM)
+
     def play(self, pcm: bytes) -> object:
         try:
             return self._module.play_buffer(pcm, 1, 2, RATE)
@@ -85,24 +91,25 @@ class Command(Backend):
 
     ARGS = {"paplay": [], "pw-play": [], "aplay": ["-q"], "afplay": []}
 
-    def __init__(self, name: str, folder: Path) -> None:
+    def __init__(self, name: str, scratch: Scratch) -> None:
         self.name = name
-        self._exe = shutil.which(name)
+        self._exe = which(name)
         if self._exe is None:
             raise BackendFailed("not found")
-        self._folder = folder
+        self._scratch = scratch
         self._count = 0
         self._running: list[subprocess.Popen] = []
         self._why: str | None = None
 
-    def _file(self, pcm: bytes) -> Path:
+    def _file(self, pcm: bytes) -> str:
         self._count += 1
-        path = self._folder / f"sound-{self._count % 64}.wav"
-        path.write_bytes(to_wav(pcm))
+        path = os.path.join(self._scratch.path(), f"sound-{self._count % 64}.wav")
+        with open(path, "wb") as out:
+            out.write(to_wav(pcm))
         return path
 
     def _start(self, pcm: bytes) -> subprocess.Popen:
-        return subprocess.Popen([self._exe, *self.ARGS[self.name], str(self._file(pcm))],
+        return subprocess.Popen([self._exe, *self.ARGS[self.name], self._file(pcm)],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def probe(self) -> None:
@@ -178,16 +185,16 @@ def candidates() -> list[str]:
     return ["simpleaudio", *system]
 
 
-def make(name: str, folder: Path) -> Backend:
+def make(name: str, scratch: Scratch) -> Backend:
     """Build a backend by name; raise BackendFailed when it is not available."""
     if name == "simpleaudio":
         return Simpleaudio()
     if name == "winsound":
         return Winsound()
-    return Command(name, folder)
+    return Command(name, scratch)
 
 
-def choose(skip: dict[str, str], folder: Path) -> tuple[Backend | None, list[tuple[str, str]]]:
+def choose(skip: dict[str, str], scratch: Scratch) -> tuple[Backend | None, list[tuple[str, str]]]:
     """The first player that works, and every player skipped on the way with the reason."""
     skipped: list[tuple[str, str]] = []
     for name in candidates():
@@ -195,7 +202,7 @@ def choose(skip: dict[str, str], folder: Path) -> tuple[Backend | None, list[tup
             skipped.append((name, skip[name]))
             continue
         try:
-            backend = make(name, folder)
+            backend = make(name, scratch)
             backend.probe()
         except BackendFailed as error:
             skipped.append((name, str(error)))
@@ -205,39 +212,6 @@ def choose(skip: dict[str, str], folder: Path) -> tuple[Backend | None, list[tup
             continue
         return backend, skipped
     return None, skipped
-
-
-SCRATCH_PREFIX = "supple-sound-"
-
-
-def scratch_folder_name() -> Path:
-    """Where to make the private folder for the WAV files command-line players read."""
-    import secrets
-
-    return Path(tempfile.gettempdir()) / f"{SCRATCH_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
-
-
-def remove_abandoned_folders() -> None:
-    """Remove the scratch folders of helpers that are gone without cleaning up (killed with -9)."""
-    root = Path(tempfile.gettempdir())
-    try:
-        names = [n for n in os.listdir(root) if n.startswith(SCRATCH_PREFIX)]
-    except OSError:
-        return
-    for name in names:
-        pid = name[len(SCRATCH_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(root / name, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: alive, and not ours to judge
-    return True
 
 
 def _error_of(stderr: bytes) -> str:

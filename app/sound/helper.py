@@ -1,24 +1,23 @@
 """The sound helper process: owns the player, so a crash or a library's noise never reaches the app.
 
 Reads one JSON request per line on stdin, writes one JSON event per line on stdout; its stderr
-goes nowhere. Run as `python -m app.sound.helper [--volume N] [--skip NAME=REASON ...]`.
+goes nowhere. Run as `python -m app.sound.helper [--volume N] [--skip NAME=REASON ...]`. It stays
+beside the app all session, so it loads only what playing needs (tests/test_start_up_imports.py).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import shutil
 import signal
 import sys
 import threading
 import time
-from pathlib import Path
 
 from app.sound import backends
 from app.sound.speech import find_speaker
 from app.sound.synth import CUES, RATE, length, render
+from app.sound.system import Scratch
 
 GAP = 0.08  # silence between a cue and the speech after it
 STALE = 0.25  # a cue this late is dropped, as the engine drops cues that fell inside a stall
@@ -27,26 +26,33 @@ STALE = 0.25  # a cue this late is dropped, as the engine drops cues that fell i
 class Helper:
     """Plays cues at once and speech when it fits, falling back to the next player if one fails."""
 
-    def __init__(self, volume: int, skip: dict[str, str], folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, volume: int, skip: dict[str, str], scratch: Scratch) -> None:
+        self.scratch = scratch
         self.skip = dict(skip)
         self.lock = threading.Lock()
         self.volume = volume
-        self.cues: dict[str, bytes] = {}  # rendered on first use: start-up stays light
+        self.cues: dict[str, bytes] = {}
         self.speaker, self.speech_why = find_speaker()
         self.spoken: dict[str, bytes] = {}
         self.tone_end = 0.0
         self.speech_serial = 0
         self.speech_handle: object = None
         self.backend: backends.Backend | None = None
-        self._choose()
+        # Every cue is rendered while the players are probed, and ready is said once both are done:
+        # the session starts at "ready", and its first cue must not wait for its samples (30-100 ms
+        # of pure Python, slower still beside a thread rendering the others).
+        rendering = threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True)
+        rendering.start()
+        self._choose(rendering)
         # Cues asked for while the players were probed play now; later ones this late are stale.
         self.ready_at = time.monotonic()
-        # Render every cue now, off the request loop, so no cue waits for its samples later.
-        threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True).start()
 
-    def _choose(self) -> None:
-        self.backend, skipped = backends.choose(self.skip, self.folder)
+    def _choose(self, rendering: threading.Thread | None = None) -> None:
+        self.backend, skipped = backends.choose(self.skip, self.scratch)
+        if self.backend is not None:
+            self.backend.warm()
+        if rendering is not None:
+            rendering.join()
         emit(event="ready", player=self.backend.name if self.backend else None, skipped=skipped,
              speech=self.speaker.name if self.speaker else None, speech_skipped=self.speech_why)
 
@@ -115,25 +121,36 @@ def emit(**event: object) -> None:
     sys.stdout.flush()
 
 
+def options(argv: list[str]) -> tuple[int, dict[str, str]]:
+    """--volume N and --skip NAME=REASON (repeated; also as --flag=value), as the app passes them: argparse
+    would weigh more than the rest of the helper."""
+    volume, skip = 80, {}
+    words = iter(argv)
+    for word in words:
+        flag, joined, value = word.partition("=")
+        if not joined:
+            value = next(words, "")
+        if flag == "--volume" and value.isdigit():
+            volume = int(value)
+        elif flag == "--skip" and "=" in value:
+            name, reason = value.split("=", 1)
+            skip[name] = reason
+    return volume, skip
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="supple-sound-helper")
-    parser.add_argument("--volume", type=int, default=80)
-    parser.add_argument("--skip", action="append", default=[], metavar="NAME=REASON")
-    args = parser.parse_args(argv)
-    skip = dict(item.split("=", 1) for item in args.skip if "=" in item)
-    backends.remove_abandoned_folders()
-    folder = backends.scratch_folder_name()
+    volume, skip = options(sys.argv[1:] if argv is None else argv)
+    scratch = Scratch()
 
     def stop(*_: object) -> None:
         # The app stops the helper with SIGTERM, at any moment: clean up here and leave at once,
         # since an exception raised now could cut short a cleaning already under way.
-        shutil.rmtree(folder, ignore_errors=True)
+        scratch.remove()
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        folder.mkdir(mode=0o700)
-        helper = Helper(args.volume, skip, folder)
+        helper = Helper(volume, skip, scratch)
         for line in sys.stdin:
             try:
                 helper.handle(json.loads(line))
@@ -142,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        scratch.remove()
     return 0
 
 

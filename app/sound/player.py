@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the picker's first frame needs no session code
     from app.session.announce import Speech
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
+HELPER = "import sys; from app.sound.helper import main; sys.exit(main())"
 READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each has a time limit of its own)
 
 
@@ -58,7 +59,8 @@ class SoundPlayer:
             threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
 
     def _spawn(self) -> None:
-        args = [self._python, "-m", "app.sound.helper", "--volume", str(self.settings.volume)]
+        # -c rather than -m: runpy and importlib.util would stay loaded in the helper for nothing.
+        args = [self._python, "-c", HELPER, "--volume", str(self.settings.volume)]
         args += [f"--skip={name}={why}" for name, why in self._skip.items()]
         try:
             process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import shutil
 import subprocess
 import sys
-import tempfile
-import wave
-from pathlib import Path
 
 from app.sound.synth import RATE
+from app.sound.system import which
 
 RENDER_TIMEOUT = 10.0
 
@@ -29,6 +25,9 @@ class Speaker:
         return _pcm(result.stdout)
 
     def _render_say(self, text: str) -> bytes:
+        import tempfile  # macOS only: say writes a file
+        from pathlib import Path
+
         with tempfile.TemporaryDirectory() as folder:
             out = Path(folder) / "speech.wav"
             subprocess.run([self._exe, "-o", str(out), f"--data-format=LEI16@{RATE}", "--", text],
@@ -40,7 +39,7 @@ def find_speaker() -> tuple[Speaker | None, str]:
     """The speech engine to use, or None and why there is none."""
     names = ["say"] if sys.platform == "darwin" else ["espeak-ng", "espeak"]
     for name in names:
-        exe = shutil.which(name)
+        exe = which(name)
         if exe:
             return Speaker(name, exe), ""
     return None, f"no speech engine found (install {' or '.join(names)})"
@@ -48,6 +47,9 @@ def find_speaker() -> tuple[Speaker | None, str]:
 
 def _pcm(data: bytes) -> bytes:
     """The samples of a mono 16-bit WAV at RATE (espeak writes a header with an unknown length)."""
+    import io
+    import wave
+
     with wave.open(io.BytesIO(data)) as source:
         if (source.getnchannels(), source.getsampwidth(), source.getframerate()) != (1, 2, RATE):
             raise ValueError(f"speech came as {source.getnchannels()} ch, {source.getframerate()} Hz")

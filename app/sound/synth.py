@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-import io
 import math
 import sys
-import wave
 from array import array
-from dataclasses import dataclass
 
 RATE = 22050  # the rate espeak-ng speaks at, so tones and speech share one format
 FADE = 0.008  # seconds of fade in and out on every note, so nothing clicks
 PEAK = 0.9  # of full scale at volume 100, leaving headroom
 
 
-@dataclass(frozen=True)
-class Note:
-    """A tone (or a silence when `hz` is 0) of `seconds`."""
-
-    hz: float
-    seconds: float
+# A note is (hz, seconds), a silence when hz is 0: a plain tuple, as the helper keeps its imports few.
+Note = tuple[float, float]
 
 
 # Each cue differs in pitch, length and pattern, so it can be told apart without looking.
 CUES: dict[str, tuple[Note, ...]] = {
-    "go": (Note(660, 0.12), Note(0, 0.03), Note(990, 0.22)),  # rising two-note: start moving
-    "ready": (Note(523, 0.25),),  # one calm mid note: get into position
-    "switch": (Note(784, 0.1), Note(0, 0.06), Note(784, 0.1)),  # a double: other side
-    "pip": (Note(1200, 0.07),),  # short and high: 3, 2, 1
-    "halfway": (Note(880, 0.09), Note(0, 0.04), Note(660, 0.14)),  # falling pair: halfway there
-    "tick": (Note(1568, 0.03),),  # a click-like blip per rep
-    "done": (Note(523, 0.16), Note(0, 0.02), Note(659, 0.16), Note(0, 0.02), Note(784, 0.42)),  # three-note chime: finished
+    "go": ((660, 0.12), (0, 0.03), (990, 0.22)),  # rising two-note: start moving
+    "ready": ((523, 0.25),),  # one calm mid note: get into position
+    "switch": ((784, 0.1), (0, 0.06), (784, 0.1)),  # a double: other side
+    "pip": ((1200, 0.07),),  # short and high: 3, 2, 1
+    "halfway": ((880, 0.09), (0, 0.04), (660, 0.14)),  # falling pair: halfway there
+    "tick": ((1568, 0.03),),  # a click-like blip per rep
+    "done": ((523, 0.16), (0, 0.02), (659, 0.16), (0, 0.02), (784, 0.42)),  # three-note chime: finished
 }
 
 
@@ -46,11 +39,12 @@ def render(cue: str, volume: int = 80) -> bytes:
 
 
 def _note(note: Note, amplitude: float) -> array:
-    count = round(note.seconds * RATE)
-    if note.hz <= 0:
+    hz, seconds = note
+    count = round(seconds * RATE)
+    if hz <= 0:
         return array("h", bytes(2 * count))
     fade = max(1, round(FADE * RATE))
-    step = 2 * math.pi * note.hz / RATE
+    step = 2 * math.pi * hz / RATE
     out = array("h", bytes(2 * count))
     for i in range(count):
         envelope = min(1.0, i / fade, (count - 1 - i) / fade)
@@ -62,11 +56,14 @@ def _note(note: Note, amplitude: float) -> array:
 
 def length(cue: str) -> float:
     """Seconds the cue lasts."""
-    return sum(note.seconds for note in CUES[cue])
+    return sum(seconds for _, seconds in CUES[cue])
 
 
 def to_wav(pcm: bytes) -> bytes:
     """PCM at RATE, mono, 16-bit, wrapped as a WAV file."""
+    import io  # only command-line players read WAV files: not loaded in the helper otherwise
+    import wave
+
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(1)

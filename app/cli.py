@@ -11,9 +11,6 @@ from typing import TYPE_CHECKING, NoReturn
 from app import __version__
 from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
 from app.routine.library import LookupFailed, resolve
-from app.log.care_commands import add_care_commands
-from app.log.commands import add_log_commands
-from app.routine.commands import add_routine_commands
 
 if TYPE_CHECKING:
     import argparse
@@ -44,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"supple {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    # Here, not at the top: bare `supple` parses nothing, and its first frame waits for no sqlite3.
+    from app.log.care_commands import add_care_commands
+    from app.log.commands import add_log_commands
+    from app.routine.commands import add_routine_commands
 
     add_routine_commands(commands)
     add_log_commands(commands)

@@ -18,14 +18,6 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def rss_mib(pid: int) -> float:
-    """Resident memory of `pid` in MiB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for {pid}")
-
-
 def bench_venv(*packages: str) -> Path:
     """bench/.venv with Supple and `packages` installed; returns its bin folder."""
     venv = HERE / ".venv"
@@ -34,3 +26,52 @@ def bench_venv(*packages: str) -> Path:
     pip = [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check"]
     subprocess.run([*pip, "-e", str(ROOT), *packages], check=True)
     return venv / "bin"
+
+
+def cpu_ns(pid: int) -> int:
+    """CPU time of every live thread of `pid` so far, in ns, from /proc/PID/task/*/schedstat (exact,
+    where /proc/PID/stat counts in 10 ms ticks)."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[0])
+        except (OSError, ValueError):
+            pass  # a thread that just ended
+    return total
+
+
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process below it."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for tid in os.listdir(f"/proc/{current}/task"):
+                todo += [int(c) for c in Path(f"/proc/{current}/task/{tid}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def pss_mib(pid: int, missing: float | None = None) -> float:
+    """Proportional set size of `pid` in MiB: its private memory and its share of what it shares; `missing`
+    for a process that has ended (a short-lived child), when given."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        if missing is None:
+            raise
+        return missing
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no Pss for {pid}")
+
+
+def alsa_home(folder: Path) -> dict[str, str]:
+    """Environment for a HOME whose ALSA default plays into /dev/null through the file plugin: a working
+    sound card for the helper, as a user has one, on a machine without."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".asoundrc").write_text('pcm.!default { type file; slave.pcm "null"; format "raw"; file "/dev/null" }\n')
+    return {"HOME": str(folder), "PULSE_SERVER": f"unix:{folder}/no-pulse"}

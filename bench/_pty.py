@@ -69,6 +69,6 @@ class Terminal:
         os.close(self.master)
 
 
-def spread(values: list[float]) -> str:
+def spread(values: list[float], digits: int = 1) -> str:
     """"median (min-max)" of a list of figures."""
-    return f"{statistics.median(values):.1f} ({min(values):.1f}-{max(values):.1f})"
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"

@@ -21,7 +21,6 @@ from __future__ import annotations
 import compileall
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess

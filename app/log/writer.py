@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from app.log.store import LogUnavailable, connect
+if TYPE_CHECKING:  # sqlite3 and the store load on the writer's thread: the first frame does not wait for them
+    import sqlite3
 
-Job = Callable[[sqlite3.Connection], Any]
+Job = Callable[["sqlite3.Connection"], Any]
 _STOP = object()
 
 
@@ -53,6 +53,10 @@ class LogWriter:
             self.notice(text)
 
     def _run(self) -> None:
+        import sqlite3
+
+        from app.log.store import LogUnavailable, connect
+
         try:
             self.conn = connect(self.path, moved=lambda aside: self._tell(
                 "moved", f"The training log was damaged: it is kept as {aside}, and a new one is started."))

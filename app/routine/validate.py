@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from app.routine.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.routine.errors import Problem, RoutineError
@@ -12,6 +12,8 @@ from app.routine.model import KINDS, Routine, Step
 from app.session.plan import MAX_PLANNED, planned_seconds
 from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
 from app.routine.toml_locator import Locator, Position
+
+Where = Position | Callable[[], Position]  # a position, or how to find it once a problem needs it
 
 TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
 STEP_KEYS = ("name", "duration", "reps", "tempo", "manual", "sides", "sets", "rest", "cues")
@@ -68,17 +70,18 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
 class _Checker:
     """Collects located problems while reading one document."""
 
-    def __init__(self, filename: str, where: Locator | _OneStep | _Numbered) -> None:
+    def __init__(self, filename: str, where: Locator | _Deferred | _OneStep | _Numbered) -> None:
         self.filename = filename
         self.where = where
         self.problems: list[Problem] = []
 
-    def report(self, position: Position, message: str) -> None:
-        self.problems.append(Problem(self.filename, position[0], position[1], message))
+    def report(self, position: Where, message: str) -> None:
+        line, column = position() if callable(position) else position
+        self.problems.append(Problem(self.filename, line, column, message))
 
     # Each reader returns the value, or None after reporting a problem.
 
-    def string(self, value: Any, pos: Position, label: str, low: int, high: int, allowed: str = "") -> str | None:
+    def string(self, value: Any, pos: Where, label: str, low: int, high: int, allowed: str = "") -> str | None:
         """A string of `low`..`high` characters; a name (`low` > 0) is trimmed and may not be blank."""
         if not isinstance(value, str):
             self.report(pos, f"{label} must be a string, got {show(value)}")
@@ -98,7 +101,7 @@ class _Checker:
             return None
         return value
 
-    def integer(self, value: Any, pos: Position, label: str, low: int, high: int) -> int | None:
+    def integer(self, value: Any, pos: Where, label: str, low: int, high: int) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
             self.report(pos, f"{label} must be a whole number, got {show(value)}")
             return None
@@ -107,13 +110,13 @@ class _Checker:
             return None
         return value
 
-    def boolean(self, value: Any, pos: Position, label: str) -> bool | None:
+    def boolean(self, value: Any, pos: Where, label: str) -> bool | None:
         if not isinstance(value, bool):
             self.report(pos, f"{label} must be true or false, got {show(value)}")
             return None
         return value
 
-    def duration(self, value: Any, pos: Position, label: str, low: float, high: float) -> float | None:
+    def duration(self, value: Any, pos: Where, label: str, low: float, high: float) -> float | None:
         try:
             seconds = parse_duration(value)
         except DurationOutOfRange:
@@ -134,6 +137,29 @@ class _Checker:
                 self.report(at(key), f"{prefix}unknown key {quoted(shorten(key))}{extra}")
 
 
+class _Deferred:
+    """A Locator that scans the text only once a problem is reported: a clean file, the usual case, is
+    read without it (it is a third of reading a routine). Positions are asked for as functions."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: Locator | None = None
+
+    def _locator(self) -> Locator:
+        if self._found is None:
+            self._found = Locator(self._text)
+        return self._found
+
+    def root_key(self, key: str) -> Where:
+        return lambda: self._locator().root_key(key)
+
+    def item(self, index: int) -> Where:
+        return lambda: self._locator().item(index)
+
+    def item_key(self, index: int, key: str) -> Where:
+        return lambda: self._locator().item_key(index, key)
+
+
 class _OneStep:
     """A Locator for a text holding one step table, answering for the step at `index`."""
 
@@ -152,7 +178,7 @@ class _OneStep:
 
 def build_routine(doc: dict, text: str, filename: str) -> Routine:
     """Turn a parsed document into a Routine, or raise RoutineError listing every problem."""
-    check = _Checker(filename, Locator(text))
+    check = _Checker(filename, _Deferred(text))
     fields = _top(check, doc)
     fields["steps"] = _steps(check, doc)
     routine = _finish(check, fields)
@@ -337,7 +363,7 @@ def _misspelt_ending(raw: dict) -> bool:
     )
 
 
-def _cues(check: _Checker, value: Any, pos: Position, prefix: str) -> tuple[str, ...] | None:
+def _cues(check: _Checker, value: Any, pos: Where, prefix: str) -> tuple[str, ...] | None:
     if not isinstance(value, list):
         check.report(pos, f"{prefix}cues must be an array of strings, got {show(value)}")
         return None

@@ -148,22 +148,6 @@ def main() -> None:
     recording(seeded)
 
 
-def matched(asked: list[float], opened: list[float]) -> list[float]:
-    """Each cue's lateness: to the first sound opened at or after it was asked for (the player's probe
-    at start-up, and any open left from a player closing, pair with no cue)."""
-    from bisect import bisect_left
-
-    opened, late, used = sorted(opened), [], set()
-    for moment in asked:
-        at = bisect_left(opened, moment)
-        while at in used:
-            at += 1
-        if at < len(opened):
-            used.add(at)
-            late.append(opened[at] - moment)
-    return late
-
-
 def recording(home: Path) -> None:
     """Cue lateness and loop hold of a real session with the log recording it, and without."""
     import asyncio
@@ -198,7 +182,7 @@ def recording(home: Path) -> None:
         if log is not None:
             log.close()
         player.close()
-        figures[label] = (matched(timed.asked, sound.read_stamps(stamps)), timed.held)
+        figures[label] = (sound.matched(timed.asked, sound.read_stamps(stamps)), timed.held)
     print("\nrecording's cost to a session (a real session with the helper, as bench/sound.py)")
     print(f"{'':<34}{'median':>11}{'max':>12}")
     for label, (late, held) in figures.items():

@@ -4,7 +4,9 @@ Runs a real session (headless, real clock) through Supple's helper process, with
 plugin as the device: the plugin starts a tiny shell for every sound opened, which writes the
 wall-clock time of that moment. Each cue's moment is when the session asked for it. Done with
 the helper using simpleaudio and using aplay, against a baseline of simpleaudio called directly
-in-process (no helper) in the same run.
+in-process (no helper) in the same run. Then a real `supple run` in a pty, three rounds: each cue
+against its planned moment, the session's start placed where the later cues put it (their median
+offset), so a first cue late or early shows as such.
 Usage: python bench/sound.py
 """
 
@@ -73,6 +75,22 @@ async def session(player: SoundPlayer) -> None:
 ROUTINE_SECONDS = 5 + 8 + 5 + 8
 
 
+def matched(asked: list[float], opened: list[float]) -> list[float]:
+    """Each cue's lateness: to the first sound opened at or after it was asked for (the player's probe
+    and warming at start-up, and any open left from a player closing, pair with no cue)."""
+    from bisect import bisect_left
+
+    opened, late, used = sorted(opened), [], set()
+    for moment in asked:
+        at = bisect_left(opened, moment)
+        while at in used:
+            at += 1
+        if at < len(opened):
+            used.add(at)
+            late.append(opened[at] - moment)
+    return late
+
+
 def measure_helper(name: str, skip: dict[str, str], stamps: Path) -> tuple[list[float], list[float], str]:
     stamps.unlink(missing_ok=True)
     player = SoundPlayer(Settings(voice=False), skip=skip)
@@ -82,8 +100,7 @@ def measure_helper(name: str, skip: dict[str, str], stamps: Path) -> tuple[list[
     timed = Timed(player)
     asyncio.run(session(player))
     used = player.state.player or "none"
-    opened = read_stamps(stamps)[1:]  # the first open is the player's probe at start-up
-    return [o - a for a, o in zip(timed.asked, opened)], timed.held, used
+    return matched(timed.asked, read_stamps(stamps)), timed.held, used
 
 
 def measure_direct(stamps: Path) -> tuple[list[float], list[float]]:
@@ -99,6 +116,38 @@ def measure_direct(stamps: Path) -> tuple[list[float], list[float]]:
         held.append(time.perf_counter() - began)
         time.sleep(0.5)
     return [o - a for a, o in zip(asked, read_stamps(stamps))], held
+
+
+RUN_ROUTINE = 'name = "Timing"\nprep = "6s"\n[[steps]]\nname = "Hold"\nduration = "6s"\n'
+RUN_PLAN = [0, 3, 4, 5, 6, 9, 10, 11, 12]  # ready, 3-2-1, go, 3-2-1, done
+
+
+def real_run(folder: Path, stamps: Path, rounds: int = 3) -> list[list[float]]:
+    """Each round's cue errors (first cue first) in a real `supple run` in an 80x24 pty."""
+    from _pty import Terminal
+
+    home = folder / "supple-home"
+    home.mkdir(exist_ok=True)
+    (home / "config.toml").write_text("voice = false\ncheckin = false\n")
+    routine = folder / "timing.toml"
+    routine.write_text(RUN_ROUTINE)
+    script = Path(sys.executable).with_name("supple")
+    supple = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+    env = os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(home)}
+    errors = []
+    for _ in range(rounds):
+        stamps.unlink(missing_ok=True)
+        terminal = Terminal([*supple, "run", str(routine)], env)
+        try:
+            terminal.wait_for("ROUTINE COMPLETE", timeout=60)
+            terminal.drain(1.0)
+        finally:
+            terminal.close()
+        opened = read_stamps(stamps)[-len(RUN_PLAN):]  # before them: the player's probe and warming
+        offsets = [o - p for o, p in zip(opened, RUN_PLAN)]
+        start = statistics.median(offsets[1:])
+        errors.append([o - start for o in offsets])
+    return errors
 
 
 def line(label: str, values: list[float]) -> str:
@@ -124,6 +173,12 @@ def main() -> None:
           f"{max(aplay_late) / max(base_late):.2f} ({used_aplay})")
     print(f"ratios of max loop hold to the baseline: {max(helper_held) / max(base_held):.2f} ({used}), "
           f"{max(aplay_held) / max(base_held):.2f} ({used_aplay})")
+    rounds = real_run(stamps.parent, stamps)
+    print("\na real `supple run` (pty, 80x24, tones only): each cue from its planned moment, the start placed by the")
+    print("later cues (target: every cue, the first included, within 20 ms)")
+    for number, errors in enumerate(rounds, 1):
+        ms = [e * 1000 for e in errors]
+        print(f"  round {number}: first cue {ms[0]:+6.1f} ms   the others {min(ms[1:]):+6.1f} to {max(ms[1:]):+6.1f} ms")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ async def test_run_opens_the_session_on_get_ready(clock):
         assert "Stand tall" in text_of(app, "#cues")
         assert text_of(app, "#detail") == "20 s"  # what the step asks, under its name
         assert text_of(app, "#upcoming") == "Then: Leg swings · left side · set 1 of 2 (10 s)"  # not Arm swings again
-        assert app.screen.has_class("-prep")
+        assert app.screen.query_one("#phase").has_class("-prep")
         assert played == ["ready"]
 
 
@@ -41,7 +41,7 @@ async def test_countdown_follows_the_clock_and_cues_play(clock):
     app, played = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 6.2)
-        assert text_of(app, "#phase") == "WORK" and app.screen.has_class("-work")
+        assert text_of(app, "#phase") == "WORK" and app.screen.query_one("#phase").has_class("-work")
         assert text_of(app, "#clock") == "0:19"
         assert played == ["ready", "pip", "pip", "pip", "go"]
         await advance(pilot, clock, 9)
@@ -65,11 +65,12 @@ async def test_pause_holds_the_time(clock):
         await advance(pilot, clock, 7)
         shown = text_of(app, "#clock")
         await pilot.press("space")
-        assert app.screen.has_class("-paused") and "PAUSED" in text_of(app, "#phase")
+        assert app.screen.query_one("#phase").has_class("-paused") and "PAUSED" in text_of(app, "#phase")
+        assert app.screen.query_one("#clock").has_class("-paused")
         await advance(pilot, clock, 30)
         assert text_of(app, "#clock") == shown
         await pilot.press("space")
-        assert not app.screen.has_class("-paused")
+        assert not app.screen.query_one("#phase").has_class("-paused")
         await advance(pilot, clock, 1)
         assert text_of(app, "#clock") != shown
 

@@ -54,9 +54,9 @@ async def test_the_session_is_born_in_its_first_phase(clock):
     app, _ = started_app(clock, start=SHORT)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen = app.screen
-        assert screen.has_class("-prep") and not screen.has_class("-work")
+        band = app.screen.query_one("#phase")  # the phase's class is on its band, which it colours
+        assert band.has_class("-prep") and not band.has_class("-work")
         assert "GET READY" in text_of(app, "#phase")
         await pilot.press("n")  # into the work segment: the class follows the phase
         await pilot.pause()
-        assert screen.has_class("-work") and not screen.has_class("-prep")
+        assert band.has_class("-work") and not band.has_class("-prep")

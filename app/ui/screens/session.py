@@ -65,8 +65,7 @@ class SessionScreen(Screen[None]):
                  log: LogWriter | None = None, resume: ResumePlan | None = None, scale_why: str = "") -> None:
         engine = Engine(routine, clock, scale)
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
-        # Born with its first phase's class: a class changed after mounting restyles every widget.
-        super().__init__(classes=f"-{kind}")
+        super().__init__()
         self.engine = engine
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self.training_log, self.resume = log, resume
@@ -82,7 +81,9 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.engine.routine.name, id="top")
-        yield Static(id="phase")
+        # The phase's colour is a class on the band alone: one on the screen would restyle every widget
+        # at each change of phase (25 ms on a slow machine, the second then shown late); born with it.
+        yield Static(id="phase", classes=f"-{self._shown['kind']}")
         with Vertical(id="middle"):
             yield Static(id="title")
             yield BigClock(id="clock")
@@ -240,7 +241,7 @@ class SessionScreen(Screen[None]):
         # The clock first: it is what must change on the second; restyling can follow.
         self._show("clock", view.clock, q("#clock", BigClock).update)
         self._show("kind", view.kind, self._set_kind)
-        self._show("paused", view.paused, lambda p: self.set_class(p, "-paused"))
+        self._show("paused", view.paused, self._set_paused)
         q("#top", TopBar).show(position=view.position, left=view.left)
         self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
         self._text("title", view.title)
@@ -262,8 +263,13 @@ class SessionScreen(Screen[None]):
         return max(0, room - ROWS * max(scale, 1))
 
     def _set_kind(self, kind: str) -> None:
+        phase = self.query_one("#phase")
         for name in KINDS:
-            self.set_class(name == kind, f"-{name}")
+            phase.set_class(name == kind, f"-{name}")
+
+    def _set_paused(self, paused: bool) -> None:
+        for selector in ("#phase", "#clock"):
+            self.query_one(selector).set_class(paused, "-paused")
 
     def sound_changed(self) -> None:
         """Say in the top line when sound is off, the voice is off, or only the bell works."""

@@ -12,12 +12,6 @@ ROOT = HERE.parent
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of `pid` so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
-
-
 def bench_venv(*packages: str) -> Path:
     """bench/.venv with Supple and `packages` installed; returns its bin folder."""
     venv = HERE / ".venv"
@@ -28,16 +22,25 @@ def bench_venv(*packages: str) -> Path:
     return venv / "bin"
 
 
+def _ticks(stat: str) -> int:
+    """User plus system CPU ticks in a /proc stat line."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def cpu_ns(pid: int) -> int:
-    """CPU time of every live thread of `pid` so far, in ns, from /proc/PID/task/*/schedstat (exact,
-    where /proc/PID/stat counts in 10 ms ticks)."""
-    total = 0
+    """CPU time of `pid` so far, in ns: its live threads' from /proc/PID/task/*/schedstat (exact, where
+    /proc/PID/stat counts 10 ms ticks), and its ended threads' (simpleaudio starts one a sound) as the
+    ticks the process has beyond its live threads'."""
+    exact = live_ticks = 0
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            total += int(Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[0])
-        except (OSError, ValueError):
+            exact += int(Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[0])
+            live_ticks += _ticks(Path(f"/proc/{pid}/task/{tid}/stat").read_text())
+        except (OSError, ValueError, IndexError):
             pass  # a thread that just ended
-    return total
+    ended = max(0, _ticks(Path(f"/proc/{pid}/stat").read_text()) - live_ticks)
+    return exact + ended * 1_000_000_000 // TICKS
 
 
 def descendants(pid: int) -> list[int]:

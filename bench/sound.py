@@ -143,7 +143,10 @@ def real_run(folder: Path, stamps: Path, rounds: int = 3) -> list[list[float]]:
             terminal.drain(1.0)
         finally:
             terminal.close()
-        opened = read_stamps(stamps)[-len(RUN_PLAN):]  # before them: the player's probe and warming
+        opened = read_stamps(stamps)
+        if len(opened) < len(RUN_PLAN) + 1:  # one for the player's warming, at least
+            raise RuntimeError(f"{len(opened)} sounds opened for {len(RUN_PLAN)} cues: a cue was not played")
+        opened = opened[-len(RUN_PLAN):]  # before them: the player's probe and warming
         offsets = [o - p for o, p in zip(opened, RUN_PLAN)]
         start = statistics.median(offsets[1:])
         errors.append([o - start for o in offsets])

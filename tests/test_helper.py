@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -108,3 +109,15 @@ def test_sound_check_advice_fits_what_was_skipped():
     missing = SoundState(None, (("simpleaudio", "not installed (pip install 'supple[sound]')"),
                                 ("paplay", "not found"), ("aplay", "not found")), ready=True)
     assert "pip install -e '.[sound]'" in no_player_advice(missing)
+
+
+def test_a_temp_folder_that_cannot_be_written_is_passed_over(monkeypatch):
+    from app.sound.system import Scratch, temp_root
+
+    monkeypatch.setenv("TMPDIR", "/proc/self")  # a folder no one can make anything in, root included
+    assert temp_root() != "/proc/self"
+    scratch = Scratch()
+    made = scratch.path()
+    assert os.path.isdir(made) and os.path.basename(made).startswith(f"supple-sound-{os.getpid()}-")
+    scratch.remove()
+    assert not os.path.exists(made)

@@ -25,7 +25,9 @@ def terminal(tmp_path, supple_home):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "TMPDIR": str(scratch)}
+        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "TMPDIR": str(scratch),
+        # No ALSA device, as on CI: the helper goes on to a command-line player, which makes a scratch folder.
+        "ALSA_CONFIG_PATH": "/nonexistent"}
     sessions = []
 
     def start(command: str, interactive: bool = False) -> Tmux:

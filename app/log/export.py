@@ -105,10 +105,11 @@ def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
         f"INSERT INTO heads SELECT s.id, replace(substr(s.started_at, 1, 19), 'T', ' ') || ','"
         f" || {_quoted('s.routine_name')} || ',' || {length} || ',', row_number() OVER (ORDER BY s.started_at, s.id)"
         f" FROM sessions s{where}", values)
-    exercise = "g.step_name || iif(g.side IS NULL, '', ' (' || g.side || ')')"
+    exercise = "g.step_name || CASE WHEN g.side IS NULL THEN '' ELSE ' (' || g.side || ')' END"
     # One printf a line: a chain of || copies the line once for each piece.
     line = (f"printf('%s%s,%d,,%s,,%d,%s,%d', h.head, {_quoted(exercise, 'g.step_name')}, g.set_number,"
-            " ifnull(g.reps, ''), round(g.actual_s), iif(g.result = 'completed', '', g.result), h.number)")
+            " ifnull(g.reps, ''), round(g.actual_s), CASE WHEN g.result = 'completed' THEN '' ELSE g.result END,"
+            " h.number)")
     # group_concat keeps the order of the rows it is given (SQLite before 3.44 takes no ORDER BY inside it).
     return conn.execute(
         f"SELECT (SELECT group_concat(line, char(13, 10)) FROM (SELECT {line} AS line FROM segments g"

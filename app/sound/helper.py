@@ -1,7 +1,8 @@
 """The sound helper process: owns the player, so a crash or a library's noise never reaches the app.
 
 Reads one JSON request per line on stdin, writes one JSON event per line on stdout; its stderr
-goes nowhere. Run as `python -m app.sound.helper [--volume N] [--skip NAME=REASON ...]`. It stays
+goes nowhere. The app starts it with `python -c` (player.HELPER: runpy would stay loaded), and
+`python -m app.sound.helper [--volume N] [--skip NAME=REASON ...]` runs it by hand. It stays
 beside the app all session, so it loads only what playing needs (tests/test_start_up_imports.py).
 """
 
@@ -17,7 +18,7 @@ import time
 from app.sound import backends
 from app.sound.speech import find_speaker
 from app.sound.synth import CUES, RATE, length, render
-from app.sound.system import Scratch
+from app.sound.system import Scratch, remove_abandoned_folders
 
 GAP = 0.08  # silence between a cue and the speech after it
 STALE = 0.25  # a cue this late is dropped, as the engine drops cues that fell inside a stall
@@ -140,6 +141,7 @@ def options(argv: list[str]) -> tuple[int, dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     volume, skip = options(sys.argv[1:] if argv is None else argv)
+    remove_abandoned_folders()
     scratch = Scratch()
 
     def stop(*_: object) -> None:

@@ -12,34 +12,24 @@ SCRATCH_PREFIX = "supple-sound-"
 
 
 def which(name: str) -> str | None:
-    """The program `name` on PATH, as shutil.which finds it on POSIX."""
+    """The program `name` on PATH, as shutil.which finds it (with PATHEXT's endings on Windows)."""
+    endings = [""] if os.name != "nt" else ["", *os.environ.get("PATHEXT", ".EXE;.BAT;.CMD").lower().split(";")]
     for folder in os.get_exec_path():
-        path = os.path.join(folder, name)
-        if os.path.isfile(path) and os.access(path, os.X_OK):
-            return path
+        for ending in endings:
+            path = os.path.join(folder, name + ending)
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                return path
     return None
 
 
 def temp_root() -> str:
-    """The folder for temporary files: $TMPDIR (or $TEMP, $TMP), else /tmp."""
-    for variable in ("TMPDIR", "TEMP", "TMP"):
-        folder = os.environ.get(variable)
-        if folder and os.path.isdir(folder):
+    """The folder for temporary files, as tempfile.gettempdir chooses it: $TMPDIR, $TEMP or $TMP, else
+    /tmp, /var/tmp, /usr/tmp, else the current folder; the first one a folder can be made in."""
+    candidates = [os.environ.get(variable) for variable in ("TMPDIR", "TEMP", "TMP")]
+    for folder in [*candidates, "/tmp", "/var/tmp", "/usr/tmp", os.getcwd()]:
+        if folder and os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
             return folder
-    return "/tmp"
-
-
-def scratch_folder() -> str:
-    """Make a private folder for the WAV files command-line players read; its name holds our pid."""
-    base = os.path.join(temp_root(), f"{SCRATCH_PREFIX}{os.getpid()}-")
-    for attempt in range(100):
-        path = f"{base}{os.urandom(4).hex()}"
-        try:
-            os.mkdir(path, 0o700)
-        except FileExistsError:
-            continue
-        return path
-    raise FileExistsError(f"{base}*")
+    return os.getcwd()
 
 
 class Scratch:
@@ -49,9 +39,18 @@ class Scratch:
         self.made: str | None = None
 
     def path(self) -> str:
-        if self.made is None:
-            remove_abandoned_folders()
-            self.made = scratch_folder()
+        """The folder, made now if it is not yet; OSError when it cannot be made."""
+        while self.made is None:
+            # Named before it is made: a SIGTERM between the two still finds it to remove.
+            self.made = os.path.join(temp_root(), f"{SCRATCH_PREFIX}{os.getpid()}-{os.urandom(4).hex()}")
+            try:
+                os.mkdir(self.made, 0o700)
+            except FileExistsError:
+                self.made = None
+            except OSError as error:
+                self.made = None
+                raise OSError(error.errno, f"cannot make a scratch folder in {temp_root()}: "
+                                           f"{error.strerror or error}") from None
         return self.made
 
     def remove(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from app.ui.care import on_log_thread
 
@@ -31,17 +31,31 @@ def read(conn: sqlite3.Connection, today: date) -> Overview:
     return overview(conn, today, ROWS)
 
 
+def _read_or_none(conn: sqlite3.Connection, today: date) -> Overview | None:
+    try:
+        return read(conn, today)
+    except Exception:  # noqa: BLE001 - a read that fails is no write that failed; the screen reads it itself
+        return None
+
+
+def read_on_log_thread(app: App, today: date, then: Callable[[Overview], None]) -> bool:
+    """Read the overview on the log's thread, after the writes queued before it; `then(overview)` on the
+    app's thread when it could be read. False when there is no log."""
+    return on_log_thread(app, lambda conn: _read_or_none(conn, today), lambda data: data and then(data))
+
+
 def read_ahead(app: App) -> bool:
     """Read the overview on the log's thread and keep it on the app; False when there is no log."""
     today = date.today()
 
-    def job(conn: sqlite3.Connection) -> Overview:
+    def job(conn: sqlite3.Connection) -> Overview | None:
         from app.ui.screens import history  # noqa: F401 - loaded here, off the loop, so h finds the screen ready
 
-        return read(conn, today)
+        return _read_or_none(conn, today)
 
-    def keep(data: Overview) -> None:
-        app.history_ahead = Ahead(today, data)
+    def keep(data: Overview | None) -> None:
+        if data is not None:
+            app.history_ahead = Ahead(today, data)
 
     return on_log_thread(app, job, keep)
 

@@ -12,7 +12,7 @@ from textual.widgets import Sparkline, Static
 
 from app.routine.duration import format_clock
 from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview
-from app.ui.history_ahead import read, taken
+from app.ui.history_ahead import read, read_on_log_thread, taken
 from app.ui.screens import stylesheet
 from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
@@ -55,8 +55,9 @@ class HistoryScreen(Screen[None]):
             self.run_worker(self._read, thread=True, exit_on_error=False)
             return
         self.show(ahead)
-        # Another Supple, or the log's last writes, may have changed it since it was read.
-        self.call_after_refresh(self.run_worker, self._read, thread=True, exit_on_error=False)
+        # Another Supple, or the log's last writes, may have changed it since it was read: read it again
+        # after the writes queued meanwhile.
+        self.call_after_refresh(read_on_log_thread, self.app, self.today, self.show)
 
     def _read(self) -> None:
         from app.log.store import LogUnavailable, connect, db_path

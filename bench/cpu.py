@@ -21,11 +21,14 @@ from pathlib import Path
 from _proc import alsa_home, bench_venv, cpu_ns, descendants
 from _pty import spread
 
-SOCKET = "supple-bench"
+SOCKET = f"supple-bench-{os.getpid()}"  # a server of its own each round: a dying one refuses new sessions
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True).stdout
+    done = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"tmux {' '.join(args[:3])}: {done.stderr.strip()}")
+    return done.stdout
 
 
 def pane_pid(session: str) -> int:
@@ -59,6 +62,8 @@ def sample(pids: dict[str, int], seconds: float) -> dict[str, tuple[float, float
 
 
 def one_round(bin_dir: Path, home: Path, window: float) -> tuple[dict, dict]:
+    global SOCKET
+    SOCKET = f"supple-bench-{os.getpid()}-{time.monotonic_ns()}"
     env = " ".join(f"{k}={v}" for k, v in ({"SUPPLE_HOME": str(home), "TERM": "xterm-256color"}
                                           | alsa_home(home / "home")).items())
     try:

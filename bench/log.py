@@ -75,7 +75,11 @@ def seed(path: Path) -> tuple[int, int]:
 def first_frame(command: list[str], markers: tuple[str, ...], env: dict[str, str]) -> float:
     terminal = Terminal(command, env)
     try:
-        return terminal.wait_for(*markers, timeout=15) - terminal.started
+        elapsed = terminal.wait_for(*markers, timeout=15) - terminal.started
+        # As startup.py: the sound helper starts after the first frame and probes its players (a child
+        # Python); killed at once, its probing would run into the next program's start.
+        terminal.drain(2.5)
+        return elapsed
     finally:
         terminal.close()
 

@@ -12,6 +12,18 @@ ROOT = HERE.parent
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def supple_command() -> list[str]:
+    """The command users type: the console script pip installed next to this Python."""
+    script = Path(sys.executable).with_name("supple")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+
+
+def quiet_settings(home: Path) -> None:
+    """Settings in SUPPLE_HOME `home` for a timed run: tones only, and no check-in over the summary."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("voice = false\ncheckin = false\n")
+
+
 def bench_venv(*packages: str) -> Path:
     """bench/.venv with Supple and `packages` installed; returns its bin folder."""
     venv = HERE / ".venv"

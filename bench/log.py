@@ -27,7 +27,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from _proc import HERE
+from _proc import HERE, supple_command
 from _pty import Terminal, spread
 
 sys.path.insert(0, str(HERE.parent))
@@ -113,8 +113,7 @@ def main() -> None:
     size = (seeded / "data" / "supple.db").stat().st_size / 2**20
     print(f"log: {sessions} sessions, {segments} segment rows, {size:.0f} MiB "
           f"(seeded in {time.perf_counter() - began:.0f} s)\n")
-    script = Path(PY).with_name("supple")
-    supple = [str(script)] if script.exists() else [PY, "-m", "app"]
+    supple = supple_command()
     env_of = {home: os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(home)} for home in (seeded, empty)}
     picker = ("pick a routine", "Quick warm-up", "Trunk rotation", "Quit")
     cases = {

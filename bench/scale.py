@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _proc import HERE, ROOT
+from _proc import HERE, ROOT, supple_command
 from _pty import Terminal, spread
 
 PY = sys.executable
@@ -114,8 +114,7 @@ def main() -> None:
 
 
 def measure(rounds: int, scratch: Path) -> None:
-    script = Path(PY).with_name("supple")
-    supple = [str(script)] if script.exists() else [PY, "-m", "app"]
+    supple = supple_command()
     limits = write_limits(scratch)
     env = os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(scratch / "empty-home")}
     routines = {"bundled": "quick-warmup", "segments": str(limits["segments"]), "ticks": str(limits["ticks"])}

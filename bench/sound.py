@@ -124,15 +124,14 @@ RUN_PLAN = [0, 3, 4, 5, 6, 9, 10, 11, 12]  # ready, 3-2-1, go, 3-2-1, done
 
 def real_run(folder: Path, stamps: Path, rounds: int = 3) -> list[list[float]]:
     """Each round's cue errors (first cue first) in a real `supple run` in an 80x24 pty."""
+    from _proc import quiet_settings, supple_command
     from _pty import Terminal
 
     home = folder / "supple-home"
-    home.mkdir(exist_ok=True)
-    (home / "config.toml").write_text("voice = false\ncheckin = false\n")
+    quiet_settings(home)
     routine = folder / "timing.toml"
     routine.write_text(RUN_ROUTINE)
-    script = Path(sys.executable).with_name("supple")
-    supple = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+    supple = supple_command()
     env = os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(home)}
     errors = []
     for _ in range(rounds):

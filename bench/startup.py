@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _proc import HERE, alsa_home, descendants, pss_mib
+from _proc import HERE, alsa_home, descendants, pss_mib, supple_command
 from _pty import Terminal, spread
 from scale import write_library
 
@@ -53,8 +53,7 @@ def main() -> None:
     write_library(many / "routines", 1000)
     env_many = env | {"SUPPLE_HOME": str(many)}
     # The command users type: the console script pip installed next to this Python.
-    script = Path(PY).with_name("supple")
-    supple = [str(script)] if script.exists() else [PY, "-m", "app"]
+    supple = supple_command()
     picker = ("pick a routine", "Quick warm-up", "Trunk rotation", "Quit")
     picker_many = ("pick a routine", "WARM-UPS", " 1. ", "Quit")
     programs = {  # the texts that show the first screen is whole: top, middle, bottom; the environment

@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _proc import quiet_settings, supple_command
 from _pty import Terminal
 
 ROUTINE = ('name = "Bench"\nprep = "1s"\ntransition = "1s"\n'
@@ -70,11 +71,10 @@ def measured(seen: dict[int, float], complete: float) -> tuple[list[float], floa
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     folder = Path(tempfile.mkdtemp(prefix="supple-timing-"))
-    (folder / "config.toml").write_text("voice = false\ncheckin = false\n")
+    quiet_settings(folder)
     routine = folder / "bench.toml"
     routine.write_text(ROUTINE)
-    script = Path(sys.executable).with_name("supple")
-    supple = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+    supple = supple_command()
     env = os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(folder)}
     results: dict[str, list[tuple[list[float], float]]] = {"smooth": [], "stalled": []}
     for _ in range(rounds):

@@ -73,17 +73,17 @@ def _scan_cached(folder: Path, names: list[str]) -> list[Entry]:
 
     cache = RoutineCache(folder)
     entries = []
+    where = str(folder)
     for name in names:
-        path = folder / name
         try:
-            key = key_of(os.stat(path))
+            key = key_of(os.stat(os.path.join(where, name)))
         except OSError:
             key = None
         kept = cache.get(name, key)
         if kept is not None:
-            entries.append(Entry(path.stem, path, "user", kept[0], None, kept[1]))
+            entries.append(Entry(name[:-5], folder / name, "user", kept[0], None, kept[1]))  # stem: less ".toml"
             continue
-        entry = load_entry(path, "user")
+        entry = load_entry(folder / name, "user")
         if entry.routine is not None and entry.fingerprint is not None:
             cache.put(name, key, entry.routine, entry.fingerprint)
         entries.append(entry)

@@ -180,3 +180,17 @@ def test_a_job_that_fails_in_any_way_is_said_once_and_the_writer_goes_on(tmp_pat
     writer.submit(lambda conn: conn.execute("SELECT 42").fetchone()[0], results.append)
     writer.close()
     assert results == [42] and len(notices) == 1
+
+
+def test_an_answer_that_fails_on_the_app_s_side_does_not_stop_the_log(tmp_path):
+    writer = LogWriter(tmp_path / "supple.db")
+    writer.start()
+
+    def broken(result: object) -> None:
+        raise ValueError("a screen that was closed meanwhile")
+
+    writer.submit(lambda conn: conn.execute("SELECT 1").fetchone(), broken)
+    answers = []
+    writer.submit(lambda conn: conn.execute("SELECT 2").fetchone(), answers.append)
+    writer.close()
+    assert answers == [(2,)]

@@ -79,7 +79,10 @@ class LogWriter:
                                     "goes on, and what cannot be written is not recorded.")
                 continue
             if then is not None:
-                then(result)
+                try:
+                    then(result)
+                except Exception:  # noqa: BLE001 - a screen that went wrong with the answer; the log goes on
+                    pass
         if self.conn is not None:
             self.conn.close()
 

@@ -137,3 +137,35 @@ async def test_h_opens_drawn_from_the_figures_read_ahead_then_reads_the_log_agai
                 break
         assert "Another Supple" in "\n".join(screen_lines(app))
     writer.close()
+
+
+async def test_leaving_before_the_second_read_arrives_leaves_the_log_writing(clock):
+    from app.log.writer import LogWriter
+    from app.sound.output import Recorder
+    from app.ui.app import make_app
+    from tests.ui.helpers import bundled
+
+    seed({(TODAY - date.today()).days: [("Mobility", 8, "completed")]})
+    writer = LogWriter(db_path())
+    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.history_ahead is not None:
+                break
+        release = __import__("threading").Event()
+        writer.submit(lambda conn: release.wait(5))  # the log's thread busy: the screen's second read waits
+        await pilot.press("h")
+        await pilot.pause(0.1)
+        await pilot.press("escape")  # gone before its second read comes back
+        assert isinstance(app.screen, PickerScreen)
+        release.set()
+        done = []
+        writer.submit(lambda conn: conn.execute("SELECT count(*) FROM sessions").fetchone(), done.append)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if done:
+                break
+        assert done == [(1,)]  # the writer outlived the screen's late answer
+        assert app.is_running
+    writer.close()

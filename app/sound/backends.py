@@ -69,7 +69,9 @@ class Simpleaudio(Backend):
     def warm(self) -> None:
         # The sound system's libraries and configuration load at the first sound a process plays
         # (70-100 ms through PulseAudio's ALSA plugin): a moment of silence now, so "ready" is on time.
-        self.play(PROBE_PCM)
+        # Stopped at once, as the probe does: opening is what loads them, and a stream left to drain
+        # would still be open when the first cue starts.
+        self.stop(self.play(PROBE_PCM))
 
     def play(self, pcm: bytes) -> object:
         try:

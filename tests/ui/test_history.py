@@ -44,6 +44,25 @@ def seed_checkins() -> None:
     conn.close()
 
 
+def app_with_writer(clock):
+    """The app with a real log writer, as `supple` builds it, so the picker reads the history ahead."""
+    from app.log.writer import LogWriter
+    from app.sound.output import Recorder
+    from app.ui.app import make_app
+    from tests.ui.helpers import bundled
+
+    writer = LogWriter(db_path())
+    return make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled), writer
+
+
+async def read_ahead(pilot, app) -> None:
+    """Wait until the picker has read the history's figures on the log's thread."""
+    for _ in range(60):
+        await pilot.pause(0.05)
+        if app.history_ahead is not None:
+            return
+
+
 async def open_history(pilot, app) -> HistoryScreen:
     app.push_screen(HistoryScreen(today=TODAY))
     for _ in range(40):
@@ -109,21 +128,12 @@ def test_history_snapshot(snap_compare):
 
 
 async def test_h_opens_drawn_from_the_figures_read_ahead_then_reads_the_log_again(clock):
-    from app.log.writer import LogWriter
-    from app.sound.output import Recorder
-    from app.ui.app import make_app
-    from tests.ui.helpers import bundled
-
     today = date.today()  # what the picker reads ahead for
     back = (TODAY - today).days
     seed({back: [("Mobility", 8, "completed")], back + 1: [("Cooldown", 12, "completed")]})
-    writer = LogWriter(db_path())
-    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled)
+    app, writer = app_with_writer(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.history_ahead is not None:
-                break
+        await read_ahead(pilot, app)
         assert [s.routine_name for s in app.history_ahead.data.recent] == ["Mobility", "Cooldown"]
         seed({back: [("Another Supple", 4, "stopped")]})  # recorded elsewhere after the read ahead
         await pilot.press("h")
@@ -140,19 +150,10 @@ async def test_h_opens_drawn_from_the_figures_read_ahead_then_reads_the_log_agai
 
 
 async def test_leaving_before_the_second_read_arrives_leaves_the_log_writing(clock):
-    from app.log.writer import LogWriter
-    from app.sound.output import Recorder
-    from app.ui.app import make_app
-    from tests.ui.helpers import bundled
-
     seed({(TODAY - date.today()).days: [("Mobility", 8, "completed")]})
-    writer = LogWriter(db_path())
-    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled)
+    app, writer = app_with_writer(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.history_ahead is not None:
-                break
+        await read_ahead(pilot, app)
         release = __import__("threading").Event()
         writer.submit(lambda conn: release.wait(5))  # the log's thread busy: the screen's second read waits
         await pilot.press("h")

@@ -102,13 +102,14 @@ def _temporary(path: Path, mode: int) -> tuple[int, Path]:
             continue
 
 
-def _write_temporary(path: Path, text: str, mode: int | None) -> Path:
-    """`text` in a temporary file beside `path`, on disk, with `mode` (or the umask's usual mode)."""
+def _write_temporary(path: Path, text: str | bytes, mode: int | None) -> Path:
+    """`text` (UTF-8 when a str) in a temporary file beside `path`, on disk, with `mode` (or the umask's usual mode)."""
     handle, temp = _temporary(path, 0o666 if mode is None else 0o600)
     try:
         if mode is not None and hasattr(os, "fchmod"):
             os.fchmod(handle, mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with (os.fdopen(handle, "wb") if isinstance(text, bytes)
+              else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
@@ -118,7 +119,7 @@ def _write_temporary(path: Path, text: str, mode: int | None) -> Path:
     return temp
 
 
-def write_atomically(path: Path, text: str, mode: int | None = None) -> None:
+def write_atomically(path: Path, text: str | bytes, mode: int | None = None) -> None:
     """Replace `path` with `text` so that readers see the old file or the new one, never half.
 
     The file gets `mode` if given, else the mode of the one it replaces, else the umask's usual mode.

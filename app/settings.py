@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
 from app import paths
 from app.files import NotReadable, read_regular, real_path, write_atomically
 from app.text import shorten, unsafe_chars
-from app.routine.validate import quoted, show
 
 FILE_NAME = "config.toml"
 MAX_BYTES = 64 * 1024
@@ -45,6 +43,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), f"{path}: cannot read it ({error.strerror or error}); using the defaults"
     except UnicodeDecodeError as error:
         return Settings(), f"{path}: not UTF-8 text (byte 0x{error.object[error.start]:02x}); using the defaults"
+    import tomllib  # only when there is a file: without one, start-up needs no TOML parser
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -59,6 +59,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def _check(doc: dict) -> tuple[dict, list[str]]:
+    from app.routine.validate import quoted, show
+
     known = Settings._fields
     values: dict = {}
     problems: list[str] = []

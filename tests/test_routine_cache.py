@@ -15,16 +15,20 @@ GOOD = 'name = "Mine {n}"\n[[steps]]\nname = "Hold"\nduration = {d}\ncues = ["St
 
 
 def scan(folder, source):
-    """The library's scan, then the cache's writing (on a thread of its own) finished."""
+    """The library as the app reads it, this source's entries, once the cache's writing (on a thread of its own) ended."""
     import threading
 
-    from app.routine.library import scan as library_scan
-
-    entries = library_scan(folder, source)
+    entries = [e for e in load_library() if e.source == source]
     for thread in threading.enumerate():
         if thread.name == "supple-routine-cache":
             thread.join()
     return entries
+
+
+def cached(folder) -> dict:
+    """The cache's index of the files in `folder`, by file name."""
+    index = json.loads(cache_path().read_bytes().partition(b"\n")[0])["files"]
+    return {os.path.basename(where): kept for where, kept in index.items() if os.path.dirname(where) == str(folder)}
 
 
 def write(folder, stem: str, text: str, age: float = 10.0):
@@ -67,7 +71,8 @@ def test_a_file_changed_just_now_is_never_cached(supple_home):
     folder.mkdir(parents=True)
     write(folder, "r", GOOD.format(n=1, d=30), age=0.0)
     scan(folder, "user")
-    assert "r.toml" not in json.loads(cache_path().read_text()).get("files", {}) if cache_path().exists() else True
+    assert "r.toml" not in cached(folder)
+    assert cached(paths.bundled_routines_dir())  # the cache was written, with the bundled routines
 
 
 def test_a_broken_file_is_read_every_time_and_a_gone_one_forgotten(supple_home):
@@ -76,12 +81,11 @@ def test_a_broken_file_is_read_every_time_and_a_gone_one_forgotten(supple_home):
     write(folder, "bad", 'name = "Bad"\n[[steps]]\nname = "X"\nduraton = 5\n')
     gone = write(folder, "gone", GOOD.format(n=2, d=30))
     scan(folder, "user")
-    kept = json.loads(cache_path().read_text())["files"]
-    assert set(kept) == {"gone.toml"}
+    assert set(cached(folder)) == {"gone.toml"}
     gone.unlink()
     entries = scan(folder, "user")
     assert [e.stem for e in entries] == ["bad"] and entries[0].error is not None
-    assert json.loads(cache_path().read_text())["files"] == {}
+    assert cached(folder) == {}
 
 
 def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(supple_home):
@@ -89,11 +93,34 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(supple_home):
     folder.mkdir(parents=True)
     write(folder, "r", GOOD.format(n=1, d=30))
     cache_path().parent.mkdir(parents=True, exist_ok=True)
-    for junk in (b"\x00garbage", b'{"version": "0.0.0:1", "folder": "x", "files": {}}', b"[1, 2]",
-                 json.dumps({"version": cache_module._version(), "folder": str(folder),
-                             "files": {"r.toml": [[1, 2, 3], "f", "not a routine"]}}).encode()):
+    where = str(folder / "r.toml")
+    info = os.stat(where)
+    key = [info.st_size, info.st_mtime_ns, info.st_ino]
+
+    def index(*kept) -> bytes:
+        return json.dumps({"version": cache_module._version(), "files": {where: [*key, *kept]}}).encode() + b"\n"
+
+    for junk in (b"\x00garbage", b'{"version": "0.0.0:1", "files": {}}\n', b"[1, 2]",
+                 index("f", "Mine 1", "other", 0, 5) + b"nope!",  # the steps are not a routine
+                 index("f", "Mine 1", "other", 0, 99) + b'["x"]',  # shorter than the index says
+                 index(1, 2, 3, 0, 5) + b"12345", index("f", "Mine 1") + b"[]"):
         cache_path().write_bytes(junk)
-        assert [e.routine.steps[0].duration for e in load_library() if e.source == "user"] == [30]
+        assert [e.routine.steps[0].duration for e in load_library() if e.source == "user"] == [30], junk
+
+
+def test_listing_names_and_kinds_decodes_no_routine(supple_home, monkeypatch):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    for n in range(3):
+        write(folder, f"r{n}", GOOD.format(n=n, d=30 + n))
+    fresh = scan(folder, "user")
+    decoded = []
+    real_unpack = cache_module.unpack
+    monkeypatch.setattr(cache_module, "unpack", lambda packed: decoded.append(packed) or real_unpack(packed))
+    listed = scan(folder, "user")
+    assert [(e.name, e.kind, e.ok) for e in listed] == [(f"Mine {n}", "other", True) for n in range(3)]
+    assert decoded == []
+    assert listed[1].routine == fresh[1].routine and len(decoded) == 1
 
 
 def test_a_cache_that_cannot_be_written_is_only_slower(supple_home):
@@ -103,4 +130,4 @@ def test_a_cache_that_cannot_be_written_is_only_slower(supple_home):
     cache_path().parent.mkdir(parents=True, exist_ok=True)
     cache_path().mkdir()  # a folder where the file should be
     assert scan(folder, "user")[0].routine is not None
-    assert RoutineCache(folder).entries == {}
+    assert RoutineCache().index == {}

@@ -11,31 +11,46 @@ import pytest
 PICKER = ["app.cli", "app.settings", "app.sound.player", "app.log.writer", "app.ui.app", "app.ui.screens.picker"]
 SESSION = PICKER + ["app.ui.screens.session"]
 
-# Loaded only when needed: argument parsing (bare `supple` has none), writing files, JSON, the
-# other screens, the training log (read on its own thread once the first frame is drawn). (Textual itself loads difflib, tempfile and platformdirs: they cost Supple nothing.)
+# Loaded only when needed: argument parsing (bare `supple` has none), writing files, the other
+# screens, the training log (read on its own thread once the first frame is drawn). (Textual itself
+# loads difflib, tempfile and platformdirs: they cost Supple nothing.)
 NEVER_BEFORE_THE_FIRST_FRAME = {
-    "argparse", "json", "tomli_w", "app.routine.draft", "app.routine.saving", "app.session.plan_output", "app.sound.synth",
+    "argparse", "tomli_w", "app.routine.draft", "app.routine.saving", "app.session.plan_output", "app.sound.synth",
     "app.ui.screens.editor", "app.ui.screens.dialogs", "app.ui.screens.summary",
     "sqlite3", "app.log.store", "app.log.history", "app.log.checkins", "app.log.commands", "app.log.care_commands",
 }
+# With every routine in the routine cache, the picker reads no routine file: no TOML parser, no checks.
+NOT_FOR_CACHED_ROUTINES = {"tomllib", "app.routine.routine_file", "app.routine.validate", "app.routine.toml_locator"}
 
 
-def loaded_after_importing(modules: list[str]) -> set[str]:
-    """Modules loaded once `modules` are imported and the library is read, as the first frame does."""
-    code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
-            + "from app.routine.library import load_library, resolve\nload_library(); resolve('quick-warmup')\n"
-            + "print('\\n'.join(sys.modules))")
+def loaded_after_importing(modules: list[str], then: str) -> set[str]:
+    """Modules loaded once `modules` are imported and `then` has run, as the first frame does."""
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + then + "\nprint('\\n'.join(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     return set(out.stdout.split())
 
 
-@pytest.mark.parametrize("modules", [PICKER, SESSION], ids=["picker", "session"])
-def test_the_first_screen_loads_nothing_it_does_not_need(modules):
-    assert loaded_after_importing(modules) & NEVER_BEFORE_THE_FIRST_FRAME == set()
+PICKER_READS = "from app.routine.library import load_library\nload_library()"
+SESSION_READS = "from app.routine.library import load_library, resolve\nload_library(); resolve('quick-warmup')"
+
+
+@pytest.mark.parametrize(("modules", "then"), [(PICKER, PICKER_READS), (SESSION, SESSION_READS)], ids=["picker", "session"])
+def test_the_first_screen_loads_nothing_it_does_not_need(modules, then):
+    assert loaded_after_importing(modules, then) & NEVER_BEFORE_THE_FIRST_FRAME == set()
+
+
+def test_a_picker_whose_routines_are_all_cached_reads_no_routine_file(supple_home):
+    (supple_home / "data").mkdir(parents=True)  # where the cache is kept, as after a first session
+    from app import paths
+
+    assert paths.data_dir() == supple_home / "data"
+    fill = PICKER_READS + "\nimport threading\n[t.join() for t in threading.enumerate() if t.name == 'supple-routine-cache']"
+    assert loaded_after_importing(PICKER, fill) & NOT_FOR_CACHED_ROUTINES  # the first start reads the files
+    assert loaded_after_importing(PICKER, PICKER_READS) & (NEVER_BEFORE_THE_FIRST_FRAME | NOT_FOR_CACHED_ROUTINES) == set()
 
 
 def test_the_picker_does_not_load_the_session_engine():
-    assert not loaded_after_importing(PICKER) & {"app.session.engine", "app.session.announce", "app.session.session_view"}
+    assert not loaded_after_importing(PICKER, PICKER_READS) & {"app.session.engine", "app.session.announce", "app.session.session_view"}
 
 
 # The sound helper stays beside the app all session: each of these would hold memory for nothing.

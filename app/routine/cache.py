@@ -4,6 +4,10 @@ A file is read again whenever its size, modification time or inode differ from w
 holds, or it changed in the last few seconds (a write within the clock's resolution could keep
 its time). The cache holds only routines that checked clean; a broken file is read every time,
 so its error is always today's. A damaged, foreign or older cache is ignored and rewritten.
+
+The file is one line of JSON, the index (each file's key, fingerprint, name and kind, and where
+its steps are), then the routines' steps one after the other. Start-up reads only the index: the
+picker lists names and kinds, and a routine's steps are decoded when it is first used.
 """
 
 from __future__ import annotations
@@ -14,17 +18,28 @@ import stat
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from app import __version__, paths
 from app.routine.model import Routine, Step
 
-FORMAT = 1  # the layout of the cache file
+FORMAT = 2  # the layout of the cache file
 # A cache is used only by the code that wrote it: the rules a routine is checked by live in these.
-RULES = ("validate.py", "routine_file.py", "model.py", "duration.py", "toml_locator.py")
+RULES = ("validate.py", "routine_file.py", "model.py", "duration.py", "toml_locator.py", "cache.py")
 FRESH = 2.0  # seconds: a file changed more recently than this is read, not trusted to the cache
 FILE_NAME = "routines-cache.json"
+LIMIT = 256 * 1024 * 1024  # bytes: a cache larger than this is not read (a thousand routines take about 2 MB)
 
 Key = tuple[int, int, int]  # size, modification time in ns, inode
+
+
+class Kept(NamedTuple):
+    """What the cache holds of one file: enough to list it, and its routine still packed."""
+
+    fingerprint: str
+    name: str
+    kind: str
+    packed: bytes  # JSON of the routine, decoded by `unpack` when it is used
 
 
 @lru_cache(maxsize=1)
@@ -52,61 +67,89 @@ def key_of(info: os.stat_result) -> Key | None:
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 
-def _pack(routine: Routine) -> list:
-    return [routine.name, [[*step[:-1], list(step.cues)] for step in routine.steps], *routine[2:]]
+def pack(routine: Routine) -> bytes:
+    steps = [[*step[:-1], list(step.cues)] for step in routine.steps]
+    return json.dumps([routine.name, steps, *routine[2:]], ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _unpack(packed: list) -> Routine:
-    name, steps, *rest = packed
+def unpack(packed: bytes) -> Routine:
+    """The routine `pack` wrote; ValueError or TypeError when the bytes are not one."""
+    name, steps, *rest = json.loads(packed)
     make = Step._make  # tuple.__new__ at once: a thousand routines build eight thousand steps
     return Routine(name, tuple([make((*step[:-1], tuple(step[-1]))) for step in steps]), *rest)
 
 
 class RoutineCache:
-    """The cache of one folder's routines: `get` what is still valid, `put` what was read, `save` once."""
+    """The cache of the routines a run lists: `get` what is still valid, `put` what was read, `save` once.
 
-    def __init__(self, folder: Path, path: Path | None = None) -> None:
-        self.folder, self.path = str(folder), path or cache_path()
-        self.entries: dict[str, list] = {}
+    Files are named by their full path. Saving keeps only the files this run asked for, so a routine
+    deleted, or a folder no longer read, leaves the cache with it.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_path()
+        self.index: dict[str, list] = {}
+        self.body = b""
+        self.kept: dict[str, tuple[list, bytes]] = {}  # what the next save writes
         self.changed = False
+        from app.files import NotReadable, read_regular
+
         try:
-            doc = json.loads(self.path.read_bytes())
-            if doc.get("version") == _version() and doc.get("folder") == self.folder:
-                self.entries = doc["files"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.entries = {}
+            data = read_regular(self.path, LIMIT)  # a FIFO put in its place must not hold the start for ever
+            head, _, self.body = data.partition(b"\n")
+            doc = json.loads(head)
+            if doc.get("version") == _version():
+                self.index = dict(doc["files"])
+        except (OSError, NotReadable, ValueError, KeyError, TypeError, AttributeError):
+            self.index = {}
 
-    def get(self, name: str, key: Key | None) -> tuple[Routine, str] | None:
-        """The routine and fingerprint kept for `name` at `key`, if still valid."""
-        found = self.entries.get(name)
-        if key is None or found is None or tuple(found[0]) != key:
-            return None
+    def get(self, where: str, key: Key | None) -> Kept | None:
+        """What is kept for the file at `where` while it is at `key`; None to read the file."""
+        found = self.index.get(where)
         try:
-            return _unpack(found[2]), found[1]
-        except (TypeError, ValueError, IndexError):
+            if key is None or found is None or tuple(found[:3]) != key:
+                return None
+            fingerprint, name, kind, start, end = found[3:]
+            packed = self.body[start:end]
+            kept = Kept(fingerprint, name, kind, packed)
+            if not (isinstance(name, str) and isinstance(kind, str) and isinstance(fingerprint, str) and packed):
+                return None
+        except (TypeError, ValueError):
             return None
+        self.kept[where] = (found[:6], packed)
+        return kept
 
-    def put(self, name: str, key: Key | None, routine: Routine, fingerprint: str) -> None:
-        if key is not None:
-            self.entries[name] = [list(key), fingerprint, _pack(routine)]
-            self.changed = True
+    def put(self, where: str, key: Key | None, routine: Routine, fingerprint: str) -> None:
+        if key is None:
+            return
+        try:
+            self.kept[where] = ([*key, fingerprint, routine.name, routine.kind], pack(routine))
+        except (UnicodeEncodeError, ValueError):  # nothing a checked routine holds; not cached if it did
+            return
+        self.changed = True
 
-    def keep_only(self, names: set[str]) -> None:
-        """Forget files that are gone."""
-        gone = set(self.entries) - names
-        for name in gone:
-            del self.entries[name]
-        self.changed = self.changed or bool(gone)
+    def stale(self) -> bool:
+        """True when the file on disk lists files this run did not ask for (gone, or of another folder)."""
+        return self.changed or set(self.index) != set(self.kept)
 
-    def save(self) -> None:
-        """Write the cache whole (or not at all); a cache that cannot be written is only slower next time."""
-        if not self.changed:
+    def save(self, make_folder: bool = True) -> None:
+        """Write the cache whole (or not at all); a cache that cannot be written is only slower next time.
+
+        Without `make_folder`, a data folder that does not exist yet is not made for it.
+        """
+        if not self.stale() or not (make_folder or self.path.parent.is_dir()):
             return
         from app.files import write_atomically
 
-        doc = {"version": _version(), "folder": self.folder, "files": self.entries}
+        files, bodies, at = {}, [], 0
+        for where, (head, packed) in self.kept.items():
+            files[where] = [*head, at, at + len(packed)]
+            bodies.append(packed)
+            at += len(packed)
+        # ASCII: a file name that is not UTF-8 comes escaped, and the index is one line, so never holds a newline.
+        index = json.dumps({"version": _version(), "files": files}, separators=(",", ":"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+            write_atomically(self.path, index.encode() + b"\n" + b"".join(bodies))
         except OSError:
             pass

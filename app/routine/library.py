@@ -5,30 +5,71 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from app import paths
+from app.routine.cache import Kept, RoutineCache, key_of
 from app.routine.errors import RoutineError
 from app.routine.model import Routine
 from app.files import fingerprint, real_path
-from app.routine.routine_file import parse_routine, read_routine_bytes
 
 Source = Literal["user", "bundled", "file"]
 
 
-class Entry(NamedTuple):
-    """One routine file; exactly one of `routine` and `error` is set."""
+class Entry:
+    """One routine file; exactly one of `routine` and `error` is set.
 
-    stem: str
-    path: Path
-    source: Source
-    routine: Routine | None
-    error: RoutineError | None
-    fingerprint: str | None = None  # of the bytes read, to notice a later change (files.fingerprint)
+    A routine from the cache is listed by its name and kind, and its steps are decoded when
+    `routine` is first read: a picker of a thousand routines decodes only the ones it shows.
+    """
+
+    __slots__ = ("stem", "source", "error", "fingerprint", "_path", "_routine", "_kept")
+
+    def __init__(self, stem: str, path: Path | str, source: Source, routine: Routine | None,
+                 error: RoutineError | None, fingerprint: str | None = None, kept: Kept | None = None) -> None:
+        self.stem, self.source, self.error = stem, source, error
+        self.fingerprint = fingerprint  # of the bytes read, to notice a later change (files.fingerprint)
+        self._path, self._routine, self._kept = path, routine, kept
+
+    @property
+    def path(self) -> Path:
+        if not isinstance(self._path, Path):
+            self._path = Path(self._path)  # made when asked: a thousand at start-up cost the first frame
+        return self._path
+
+    @property
+    def routine(self) -> Routine | None:
+        if self._kept is not None:
+            self._unpack()
+        return self._routine
+
+    def _unpack(self) -> None:
+        from app.routine.cache import unpack
+
+        kept, self._kept = self._kept, None
+        try:
+            self._routine = unpack(kept.packed)
+        except (ValueError, TypeError, IndexError):  # a damaged cache: the file says what it holds
+            fresh = load_entry(self.path, self.source)
+            self._routine, self.error, self.fingerprint = fresh.routine, fresh.error, fresh.fingerprint
+
+    @property
+    def ok(self) -> bool:
+        """True when the routine can be run (it may not be decoded yet)."""
+        return self.error is None
 
     @property
     def name(self) -> str:
-        return self.routine.name if self.routine else self.stem
+        if self._kept is not None:
+            return self._kept.name
+        return self._routine.name if self._routine else self.stem
+
+    @property
+    def kind(self) -> str | None:
+        """The routine's kind; None for a broken file."""
+        if self._kept is not None:
+            return self._kept.kind
+        return self._routine.kind if self._routine else None
 
     @property
     def link_target(self) -> Path | None:
@@ -45,14 +86,26 @@ class Entry(NamedTuple):
         """How to name this entry on the command line without ambiguity."""
         return f"{self.source}:{self.stem}"
 
+    def _fields(self) -> tuple:
+        return self.stem, self.path, self.source, self.routine, self.error, self.fingerprint
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable while decoding
+
+    def __repr__(self) -> str:
+        return f"Entry({self.ref!r}, {'ok' if self.ok else 'broken'})"
+
 
 class LookupFailed(Exception):
     """No routine, or more than one, answers to what the user typed."""
 
 
-def scan(folder: Path, source: Source) -> list[Entry]:
+def scan(folder: Path, source: Source, cache: RoutineCache | None = None) -> list[Entry]:
     """Load every *.toml in `folder`, sorted by file name; a missing folder is empty.
 
+    With a `cache`, a file unchanged since it was last checked is not read.
     A folder that cannot be read is one broken entry saying so, not silently nothing.
     """
     try:
@@ -62,39 +115,31 @@ def scan(folder: Path, source: Source) -> list[Entry]:
     except OSError as error:
         problem = f"cannot read this folder: {error.strerror or error}"
         return [Entry(folder.name, folder, source, None, RoutineError.at(str(folder), 1, 1, problem))]
-    if source != "user":
+    if cache is None:
         return [load_entry(folder / name, source) for name in names]
-    return _scan_cached(folder, names)
-
-
-def _scan_cached(folder: Path, names: list[str]) -> list[Entry]:
-    """The user's folder, through the cache of routines already checked: a file unchanged since is not read."""
-    from app.routine.cache import RoutineCache, key_of
-
-    cache = RoutineCache(folder)
     entries = []
-    where = str(folder)
     for name in names:
+        where = os.path.join(folder, name)  # strings, not Paths: a thousand Paths cost the first frame
         try:
-            key = key_of(os.stat(os.path.join(where, name)))
+            key = key_of(os.stat(where))
         except OSError:
             key = None
-        kept = cache.get(name, key)
+        kept = cache.get(where, key)
         if kept is not None:
-            entries.append(Entry(name[:-5], folder / name, "user", kept[0], None, kept[1]))  # stem: less ".toml"
+            entries.append(Entry(name[:-5], where, source, None, None, kept.fingerprint, kept))  # stem: less ".toml"
             continue
-        entry = load_entry(folder / name, "user")
+        entry = load_entry(Path(where), source)
         if entry.routine is not None and entry.fingerprint is not None:
-            cache.put(name, key, entry.routine, entry.fingerprint)
+            cache.put(where, key, entry.routine, entry.fingerprint)
         entries.append(entry)
-    cache.keep_only(set(names))
-    if cache.changed:  # written beside, not on the way to the first frame
-        threading.Thread(target=cache.save, name="supple-routine-cache").start()
     return entries
 
 
 def load_entry(path: Path, source: Source) -> Entry:
     """One file as an Entry, whether it loads or not."""
+    # Here, not at the top: a start whose routines all come from the cache never loads the TOML parser and the checks.
+    from app.routine.routine_file import parse_routine, read_routine_bytes
+
     name = str(path)
     try:
         data = read_routine_bytes(path, name)
@@ -107,8 +152,13 @@ def load_entry(path: Path, source: Source) -> Entry:
 
 
 def load_library() -> list[Entry]:
-    """The user's routines first, then the bundled ones."""
-    return scan(paths.user_routines_dir(), "user") + scan(paths.bundled_routines_dir(), "bundled")
+    """The user's routines first, then the bundled ones, through the cache of routines already checked."""
+    cache = RoutineCache()
+    mine = scan(paths.user_routines_dir(), "user", cache)
+    entries = mine + scan(paths.bundled_routines_dir(), "bundled", cache)
+    if cache.stale():  # written beside, not on the way to the first frame; no folder made for the bundled alone
+        threading.Thread(target=cache.save, args=(bool(mine),), name="supple-routine-cache").start()
+    return entries
 
 
 def find(query: str, entries: list[Entry]) -> Entry:

@@ -32,14 +32,15 @@ class RoutineCommands(Provider):
 
     def _commands(self) -> Iterable[tuple[str, str, object]]:
         for entry in self.entries:
-            if entry.routine is None:
+            if not entry.ok:
                 continue
-            name = visible(entry.routine.name)
+            name = visible(entry.name)
             yield f"Run: {name}", f"Start a session of {name} ({entry.ref})", partial(self._run, entry)
             yield f"Edit: {name}", f"Open {name} in the editor ({entry.ref})", partial(self.app.open_editor, entry)
 
     def _run(self, entry: Entry) -> None:
-        self.app.start_session(entry.routine, ref=entry.ref)
+        if entry.routine is not None:  # None only when a damaged cache hid a file broken since
+            self.app.start_session(entry.routine, ref=entry.ref)
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

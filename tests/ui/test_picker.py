@@ -204,3 +204,21 @@ async def test_two_routines_of_one_name_say_which_file_each_is(clock, supple_hom
         rows = [str(option.prompt).strip() for option in app.screen.query_one("#routines", OptionList).options]
         assert "Quick warm-up (bundled)" in rows and "Quick warm-up (my-warmup.toml)" in rows, rows
         assert "Post-lift cooldown" in rows  # a name no other routine has stays as it is
+
+
+async def test_a_long_library_lists_every_routine_once_even_when_rebuilt_before_the_rest_arrives(clock):
+    from app.ui.screens.picker import FIRST_ROWS
+
+    count = FIRST_ROWS + 60
+    user_routines(*[f"Mine {n:03}" for n in range(count)])
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        picker = app.screen
+        picker.reload("user:mine-100")  # again at once: the first build's rest must not be added as well
+        await pilot.pause()
+        names = labels(app)
+        assert names.count("Mine 000") == 1 and names.count(f"Mine {count - 1:03}") == 1
+        assert len(names) == len(set(names)) and sum(n.startswith("Mine ") for n in names) == count
+        assert picker._highlighted().name == "Mine 100"
+        await pilot.press("end")
+        assert picker._highlighted().name == "Gym visit"  # the bundled routines, after all of mine

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.log.checkins import Warning
     from app.ui.care import Care, Standing
 
+FIRST_ROWS = 150  # rows listed before the first frame: more than a tall terminal shows
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
 
 
@@ -41,7 +42,7 @@ class RoutineList(OptionList):
 
 def _row(entry: Entry, named: Counter) -> Content:
     """A routine's line: its name, and where two share it, which file each is."""
-    name = entry.routine.name
+    name = entry.name
     if named[name.strip().casefold()] < 2:
         return plain(f"  {name}")
     where = "bundled" if entry.source == "bundled" else entry.path.name
@@ -80,6 +81,7 @@ class PickerScreen(Screen[None]):
                         "picker.settings", "picker.checkin", "picker.history", "picker.edit", "picker.new")
 
     stale = False  # set when the user comes back from the editor or a session
+    _listing_generation = 0  # counts the list's rebuilds
     _previewed: tuple[Entry, float] | None = None
 
     def __init__(self) -> None:
@@ -137,29 +139,40 @@ class PickerScreen(Screen[None]):
     def reload(self, show: str | None = None) -> None:
         """Read the library again and rebuild the list, highlighting `show` (a ref) if it is there."""
         self.entries = {entry.ref: entry for entry in self.app.load_entries()}
-        named = Counter(e.routine.name.strip().casefold() for e in self.entries.values() if e.routine)
+        # Names and kinds only: a routine's steps are decoded when it is previewed or run.
+        named = Counter(e.name.strip().casefold() for e in self.entries.values() if e.ok)
         options: list[Option | None] = []
         for kind, label in GROUPS:
-            group = [e for e in self.entries.values() if e.routine and e.routine.kind == kind]
+            group = [e for e in self.entries.values() if e.ok and e.kind == kind]
             if group:
                 options.append(Option(plain(label.upper(), "bold"), disabled=True))
                 options += [Option(_row(e, named), id=e.ref) for e in group]  # one line, shortened
-        broken = [e for e in self.entries.values() if e.error]
+        broken = [e for e in self.entries.values() if not e.ok]
         if broken:
             options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))
             options += [Option(plain(f"  ⚠ {e.path.name}", "red"), id=e.ref) for e in broken]
         listing = self.query_one("#routines", OptionList)
         listing.clear_options()
-        listing.add_options(options)
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         wanted = next((i for i, o in enumerate(options) if o is not None and show and o.id == show), None)
         first = first if wanted is None else wanted
+        # A screenful and more before the first frame; the rest of a long library right after it, so a
+        # thousand rows (each measured by the list) do not hold the first frame back.
+        cut = (first or 0) + FIRST_ROWS
+        listing.add_options(options[:cut])
+        self._listing_generation += 1
+        if cut < len(options):
+            self.call_after_refresh(self._list_rest, options[cut:], self._listing_generation)
         if first is None:
             self.query_one("#preview", Prose).show(plain("No routines found."))
         else:
             listing.highlighted = first
             self._show(options[first].id)  # now, so the first frame has it; the message comes later
         listing.focus()
+
+    def _list_rest(self, rest: list[Option | None], generation: int) -> None:
+        if generation == self._listing_generation:  # not when the list was rebuilt meanwhile
+            self.query_one("#routines", OptionList).add_options(rest)
 
     def _show(self, ref: str | None) -> None:
         """Preview the entry `ref` at its scale, unless it is shown so already."""

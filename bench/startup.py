@@ -62,7 +62,8 @@ def main() -> None:
         "picker, 1000 routines": (supple, picker_many, env_many),
         "supple run": ([*supple, "run", "quick-warmup"], ("Step 1 of 7", "GET READY", "0:00 / 4:58", "Pause"), env),
     }
-    first_frame(supple, picker_many, env_many)  # the routine cache is filled once, as after a user's first start
+    for command, markers, environment in ((supple, picker, env), (supple, picker_many, env_many)):
+        first_frame(command, markers, environment)  # the routine cache is filled once, as after a user's first start
     results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in programs}
     shuffler = random.Random(7)
     for _ in range(runs):  # interleaved, so machine noise falls on all alike

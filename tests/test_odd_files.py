@@ -114,7 +114,7 @@ def test_an_unreadable_folder_is_reported(monkeypatch, supple_home):
     def refuse(path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(library.os, "listdir", refuse)
+    monkeypatch.setattr(library.os, "scandir", refuse)  # as root, no mode keeps a folder from being read
     (entry,) = scan(folder, "user")
     assert entry.routine is None and str(entry.error) == f"{folder}:1:1: cannot read this folder: Permission denied"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 
@@ -27,7 +27,7 @@ def scan(folder, source):
 
 def cached(folder) -> dict:
     """The cache's index of the files in `folder`, by file name."""
-    index = json.loads(cache_path().read_bytes().partition(b"\n")[0])["files"]
+    index = marshal.loads(cache_path().read_bytes()[cache_module.HEAD:])["files"]  # marshal ignores what follows
     return {os.path.basename(where): kept for where, kept in index.items() if os.path.dirname(where) == str(folder)}
 
 
@@ -97,12 +97,14 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(supple_home):
     info = os.stat(where)
     key = [info.st_size, info.st_mtime_ns, info.st_ino]
 
-    def index(*kept) -> bytes:
-        return json.dumps({"version": cache_module._version(), "files": {where: [*key, *kept]}}).encode() + b"\n"
+    def index(*kept, version=cache_module._version()) -> bytes:
+        head = marshal.dumps({"version": version, "files": {where: [*key, *kept]}})
+        return len(head).to_bytes(cache_module.HEAD, "little") + head
 
-    for junk in (b"\x00garbage", b'{"version": "0.0.0:1", "files": {}}\n', b"[1, 2]",
-                 index("f", "Mine 1", "other", 0, 5) + b"nope!",  # the steps are not a routine
-                 index("f", "Mine 1", "other", 0, 99) + b'["x"]',  # shorter than the index says
+    for junk in (b"\x00garbage", b"\xff\xff\xff\xff", index(version="0.0.0:1"), b"", index()[:9],
+                 index("f", "Mine 1", "other", 0, 5) + b"nope!",  # not a routine
+                 index("f", "Mine 1", "other", 0, 99) + marshal.dumps(("x",)),  # shorter than the index says
+                 index("f", "Mine 1", "other", 0, 7) + marshal.dumps(("x", 3)),  # a routine of other things
                  index(1, 2, 3, 0, 5) + b"12345", index("f", "Mine 1") + b"[]"):
         cache_path().write_bytes(junk)
         assert [e.routine.steps[0].duration for e in load_library() if e.source == "user"] == [30], junk

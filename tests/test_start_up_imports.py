@@ -11,11 +11,11 @@ import pytest
 PICKER = ["app.cli", "app.settings", "app.sound.player", "app.log.writer", "app.ui.app", "app.ui.screens.picker"]
 SESSION = PICKER + ["app.ui.screens.session"]
 
-# Loaded only when needed: argument parsing (bare `supple` has none), writing files, the other
+# Loaded only when needed: argument parsing (bare `supple` has none), writing files, JSON, the other
 # screens, the training log (read on its own thread once the first frame is drawn). (Textual itself
 # loads difflib, tempfile and platformdirs: they cost Supple nothing.)
 NEVER_BEFORE_THE_FIRST_FRAME = {
-    "argparse", "tomli_w", "app.routine.draft", "app.routine.saving", "app.session.plan_output", "app.sound.synth",
+    "argparse", "json", "tomli_w", "app.routine.draft", "app.routine.saving", "app.session.plan_output", "app.sound.synth",
     "app.ui.screens.editor", "app.ui.screens.dialogs", "app.ui.screens.summary",
     "sqlite3", "app.log.store", "app.log.history", "app.log.checkins", "app.log.commands", "app.log.care_commands",
 }

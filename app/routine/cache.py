@@ -5,16 +5,19 @@ holds, or it changed in the last few seconds (a write within the clock's resolut
 its time). The cache holds only routines that checked clean; a broken file is read every time,
 so its error is always today's. A damaged, foreign or older cache is ignored and rewritten.
 
-The file is one line of JSON, the index (each file's key, fingerprint, name and kind, and where
-its steps are), then the routines' steps one after the other. Start-up reads only the index: the
-picker lists names and kinds, and a routine's steps are decoded when it is first used.
+The file is the index (each file's key, fingerprint, name and kind, and where its routine is),
+then the routines one after the other, all in `marshal`'s format, which Python reads faster than
+JSON and without an import; like Python's own `__pycache__`, it trusts only what it wrote, and a
+cache from another Python is ignored. Start-up reads only the index: the picker lists names and
+kinds, and a routine is decoded when it is first used.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import stat
+import sys
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -23,11 +26,13 @@ from typing import NamedTuple
 from app import __version__, paths
 from app.routine.model import Routine, Step
 
-FORMAT = 2  # the layout of the cache file
+FORMAT = 3  # the layout of the cache file
 # A cache is used only by the code that wrote it: the rules a routine is checked by live in these.
 RULES = ("validate.py", "routine_file.py", "model.py", "duration.py", "toml_locator.py", "cache.py")
 FRESH = 2.0  # seconds: a file changed more recently than this is read, not trusted to the cache
-FILE_NAME = "routines-cache.json"
+FILE_NAME = "routines.cache"
+OLD_NAME = "routines-cache.json"  # the cache's name before format 3, removed when the new one is written
+HEAD = 4  # bytes: the index's length, before it
 LIMIT = 256 * 1024 * 1024  # bytes: a cache larger than this is not read (a thousand routines take about 2 MB)
 
 Key = tuple[int, int, int]  # size, modification time in ns, inode
@@ -39,7 +44,7 @@ class Kept(NamedTuple):
     fingerprint: str
     name: str
     kind: str
-    packed: bytes  # JSON of the routine, decoded by `unpack` when it is used
+    packed: bytes  # the routine, decoded by `unpack` when it is used
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +58,7 @@ def _version() -> str:
             total = zlib.crc32((here / name).read_bytes(), total)
         except OSError:
             return ""  # sources not readable: never trust a cache
-    return f"{__version__}:{FORMAT}:{total:08x}"
+    return f"{__version__}:{FORMAT}:{total:08x}:{sys.hexversion:x}:{marshal.version}"
 
 
 def cache_path() -> Path:
@@ -68,15 +73,14 @@ def key_of(info: os.stat_result) -> Key | None:
 
 
 def pack(routine: Routine) -> bytes:
-    steps = [[*step[:-1], list(step.cues)] for step in routine.steps]
-    return json.dumps([routine.name, steps, *routine[2:]], ensure_ascii=False, separators=(",", ":")).encode()
+    # Plain tuples: marshal writes no subclass of tuple (a NamedTuple), only str, float, int, bool and None in them.
+    return marshal.dumps((routine.name, tuple(map(tuple, routine.steps)), *routine[2:]))
 
 
 def unpack(packed: bytes) -> Routine:
-    """The routine `pack` wrote; ValueError or TypeError when the bytes are not one."""
-    name, steps, *rest = json.loads(packed)
-    make = Step._make  # tuple.__new__ at once: a thousand routines build eight thousand steps
-    return Routine(name, tuple([make((*step[:-1], tuple(step[-1]))) for step in steps]), *rest)
+    """The routine `pack` wrote; ValueError, EOFError or TypeError when the bytes are not one."""
+    name, steps, *rest = marshal.loads(packed)
+    return Routine(name, tuple(map(Step._make, steps)), *rest)
 
 
 class RoutineCache:
@@ -96,11 +100,11 @@ class RoutineCache:
 
         try:
             data = read_regular(self.path, LIMIT)  # a FIFO put in its place must not hold the start for ever
-            head, _, self.body = data.partition(b"\n")
-            doc = json.loads(head)
+            size = int.from_bytes(data[:HEAD], "little")
+            doc = marshal.loads(data[HEAD:HEAD + size])
             if doc.get("version") == _version():
-                self.index = dict(doc["files"])
-        except (OSError, NotReadable, ValueError, KeyError, TypeError, AttributeError):
+                self.index, self.body = dict(doc["files"]), data[HEAD + size:]
+        except (OSError, NotReadable, ValueError, EOFError, KeyError, TypeError, AttributeError):
             self.index = {}
 
     def get(self, where: str, key: Key | None) -> Kept | None:
@@ -124,7 +128,7 @@ class RoutineCache:
             return
         try:
             self.kept[where] = ([*key, fingerprint, routine.name, routine.kind], pack(routine))
-        except (UnicodeEncodeError, ValueError):  # nothing a checked routine holds; not cached if it did
+        except ValueError:  # nothing a checked routine holds; not cached if it did
             return
         self.changed = True
 
@@ -146,10 +150,10 @@ class RoutineCache:
             files[where] = [*head, at, at + len(packed)]
             bodies.append(packed)
             at += len(packed)
-        # ASCII: a file name that is not UTF-8 comes escaped, and the index is one line, so never holds a newline.
-        index = json.dumps({"version": _version(), "files": files}, separators=(",", ":"))
+        index = marshal.dumps({"version": _version(), "files": files})
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, index.encode() + b"\n" + b"".join(bodies))
-        except OSError:
+            write_atomically(self.path, len(index).to_bytes(HEAD, "little") + index + b"".join(bodies))
+            (self.path.parent / OLD_NAME).unlink(missing_ok=True)
+        except (OSError, ValueError):  # ValueError: a file name marshal cannot write (not UTF-8)
             pass

@@ -49,7 +49,7 @@ class Entry:
         kept, self._kept = self._kept, None
         try:
             self._routine = unpack(kept.packed)
-        except (ValueError, TypeError, IndexError):  # a damaged cache: the file says what it holds
+        except (ValueError, EOFError, TypeError, IndexError):  # a damaged cache: the file says what it holds
             fresh = load_entry(self.path, self.source)
             self._routine, self.error, self.fingerprint = fresh.routine, fresh.error, fresh.fingerprint
 
@@ -109,28 +109,28 @@ def scan(folder: Path, source: Source, cache: RoutineCache | None = None) -> lis
     A folder that cannot be read is one broken entry saying so, not silently nothing.
     """
     try:
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml") and not n.startswith("."))
+        with os.scandir(folder) as listing:  # each file's path and stat without a Path or a join per file
+            found = sorted((f.name, f) for f in listing if f.name.endswith(".toml") and not f.name.startswith("."))
     except FileNotFoundError:
         return []
     except OSError as error:
         problem = f"cannot read this folder: {error.strerror or error}"
         return [Entry(folder.name, folder, source, None, RoutineError.at(str(folder), 1, 1, problem))]
     if cache is None:
-        return [load_entry(folder / name, source) for name in names]
+        return [load_entry(folder / name, source) for name, _ in found]
     entries = []
-    for name in names:
-        where = os.path.join(folder, name)  # strings, not Paths: a thousand Paths cost the first frame
+    for name, file in found:
         try:
-            key = key_of(os.stat(where))
+            key = key_of(file.stat())  # follows a link, as reading the file does
         except OSError:
             key = None
-        kept = cache.get(where, key)
+        kept = cache.get(file.path, key)
         if kept is not None:
-            entries.append(Entry(name[:-5], where, source, None, None, kept.fingerprint, kept))  # stem: less ".toml"
+            entries.append(Entry(name[:-5], file.path, source, None, None, kept.fingerprint, kept))  # stem: less ".toml"
             continue
-        entry = load_entry(Path(where), source)
+        entry = load_entry(Path(file.path), source)
         if entry.routine is not None and entry.fingerprint is not None:
-            cache.put(where, key, entry.routine, entry.fingerprint)
+            cache.put(file.path, key, entry.routine, entry.fingerprint)
         entries.append(entry)
     return entries
 

@@ -165,6 +165,8 @@ def library(rounds: int, scratch: Path, supple: list[str]) -> None:
     bare = [PY, str(HERE / "bare_digits.py")]
     picker = ("pick a routine", "WARM-UPS", " 1. ", "Quit")  # the list, the preview, the key bar
     frames: dict[str, list[float]] = {"bare Digits app": []} | {f"picker, {n} file{'s' if n > 1 else ''}": [] for n in (1, 100, 1000)}
+    for count in (1, 100, 1000):
+        first_frame(supple, picker, homes[count])  # the routine cache is filled once, as after a user's first start
     shuffler = random.Random(11)
     for _ in range(rounds):
         order = list(frames)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import marshal
 import os
+import struct
+import zlib
 import time
 
 from app import paths
@@ -95,19 +97,45 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(supple_home):
     cache_path().parent.mkdir(parents=True, exist_ok=True)
     where = str(folder / "r.toml")
     info = os.stat(where)
-    key = [info.st_size, info.st_mtime_ns, info.st_ino]
+    key = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
-    def index(*kept, version=cache_module._version()) -> bytes:
-        head = marshal.dumps({"version": version, "files": {where: [*key, *kept]}})
-        return len(head).to_bytes(cache_module.HEAD, "little") + head
+    def sealed(index: bytes, rest: bytes) -> bytes:
+        """A cache file whose checksum holds: what it says is decoded."""
+        return len(index).to_bytes(4, "little") + zlib.crc32(index + rest).to_bytes(4, "little") + index + rest
 
-    for junk in (b"\x00garbage", b"\xff\xff\xff\xff", index(version="0.0.0:1"), b"", index()[:9],
-                 index("f", "Mine 1", "other", 0, 5) + b"nope!",  # not a routine
-                 index("f", "Mine 1", "other", 0, 99) + marshal.dumps(("x",)),  # shorter than the index says
-                 index("f", "Mine 1", "other", 0, 7) + marshal.dumps(("x", 3)),  # a routine of other things
-                 index(1, 2, 3, 0, 5) + b"12345", index("f", "Mine 1") + b"[]"):
+    def cache(*kept, body=b"", version=cache_module._version()) -> bytes:
+        return sealed(marshal.dumps({"version": version, "files": {where: [*key, *kept]}}), body)
+
+    assert not cache_path().exists()
+    fresh = scan(folder, "user")[0].routine
+    good = cache_path().read_bytes()
+    flipped = bytearray(good)
+    flipped[good.index(struct.pack("<d", 30.0)) + 6] ^= 0x10  # 30 s read as 542 h, but for the checksum
+    for junk in (b"\x00garbage", b"\xff\xff\xff\xff", b"", good[:9], good[:-1], bytes(flipped),
+                 cache(version="0.0.0:1"), sealed(b"", b""),
+                 sealed((5).to_bytes(4, "little"), b""), sealed(b"(" + (3).to_bytes(4, "little"), b""),  # a tuple cut short
+                 cache("f", "Mine 1", "other", 0, 5, body=b"nope!"),  # not a routine
+                 cache("f", "Mine 1", "other", 0, 99, body=marshal.dumps(("x",))),  # shorter than the index says
+                 cache("f", "Mine 1", "other", 0, 7, body=marshal.dumps(("x", 3))),  # a routine of other things
+                 cache("f", "Mine 1", "warmuq", 0, 7, body=good[-50:]),  # a kind no group lists
+                 cache(1, 2, 3, 0, 5, body=b"12345"), cache("f", "Mine 1", body=b"[]")):
         cache_path().write_bytes(junk)
-        assert [e.routine.steps[0].duration for e in load_library() if e.source == "user"] == [30], junk
+        entries = scan(folder, "user")  # and the cache written again, before the next is put in its place
+        assert [(e.routine, e.kind) for e in entries] == [(fresh, "other")], junk
+
+
+def test_a_file_edited_in_place_is_read_again_though_its_time_was_put_back(supple_home):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    path = write(folder, "r", GOOD.format(n=1, d=30))
+    before = os.stat(path)
+    scan(folder, "user")
+    time.sleep(0.01)
+    with open(path, "r+") as same_file:  # same inode, same size
+        same_file.write(GOOD.format(n=1, d=90))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -d` would; the change time moves on
+    assert os.stat(path).st_size == before.st_size and os.stat(path).st_ino == before.st_ino
+    assert scan(folder, "user")[0].routine.steps[0].duration == 90
 
 
 def test_listing_names_and_kinds_decodes_no_routine(supple_home, monkeypatch):

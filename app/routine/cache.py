@@ -1,7 +1,8 @@
 """Routines already read and checked, kept between runs, so a folder of a thousand opens at once.
 
-A file is read again whenever its size, modification time or inode differ from what the cache
-holds, or it changed in the last few seconds (a write within the clock's resolution could keep
+A file is read again whenever its size, modification time, change time or inode differ from what
+the cache holds (the change time, which no `touch` can set back, catches an edit in place whose
+modification time was restored), or it changed in the last few seconds (a write within the clock's resolution could keep
 its time). The cache holds only routines that checked clean; a broken file is read every time,
 so its error is always today's. A damaged, foreign or older cache is ignored and rewritten.
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app import __version__, paths
-from app.routine.model import Routine, Step
+from app.routine.model import KINDS, Routine, Step
 
 FORMAT = 3  # the layout of the cache file
 # A cache is used only by the code that wrote it: the rules a routine is checked by live in these.
@@ -32,10 +33,10 @@ RULES = ("validate.py", "routine_file.py", "model.py", "duration.py", "toml_loca
 FRESH = 2.0  # seconds: a file changed more recently than this is read, not trusted to the cache
 FILE_NAME = "routines.cache"
 OLD_NAME = "routines-cache.json"  # the cache's name before format 3, removed when the new one is written
-HEAD = 4  # bytes: the index's length, before it
+HEAD = 8  # bytes before the index: its length, and a CRC-32 of all that follows
 LIMIT = 256 * 1024 * 1024  # bytes: a cache larger than this is not read (a thousand routines take about 2 MB)
 
-Key = tuple[int, int, int]  # size, modification time in ns, inode
+Key = tuple[int, int, int, int]  # size, modification and change times in ns, inode
 
 
 class Kept(NamedTuple):
@@ -69,7 +70,7 @@ def key_of(info: os.stat_result) -> Key | None:
     """What identifies this version of a file; None when it must not be cached (not regular, just changed)."""
     if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < FRESH:
         return None
-    return info.st_size, info.st_mtime_ns, info.st_ino
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def pack(routine: Routine) -> bytes:
@@ -96,38 +97,41 @@ class RoutineCache:
         self.body = b""
         self.kept: dict[str, tuple[list, bytes]] = {}  # what the next save writes
         self.changed = False
+        from zlib import crc32
+
         from app.files import NotReadable, read_regular
 
         try:
             data = read_regular(self.path, LIMIT)  # a FIFO put in its place must not hold the start for ever
-            size = int.from_bytes(data[:HEAD], "little")
+            size, check = int.from_bytes(data[:4], "little"), int.from_bytes(data[4:HEAD], "little")
+            if len(data) < HEAD or crc32(memoryview(data)[HEAD:]) != check:
+                return  # damaged, or not a cache at all: never decoded
             doc = marshal.loads(data[HEAD:HEAD + size])
             if doc.get("version") == _version():
                 self.index, self.body = dict(doc["files"]), data[HEAD + size:]
-        except (OSError, NotReadable, ValueError, EOFError, KeyError, TypeError, AttributeError):
+        except (OSError, NotReadable, ValueError, EOFError, KeyError, TypeError, AttributeError, MemoryError):
             self.index = {}
 
     def get(self, where: str, key: Key | None) -> Kept | None:
         """What is kept for the file at `where` while it is at `key`; None to read the file."""
         found = self.index.get(where)
         try:
-            if key is None or found is None or tuple(found[:3]) != key:
+            if key is None or found is None or tuple(found[:4]) != key:
                 return None
-            fingerprint, name, kind, start, end = found[3:]
+            fingerprint, name, kind, start, end = found[4:]
             packed = self.body[start:end]
-            kept = Kept(fingerprint, name, kind, packed)
-            if not (isinstance(name, str) and isinstance(kind, str) and isinstance(fingerprint, str) and packed):
+            if not (isinstance(name, str) and kind in KINDS and isinstance(fingerprint, str) and packed):
                 return None
         except (TypeError, ValueError):
             return None
-        self.kept[where] = (found[:6], packed)
-        return kept
+        self.kept[where] = (found[:7], packed)
+        return Kept(fingerprint, name, kind, packed)
 
     def put(self, where: str, key: Key | None, routine: Routine, fingerprint: str) -> None:
         if key is None:
             return
         try:
-            self.kept[where] = ([*key, fingerprint, routine.name, routine.kind], pack(routine))
+            self.kept[where] = ([*key, fingerprint, routine.name, routine.kind], pack(routine))  # [:7] of the index
         except ValueError:  # nothing a checked routine holds; not cached if it did
             return
         self.changed = True
@@ -150,10 +154,13 @@ class RoutineCache:
             files[where] = [*head, at, at + len(packed)]
             bodies.append(packed)
             at += len(packed)
-        index = marshal.dumps({"version": _version(), "files": files})
+        from zlib import crc32
+
+        index = marshal.dumps({"version": _version(), "files": files})  # names not UTF-8 too: marshal keeps them
+        rest = index + b"".join(bodies)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, len(index).to_bytes(HEAD, "little") + index + b"".join(bodies))
+            write_atomically(self.path, len(index).to_bytes(4, "little") + crc32(rest).to_bytes(4, "little") + rest)
             (self.path.parent / OLD_NAME).unlink(missing_ok=True)
-        except (OSError, ValueError):  # ValueError: a file name marshal cannot write (not UTF-8)
+        except OSError:
             pass

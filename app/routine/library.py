@@ -49,7 +49,7 @@ class Entry:
         kept, self._kept = self._kept, None
         try:
             self._routine = unpack(kept.packed)
-        except (ValueError, EOFError, TypeError, IndexError):  # a damaged cache: the file says what it holds
+        except (ValueError, EOFError, TypeError, IndexError, MemoryError):  # a bad cache: the file says what it holds
             fresh = load_entry(self.path, self.source)
             self._routine, self.error, self.fingerprint = fresh.routine, fresh.error, fresh.fingerprint
 

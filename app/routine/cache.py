@@ -1,16 +1,18 @@
 """Routines already read and checked, kept between runs, so a folder of a thousand opens at once.
 
 A file is read again whenever its size, modification time, change time or inode differ from what
-the cache holds (the change time, which no `touch` can set back, catches an edit in place whose
-modification time was restored), or it changed in the last few seconds (a write within the clock's resolution could keep
-its time). The cache holds only routines that checked clean; a broken file is read every time,
-so its error is always today's. A damaged, foreign or older cache is ignored and rewritten.
+the cache holds (no `touch` sets the change time back, so an edit in place whose modification time
+was restored is caught), or it changed in the last few seconds (a write within the clock's
+resolution could keep its time). The cache holds only routines that checked clean; a broken file
+is read every time, so its error is always today's. A damaged, foreign or older cache is ignored
+and rewritten.
 
 The file is the index (each file's key, fingerprint, name and kind, and where its routine is),
-then the routines one after the other, all in `marshal`'s format, which Python reads faster than
-JSON and without an import; like Python's own `__pycache__`, it trusts only what it wrote, and a
-cache from another Python is ignored. Start-up reads only the index: the picker lists names and
-kinds, and a routine is decoded when it is first used.
+then the routines one after the other, in `marshal`'s format, which Python reads faster than JSON
+and without an import. A CRC-32 over all of it is checked before anything is decoded, so a damaged
+cache is never read as other routines; like Python's own `__pycache__`, it is otherwise trusted as
+what Supple wrote, and a cache from another Python is ignored. Start-up reads only the index: the
+picker lists names and kinds, and a routine is decoded when it is first used.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from textual.app import ComposeResult
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING
 from app.session.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.routine.model import Routine
 from app.session.plan import scale_label
-from app.session.session_view import cue_lines, next_line, session_view
+from app.session.session_view import SessionView, cue_lines, next_line, session_view
 from app.ui.screens import stylesheet
 from app.ui.text import notify, plain
-from app.ui.widgets.bar import bar_text
+from app.ui.widgets.bar import ProgressBar
+from app.ui.widgets.drawn import DrawnNotice, when_all_drawn
 from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.top_bar import TopBar
@@ -91,7 +93,7 @@ class SessionScreen(Screen[None]):
             yield Static(id="hint")
             yield Static(id="cues")
         yield Static(id="upcoming")
-        yield Static(id="bar")
+        yield ProgressBar(id="bar")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -145,7 +147,6 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < SHORT_SCREEN, "-short")
-        self._shown.pop("bar", None)
         self._shown.pop("cues", None)
         self._shown.pop("upcoming", None)
         self.render_view()
@@ -168,16 +169,29 @@ class SessionScreen(Screen[None]):
             sound.say(on_finish())
             self._end()
             return
-        if any(isinstance(event, SegmentStarted) for event in events):
+        started = any(isinstance(event, SegmentStarted) for event in events)
+        if started:
             sound.say(on_segment(self.engine, halfway=sound.settings.halfway))
-            if self.recorder is not None:
-                self.recorder.sync()  # the segment left, and where the session stands now
-        self.render_view()
-        if cues:
-            self._flash()
-        if any(isinstance(event, SegmentStarted) for event in events):
-            self.refresh_bindings()
+        if started or cues:
+            # The new second on a frame of its own, on time; the rest (the new step's name, cues and
+            # colours: a layout of the whole screen; the flash; the log's write) once it is drawn.
+            self._show_time(session_view(self.engine))
+            when_all_drawn([self.query_one(f"#{name}", DrawnNotice) for name in ("clock", "top", "bar")],
+                           partial(self._after_the_second, started, bool(cues)))
+        else:
+            self.render_view()
         self._schedule()
+
+    def _after_the_second(self, started: bool, flash: bool) -> None:
+        if not self.is_attached:
+            return
+        if started and self.recorder is not None:
+            self.recorder.sync()  # the segment left, and where the session stands now
+        self.render_view()
+        if flash:
+            self._flash()
+        if started:
+            self.refresh_bindings()
 
     def _schedule(self) -> None:
         if self._timer is not None:
@@ -231,18 +245,15 @@ class SessionScreen(Screen[None]):
         def write(text: str) -> None:
             widget = self.query_one(f"#{key}", Static)
             widget.update(plain(text))
-            widget.display = bool(text) or key in ("phase", "upcoming", "bar")
+            widget.display = bool(text) or key in ("phase", "upcoming")
 
         self._show(key, value, write)
 
     def render_view(self) -> None:
         view = session_view(self.engine)
-        q = self.query_one
-        # The clock first: it is what must change on the second; restyling can follow.
-        self._show("clock", view.clock, q("#clock", BigClock).update)
+        self._show_time(view)  # first: it is what must change on the second; restyling can follow
         self._show("kind", view.kind, self._set_kind)
         self._show("paused", view.paused, self._set_paused)
-        q("#top", TopBar).show(position=view.position, left=view.left)
         self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
         self._text("title", view.title)
         self._text("detail", view.detail)
@@ -250,8 +261,12 @@ class SessionScreen(Screen[None]):
         width = self.size.width
         self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
-        bar = q("#bar", Static)
-        self._text("bar", bar_text(view.progress, view.progress_total, bar.content_size.width or 40))
+
+    def _show_time(self, view: SessionView) -> None:
+        """The countdown, the time gone and left, the bar: what changes every second, drawn without a layout."""
+        self._show("clock", view.clock, self.query_one("#clock", BigClock).update)
+        self.query_one("#top", TopBar).show(position=view.position, left=view.left)
+        self.query_one("#bar", ProgressBar).show(view.progress, view.progress_total)
 
     def _cue_rows(self, clock: str, any_cues: bool) -> int:
         """Rows the cues may take: the clock has its largest digits that leave a row for a cue, and the

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widget import Widget
+
+from app.ui.widgets.drawn import DrawnNotice
 
 from app.ui.text import plain
 
@@ -48,7 +49,7 @@ def best_scale(text: str, width: int, height: int) -> int:
     return scale
 
 
-class BigClock(Widget):
+class BigClock(DrawnNotice):
     """Shows m:ss in block digits sized to fit; plain text when there is no room."""
 
     DEFAULT_CSS = "BigClock { height: 1fr; min-height: 1; content-align: left middle; }"
@@ -64,6 +65,7 @@ class BigClock(Widget):
             self.refresh()
 
     def render(self) -> Content:
+        self._rendering()
         width, height = self.content_size.width, self.content_size.height
         scale = best_scale(self.value, width, height)
         if scale == 0:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widget import Widget
 
 from app.ui.text import plain
+from app.ui.widgets.drawn import DrawnNotice
 
 PARTS = ("position", "scale", "sound_state", "left")
 
 
-class TopBar(Widget):
+class TopBar(DrawnNotice):
     """Draws the whole line itself: one widget instead of four in a row, as each widget costs start-up."""
 
     DEFAULT_CSS = "TopBar { height: 1; padding: 0 1; background: $panel; }"
@@ -36,6 +36,7 @@ class TopBar(Widget):
             self.refresh()
 
     def render(self) -> Content:
+        self._rendering()
         width = self.content_size.width
         left_side = plain(self.position) + (plain(f" · {self.scale}", "bold") if self.scale else Content(""))
         state = plain(self.sound_state, "bold $warning").pad_right(2) if self.sound_state else Content("")

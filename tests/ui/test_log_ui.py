@@ -55,6 +55,25 @@ async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
     assert sessions() == [("user:short", "completed", 3, None)]
 
 
+async def test_a_second_drawn_only_after_the_session_ended_writes_nothing_more(clock, monkeypatch):
+    from app.ui.screens import session as session_screen
+
+    held = []  # what each second leaves for after its frame, held back until the session has ended
+    monkeypatch.setattr(session_screen, "when_all_drawn", lambda widgets, then: held.append(then))
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 100, step=1)
+        await pilot.press("space")  # the open last step, done
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen))
+        assert held
+        for then in held:
+            then()  # the frames drawn only now: the session below the summary must not log again
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    writer.close()
+    assert sessions() == [("user:short", "completed", 3, None)]
+
+
 async def test_stopping_and_quitting_record_a_stopped_session(clock):
     app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
     async with app.run_test(size=SIZE) as pilot:

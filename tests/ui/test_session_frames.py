@@ -38,8 +38,7 @@ class Two(App[None]):
         yield TopBar("t", id="hidden")
 
 
-async def test_work_waits_for_every_widget_to_be_drawn_and_never_for_ever(monkeypatch):
-    monkeypatch.setattr(drawn, "DRAWN_LATEST", 0.2)
+async def test_work_waits_for_every_widget_to_be_drawn_but_not_for_one_without_room():
     app = Two()
     async with app.run_test(size=(40, 10)) as pilot:
         shown, hidden = app.query_one("#shown", BigClock), app.query_one("#hidden", TopBar)
@@ -49,11 +48,37 @@ async def test_work_waits_for_every_widget_to_be_drawn_and_never_for_ever(monkey
         assert ran == []  # not before the frame
         await pilot.pause()
         assert ran == ["one"]
-        hidden.display = False  # no frame will draw it
-        drawn.when_all_drawn([shown, hidden], lambda: ran.append("both"))
+        hidden.display = False  # as a clock with no room on a tiny terminal: no frame will draw it
         await pilot.pause()
-        assert ran == ["one"]
-        await pilot.pause(0.4)
-        assert ran == ["one", "both"]  # at the latest after DRAWN_LATEST, and once
+        drawn.when_all_drawn([hidden], lambda: ran.append("at once"))
+        assert ran == ["one", "at once"]
+
+
+async def test_a_widget_no_frame_draws_runs_each_callback_at_its_own_latest(monkeypatch):
+    monkeypatch.setattr(drawn, "DRAWN_LATEST", 0.3)
+    app = Two()
+    async with app.run_test(size=(40, 10)) as pilot:
+        shown = app.query_one("#shown", BigClock)
+        monkeypatch.setattr(shown, "_rendering", lambda: None)  # its frames never say they drew it
+        ran: list[str] = []
+        shown.when_drawn(lambda: ran.append("first"))
+        await pilot.pause(0.15)
+        shown.when_drawn(lambda: ran.append("second"))
+        await pilot.pause(0.25)
+        assert ran == ["first"]  # the first one's fallback ran it, and not the second, asked for later
         await pilot.pause(0.3)
-        assert ran == ["one", "both"]
+        assert ran == ["first", "second"]
+
+
+async def test_a_key_changes_the_whole_screen_at_once(clock, monkeypatch):
+    from app.ui.screens import session as session_screen
+
+    held = []
+    monkeypatch.setattr(session_screen, "when_all_drawn", lambda widgets, then: held.append(then))
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(held)  # the session's start, on the second
+        await pilot.press("n")  # on to the next step by hand: nothing waits for a frame
+        await pilot.pause()
+        assert len(held) == before and text_of(app, "#phase") == "WORK"  # from GET READY

@@ -158,8 +158,12 @@ class SessionScreen(Screen[None]):
 
     # --- time ---------------------------------------------------------------------------
 
-    def tick(self) -> None:
-        """Catch up with the clock, play due cues, redraw what changed, and aim the next wake-up."""
+    def tick(self, on_the_second: bool = True) -> None:
+        """Catch up with the clock, play due cues, redraw what changed, and aim the next wake-up.
+
+        `on_the_second`: called by the timer, when a new second must show on time; after a key,
+        the whole screen changes at once instead.
+        """
         events = self.engine.poll()
         cues = [event.cue for event in events if isinstance(event, CueDue)]
         sound = self.app.sound
@@ -172,19 +176,19 @@ class SessionScreen(Screen[None]):
         started = any(isinstance(event, SegmentStarted) for event in events)
         if started:
             sound.say(on_segment(self.engine, halfway=sound.settings.halfway))
-        if started or cues:
+        if on_the_second and (started or cues):
             # The new second on a frame of its own, on time; the rest (the new step's name, cues and
             # colours: a layout of the whole screen; the flash; the log's write) once it is drawn.
             self._show_time(session_view(self.engine))
             when_all_drawn([self.query_one(f"#{name}", DrawnNotice) for name in ("clock", "top", "bar")],
                            partial(self._after_the_second, started, bool(cues)))
         else:
-            self.render_view()
+            self._after_the_second(started, bool(cues))
         self._schedule()
 
     def _after_the_second(self, started: bool, flash: bool) -> None:
-        if not self.is_attached:
-            return
+        if not self.is_attached or self._ended or self.engine.finished:
+            return  # the session ended meanwhile (its summary may be shown above it): nothing to log or show
         if started and self.recorder is not None:
             self.recorder.sync()  # the segment left, and where the session stands now
         self.render_view()
@@ -314,7 +318,7 @@ class SessionScreen(Screen[None]):
 
     def _after_operation(self) -> None:
         self.refresh_bindings()
-        self.tick()
+        self.tick(on_the_second=False)
 
     def action_primary(self) -> None:
         if self._auto_paused:

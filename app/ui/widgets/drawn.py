@@ -20,12 +20,12 @@ class DrawnNotice(Widget):
     _after_drawn: list[Callable[[], object]] | None = None
 
     def when_drawn(self, callback: Callable[[], object]) -> None:
-        """Run `callback` after the next frame that draws this widget."""
+        """Run `callback` after the next frame that draws this widget (at the latest DRAWN_LATEST from now)."""
         if self._after_drawn is None:
             self._after_drawn = []
         self._after_drawn.append(callback)
-        self.refresh()
-        self.set_timer(DRAWN_LATEST, self._drawn)
+        self.refresh()  # drawn again even if unchanged, or no frame would say so
+        self.set_timer(DRAWN_LATEST, partial(self._late, callback))
 
     def _rendering(self) -> None:
         if self._after_drawn:
@@ -36,10 +36,20 @@ class DrawnNotice(Widget):
         for callback in callbacks:
             callback()
 
+    def _late(self, callback: Callable[[], object]) -> None:
+        """The fallback for one callback, if no frame has run it yet (not the ones asked for since)."""
+        if self._after_drawn and callback in self._after_drawn:
+            self._after_drawn.remove(callback)
+            callback()
+
 
 def when_all_drawn(widgets: Iterable[DrawnNotice], callback: Callable[[], object]) -> None:
-    """Run `callback` once, after every one of `widgets` has been drawn as it is now."""
-    waiting = set(widgets)
+    """Run `callback` once, after every one of `widgets` has been drawn as it is now; at once when
+    none of them has room on the screen (a tiny terminal), as no frame would draw them."""
+    waiting = {widget for widget in widgets if widget.display and widget.region.area}
+    if not waiting:
+        callback()
+        return
 
     def drawn(widget: DrawnNotice) -> None:
         if widget in waiting:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import marshal
 import os
 import struct
-import zlib
 import time
+import zlib
+
+import pytest
 
 from app import paths
 from app.routine import cache as cache_module
@@ -33,6 +35,19 @@ def cached(folder) -> dict:
     return {os.path.basename(where): kept for where, kept in index.items() if os.path.dirname(where) == str(folder)}
 
 
+@pytest.fixture
+def folder(supple_home):
+    """The user's routines folder, made."""
+    made = paths.user_routines_dir()
+    made.mkdir(parents=True)
+    return made
+
+
+def write_many(folder, count: int) -> None:
+    for n in range(count):
+        write(folder, f"r{n}", GOOD.format(n=n, d=30 + n))
+
+
 def write(folder, stem: str, text: str, age: float = 10.0):
     path = folder / f"{stem}.toml"
     path.write_text(text)
@@ -41,11 +56,8 @@ def write(folder, stem: str, text: str, age: float = 10.0):
     return path
 
 
-def test_unchanged_files_come_from_the_cache_and_equal_a_fresh_read(supple_home, monkeypatch):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
-    for n in range(5):
-        write(folder, f"r{n}", GOOD.format(n=n, d=30 + n))
+def test_unchanged_files_come_from_the_cache_and_equal_a_fresh_read(monkeypatch, folder):
+    write_many(folder, 5)
     first = scan(folder, "user")
     assert cache_path().exists()
     reads = []
@@ -59,27 +71,21 @@ def test_unchanged_files_come_from_the_cache_and_equal_a_fresh_read(supple_home,
     assert original is cache_module
 
 
-def test_a_changed_file_is_read_again(supple_home):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
+def test_a_changed_file_is_read_again(folder):
     write(folder, "r", GOOD.format(n=1, d=30))
     scan(folder, "user")
     write(folder, "r", GOOD.format(n=1, d=45), age=5.0)  # same size, another time
     assert scan(folder, "user")[0].routine.steps[0].duration == 45
 
 
-def test_a_file_changed_just_now_is_never_cached(supple_home):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
+def test_a_file_changed_just_now_is_never_cached(folder):
     write(folder, "r", GOOD.format(n=1, d=30), age=0.0)
     scan(folder, "user")
     assert "r.toml" not in cached(folder)
     assert cached(paths.bundled_routines_dir())  # the cache was written, with the bundled routines
 
 
-def test_a_broken_file_is_read_every_time_and_a_gone_one_forgotten(supple_home):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
+def test_a_broken_file_is_read_every_time_and_a_gone_one_forgotten(folder):
     write(folder, "bad", 'name = "Bad"\n[[steps]]\nname = "X"\nduraton = 5\n')
     gone = write(folder, "gone", GOOD.format(n=2, d=30))
     scan(folder, "user")
@@ -90,9 +96,7 @@ def test_a_broken_file_is_read_every_time_and_a_gone_one_forgotten(supple_home):
     assert cached(folder) == {}
 
 
-def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(supple_home):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
+def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(folder):
     write(folder, "r", GOOD.format(n=1, d=30))
     cache_path().parent.mkdir(parents=True, exist_ok=True)
     where = str(folder / "r.toml")
@@ -124,9 +128,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(supple_home):
         assert [(e.routine, e.kind) for e in entries] == [(fresh, "other")], junk
 
 
-def test_a_file_edited_in_place_is_read_again_though_its_time_was_put_back(supple_home):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
+def test_a_file_edited_in_place_is_read_again_though_its_time_was_put_back(folder):
     path = write(folder, "r", GOOD.format(n=1, d=30))
     before = os.stat(path)
     scan(folder, "user")
@@ -138,11 +140,8 @@ def test_a_file_edited_in_place_is_read_again_though_its_time_was_put_back(suppl
     assert scan(folder, "user")[0].routine.steps[0].duration == 90
 
 
-def test_listing_names_and_kinds_decodes_no_routine(supple_home, monkeypatch):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
-    for n in range(3):
-        write(folder, f"r{n}", GOOD.format(n=n, d=30 + n))
+def test_listing_names_and_kinds_decodes_no_routine(monkeypatch, folder):
+    write_many(folder, 3)
     fresh = scan(folder, "user")
     decoded = []
     real_unpack = cache_module.unpack
@@ -153,9 +152,7 @@ def test_listing_names_and_kinds_decodes_no_routine(supple_home, monkeypatch):
     assert listed[1].routine == fresh[1].routine and len(decoded) == 1
 
 
-def test_a_cache_that_cannot_be_written_is_only_slower(supple_home):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
+def test_a_cache_that_cannot_be_written_is_only_slower(folder):
     write(folder, "r", GOOD.format(n=1, d=30))
     cache_path().parent.mkdir(parents=True, exist_ok=True)
     cache_path().mkdir()  # a folder where the file should be

@@ -21,6 +21,7 @@ import marshal
 import os
 import stat
 import sys
+from zlib import crc32
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -99,8 +100,6 @@ class RoutineCache:
         self.body = b""
         self.kept: dict[str, tuple[list, bytes]] = {}  # what the next save writes
         self.changed = False
-        from zlib import crc32
-
         from app.files import NotReadable, read_regular
 
         try:
@@ -139,7 +138,7 @@ class RoutineCache:
         self.changed = True
 
     def stale(self) -> bool:
-        """True when the file on disk lists files this run did not ask for (gone, or of another folder)."""
+        """True when the file on disk differs from what this run saw: a file read anew, one gone, another folder's."""
         return self.changed or set(self.index) != set(self.kept)
 
     def save(self, make_folder: bool = True) -> None:
@@ -156,8 +155,6 @@ class RoutineCache:
             files[where] = [*head, at, at + len(packed)]
             bodies.append(packed)
             at += len(packed)
-        from zlib import crc32
-
         index = marshal.dumps({"version": _version(), "files": files})  # names not UTF-8 too: marshal keeps them
         rest = index + b"".join(bodies)
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.ui.screens.session import FLASH_SECONDS
+from app.ui.screens.session_drawing import FLASH_SECONDS
 from tests.conftest import FakeClock
 from tests.ui.helpers import SHORT, build
 

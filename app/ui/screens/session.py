@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,17 +13,16 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from app.session.announce import on_finish, on_segment
-from typing import TYPE_CHECKING
-
 from app.session.engine import Clock, CueDue, Engine, Finished, SegmentStarted
 from app.routine.model import Routine
 from app.session.plan import scale_label
-from app.session.session_view import SessionView, cue_lines, next_line, session_view
+from app.session.session_view import session_view
 from app.ui.screens import stylesheet
-from app.ui.text import notify, plain
+from app.ui.screens.session_drawing import SessionDrawing
+from app.ui.text import notify
 from app.ui.widgets.bar import ProgressBar
 from app.ui.widgets.drawn import DrawnNotice, when_all_drawn
-from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
+from app.ui.widgets.big_clock import BigClock
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.top_bar import TopBar
 
@@ -32,16 +31,12 @@ if TYPE_CHECKING:
     from app.log.resume import ResumePlan
     from app.log.writer import LogWriter
 
-FLASH_SECONDS = 0.35
-KINDS = ("prep", "work", "switch", "rest", "transition")
 SOUND_WAIT = 2.5  # seconds a session waits for the sound to be ready before it starts without it
 SHORT_SCREEN = 24  # rows below which the phase band is one line, not three
-
-
 SAY_SECONDS = 2.5  # how long a word on a key stays in the hint line
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionDrawing):
     """Guides the user through one routine; time comes from the engine's clock."""
 
     HELP_SECTION = "In a session"  # where the help opens from here
@@ -205,11 +200,6 @@ class SessionScreen(Screen[None]):
         if wake is not None:
             self._timer = self.set_timer(max(0.0, wake - self.engine.clock()), self.tick)
 
-    def _flash(self) -> None:
-        phase = self.query_one("#phase", Static)
-        phase.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, lambda: phase.remove_class("-flash"))
-
     def _end(self) -> None:
         """To the summary: at the routine's end, or when the user stops."""
         from app.ui.screens.summary import SummaryScreen
@@ -234,69 +224,6 @@ class SessionScreen(Screen[None]):
                 self.recorder.sync()
             else:
                 self._record_end()
-
-    # --- drawing ------------------------------------------------------------------------
-
-    def _show(self, key: str, value: object, write: Callable[[object], object]) -> None:
-        """Write to a widget only when what it shows changes."""
-        if self._shown.get(key) != value:
-            self._shown[key] = value
-            write(value)
-
-    def _text(self, key: str, value: str) -> None:
-        """Show `value` literally in the Static `#key`, when it changed; an empty one takes no room."""
-
-        def write(text: str) -> None:
-            widget = self.query_one(f"#{key}", Static)
-            widget.update(plain(text))
-            widget.display = bool(text) or key in ("phase", "upcoming")
-
-        self._show(key, value, write)
-
-    def render_view(self) -> None:
-        view = session_view(self.engine)
-        self._show_time(view)  # first: it is what must change on the second; restyling can follow
-        self._show("kind", view.kind, self._set_kind)
-        self._show("paused", view.paused, self._set_paused)
-        self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
-        self._text("title", view.title)
-        self._text("detail", view.detail)
-        self._text("hint", self._said or ("PAUSED · press Space to resume" if view.paused else view.hint))
-        width = self.size.width
-        self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
-        self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
-
-    def _show_time(self, view: SessionView) -> None:
-        """The countdown, the time gone and left, the bar: what changes every second, drawn without a layout."""
-        self._show("clock", view.clock, self.query_one("#clock", BigClock).update)
-        self.query_one("#top", TopBar).show(position=view.position, left=view.left)
-        self.query_one("#bar", ProgressBar).show(view.progress, view.progress_total)
-
-    def _cue_rows(self, clock: str, any_cues: bool) -> int:
-        """Rows the cues may take: the clock has its largest digits that leave a row for a cue, and the
-        cues what is left below them."""
-        middle = self.query_one("#middle").content_size
-        others = sum(1 for key in ("title", "detail", "hint") if self._shown.get(key))
-        room = middle.height - others
-        scale = best_scale(clock, middle.width, room - (1 if any_cues else 0))
-        return max(0, room - ROWS * max(scale, 1))
-
-    def _set_kind(self, kind: str) -> None:
-        phase = self.query_one("#phase")
-        for name in KINDS:
-            phase.set_class(name == kind, f"-{name}")
-
-    def _set_paused(self, paused: bool) -> None:
-        for selector in ("#phase", "#clock"):
-            self.query_one(selector).set_class(paused, "-paused")
-
-    def sound_changed(self) -> None:
-        """Say in the top line when sound is off, the voice is off, or only the bell works."""
-        if not self.query("#top"):
-            return  # not composed yet: on_mount says it
-        sound = self.app.sound
-        state = "MUTED" if sound.muted else (sound.state.flag() or ("" if sound.voice else "voice off"))
-        self.query_one("#top", TopBar).show(sound_state=state)
 
     # --- keys ---------------------------------------------------------------------------
 

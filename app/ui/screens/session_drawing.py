@@ -1,0 +1,92 @@
+"""How the session screen draws its view: each widget written only when what it shows changes."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.screen import Screen
+from textual.widgets import Static
+
+from app.session.engine import Engine
+from app.session.session_view import SessionView, cue_lines, next_line, session_view
+from app.ui.text import plain
+from app.ui.widgets.bar import ProgressBar
+from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
+from app.ui.widgets.top_bar import TopBar
+
+FLASH_SECONDS = 0.35
+KINDS = ("prep", "work", "switch", "rest", "transition")
+
+
+class SessionDrawing(Screen[None]):
+    """The session screen's drawing; the screen itself (session.py) keeps time and takes keys."""
+
+    engine: Engine
+    _shown: dict[str, object]  # what each part shows now, by key
+    _said: str  # a word on the last key pressed, shown in the hint line for a moment
+
+    def _flash(self) -> None:
+        phase = self.query_one("#phase", Static)
+        phase.add_class("-flash")
+        self.set_timer(FLASH_SECONDS, lambda: phase.remove_class("-flash"))
+
+    def _show(self, key: str, value: object, write: Callable[[object], object]) -> None:
+        """Write to a widget only when what it shows changes."""
+        if self._shown.get(key) != value:
+            self._shown[key] = value
+            write(value)
+
+    def _text(self, key: str, value: str) -> None:
+        """Show `value` literally in the Static `#key`, when it changed; an empty one takes no room."""
+
+        def write(text: str) -> None:
+            widget = self.query_one(f"#{key}", Static)
+            widget.update(plain(text))
+            widget.display = bool(text) or key in ("phase", "upcoming")
+
+        self._show(key, value, write)
+
+    def render_view(self) -> None:
+        view = session_view(self.engine)
+        self._show_time(view)  # first: it is what must change on the second; restyling can follow
+        self._show("kind", view.kind, self._set_kind)
+        self._show("paused", view.paused, self._set_paused)
+        self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
+        self._text("title", view.title)
+        self._text("detail", view.detail)
+        self._text("hint", self._said or ("PAUSED · press Space to resume" if view.paused else view.hint))
+        width = self.size.width
+        self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
+        self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
+
+    def _show_time(self, view: SessionView) -> None:
+        """The countdown, the time gone and left, the bar: what changes every second, drawn without a layout."""
+        self._show("clock", view.clock, self.query_one("#clock", BigClock).update)
+        self.query_one("#top", TopBar).show(position=view.position, left=view.left)
+        self.query_one("#bar", ProgressBar).show(view.progress, view.progress_total)
+
+    def _cue_rows(self, clock: str, any_cues: bool) -> int:
+        """Rows the cues may take: the clock has its largest digits that leave a row for a cue, and the
+        cues what is left below them."""
+        middle = self.query_one("#middle").content_size
+        others = sum(1 for key in ("title", "detail", "hint") if self._shown.get(key))
+        room = middle.height - others
+        scale = best_scale(clock, middle.width, room - (1 if any_cues else 0))
+        return max(0, room - ROWS * max(scale, 1))
+
+    def _set_kind(self, kind: str) -> None:
+        phase = self.query_one("#phase")
+        for name in KINDS:
+            phase.set_class(name == kind, f"-{name}")
+
+    def _set_paused(self, paused: bool) -> None:
+        for selector in ("#phase", "#clock"):
+            self.query_one(selector).set_class(paused, "-paused")
+
+    def sound_changed(self) -> None:
+        """Say in the top line when sound is off, the voice is off, or only the bell works."""
+        if not self.query("#top"):
+            return  # not composed yet: on_mount says it
+        sound = self.app.sound
+        state = "MUTED" if sound.muted else (sound.state.flag() or ("" if sound.voice else "voice off"))
+        self.query_one("#top", TopBar).show(sound_state=state)

@@ -12,6 +12,7 @@ import pytest
 
 from app import paths
 from app.routine import cache as cache_module
+from app.routine import library
 from app.routine.cache import RoutineCache, cache_path
 from app.routine.library import load_library
 
@@ -60,15 +61,11 @@ def test_unchanged_files_come_from_the_cache_and_equal_a_fresh_read(monkeypatch,
     write_many(folder, 5)
     first = scan(folder, "user")
     assert cache_path().exists()
-    reads = []
-    original = cache_module  # the library reads a file only through load_entry
-    from app.routine import library
-
+    reads = []  # the library reads a file only through load_entry
     real_load = library.load_entry
     monkeypatch.setattr(library, "load_entry", lambda path, source: reads.append(path.name) or real_load(path, source))
     second = scan(folder, "user")
     assert reads == [] and second == first  # every routine, fingerprint and all, as read the first time
-    assert original is cache_module
 
 
 def test_a_changed_file_is_read_again(folder):
@@ -144,8 +141,8 @@ def test_listing_names_and_kinds_decodes_no_routine(monkeypatch, folder):
     write_many(folder, 3)
     fresh = scan(folder, "user")
     decoded = []
-    real_unpack = cache_module.unpack
-    monkeypatch.setattr(cache_module, "unpack", lambda packed: decoded.append(packed) or real_unpack(packed))
+    real_unpack = library.unpack
+    monkeypatch.setattr(library, "unpack", lambda packed: decoded.append(packed) or real_unpack(packed))
     listed = scan(folder, "user")
     assert [(e.name, e.kind, e.ok) for e in listed] == [(f"Mine {n}", "other", True) for n in range(3)]
     assert decoded == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from app import paths
-from app.routine.cache import Kept, RoutineCache, key_of
+from app.routine.cache import Kept, RoutineCache, key_of, unpack
 from app.routine.errors import RoutineError
 from app.routine.model import Routine
 from app.files import fingerprint, real_path
@@ -44,8 +44,6 @@ class Entry:
         return self._routine
 
     def _unpack(self) -> None:
-        from app.routine.cache import unpack
-
         kept, self._kept = self._kept, None
         try:
             self._routine = unpack(kept.packed)

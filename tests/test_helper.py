@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import _thread
 import os
-import threading
 import time
 
 from app.sound import helper as helper_module
 from app.sound.backends import Backend
 from app.sound.helper import STALE, Helper
 from app.sound.synth import RATE
+from app.sound.wire import fields, line
+
+
+def request(*parts: object) -> list[str]:
+    """A request as the helper reads it off the pipe."""
+    return fields(line(*parts))
 
 
 class FakeBackend(Backend):
@@ -33,7 +39,7 @@ class FakeSpeaker:
 def make_helper() -> tuple[Helper, FakeBackend]:
     helper = Helper.__new__(Helper)  # without probing this machine's real players
     backend = FakeBackend()
-    helper.lock, helper.cues, helper.volume, helper.backend = threading.Lock(), {}, 80, backend
+    helper.lock, helper.cues, helper.volume, helper.backend = _thread.allocate_lock(), {}, 80, backend
     helper.speaker, helper.spoken, helper.tone_end = FakeSpeaker(), {}, 0.0
     helper.speech_serial, helper.speech_handle, helper.skip = 0, None, {}
     helper.ready_at = time.monotonic() - 10
@@ -42,36 +48,35 @@ def make_helper() -> tuple[Helper, FakeBackend]:
 
 def test_a_cue_that_arrives_late_is_dropped_not_played(monkeypatch):
     helper, backend = make_helper()
-    monkeypatch.setattr(helper_module, "emit", lambda **event: None)
-    helper.handle({"op": "play", "cue": "pip", "at": time.monotonic() - STALE - 0.05})
+    monkeypatch.setattr(helper_module, "emit", lambda *event: None)
+    helper.handle(request("play", "pip", time.monotonic() - STALE - 0.05))
     assert backend.played == []
-    helper.handle({"op": "play", "cue": "pip", "at": time.monotonic()})
+    helper.handle(request("play", "pip", time.monotonic()))
     assert len(backend.played) == 1
 
 
 def test_cues_asked_for_while_probing_still_play():
     helper, backend = make_helper()
     helper.ready_at = time.monotonic()  # probing just ended
-    helper.handle({"op": "play", "cue": "go", "at": time.monotonic() - 1.0})
+    helper.handle(request("play", "go", time.monotonic() - 1.0))
     assert len(backend.played) == 1
 
 
 def test_speech_takes_the_longest_sentence_that_ends_before_the_pip(monkeypatch):
-    said: list[dict] = []
-    monkeypatch.setattr(helper_module, "emit", lambda **event: said.append(event))
+    said: list[tuple] = []
+    monkeypatch.setattr(helper_module, "emit", lambda *event: said.append(event))
     helper, backend = make_helper()
-    now = time.monotonic()
-    helper._say({"texts": ["Arm swings, 30 seconds", "Arm swings"], "window": 1.5, "at": now}, 0)
-    assert [e["text"] for e in said] == ["Arm swings"]  # 2.2 s would run into the pip; 1.0 s fits
-    helper._say({"texts": ["Nothing fits here"], "window": 0.5, "at": time.monotonic()}, 0)
+    helper._say(time.monotonic(), 1.5, ["Arm swings, 30 seconds", "Arm swings"], 0)
+    assert said == [("said", 1.0, "Arm swings")]  # 2.2 s would run into the pip; 1.0 s fits
+    helper._say(time.monotonic(), 0.5, ["Nothing fits here"], 0)
     assert len(said) == 1 and len(backend.played) == 1
 
 
 def test_speech_overtaken_by_the_session_is_not_played(monkeypatch):
-    monkeypatch.setattr(helper_module, "emit", lambda **event: None)
+    monkeypatch.setattr(helper_module, "emit", lambda *event: None)
     helper, backend = make_helper()
     helper.speech_serial = 2  # a newer announcement was asked for meanwhile
-    helper._say({"texts": ["Old news"], "window": None, "at": time.monotonic()}, 1)
+    helper._say(time.monotonic(), None, ["Old news"], 1)
     assert backend.played == []
 
 

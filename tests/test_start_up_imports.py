@@ -55,16 +55,29 @@ def test_the_picker_does_not_load_the_session_engine():
 
 # The sound helper stays beside the app all session: each of these would hold memory for nothing.
 HELPER_NEVER = {"argparse", "dataclasses", "inspect", "ast", "pathlib", "shutil", "tempfile", "random", "secrets",
-                "runpy", "urllib.parse", "bz2", "lzma"}
+                "runpy", "urllib.parse", "bz2", "lzma", "json"}
+# Nor, with simpleaudio playing, as on a laptop: what subprocess, threading and signal would bring (the
+# command-line players and the voice load subprocess when they are used), or site (the app passes its path).
+WITH_SIMPLEAUDIO_NEVER = {"subprocess", "threading", "signal", "enum", "re", "locale", "selectors", "site"}
 
 
-def test_the_sound_helper_loads_only_what_playing_needs():
-    from app.sound.player import HELPER, _helper_env
+@pytest.mark.parametrize("device", ["working", "none"])
+def test_the_sound_helper_loads_only_what_playing_needs(tmp_path, device):
+    from app.sound.player import HELPER_ARGS, _helper_env
 
+    asound = 'pcm.!default { type file; slave.pcm "null"; format "raw"; file "/dev/null" }' if device == "working" \
+        else "pcm.!default { type hw; card 7 }"  # a card that is not there
+    (tmp_path / ".asoundrc").write_text(asound + "\n")
+    env = _helper_env() | {"HOME": str(tmp_path), "PULSE_SERVER": f"unix:{tmp_path}/no-pulse"}
     # The real helper as the app starts it, through its whole start (every player probed) to the end of its input.
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", HELPER], input="", capture_output=True,
-                            text=True, env=_helper_env(), timeout=120)
+    result = subprocess.run([sys.executable, "-X", "importtime", *HELPER_ARGS], input="", capture_output=True,
+                            text=True, env=env, timeout=120)
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
-    assert {"json", "app.sound.backends", "app.sound.synth"} <= loaded  # the listing is the helper's
-    assert '"event": "ready"' in result.stdout
-    assert loaded & HELPER_NEVER == set()
+    assert {"app.sound.backends", "app.sound.synth", "simpleaudio"} <= loaded  # the listing is the helper's
+    assert result.stdout.startswith("ready\t")
+    if device == "working":
+        assert result.stdout.startswith("ready\tsimpleaudio\t")
+        assert loaded & (HELPER_NEVER | WITH_SIMPLEAUDIO_NEVER) == set()
+    else:
+        assert "simpleaudio\tcannot play" in result.stdout and "subprocess" in loaded  # it went on to aplay and co.
+        assert loaded & HELPER_NEVER == set()

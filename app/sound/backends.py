@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import threading
 
-from app.sound.synth import RATE, to_wav
-from app.sound.system import Scratch, which
+from app.sound.synth import RATE
+from app.sound.system import Scratch, run
 
 PROBE_PCM = bytes(2 * RATE // 50)  # 20 ms of silence
 PROBE_TIMEOUT = 3.0  # seconds a player may take to play 20 ms of silence before the next is tried
@@ -59,12 +56,11 @@ class Simpleaudio(Backend):
         # drain would take 2 s through PulseAudio's ALSA plugin.
         code = f"import simpleaudio; simpleaudio.play_buffer(bytes({len(PROBE_PCM)}), 1, 2, {RATE}).stop()"
         try:
-            result = subprocess.run([sys.executable, "-c", code], stdin=subprocess.DEVNULL, capture_output=True,
-                                    timeout=PROBE_TIMEOUT)
-        except subprocess.TimeoutExpired:
+            status, errors = run([sys.executable, "-c", code], PROBE_TIMEOUT)
+        except TimeoutError:
             raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
-        if result.returncode != 0:
-            raise BackendFailed(f"cannot play: {_error_of(result.stderr)}")
+        if status != 0:
+            raise BackendFailed(f"cannot play: {_error_of(errors)}")
 
     def warm(self) -> None:
         # The sound system's libraries and configuration load at the first sound a process plays
@@ -88,94 +84,6 @@ class Simpleaudio(Backend):
         return getattr(self, "_why", None)
 
 
-class Command(Backend):
-    """A system player run once per sound on a WAV file: paplay, pw-play, aplay, afplay."""
-
-    ARGS = {"paplay": [], "pw-play": [], "aplay": ["-q"], "afplay": []}
-
-    def __init__(self, name: str, scratch: Scratch) -> None:
-        self.name = name
-        self._exe = which(name)
-        if self._exe is None:
-            raise BackendFailed("not found")
-        self._scratch = scratch
-        self._count = 0
-        self._running: list[subprocess.Popen] = []
-        self._why: str | None = None
-
-    def _file(self, pcm: bytes) -> str:
-        self._count += 1
-        path = os.path.join(self._scratch.path(), f"sound-{self._count % 64}.wav")
-        with open(path, "wb") as out:
-            out.write(to_wav(pcm))
-        return path
-
-    def _start(self, pcm: bytes) -> subprocess.Popen:
-        return subprocess.Popen([self._exe, *self.ARGS[self.name], self._file(pcm)],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def probe(self) -> None:
-        process = self._start(PROBE_PCM)
-        try:
-            _, err = process.communicate(timeout=PROBE_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
-        if process.returncode != 0:
-            raise BackendFailed(_first_line(err) or f"exit status {process.returncode}")
-
-    def play(self, pcm: bytes) -> object:
-        self._reap()
-        process = self._start(pcm)
-        self._running.append(process)
-        return process
-
-    def stop(self, handle: object) -> None:
-        if isinstance(handle, subprocess.Popen) and handle.poll() is None:
-            handle.terminate()
-
-    def _reap(self) -> None:
-        for process in list(self._running):
-            code = process.poll()
-            if code is None:
-                continue
-            self._running.remove(process)
-            err = process.stderr.read() if process.stderr else b""
-            if process.stderr:
-                process.stderr.close()
-            if code > 0:  # killed by our own stop() is a negative code, not a failure
-                self._why = f"stopped working: {_first_line(err) or f'exit status {code}'}"
-
-    def failed(self) -> str | None:
-        self._reap()
-        return self._why
-
-
-class Winsound(Backend):
-    name = "winsound"
-
-    def __init__(self) -> None:
-        if sys.platform != "win32":
-            raise BackendFailed("only on Windows")
-        import winsound
-
-        self._module = winsound
-
-    def probe(self) -> None:
-        try:
-            self._module.PlaySound(to_wav(PROBE_PCM), self._module.SND_MEMORY)
-        except RuntimeError as error:
-            raise BackendFailed(str(error)) from None
-
-    def play(self, pcm: bytes) -> object:
-        # SND_MEMORY cannot be asynchronous, so a thread waits instead of the helper's loop.
-        thread = threading.Thread(target=self._module.PlaySound, args=(to_wav(pcm), self._module.SND_MEMORY))
-        thread.daemon = True
-        thread.start()
-        return thread
-
-
 def candidates() -> list[str]:
     """Player names in the order to try them on this system."""
     if sys.platform == "darwin":
@@ -191,9 +99,11 @@ def make(name: str, scratch: Scratch) -> Backend:
     """Build a backend by name; raise BackendFailed when it is not available."""
     if name == "simpleaudio":
         return Simpleaudio()
+    from app.sound import system_players  # only when simpleaudio fails: it brings subprocess along
+
     if name == "winsound":
-        return Winsound()
-    return Command(name, scratch)
+        return system_players.Winsound()
+    return system_players.Command(name, scratch)
 
 
 def choose(skip: dict[str, str], scratch: Scratch) -> tuple[Backend | None, list[tuple[str, str]]]:
@@ -218,10 +128,11 @@ def choose(skip: dict[str, str], scratch: Scratch) -> tuple[Backend | None, list
 
 def _error_of(stderr: bytes) -> str:
     """The exception's message from a child Python's traceback: its last line, after the type."""
-    last = _first_line(stderr)
+    last = last_line(stderr)
     return last.split(": ", 1)[1] if ": " in last and last.split(": ", 1)[0].endswith("Error") else last
 
 
-def _first_line(data: bytes) -> str:
+def last_line(data: bytes) -> str:
+    """The last line a player wrote, where its own summary comes after the libraries' noise."""
     lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
-    return lines[-1][:200] if lines else ""  # the player's own summary comes after library noise
+    return lines[-1][:200] if lines else ""

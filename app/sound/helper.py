@@ -1,24 +1,29 @@
 """The sound helper process: owns the player, so a crash or a library's noise never reaches the app.
 
-Reads one JSON request per line on stdin, writes one JSON event per line on stdout; its stderr
-goes nowhere. The app starts it with `python -c` (player.HELPER: runpy would stay loaded), and
-`python -m app.sound.helper [--volume N] [--skip NAME=REASON ...]` runs it by hand. It stays
-beside the app all session, so it loads only what playing needs (tests/test_start_up_imports.py).
+Reads one request a line on stdin and writes one event a line on stdout, as app/sound/wire.py lays
+them out (tab-separated fields); its stderr goes nowhere. The app starts it with `python -S -c`
+(player.HELPER: runpy would stay loaded), and `python -m app.sound.helper [--volume N]
+[--skip NAME=REASON ...]` runs it by hand. It stays beside the app all session, so it loads only
+what playing needs (tests/test_start_up_imports.py): `_thread` rather than threading, and
+`_signal` rather than signal, whose enums alone would be 0.4 MiB.
+
+Requests: play CUE AT; say AT WINDOW TEXT [TEXT ...] (WINDOW empty: no limit); volume N.
+Events: ready PLAYER SPEECH SPEECH_SKIPPED [NAME REASON ...] (PLAYER or SPEECH empty: none);
+said SECONDS TEXT; fallback PLAYER REASON; speech-failed REASON.
 """
 
 from __future__ import annotations
 
-import json
+import _thread
 import os
-import signal
 import sys
-import threading
 import time
 
 from app.sound import backends
 from app.sound.speech import find_speaker
 from app.sound.synth import CUES, RATE, length, render
 from app.sound.system import Scratch, remove_abandoned_folders
+from app.sound.wire import fields, flatten, line
 
 GAP = 0.08  # silence between a cue and the speech after it
 STALE = 0.25  # a cue this late is dropped, as the engine drops cues that fell inside a stall
@@ -30,7 +35,7 @@ class Helper:
     def __init__(self, volume: int, skip: dict[str, str], scratch: Scratch) -> None:
         self.scratch = scratch
         self.skip = dict(skip)
-        self.lock = threading.Lock()
+        self.lock = _thread.allocate_lock()
         self.volume = volume
         self.cues: dict[str, bytes] = {}
         self.speaker, self.speech_why = find_speaker()
@@ -42,59 +47,61 @@ class Helper:
         # Every cue is rendered while the players are probed, and ready is said once both are done:
         # the session starts at "ready", and its first cue must not wait for its samples (30-100 ms
         # of pure Python, slower still beside a thread rendering the others).
-        rendering = threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True)
-        rendering.start()
-        self._choose(rendering)
+        self._choose(in_background(self._render_all))
         # Cues asked for while the players were probed play now; later ones this late are stale.
         self.ready_at = time.monotonic()
 
-    def _choose(self, rendering: threading.Thread | None = None) -> None:
+    def _choose(self, rendering: _thread.LockType | None = None) -> None:
         self.backend, skipped = backends.choose(self.skip, self.scratch)
         if self.backend is not None:
             self.backend.warm()
         if rendering is not None:
-            rendering.join()
-        emit(event="ready", player=self.backend.name if self.backend else None, skipped=skipped,
-             speech=self.speaker.name if self.speaker else None, speech_skipped=self.speech_why)
+            rendering.acquire()  # held until every cue is rendered
+        emit("ready", self.backend.name if self.backend else "", self.speaker.name if self.speaker else "",
+             self.speech_why, *flatten(skipped))
 
     def _check_backend(self) -> None:
         why = self.backend.failed() if self.backend else None
         if why:
-            emit(event="fallback", player=self.backend.name, reason=why)
+            emit("fallback", self.backend.name, why)
             self.skip[self.backend.name] = why
             self._choose()
 
-    def handle(self, request: dict) -> None:
-        op = request.get("op")
-        if op == "play" and request.get("cue") in CUES:
-            if time.monotonic() - max(float(request.get("at", 0.0)), self.ready_at) > STALE:
+    def handle(self, request: list[str]) -> None:
+        """Carry out one request, as `fields` read it; ValueError or IndexError for a malformed one."""
+        op, args = request[0], request[1:]
+        if op == "play" and args[0] in CUES:
+            if time.monotonic() - max(float(args[1]), self.ready_at) > STALE:
                 return
             with self.lock:
                 self._check_backend()
                 if self.backend:
-                    self.backend.play(self._cue(request["cue"]))
-                    self.tone_end = time.monotonic() + length(request["cue"])
-        elif op == "say" and self.speaker and request.get("texts"):
+                    self.backend.play(self._cue(args[0]))
+                    self.tone_end = time.monotonic() + length(args[0])
+        elif op == "say" and self.speaker and len(args) > 2:
+            at, window = float(args[0]), float(args[1]) if args[1] else None
             self.speech_serial += 1
-            threading.Thread(target=self._say, args=(request, self.speech_serial), daemon=True).start()
+            _thread.start_new_thread(self._say, (at, window, args[2:], self.speech_serial))
         elif op == "volume":
-            self.volume, self.cues = int(request.get("value", 80)), {}
-            threading.Thread(target=lambda: [self._cue(name) for name in CUES], daemon=True).start()
+            self.volume, self.cues = int(args[0]), {}
+            in_background(self._render_all)
+
+    def _render_all(self) -> None:
+        for name in CUES:
+            self._cue(name)
 
     def _cue(self, name: str) -> bytes:
         if name not in self.cues:
             self.cues[name] = render(name, self.volume)
         return self.cues[name]
 
-    def _say(self, request: dict, serial: int) -> None:
-        at = float(request.get("at", time.monotonic()))
-        window = request.get("window")
-        for text in request["texts"]:
+    def _say(self, at: float, window: float | None, texts: list[str], serial: int) -> None:
+        for text in texts:
             pcm = self._render(text)
             if pcm is None:
                 return
             start = max(time.monotonic(), at, self.tone_end + GAP)
-            if window is None or start + len(pcm) / (2 * RATE) <= at + float(window):
+            if window is None or start + len(pcm) / (2 * RATE) <= at + window:
                 break
         else:
             return  # nothing short enough to finish before the next pip
@@ -105,21 +112,37 @@ class Helper:
             if self.speech_handle is not None:
                 self.backend.stop(self.speech_handle)
             self.speech_handle = self.backend.play(pcm)
-            emit(event="said", text=text, seconds=round(len(pcm) / (2 * RATE), 3))
+            emit("said", round(len(pcm) / (2 * RATE), 3), text)
 
     def _render(self, text: str) -> bytes | None:
         if text not in self.spoken:
             try:
                 self.spoken[text] = self.speaker.render(text)
             except Exception as error:  # a broken engine must not end the helper
-                emit(event="speech-failed", reason=str(error)[:200])
+                emit("speech-failed", str(error)[:200])
                 return None
         return self.spoken[text]
 
 
-def emit(**event: object) -> None:
-    sys.stdout.write(json.dumps(event) + "\n")
-    sys.stdout.flush()
+def emit(*event: object) -> None:
+    """Tell the app something, as one line."""
+    sys.stdout.buffer.write(line(*event))
+    sys.stdout.buffer.flush()
+
+
+def in_background(work) -> _thread.LockType:
+    """Run `work` on a thread of its own; the lock returned is released once it is done."""
+    done = _thread.allocate_lock()
+    done.acquire()
+
+    def run() -> None:
+        try:
+            work()
+        finally:
+            done.release()
+
+    _thread.start_new_thread(run, ())
+    return done
 
 
 def options(argv: list[str]) -> tuple[int, dict[str, str]]:
@@ -140,6 +163,8 @@ def options(argv: list[str]) -> tuple[int, dict[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import _signal  # signal.py only adds enums to it
+
     volume, skip = options(sys.argv[1:] if argv is None else argv)
     remove_abandoned_folders()
     scratch = Scratch()
@@ -150,14 +175,14 @@ def main(argv: list[str] | None = None) -> int:
         scratch.remove()
         os._exit(0)
 
-    signal.signal(signal.SIGTERM, stop)
+    _signal.signal(_signal.SIGTERM, stop)
     try:
         helper = Helper(volume, skip, scratch)
-        for line in sys.stdin:
+        for request in sys.stdin.buffer:
             try:
-                helper.handle(json.loads(line))
-            except (ValueError, TypeError):
-                continue
+                helper.handle(fields(request))
+            except (ValueError, IndexError):
+                continue  # a line cut short by a full pipe
     except KeyboardInterrupt:
         pass
     finally:

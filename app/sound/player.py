@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING, Callable
 
 from app.settings import Settings
 from app.sound.state import SoundState
+from app.sound import wire
 
 if TYPE_CHECKING:  # the picker's first frame needs no session code
     from app.session.announce import Speech
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 HELPER = "import sys; from app.sound.helper import main; sys.exit(main())"
+# -c rather than -m: runpy and importlib.util would stay loaded in the helper for nothing; -S, since
+# _helper_env gives it the app's import path, and site would only find it again.
+HELPER_ARGS = ("-S", "-c", HELPER)
 READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each has a time limit of its own)
 
 
@@ -43,7 +47,7 @@ class SoundPlayer:
         self.last_said: tuple[str, float] | None = None  # the last sentence spoken, and its length
         self._started = False
         self._held_back = hold  # until start(): requests wait, so the helper does not slow the first frame
-        self._pending: list[dict] = []  # asked for while the helper starts; it drops the stale ones
+        self._pending: list[bytes] = []  # asked for while the helper starts; it drops the stale ones
 
     # -- the helper
 
@@ -59,8 +63,7 @@ class SoundPlayer:
             threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
 
     def _spawn(self) -> None:
-        # -c rather than -m: runpy and importlib.util would stay loaded in the helper for nothing.
-        args = [self._python, "-c", HELPER, "--volume", str(self.settings.volume)]
+        args = [self._python, *HELPER_ARGS, "--volume", str(self.settings.volume)]
         args += [f"--skip={name}={why}" for name, why in self._skip.items()]
         try:
             process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -76,29 +79,28 @@ class SoundPlayer:
             self._process = process
             pending, self._pending = self._pending, []
         for request in pending:
-            self._write(process, _line(request))
+            self._write(process, request)
         for line in process.stdout:
             self._event(line)
         process.wait()
         self._helper_ended(process)
 
-    def _event(self, line: bytes) -> None:
-        import json
-
-        try:
-            event = json.loads(line)
-        except ValueError:
-            return
-        if event.get("event") == "ready":
-            self.state = SoundState(event.get("player"), tuple(tuple(s) for s in event.get("skipped", [])),
-                                    event.get("speech"), event.get("speech_skipped", ""), True)
-            if event.get("player") is None:
+    def _event(self, data: bytes) -> None:
+        event = wire.fields(data)
+        name, args = event[0], event[1:]
+        if name == "ready" and len(args) >= 3:
+            player, speech, speech_skipped, skipped = args[0] or None, args[1] or None, args[2], wire.pairs(args[3:])
+            self.state = SoundState(player, skipped, speech, speech_skipped, True)
+            if player is None:
                 self.abandoned = True
             self._say_state()
-        elif event.get("event") == "said":
-            self.last_said = (event.get("text", ""), float(event.get("seconds", 0)))
-        elif event.get("event") == "fallback":
-            self._skip[event["player"]] = event.get("reason", "failed")
+        elif name == "said" and len(args) == 2:
+            try:
+                self.last_said = (args[1], float(args[0]))
+            except ValueError:
+                pass
+        elif name == "fallback" and len(args) == 2:
+            self._skip[args[0]] = args[1]
             self._reported = False  # the next ready says which player took over
 
     def _no_answer(self, process: subprocess.Popen) -> None:
@@ -154,26 +156,27 @@ class SoundPlayer:
             self.bell()
             return
         self._ensure_started()
-        self._send({"op": "play", "cue": name, "at": time.monotonic()})
+        self._send(wire.line("play", name, time.monotonic()))
 
     def say(self, speech: Speech | None, force: bool = False) -> None:
         """Speak the first sentence that fits before the next pip; skipped when muted or voice is off."""
         if speech is None or self.abandoned or (not force and (self.muted or not self.voice)):
             return
         self._ensure_started()
-        self._send({"op": "say", "texts": list(speech.texts), "window": speech.window, "at": time.monotonic()})
+        window = "" if speech.window is None else speech.window
+        self._send(wire.line("say", time.monotonic(), window, *speech.texts))
 
     def set_volume(self, volume: int) -> None:
-        self._send({"op": "volume", "value": volume})
+        self._send(wire.line("volume", int(volume)))
 
-    def _send(self, request: dict) -> None:
+    def _send(self, request: bytes) -> None:
         with self._lock:
             process = self._process
             if process is None:
                 if not self.abandoned and len(self._pending) < 16:
                     self._pending.append(request)  # the helper is starting or restarting
                 return
-        self._write(process, _line(request))
+        self._write(process, request)
 
     @staticmethod
     def _write(process: subprocess.Popen, line: bytes) -> None:
@@ -196,16 +199,10 @@ class SoundPlayer:
             process.terminate()
 
 
-def _line(request: dict) -> bytes:
-    """One request to the helper as a JSON line."""
-    import json  # here, not at the top: the first frame is drawn before any request is sent
-
-    return json.dumps(request).encode() + b"\n"
-
-
 def _helper_env() -> dict[str, str]:
-    """The app's environment, with the package importable from wherever the app was started."""
+    """The app's environment, with the app's import path: the package, wherever the app was started from,
+    and simpleaudio, which the helper (started without site) would not find otherwise."""
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(p for p in (package_root, *sys.path) if p))
     return env

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 from app.sound.synth import RATE
@@ -18,6 +17,8 @@ class Speaker:
         self.name, self._exe = name, exe
 
     def render(self, text: str) -> bytes:
+        import subprocess  # here: the helper runs all session, and with the voice off it never speaks
+
         if self.name == "say":
             return self._render_say(text)
         result = subprocess.run([self._exe, "--stdout", "-s", "165", "--", text], capture_output=True,
@@ -25,6 +26,7 @@ class Speaker:
         return _pcm(result.stdout)
 
     def _render_say(self, text: str) -> bytes:
+        import subprocess
         import tempfile  # macOS only: say writes a file
         from pathlib import Path
 

@@ -1,12 +1,13 @@
-"""What the sound helper needs from the system, without the imports of shutil, tempfile and pathlib.
+"""What the sound helper needs from the system, without the imports of shutil, tempfile, pathlib and subprocess.
 
 The helper runs beside the app for the whole session, so every module it loads is memory held
-for nothing; these three would bring a dozen more (bz2, lzma, random, urllib.parse, ...).
+for nothing; these would bring a dozen more (bz2, lzma, random, urllib.parse, re, locale, ...).
 """
 
 from __future__ import annotations
 
 import os
+import time
 
 SCRATCH_PREFIX = "supple-sound-"
 
@@ -96,3 +97,63 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # someone else's process: alive, and not ours to judge
     return True
+
+
+def run(args: list[str], timeout: float) -> tuple[int, bytes]:
+    """Run a program (args[0] a path) with no input and its output dropped; its exit status and what it
+    wrote to stderr. TimeoutError (the program killed) when it takes longer than `timeout` seconds.
+
+    subprocess would do, but it brings locale, re, selectors and threading into the helper for the
+    one program it runs when it starts (the probe); command-line players still use it.
+    """
+    if not hasattr(os, "posix_spawn"):  # Windows
+        import subprocess
+
+        try:
+            done = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise TimeoutError from None
+        return done.returncode, done.stderr
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.posix_spawn(args[0], args, os.environ, file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_DUP2, write_end, 2),
+            (os.POSIX_SPAWN_CLOSE, read_end),
+        ])
+    except OSError:
+        os.close(read_end)
+        raise
+    finally:
+        os.close(write_end)
+    os.set_blocking(read_end, False)
+    errors = bytearray()
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            _drain(read_end, errors)  # as it comes, so a chatty program never fills the pipe and stalls
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                _drain(read_end, errors)
+                return os.waitstatus_to_exitcode(status), bytes(errors)
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)  # SIGKILL, without importing signal for one number
+                os.waitpid(pid, 0)
+                raise TimeoutError
+            time.sleep(0.005)
+    finally:
+        os.close(read_end)
+
+
+def _drain(fd: int, into: bytearray) -> None:
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            return
+        if not chunk:
+            return
+        into += chunk
+        del into[:-65536]  # the last lines tell why it failed; a chatty program is not kept whole

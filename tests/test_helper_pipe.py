@@ -1,0 +1,70 @@
+"""What the app and its sound helper say to each other, and how the helper runs its probe, with real processes."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from app.settings import Settings
+from app.sound.player import SoundPlayer
+from app.sound.state import SoundState
+from app.sound.system import run
+from app.sound.wire import fields, flatten, line, pairs
+from tests.test_helper import make_helper
+
+
+def test_a_field_with_tabs_or_line_breaks_stays_one_field_on_one_line():
+    sent = line("say", 1.5, "", "Arm\tswings\nleft\r", "Cat–cow ✓")
+    assert sent.count(b"\n") == 1 and sent.endswith(b"\n")
+    assert fields(sent) == ["say", "1.5", "", "Arm swings left ", "Cat–cow ✓"]
+
+
+def test_skipped_players_and_their_reasons_come_back_as_pairs():
+    skipped = [("simpleaudio", "cannot play: No such device"), ("paplay", "not found")]
+    assert pairs(fields(line("ready", *flatten(skipped)))[1:]) == tuple(skipped)
+
+
+@pytest.mark.parametrize("request_line", [b"\n", b"play\n", b"play\tgo\n", b"play\tgo\tsoon\n", b"volume\tloud\n",
+                                          b"say\t1\n", b"pl", b"\xff\xfe\n", b"play\tnot-a-cue\t1\n"])
+def test_a_malformed_request_is_refused_as_the_helper_loop_expects(request_line):
+    helper, backend = make_helper()
+    try:
+        helper.handle(fields(request_line))
+    except (ValueError, IndexError):
+        pass  # the loop goes on to the next line
+    assert backend.played == []
+
+
+def test_the_app_reads_what_the_helper_reports():
+    player = SoundPlayer(Settings())
+    player._event(line("ready", "aplay", "", "no speech engine found", "simpleaudio", "cannot play: no card"))
+    assert player.state == SoundState("aplay", (("simpleaudio", "cannot play: no card"),), None,
+                                      "no speech engine found", True)
+    player._event(line("said", 1.25, "Arm swings"))
+    assert player.last_said == ("Arm swings", 1.25)
+    player._event(line("said", "soon", "Arm swings"))  # a garbled number changes nothing
+    assert player.last_said == ("Arm swings", 1.25)
+    player._event(line("fallback", "aplay", "stopped working: broken pipe"))
+    assert player._skip["aplay"] == "stopped working: broken pipe"
+    player._event(line("ready", "", "", "no speech engine found"))
+    assert player.state.player is None and player.abandoned  # the bell from now on
+
+
+def test_run_gives_the_exit_status_and_the_end_of_a_long_error():
+    code = "import sys; sys.stderr.write('noise\\n' * 40000 + 'the real reason\\n'); sys.exit(3)"
+    status, errors = run([sys.executable, "-c", code], 20)  # 240 KB: more than a pipe holds
+    assert status == 3 and errors.rstrip().endswith(b"the real reason") and len(errors) <= 65536
+
+
+def test_run_kills_a_program_that_takes_too_long():
+    began = time.monotonic()
+    with pytest.raises(TimeoutError):
+        run([sys.executable, "-c", "import time; time.sleep(30)"], 0.5)
+    assert time.monotonic() - began < 10
+
+
+def test_run_says_when_there_is_no_such_program(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        run([str(tmp_path / "no-such-player")], 5)

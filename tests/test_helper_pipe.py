@@ -52,10 +52,13 @@ def test_the_app_reads_what_the_helper_reports():
     assert player.state.player is None and player.abandoned  # the bell from now on
 
 
-def test_run_gives_the_exit_status_and_the_end_of_a_long_error():
-    code = "import sys; sys.stderr.write('noise\\n' * 40000 + 'the real reason\\n'); sys.exit(3)"
-    status, errors = run([sys.executable, "-c", code], 20)  # 240 KB: more than a pipe holds
-    assert status == 3 and errors.rstrip().endswith(b"the real reason") and len(errors) <= 65536
+def test_run_gives_the_exit_status_the_whole_output_and_the_end_of_a_long_error():
+    # 1 MB of output and 240 KB of errors, each more than a pipe holds, interleaved.
+    code = ("import sys\nfor i in range(40000):\n sys.stdout.write('x' * 25); sys.stderr.write('noise\\n')\n"
+            "sys.stderr.write('the real reason\\n'); sys.exit(3)")
+    status, output, errors = run([sys.executable, "-c", code], 20)
+    assert status == 3 and output == b"x" * 1_000_000
+    assert errors.rstrip().endswith(b"the real reason") and len(errors) <= 65536
 
 
 def test_run_kills_a_program_that_takes_too_long():
@@ -68,3 +71,13 @@ def test_run_kills_a_program_that_takes_too_long():
 def test_run_says_when_there_is_no_such_program(tmp_path):
     with pytest.raises(FileNotFoundError):
         run([str(tmp_path / "no-such-player")], 5)
+
+
+def test_a_failing_voice_says_why_in_its_own_words(tmp_path):
+    from app.sound.speech import Speaker
+
+    engine = tmp_path / "espeak-ng"
+    engine.write_text("#!/bin/sh\necho 'loading voice data' >&2\necho 'no voice for language xx' >&2\nexit 1\n")
+    engine.chmod(0o755)
+    with pytest.raises(OSError, match="^espeak-ng: no voice for language xx$"):
+        Speaker("espeak-ng", str(engine)).render("Arm swings")

@@ -81,3 +81,16 @@ def test_the_sound_helper_loads_only_what_playing_needs(tmp_path, device):
     else:
         assert "simpleaudio\tcannot play" in result.stdout and "subprocess" in loaded  # it went on to aplay and co.
         assert loaded & HELPER_NEVER == set()
+
+
+def test_the_voice_speaks_without_subprocess():
+    from app.sound.player import _helper_env
+
+    # espeak-ng, as .ci/run installs it, run the way the helper runs it, with the helper's flags.
+    code = ("import sys\nfrom app.sound.speech import find_speaker\nspeaker, why = find_speaker()\n"
+            "pcm = speaker.render('Arm swings, 30 seconds')\n"
+            "print(speaker.name, len(pcm) > 22050, sorted(WATCHED & set(sys.modules)))")
+    watched = sorted(WITH_SIMPLEAUDIO_NEVER | HELPER_NEVER)
+    result = subprocess.run([sys.executable, "-S", "-c", f"WATCHED = set({watched!r})\n{code}"], capture_output=True,
+                            text=True, env=_helper_env(), timeout=60)
+    assert result.stdout.split() == ["espeak-ng", "True", "[]"], result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.sound.synth import RATE
-from app.sound.system import Scratch, run
+from app.sound.system import Scratch, last_line, run
 
 PROBE_PCM = bytes(2 * RATE // 50)  # 20 ms of silence
 PROBE_TIMEOUT = 3.0  # seconds a player may take to play 20 ms of silence before the next is tried
@@ -56,7 +56,7 @@ class Simpleaudio(Backend):
         # drain would take 2 s through PulseAudio's ALSA plugin.
         code = f"import simpleaudio; simpleaudio.play_buffer(bytes({len(PROBE_PCM)}), 1, 2, {RATE}).stop()"
         try:
-            status, errors = run([sys.executable, "-c", code], PROBE_TIMEOUT)
+            status, _, errors = run([sys.executable, "-c", code], PROBE_TIMEOUT)
         except TimeoutError:
             raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
         if status != 0:
@@ -130,9 +130,3 @@ def _error_of(stderr: bytes) -> str:
     """The exception's message from a child Python's traceback: its last line, after the type."""
     last = last_line(stderr)
     return last.split(": ", 1)[1] if ": " in last and last.split(": ", 1)[0].endswith("Error") else last
-
-
-def last_line(data: bytes) -> str:
-    """The last line a player wrote, where its own summary comes after the libraries' noise."""
-    lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
-    return lines[-1][:200] if lines else ""

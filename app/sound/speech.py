@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from app.sound.synth import RATE
-from app.sound.system import which
+from app.sound.system import last_line, run, which
 
 RENDER_TIMEOUT = 10.0
 
@@ -17,24 +18,26 @@ class Speaker:
         self.name, self._exe = name, exe
 
     def render(self, text: str) -> bytes:
-        import subprocess  # here: the helper runs all session, and with the voice off it never speaks
-
+        """The sentence as PCM; an exception (OSError, TimeoutError, ValueError) when the engine fails."""
         if self.name == "say":
             return self._render_say(text)
-        result = subprocess.run([self._exe, "--stdout", "-s", "165", "--", text], capture_output=True,
-                                timeout=RENDER_TIMEOUT, check=True)
-        return _pcm(result.stdout)
+        return _pcm(_run([self._exe, "--stdout", "-s", "165", "--", text]))
 
     def _render_say(self, text: str) -> bytes:
-        import subprocess
         import tempfile  # macOS only: say writes a file
         from pathlib import Path
 
         with tempfile.TemporaryDirectory() as folder:
             out = Path(folder) / "speech.wav"
-            subprocess.run([self._exe, "-o", str(out), f"--data-format=LEI16@{RATE}", "--", text],
-                           capture_output=True, timeout=RENDER_TIMEOUT, check=True)
+            _run([self._exe, "-o", str(out), f"--data-format=LEI16@{RATE}", "--", text])
             return _pcm(out.read_bytes())
+
+
+def _run(args: list[str]) -> bytes:
+    status, output, errors = run(args, RENDER_TIMEOUT)
+    if status != 0:
+        raise OSError(f"{os.path.basename(args[0])}: {last_line(errors) or f'exit status {status}'}")
+    return output
 
 
 def find_speaker() -> tuple[Speaker | None, str]:

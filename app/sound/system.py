@@ -10,6 +10,7 @@ import os
 import time
 
 SCRATCH_PREFIX = "supple-sound-"
+ERRORS_KEPT = 65536  # bytes of a program's stderr kept: its last lines say why it failed
 
 
 def which(name: str) -> str | None:
@@ -99,61 +100,67 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def run(args: list[str], timeout: float) -> tuple[int, bytes]:
-    """Run a program (args[0] a path) with no input and its output dropped; its exit status and what it
-    wrote to stderr. TimeoutError (the program killed) when it takes longer than `timeout` seconds.
+def run(args: list[str], timeout: float) -> tuple[int, bytes, bytes]:
+    """Run a program (args[0] a path) with no input: its exit status, its output, and the end of what
+    it wrote to stderr. TimeoutError (the program killed) when it takes longer than `timeout` seconds.
 
-    subprocess would do, but it brings locale, re, selectors and threading into the helper for the
-    one program it runs when it starts (the probe); command-line players still use it.
+    subprocess would do, but it brings locale, re, selectors, signal and threading into the helper
+    for the programs it runs all session (the probe, the voice); command-line players still use it.
     """
     if not hasattr(os, "posix_spawn"):  # Windows
         import subprocess
 
         try:
-            done = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, timeout=timeout)
+            done = subprocess.run(args, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             raise TimeoutError from None
-        return done.returncode, done.stderr
-    read_end, write_end = os.pipe()
+        return done.returncode, done.stdout, done.stderr[-ERRORS_KEPT:]
+    import select
+
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
     try:
         pid = os.posix_spawn(args[0], args, os.environ, file_actions=[
             (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-            (os.POSIX_SPAWN_DUP2, write_end, 2),
-            (os.POSIX_SPAWN_CLOSE, read_end),
+            (os.POSIX_SPAWN_DUP2, out_write, 1),
+            (os.POSIX_SPAWN_DUP2, err_write, 2),
         ])
     except OSError:
-        os.close(read_end)
+        os.close(out_read)
+        os.close(err_read)
         raise
     finally:
-        os.close(write_end)
-    os.set_blocking(read_end, False)
-    errors = bytearray()
+        os.close(out_write)
+        os.close(err_write)
+    output, errors = bytearray(), bytearray()
+    reading = {out_read: output, err_read: errors}
     deadline = time.monotonic() + timeout
     try:
         while True:
-            _drain(read_end, errors)  # as it comes, so a chatty program never fills the pipe and stalls
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                _drain(read_end, errors)
-                return os.waitstatus_to_exitcode(status), bytes(errors)
-            if time.monotonic() > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 os.kill(pid, 9)  # SIGKILL, without importing signal for one number
                 os.waitpid(pid, 0)
                 raise TimeoutError
-            time.sleep(0.005)
+            if reading:  # read as it comes, so a pipe never fills and stalls the program
+                for fd in select.select(list(reading), [], [], left)[0]:
+                    chunk = os.read(fd, 65536)
+                    if chunk:
+                        reading[fd] += chunk
+                        del errors[:-ERRORS_KEPT]
+                    else:
+                        del reading[fd]
+                continue
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status), bytes(output), bytes(errors)
+            time.sleep(0.005)  # both pipes closed, the program still ending
     finally:
-        os.close(read_end)
+        os.close(out_read)
+        os.close(err_read)
 
 
-def _drain(fd: int, into: bytearray) -> None:
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except BlockingIOError:
-            return
-        if not chunk:
-            return
-        into += chunk
-        del into[:-65536]  # the last lines tell why it failed; a chatty program is not kept whole
+def last_line(data: bytes) -> str:
+    """The last line a program wrote, where its own summary comes after the libraries' noise."""
+    lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
+    return lines[-1][:200] if lines else ""

@@ -8,9 +8,9 @@ import subprocess
 import sys
 import threading
 
-from app.sound.backends import PROBE_PCM, PROBE_TIMEOUT, Backend, BackendFailed, last_line
+from app.sound.backends import PROBE_PCM, PROBE_TIMEOUT, Backend, BackendFailed
 from app.sound.synth import to_wav
-from app.sound.system import Scratch, which
+from app.sound.system import Scratch, last_line, which
 
 
 class Command(Backend):

@@ -4,7 +4,8 @@ Installs termdown and Supple into bench/.venv and, in each round, starts in one 
 Supple running the bundled quick-warmup (prep, work with halfway and 3-2-1 pips, sides to
 switch, transitions: a cue and a new segment every few seconds, the helper playing each through
 a working ALSA device) and termdown counting down, and samples both over the same window; then
-pauses Supple and samples it alone. CPU time comes from /proc/PID/task/*/schedstat (ns) of the
+pauses Supple and samples it beside a bare Textual app showing a `Digits` (bare_digits.py), idle:
+the floor of any Textual app. CPU time comes from /proc/PID/task/*/schedstat (ns) of the
 app and of every process below it (the sound helper), not from 10 ms ticks.
 Usage: python bench/cpu.py [seconds] [rounds]   (default 30 s windows, 3 rounds)
 """
@@ -70,13 +71,15 @@ def one_round(bin_dir: Path, home: Path, window: float) -> tuple[dict, dict]:
         tmux("new-session", "-d", "-s", "supple", "-x", "80", "-y", "24",
              f"exec env {env} {bin_dir}/supple run quick-warmup")
         tmux("new-session", "-d", "-s", "termdown", "-x", "80", "-y", "24", f"exec env {env} {bin_dir}/termdown 30m")
-        time.sleep(4)  # both started, drawing, and the helper playing
-        pids = {"supple": pane_pid("supple"), "termdown": pane_pid("termdown")}
-        counting = sample(pids, window)
+        tmux("new-session", "-d", "-s", "bare", "-x", "80", "-y", "24",
+             f"exec env {env} {bin_dir}/python {Path(__file__).with_name('bare_digits.py')}")
+        time.sleep(4)  # all started, drawing, and the helper playing
+        pids = {"supple": pane_pid("supple"), "termdown": pane_pid("termdown"), "bare": pane_pid("bare")}
+        counting = sample({"supple": pids["supple"], "termdown": pids["termdown"]}, window)
         tmux("send-keys", "-t", "supple", "space")
         time.sleep(2)
         assert "PAUSED" in tmux("capture-pane", "-p", "-t", "supple"), "Supple did not pause"
-        paused = sample({"supple": pids["supple"]}, window)
+        paused = sample({"supple": pids["supple"], "bare": pids["bare"]}, window)
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     return counting, paused
@@ -93,14 +96,19 @@ def main() -> None:
     helper = [counting["supple"][1] for counting, _ in runs]
     both = [a + h for a, h in zip(app, helper)]
     termdown = [counting["termdown"][0] + counting["termdown"][1] for counting, _ in runs]
-    paused = [p["supple"][0] + p["supple"][1] for _, p in runs]
+    paused_app = [p["supple"][0] for _, p in runs]
+    paused_helper = [p["supple"][1] for _, p in runs]
+    paused = [a + h for a, h in zip(paused_app, paused_helper)]
+    bare = [p["bare"][0] for _, p in runs]
     ratios = [b / t for b, t in zip(both, termdown)]
     print(f"CPU over {window:.0f} s windows, {rounds} rounds, 80x24 in tmux, {os.cpu_count()} cores; percent of one "
           "core, median (min-max)\n")
     print(f"  quick-warmup, counting   app {spread(app, 3)} %   helper {spread(helper, 3)} %   both {spread(both, 3)} %")
     print(f"  termdown 30m             {spread(termdown, 3)} %")
     print(f"  ratio (app and helper to termdown)   {spread(ratios, 2)}   (target <= 1.0)")
-    print(f"  paused, app and helper   {spread(paused, 3)} %   (target <= 0.15 %)")
+    print(f"  paused                   app {spread(paused_app, 3)} %   helper {spread(paused_helper, 3)} %   "
+          f"both {spread(paused, 3)} %   (target <= 0.15 %)")
+    print(f"  bare Digits app, idle    {spread(bare, 3)} %   paused Supple to it {spread([p / b for p, b in zip(paused, bare)], 2)}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -81,3 +82,76 @@ def test_a_failing_voice_says_why_in_its_own_words(tmp_path):
     engine.chmod(0o755)
     with pytest.raises(OSError, match="^espeak-ng: no voice for language xx$"):
         Speaker("espeak-ng", str(engine)).render("Arm swings")
+
+
+def open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_run_leaks_no_descriptor_when_the_program_cannot_start(tmp_path):
+    before = open_fds()
+    for args in (["/bin/echo", "nul\0here"], [""], [str(tmp_path / "missing")]):
+        with pytest.raises((ValueError, OSError)):
+            run(args, 5)
+    assert open_fds() == before
+
+
+def test_run_works_with_a_thousand_descriptors_open():
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]  # select() refuses a descriptor past 1023
+    try:
+        assert run(["/bin/sh", "-c", "echo hi"], 10) == (0, b"hi\n", b"")
+    finally:
+        for fd in held:
+            os.close(fd)
+
+
+def test_a_program_that_takes_too_long_is_named_in_the_error():
+    with pytest.raises(TimeoutError, match="^sleep did not finish within 0.3 s$"):
+        run(["/bin/sleep", "30"], 0.3)
+
+
+class PipeProcess:
+    """What SoundPlayer._write needs of a helper process: its stdin, here a pipe nobody reads yet."""
+
+    def __init__(self) -> None:
+        self.read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        self.stdin = os.fdopen(write_end, "wb")
+
+
+def test_a_full_pipe_drops_whole_requests_and_never_half_of_one():
+    process = PipeProcess()
+    sent = 0
+    for n in range(3000):  # far more than the pipe holds: most are dropped
+        SoundPlayer._write(process, line("say", n, "", f"Next up: arm swings number {n}"))
+        sent += 1
+    os.set_blocking(process.read_end, False)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(process.read_end, 65536)
+        except BlockingIOError:
+            break
+        received += chunk
+    SoundPlayer._write(process, line("play", "go", 2.0))  # room again
+    received += os.read(process.read_end, 65536)
+    lines = [fields(each) for each in received.splitlines()]
+    says = [each for each in lines if each[0] == "say"]
+    assert 0 < len(says) < sent and lines[-1] == ["play", "go", "2.0"]
+    for each in says:  # whole: the number and the sentence from one request
+        assert each == ["say", each[1], "", f"Next up: arm swings number {each[1]}"]
+    assert [int(each[1]) for each in says] == list(range(len(says)))  # the first ones, in order; then all dropped
+
+
+def test_speech_too_long_for_one_pipe_write_keeps_its_shortest_sentences():
+    from app.session.announce import Speech
+    from app.sound import player as player_module
+
+    player = SoundPlayer(Settings())
+    sent: list[bytes] = []
+    player._send = sent.append
+    long_name = "Ω" * 80  # 160 bytes; the routine format allows 80 characters of up to 4 bytes
+    texts = (f"{long_name} left side, 30 seconds " * 30, f"{long_name}, left side", long_name)
+    player.say(Speech(texts, 4.0), force=True)
+    assert len(sent[0]) <= player_module.PIPE_BUF
+    assert fields(sent[0])[3:] in ([texts[1], texts[2]], [texts[2]])

@@ -57,8 +57,8 @@ def test_the_picker_does_not_load_the_session_engine():
 HELPER_NEVER = {"argparse", "dataclasses", "inspect", "ast", "pathlib", "shutil", "tempfile", "random", "secrets",
                 "runpy", "urllib.parse", "bz2", "lzma", "json"}
 # Nor, with simpleaudio playing, as on a laptop: what subprocess, threading and signal would bring (the
-# command-line players and the voice load subprocess when they are used), or site (the app passes its path).
-WITH_SIMPLEAUDIO_NEVER = {"subprocess", "threading", "signal", "enum", "re", "locale", "selectors", "site"}
+# command-line players load subprocess when they are used).
+WITH_SIMPLEAUDIO_NEVER = {"subprocess", "threading", "signal", "enum", "re", "locale", "selectors"}
 
 
 @pytest.mark.parametrize("device", ["working", "none"])
@@ -86,11 +86,11 @@ def test_the_sound_helper_loads_only_what_playing_needs(tmp_path, device):
 def test_the_voice_speaks_without_subprocess():
     from app.sound.player import _helper_env
 
-    # espeak-ng, as .ci/run installs it, run the way the helper runs it, with the helper's flags.
+    # espeak-ng, as .ci/run installs it, run the way the helper runs it.
     code = ("import sys\nfrom app.sound.speech import find_speaker\nspeaker, why = find_speaker()\n"
             "pcm = speaker.render('Arm swings, 30 seconds')\n"
             "print(speaker.name, len(pcm) > 22050, sorted(WATCHED & set(sys.modules)))")
     watched = sorted(WITH_SIMPLEAUDIO_NEVER | HELPER_NEVER)
-    result = subprocess.run([sys.executable, "-S", "-c", f"WATCHED = set({watched!r})\n{code}"], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", f"WATCHED = set({watched!r})\n{code}"], capture_output=True,
                             text=True, env=_helper_env(), timeout=60)
     assert result.stdout.split() == ["espeak-ng", "True", "[]"], result.stderr

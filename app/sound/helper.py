@@ -1,7 +1,7 @@
 """The sound helper process: owns the player, so a crash or a library's noise never reaches the app.
 
 Reads one request a line on stdin and writes one event a line on stdout, as app/sound/wire.py lays
-them out (tab-separated fields); its stderr goes nowhere. The app starts it with `python -S -c`
+them out (tab-separated fields); its stderr goes nowhere. The app starts it with `python -c`
 (player.HELPER: runpy would stay loaded), and `python -m app.sound.helper [--volume N]
 [--skip NAME=REASON ...]` runs it by hand. It stays beside the app all session, so it loads only
 what playing needs (tests/test_start_up_imports.py): `_thread` rather than threading, and

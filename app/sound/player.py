@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -18,9 +19,10 @@ if TYPE_CHECKING:  # the picker's first frame needs no session code
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 HELPER = "import sys; from app.sound.helper import main; sys.exit(main())"
-# -c rather than -m: runpy and importlib.util would stay loaded in the helper for nothing; -S, since
-# _helper_env gives it the app's import path, and site would only find it again.
-HELPER_ARGS = ("-S", "-c", HELPER)
+# -c rather than -m: runpy and importlib.util would stay loaded in the helper for nothing. (Not -S: site
+# costs 0.2 MiB, but an import path passed in PYTHONPATH instead breaks on a folder with ":" in its name.)
+HELPER_ARGS = ("-c", HELPER)
+PIPE_BUF = getattr(select, "PIPE_BUF", 512)  # bytes a pipe writes at once, never split (Linux 4096, macOS 512)
 READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each has a time limit of its own)
 
 
@@ -163,8 +165,12 @@ class SoundPlayer:
         if speech is None or self.abandoned or (not force and (self.muted or not self.voice)):
             return
         self._ensure_started()
-        window = "" if speech.window is None else speech.window
-        self._send(wire.line("say", time.monotonic(), window, *speech.texts))
+        window, texts, at = "" if speech.window is None else speech.window, list(speech.texts), time.monotonic()
+        request = wire.line("say", at, window, *texts)
+        while len(request) > PIPE_BUF and len(texts) > 1:
+            texts.pop(0)  # the longest first: the shortest says what matters
+            request = wire.line("say", at, window, *texts)
+        self._send(request)
 
     def set_volume(self, volume: int) -> None:
         self._send(wire.line("volume", int(volume)))
@@ -180,9 +186,13 @@ class SoundPlayer:
 
     @staticmethod
     def _write(process: subprocess.Popen, line: bytes) -> None:
+        """Send a request whole or not at all: one write of at most PIPE_BUF bytes to the pipe is never
+        split, so a full pipe drops the request, where a buffered write could send half a line and the
+        helper would read the rest of it as part of the next one."""
+        if len(line) > PIPE_BUF:
+            return  # say() shortens what it sends to fit; nothing else comes near
         try:
-            process.stdin.write(line)
-            process.stdin.flush()
+            os.write(process.stdin.fileno(), line)
         except (BlockingIOError, BrokenPipeError, OSError, ValueError):
             pass  # the reader thread sees the helper end and restarts it
 
@@ -200,9 +210,8 @@ class SoundPlayer:
 
 
 def _helper_env() -> dict[str, str]:
-    """The app's environment, with the app's import path: the package, wherever the app was started from,
-    and simpleaudio, which the helper (started without site) would not find otherwise."""
+    """The app's environment, with the package importable from wherever the app was started."""
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(p for p in (package_root, *sys.path) if p))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     return env

@@ -107,57 +107,64 @@ def run(args: list[str], timeout: float) -> tuple[int, bytes, bytes]:
     subprocess would do, but it brings locale, re, selectors, signal and threading into the helper
     for the programs it runs all session (the probe, the voice); command-line players still use it.
     """
+    late = f"{os.path.basename(args[0]) if args else 'the program'} did not finish within {timeout:g} s"
     if not hasattr(os, "posix_spawn"):  # Windows
         import subprocess
 
         try:
             done = subprocess.run(args, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise TimeoutError from None
+            raise TimeoutError(late) from None
         return done.returncode, done.stdout, done.stderr[-ERRORS_KEPT:]
     import select
 
+    pid = None
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()
     try:
-        pid = os.posix_spawn(args[0], args, os.environ, file_actions=[
-            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-            (os.POSIX_SPAWN_DUP2, out_write, 1),
-            (os.POSIX_SPAWN_DUP2, err_write, 2),
-        ])
-    except OSError:
-        os.close(out_read)
-        os.close(err_read)
-        raise
-    finally:
-        os.close(out_write)
-        os.close(err_write)
-    output, errors = bytearray(), bytearray()
-    reading = {out_read: output, err_read: errors}
-    deadline = time.monotonic() + timeout
-    try:
+        try:
+            pid = os.posix_spawn(args[0], args, os.environ, file_actions=[
+                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                (os.POSIX_SPAWN_DUP2, out_write, 1),
+                (os.POSIX_SPAWN_DUP2, err_write, 2),
+            ])
+        finally:
+            os.close(out_write)
+            os.close(err_write)
+        output, errors = bytearray(), bytearray()
+        reading = {out_read: output, err_read: errors}
+        poller = select.poll()  # not select.select, which refuses descriptors past 1023
+        for fd in reading:
+            poller.register(fd, select.POLLIN)
+        deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                os.kill(pid, 9)  # SIGKILL, without importing signal for one number
-                os.waitpid(pid, 0)
-                raise TimeoutError
+                raise TimeoutError(late)
             if reading:  # read as it comes, so a pipe never fills and stalls the program
-                for fd in select.select(list(reading), [], [], left)[0]:
+                for fd, _ in poller.poll(left * 1000):
                     chunk = os.read(fd, 65536)
                     if chunk:
                         reading[fd] += chunk
                         del errors[:-ERRORS_KEPT]
                     else:
+                        poller.unregister(fd)
                         del reading[fd]
                 continue
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
+                pid = None
                 return os.waitstatus_to_exitcode(status), bytes(output), bytes(errors)
             time.sleep(0.005)  # both pipes closed, the program still ending
     finally:
         os.close(out_read)
         os.close(err_read)
+        if pid is not None:  # too late, or anything else went wrong: neither left running nor a zombie
+            try:
+                os.kill(pid, 9)  # SIGKILL, without importing signal for one number
+            except OSError:
+                pass
+            os.waitpid(pid, 0)
 
 
 def last_line(data: bytes) -> str:

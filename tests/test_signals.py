@@ -140,6 +140,35 @@ def test_closing_the_terminal_window_ends_supple(terminal):
         raise AssertionError("supple was still running 10 s after its terminal closed")
 
 
+def test_a_pty_closed_without_a_hangup_signal_ends_supple(tmp_path, supple_home):
+    # A program (not a window) that ran Supple in a pty it opened, and died: no controlling terminal,
+    # so no SIGHUP; only writes that fail. Supple must leave as after SIGHUP, not wait for ever.
+    import pty
+    import subprocess
+
+    routine = tmp_path / "terminal-test.toml"
+    routine.write_text(ROUTINE)
+    master, slave = pty.openpty()
+    env = os.environ | {"SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "ALSA_CONFIG_PATH": "/nonexistent"}
+    process = subprocess.Popen([console_script(), "run", str(routine)], stdin=slave, stdout=slave, stderr=slave,
+                               env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        seen, deadline = b"", time.monotonic() + 20
+        while b"GET READY" not in seen and time.monotonic() < deadline:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+        assert b"GET READY" in seen
+        os.close(master)
+        assert process.wait(timeout=15) == 128 + signal.SIGHUP
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def test_a_signal_during_a_stuck_save_still_restores_the_terminal(terminal, supple_home):
     # Another Supple holds the folder's lock; this one's save waits, and SIGTERM comes meanwhile.
     import fcntl

@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
 from textual.app import App, SystemCommand
@@ -147,6 +148,7 @@ class SuppleApp(App[None]):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(number, self._signalled, number)
+            threading.excepthook = partial(self._thread_failed, threading.excepthook, loop)
         if self._settings_problem:
             notify(self, self._settings_problem, title="Settings", severity="warning", timeout=12)
         self.call_after_refresh(self._first_frame_drawn)
@@ -267,6 +269,21 @@ class SuppleApp(App[None]):
         stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + number,))
         stop.daemon = True
         stop.start()
+
+    def _thread_failed(self, previous, loop: asyncio.AbstractEventLoop, failure) -> None:
+        """Textual's output thread dies on its first write to a terminal that is gone. A closed window
+        also sends SIGHUP, but a pty closed by another program sends nothing, and the app would wait
+        for that thread for ever (its input thread spinning): leave as after SIGHUP."""
+        if failure.thread is None or failure.thread.name != "textual-output" or not issubclass(failure.exc_type, OSError):
+            previous(failure)
+            return
+        stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + signal.SIGHUP,))
+        stop.daemon = True
+        stop.start()  # from here: the event loop may already be waiting on the dead thread
+        try:
+            loop.call_soon_threadsafe(self._signalled, signal.SIGHUP)
+        except RuntimeError:
+            pass  # the loop has closed: the timer ends the process
 
     def panic(self, *renderables) -> None:
         """Textual ends the app this way after an error outside the app's code (a byte its input

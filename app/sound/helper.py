@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 helper.handle(fields(request))
             except (ValueError, IndexError):
-                continue  # a line cut short by a full pipe
+                continue  # a malformed line: the next one reads on its own
     except KeyboardInterrupt:
         pass
     finally:

@@ -11,8 +11,8 @@ import time
 from typing import TYPE_CHECKING, Callable
 
 from app.settings import Settings
-from app.sound.state import SoundState
 from app.sound import wire
+from app.sound.state import SoundState
 
 if TYPE_CHECKING:  # the picker's first frame needs no session code
     from app.session.announce import Speech

@@ -1,7 +1,8 @@
 """The pipe between the app and its sound helper: one message a line, its fields split by tabs.
 
-Text, so a message cut short by a full pipe spoils one line and the next one reads; and no json,
-which would bring `re` and `enum` into a helper that stays beside the app all session.
+Text, so each line stands on its own and can be typed by hand; and no json, which would bring `re`
+and `enum` into a helper that stays beside the app all session. The app writes each line in one
+piece (SoundPlayer._write), so a full pipe drops whole lines, never half of one.
 """
 
 from __future__ import annotations

@@ -199,7 +199,9 @@ async def test_cue_onsets_keep_the_plans_spacing_through_pulseaudio(pulse, tmp_p
     assert finished
     heard = [h for h in hear(samples_of(pulse.read_bytes())) if h.what != "speech"]
     got = [(h.what, h.start) for h in heard][-len(TIMED_CUES):]
-    assert [what for what, _ in got] == [what for what, _ in TIMED_CUES]
+    # What was heard, which player played it, and whether the test's PulseAudio server is still up.
+    assert [what for what, _ in got] == [what for what, _ in TIMED_CUES], (
+        [(h.what, round(h.start, 3)) for h in heard], player.state, f"server exit status: {pulse_servers[-1].poll()}")
     first_at, first_plan = got[0][1], TIMED_CUES[0][1]
     errors = [abs((at - first_at) - (plan - first_plan)) for (_, at), (_, plan) in zip(got, TIMED_CUES)]
     assert max(errors) <= 0.050, errors

@@ -55,10 +55,7 @@ class Simpleaudio(Backend):
         # Opening the device and starting a sound is the test; waiting for 20 ms of silence to
         # drain would take 2 s through PulseAudio's ALSA plugin.
         code = f"import simpleaudio; simpleaudio.play_buffer(bytes({len(PROBE_PCM)}), 1, 2, {RATE}).stop()"
-        try:
-            status, _, errors = run([sys.executable, "-c", code], PROBE_TIMEOUT)
-        except TimeoutError:
-            raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
+        status, errors = run_probe([sys.executable, "-c", code])
         if status != 0:
             raise BackendFailed(f"cannot play: {_error_of(errors)}")
 
@@ -124,6 +121,16 @@ def choose(skip: dict[str, str], scratch: Scratch) -> tuple[Backend | None, list
             continue
         return backend, skipped
     return None, skipped
+
+
+def run_probe(args: list[str]) -> tuple[int, bytes]:
+    """Run a program that plays a moment of silence: its exit status and stderr; BackendFailed when it
+    takes too long."""
+    try:
+        status, _, errors = run(args, PROBE_TIMEOUT)
+    except TimeoutError:
+        raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
+    return status, errors
 
 
 def _error_of(stderr: bytes) -> str:

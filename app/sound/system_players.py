@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 
-from app.sound.backends import PROBE_PCM, PROBE_TIMEOUT, Backend, BackendFailed
+from app.sound.backends import PROBE_PCM, Backend, BackendFailed, run_probe
 from app.sound.synth import to_wav
 from app.sound.system import Scratch, last_line, which
 
@@ -40,15 +40,9 @@ class Command(Backend):
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def probe(self) -> None:
-        process = self._start(PROBE_PCM)
-        try:
-            _, err = process.communicate(timeout=PROBE_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise BackendFailed(f"did not finish playing 20 ms of silence within {PROBE_TIMEOUT:g} s") from None
-        if process.returncode != 0:
-            raise BackendFailed(last_line(err) or f"exit status {process.returncode}")
+        status, errors = run_probe([self._exe, *self.ARGS[self.name], self._file(PROBE_PCM)])
+        if status != 0:
+            raise BackendFailed(last_line(errors) or f"exit status {status}")
 
     def play(self, pcm: bytes) -> object:
         self._reap()

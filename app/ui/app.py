@@ -10,9 +10,9 @@ import sys
 import threading
 import time
 from functools import partial
-from typing import TYPE_CHECKING, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -41,11 +41,18 @@ def _routine_commands():
     return RoutineCommands
 
 
+def _screen_commands():
+    """The keys of the screen below the palette, as commands."""
+    from app.ui.commands import ScreenCommands
+
+    return ScreenCommands
+
+
 class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
 
     TITLE = "Supple"
-    COMMANDS = App.COMMANDS | {_routine_commands}
+    COMMANDS = App.COMMANDS | {_routine_commands, _screen_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False),
         Binding("ctrl+c", "quit", "Quit", id="app.interrupt", show=False),
@@ -105,12 +112,14 @@ class SuppleApp(App[None]):
 
         return PickerScreen()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own commands (themes among them), then the keys of the screen below the palette."""
-        from app.ui.commands import screen_commands
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, with its crashes under quick keys guarded (app.ui.palette)."""
+        from textual.command import CommandPalette
 
-        yield from super().get_system_commands(screen)
-        yield from screen_commands(screen)
+        from app.ui.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         """The keys, opened at the section for the screen below (F1 anywhere, where ? would be typed)."""
@@ -195,16 +204,19 @@ class SuppleApp(App[None]):
             return TextEditorScreen.open(entry)  # the command line made sure it can be read
         return EditorScreen.for_entry(entry, copy=copy)
 
-    def leave_editor(self, saved_ref: str | None) -> None:
-        """Back to the picker, showing the routine just saved."""
-        if saved_ref:
+    def leave_editor(self, editor: Screen, saved_ref: str | None) -> None:
+        """Back to the picker from `editor`, showing the routine just saved."""
+        if saved_ref and editor is self.screen:
             self.highlight_ref = saved_ref
-        self.leave_session()
+        self.leave_session(editor)
 
-    def leave_session(self) -> None:
-        """Back to the picker from a session, its summary or the editor."""
+    def leave_session(self, leaving: Screen) -> None:
+        """Back to the picker from `leaving` (a session's summary or the editor), if it is still the screen
+        on top: a key pressed twice asks twice, and the second must not take the picker away."""
         from app.ui.screens.picker import PickerScreen
 
+        if leaving is not self.screen:
+            return
         picker = next((screen for screen in self.screen_stack if isinstance(screen, PickerScreen)), None)
         if picker is not None:
             picker.stale = True  # files may have changed meanwhile: read them again on return

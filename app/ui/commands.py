@@ -1,23 +1,71 @@
-"""The command palette (Ctrl+P): every routine to run or edit, and the keys of the screen it was opened on."""
+"""The command palette (Ctrl+P): every routine to run or edit, and the keys of the screen it was opened on.
+
+Textual's palette reads a hit's prompt and help as markup when they are strings, and a routine's
+name comes from a file: every hit here is given Content built by app.ui.text, never a string.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
-from app.text import visible
+from app.ui.text import plain
 
 if TYPE_CHECKING:
-    from textual.app import SystemCommand
     from textual.screen import Screen
 
     from app.routine.library import Entry
 
 
-class RoutineCommands(Provider):
+class Command(NamedTuple):
+    """One command as the palette lists it: its title and help (plain text), and what it runs."""
+
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+def highlighted(matcher: Matcher, title: str) -> Content:
+    """`title` as literal text, its letters that match the query marked (what Matcher.highlight does,
+    without reading the title as markup)."""
+    content = plain(title)
+    shown = content.plain
+    _, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    for offset in offsets:
+        if offset < len(shown) and not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class Commands(Provider):
+    """A provider of Supple's commands: discovered in order, searched by title, shown as literal text."""
+
+    def commands(self) -> Iterable[Command]:
+        raise NotImplementedError
+
+    def discovered(self, command: Command) -> bool:
+        """Whether `command` is listed before anything is typed."""
+        return True
+
+    async def discover(self) -> Hits:
+        for command in self.commands():
+            if self.discovered(command):
+                yield DiscoveryHit(plain(command.title), command.run, text=command.title, help=plain(command.help))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(plain(command.title).plain)
+            if score > 0:
+                yield Hit(score, highlighted(matcher, command.title), command.run, text=command.title,
+                          help=plain(command.help))
+
+
+class RoutineCommands(Commands):
     """ "Run: Pre-lift mobility" and "Edit: Pre-lift mobility" for every routine that can run."""
 
     async def startup(self) -> None:
@@ -30,35 +78,34 @@ class RoutineCommands(Provider):
         entries = list(self.screen.entries.values()) if hasattr(self.screen, "entries") else None
         self.entries = entries if entries is not None else await asyncio.to_thread(self.app.load_entries)
 
-    def _commands(self) -> Iterable[tuple[str, str, object]]:
+    def commands(self) -> Iterable[Command]:
+        from app.ui.screens.picker import PickerScreen
+
+        picker = self.screen
+        if not isinstance(picker, PickerScreen):
+            return
         for entry in self.entries:
             if not entry.ok:
                 continue
-            name = visible(entry.name)
-            yield f"Run: {name}", f"Start a session of {name} ({entry.ref})", partial(self._run, entry)
-            yield f"Edit: {name}", f"Open {name} in the editor ({entry.ref})", partial(self.app.open_editor, entry)
+            yield Command(f"Run: {entry.name}", f"Start a session of {entry.name} ({entry.ref})",
+                          partial(picker.start_entry, entry))
+            yield Command(f"Edit: {entry.name}", f"Open {entry.name} in the editor ({entry.ref})",
+                          partial(self.app.open_editor, entry))
 
-    def _run(self, entry: Entry) -> None:
-        if entry.routine is not None:  # None only when a damaged cache hid a file broken since
-            self.app.start_session(entry.routine, ref=entry.ref)
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            if title.startswith("Run: "):
-                yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+    def discovered(self, command: Command) -> bool:
+        return command.title.startswith("Run: ")
 
 
-def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
-    """Supple's keys on the screen (its bindings have ids; widgets' own do not), as commands: "Pause (space)"."""
-    from textual.app import SystemCommand
+class ScreenCommands(Commands):
+    """Supple's keys on the screen below the palette (its bindings have ids; widgets' own do not), as
+    commands: "Pause (space)"."""
 
+    def commands(self) -> Iterable[Command]:
+        return screen_commands(self.screen)
+
+
+def screen_commands(screen: Screen) -> Iterable[Command]:
+    """The keys of `screen` that can be used now, with their help, run where each binding lives."""
     labelled = getattr(screen, "key_label", None)
     seen = set()
     for active in screen.active_bindings.values():
@@ -70,5 +117,5 @@ def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
         key = screen.app.get_key_display(binding)
         # Run where the binding lives (the screen, or a widget such as the editor's step list).
         label = labelled(binding.id, binding.description) if labelled else binding.description
-        yield SystemCommand(f"{label} ({key})", binding.tooltip or f"The {key} key here",
-                            partial(active.node.run_action, binding.action))
+        yield Command(f"{label} ({key})", binding.tooltip or f"The {key} key here",
+                      partial(active.node.run_action, binding.action))

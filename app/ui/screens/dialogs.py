@@ -7,17 +7,18 @@ from typing import TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from app.ui.screens import stylesheet
+from app.ui.screens.base import SuppleModal
 from app.ui.text import plain
 from app.ui.widgets.key_bar import KeyBar
 
 Result = TypeVar("Result")
 
-class Dialog(ModalScreen[Result]):
+
+class Dialog(SuppleModal[Result]):
     """A modal box in the middle of the screen, with its own keys at the bottom; every dialog of the app is one."""
 
     DEFAULT_CSS = stylesheet("dialogs.tcss")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from app.ui.screens.base import SuppleScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -66,7 +66,7 @@ def _field(label: str, widget, error_id: str) -> ComposeResult:
     yield Static("", id=error_id, classes="field-error")
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(SuppleScreen[None]):
     """Edit one routine; saving writes into the user's routines folder only."""
 
     HELP_SECTION = "In the editor"  # where the help opens from here
@@ -510,7 +510,7 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(SaveChanges(self.draft.name or "this routine"), answered)
 
     def _close(self) -> None:
-        self.app.leave_editor(self.saved_ref)
+        self.app.leave_editor(self, self.saved_ref)
 
 
 def _suffixed(name: str, suffix: str) -> str:

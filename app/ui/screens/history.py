@@ -7,7 +7,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from app.ui.screens.base import SuppleScreen
 from textual.widgets import Sparkline, Static
 
 from app.routine.duration import format_clock
@@ -23,7 +23,7 @@ COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4)
 OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(SuppleScreen[None]):
     """The training log at a glance, drawn from the figures read ahead, then read again on a worker thread."""
 
     DEFAULT_CSS = stylesheet("history.tcss")

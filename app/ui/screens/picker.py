@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from app.ui.screens.base import SuppleScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -49,7 +49,7 @@ def _row(entry: Entry, named: Counter) -> Content:
     return lines(f"  {name} ", plain(f"({where})", "dim"))
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(SuppleScreen[None]):
     """Choose a routine and start it."""
 
     HELP_SECTION = "In the list of routines"  # where the help opens from here
@@ -289,8 +289,12 @@ class PickerScreen(Screen[None]):
 
     def action_start(self) -> None:
         entry = self._highlighted()
-        if entry is None:
-            return
+        if entry is not None:
+            self.start_entry(entry)
+
+    def start_entry(self, entry: Entry) -> None:
+        """A session of `entry` at the scale it shows here (chosen with [ ], else its build-up's): Enter and
+        the palette's "Run:" both start it this way."""
         if entry.routine is None:
             notify(self, f"{entry.path.name} has problems; fix it first.", severity="error")
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from textual.screen import Screen
+from app.ui.screens.base import SuppleScreen
 from textual.widgets import Static
 
 from app.session.engine import Engine
@@ -18,7 +18,7 @@ FLASH_SECONDS = 0.35
 KINDS = ("prep", "work", "switch", "rest", "transition")
 
 
-class SessionDrawing(Screen[None]):
+class SessionDrawing(SuppleScreen[None]):
     """The session screen's drawing; the screen itself (session.py) keeps time and takes keys."""
 
     engine: Engine

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from app.ui.screens.base import SuppleScreen
 from textual.widgets import Static
 
 from app.routine.duration import format_clock, format_human
@@ -68,7 +68,7 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
     return lines(*parts).rstrip()
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(SuppleScreen[None]):
     """Shown when a routine ends or is stopped; any of its keys returns to the picker."""
 
     DEFAULT_CSS = stylesheet("summary.tcss")
@@ -140,4 +140,4 @@ class SummaryScreen(Screen[None]):
             self.query_one("#summary", Static).update(self._text(self.size.width))
 
     def action_close(self) -> None:
-        self.app.leave_session()
+        self.app.leave_session(self)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from app.ui.screens.base import SuppleScreen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -67,7 +67,7 @@ def readable_text(data: bytes) -> tuple[str, list[str]]:
     return text.replace("\r\n", "\n"), notes
 
 
-class TextEditorScreen(Screen[None]):
+class TextEditorScreen(SuppleScreen[None]):
     """Fix a routine file by hand; it saves once it checks clean, then opens in the form editor."""
 
     HELP_SECTION = "In the text view of a file with problems"  # where the help opens from here
@@ -216,7 +216,7 @@ class TextEditorScreen(Screen[None]):
     def action_leave(self, quit_app: bool = False) -> None:
         from app.ui.screens.editor_dialogs import SaveChanges
 
-        finish = self.app.exit if quit_app else (lambda: self.app.leave_editor(None))
+        finish = self.app.exit if quit_app else (lambda: self.app.leave_editor(self, None))
         if not self.dirty:
             finish()
             return

@@ -1,0 +1,44 @@
+"""The base of every screen of Supple's: dismissing one twice (a key doubled) is harmless."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.await_complete import AwaitComplete
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from app.ui.app import SuppleApp
+
+Result = TypeVar("Result")
+
+
+class DismissOnce:
+    """`dismiss` only while the screen is the one on top.
+
+    Textual's `Screen.dismiss` pops whatever screen is on top (Textual 8.2.8). A key pressed twice
+    quickly (Enter on a list, which posts a message each time) dismisses a dialog twice: the second
+    pop took the screen below it (a session closed with no summary) or, with none left, raised
+    ScreenStackError. A screen that is no longer on top has been dismissed already.
+    """
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if not self.is_active:  # type: ignore[attr-defined]
+            return AwaitComplete.nothing()
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class SuppleScreen(DismissOnce, Screen[Result]):
+    """A full screen of the app."""
+
+    if TYPE_CHECKING:
+        @property
+        def app(self) -> SuppleApp: ...
+
+
+class SuppleModal(DismissOnce, ModalScreen[Result]):
+    """A modal screen of the app (every dialog is one)."""
+
+    if TYPE_CHECKING:
+        @property
+        def app(self) -> SuppleApp: ...

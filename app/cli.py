@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import re
@@ -99,14 +100,29 @@ def main(argv: list[str] | None = None) -> int:
     else:  # bare `supple`, the common case: the picker, with no parser to build
         args, handler = None, cmd_default
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # inside the guard: a full disk shows here for redirected output
+        return status
     except LookupFailed as error:
         echo(f"supple: {error}", err=True)
         return EXIT_USER
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; say nothing more.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_USER
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
+            raise
+        # A full disk or a failing device under the output (`supple list > /dev/full`): say so, once.
+        _drop_stdout()
+        where = f" {error.filename}" if error.filename else " the output"
+        echo(f"supple: could not write{where}: {error.strerror}", err=True)
+        return EXIT_USER
+
+
+def _drop_stdout() -> None:
+    """Send what is left of standard output nowhere, so that the exit's flush cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def cmd_default(args: argparse.Namespace | None) -> int:
@@ -180,5 +196,9 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None, scale
         app.run()
     finally:
         sound.close()
-        log.close()  # what the session wrote last is on disk before the process ends
+        lost = log.close()  # what the session wrote last is on disk before the process ends
+    if lost:
+        print(f"supple: the training log was held by another program until the end; the last {lost} "
+              f"update{'s' if lost != 1 else ''} of this session could not be written.", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or EXIT_OK  # Textual sets 1 after an unhandled error; signals set 128+N

@@ -137,7 +137,7 @@ def write_atomically(path: Path, text: str | bytes, mode: int | None = None) -> 
         raise
 
 
-def create_new(path: Path, text: str) -> bool:
+def create_new(path: Path, text: str | bytes) -> bool:
     """Write `text` to `path` only if no file is there; False, and nothing written, if one is.
 
     The whole file appears at once (a hard link to a finished temporary file), and a file that
@@ -155,12 +155,13 @@ def create_new(path: Path, text: str) -> bool:
         temp.unlink(missing_ok=True)
 
 
-def _create_exclusively(path: Path, text: str) -> bool:
+def _create_exclusively(path: Path, text: str | bytes) -> bool:
     try:
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
     except FileExistsError:
         return False
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+    with (os.fdopen(handle, "wb") if isinstance(text, bytes)
+          else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as out:
         out.write(text)
         out.flush()
         os.fsync(out.fileno())

@@ -33,6 +33,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
+def trash_dir() -> Path:
+    """Where deleted routines are kept, to bring back or to empty by hand."""
+    return data_dir() / "trash"
+
+
 def user_routines_dir() -> Path:
     """Where the user's own routines live."""
     return config_dir() / "routines"

@@ -61,11 +61,31 @@ def test_a_build_up_is_started_shown_and_turned_off(supple_home):
     assert json.loads(supple("plan", "quick-warmup", "--json", home=supple_home).stdout)["scale"] == 1.0
 
 
+def test_step_or_target_alone_changes_the_build_up_there_is(supple_home):
+    assert supple("build-up", "quick-warmup", "--start", "0.7", home=supple_home).returncode == 0
+    changed = supple("build-up", "quick-warmup", "--step", "0.1", "--target", "0.9", home=supple_home)
+    assert changed.returncode == 0, changed.stderr
+    assert "70 % next time, up to 90 %, +10 %" in changed.stdout
+    assert rows(supple_home, "SELECT step, target, scale FROM build_ups") == [(0.1, 0.9, 0.7)]
+    refused = supple("build-up", "quick-warmup", "--step", "0", home=supple_home)
+    assert refused.returncode == 2 and "step must be more than 0" in refused.stderr
+    assert rows(supple_home, "SELECT step FROM build_ups") == [(0.1,)]  # nothing changed by a refusal
+    lowered = supple("build-up", "quick-warmup", "--target", "0.6", home=supple_home)
+    assert lowered.returncode == 2 and "is above the target" in lowered.stderr
+
+
+def test_step_alone_without_a_build_up_is_an_error(supple_home):
+    result = supple("build-up", "quick-warmup", "--step", "0.1", home=supple_home)
+    assert result.returncode == 1 and "has no build-up to change" in result.stderr
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--start", "1.2", "--target", "1.0"], "is above the target"),
     (["--start", "0.7", "--step", "0"], "step must be more than 0"),
     (["--start", "0.7", "--target", "3"], "target must be from 0.5 to 2.0"),
     (["--off", "--resume"], "choose one of"),
+    (["--start", "0.7", "--step", "nan"], "step must be a number"),
+    (["--off", "--step", "0.1"], "choose one of"),
 ])
 def test_bad_build_ups_are_refused(supple_home, args, message):
     result = supple("build-up", "quick-warmup", *args, home=supple_home)

@@ -110,10 +110,14 @@ def test_a_note_is_kept_as_written_markup_and_all(conn):
 
 # --- the build-up -------------------------------------------------------------------------
 
-def session(conn, ref: str = "bundled:quick-warmup", outcome: str = "completed") -> int:
+def session(conn, ref: str = "bundled:quick-warmup", outcome: str = "completed", scale: float | None = None) -> int:
+    """A session of `ref`, run at `scale` (default: its build-up's scale now, else 1.0)."""
+    if scale is None:
+        found = build_up.get(conn, ref)
+        scale = found.scale if found else 1.0
     row = conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale,"
-                       " started_at, day, planned_s, steps, outcome) VALUES (?, 'Q', 'warmup', 'd', 1.0, ?, ?, 60, 1, ?)",
-                       (ref, NOW.isoformat(), NOW.date().isoformat(), outcome))
+                       " started_at, day, planned_s, steps, outcome) VALUES (?, 'Q', 'warmup', 'd', ?, ?, ?, 60, 1, ?)",
+                       (ref, scale, NOW.isoformat(), NOW.date().isoformat(), outcome))
     conn.commit()
     return row.lastrowid
 
@@ -134,27 +138,30 @@ def test_the_scale_rises_after_good_sessions_holds_after_a_5_and_steps_back_afte
     assert round(scale, 2) == 0.8 and why == "building up: +5 % since last time"
 
 
-@pytest.mark.parametrize(("pain", "warned", "completed", "expected", "paused"), [
-    (3, False, True, 0.85, False),   # under 4: up a step
-    (4, False, True, 0.8, False),    # 4 to 6: held
-    (6, False, True, 0.8, False),
-    (7, False, True, 0.75, True),    # 7 or more: back a step, paused
-    (0, True, True, 0.75, True),     # the warning signs: back a step, paused
-    (None, False, True, 0.8, False),  # no check-in: held
-    (1, False, False, 0.8, False),   # stopped early: held
+@pytest.mark.parametrize(("pain", "warned", "outcome", "ran_at", "expected", "paused"), [
+    (3, False, "completed", 0.8, 0.85, False),   # under 4: up a step
+    (4, False, "completed", 0.8, 0.8, False),    # 4 to 6: held
+    (6, False, "completed", 0.8, 0.8, False),
+    (7, False, "completed", 0.8, 0.75, True),    # 7 or more: back a step, paused
+    (0, True, "completed", 0.8, 0.75, True),     # the warning signs: back a step, paused
+    (None, False, "completed", 0.8, 0.8, False),  # no check-in: held
+    (1, False, "stopped", 0.8, 0.8, False),      # stopped early: held
+    (1, False, "skipped", 0.8, 0.8, False),      # skipped through to the end: held
+    (1, False, "completed", 1.0, 0.8, False),    # run at another scale (--scale, [ ]): held
+    (8, False, "completed", 1.0, 0.75, True),    # ...but pain steps it back whatever the scale
 ])
-def test_each_threshold(pain, warned, completed, expected, paused):
+def test_each_threshold(pain, warned, outcome, ran_at, expected, paused):
     at = build_up.BuildUp("r", 0.7, 0.05, 1.0, 0.8, False, "")
-    scale, now_paused, _ = build_up.next_scale(at, completed, pain, warned)
+    scale, now_paused, _ = build_up.next_scale(at, outcome, pain, warned, ran_at)
     assert (round(scale, 2), now_paused) == (expected, paused)
 
 
 def test_the_limits_never_pass_the_target_or_fall_below_the_start():
     near = build_up.BuildUp("r", 0.7, 0.2, 1.0, 0.9, False, "")
-    assert build_up.next_scale(near, True, 0, False)[0] == 1.0
-    assert build_up.next_scale(near._replace(scale=1.0), True, 0, False)[2] == "at its target, 100 %"
+    assert build_up.next_scale(near, "completed", 0, False)[0] == 1.0
+    assert build_up.next_scale(near._replace(scale=1.0), "completed", 0, False)[2] == "at its target, 100 %"
     low = build_up.BuildUp("r", 0.7, 0.2, 1.0, 0.7, False, "")
-    assert build_up.next_scale(low, True, 9, False)[0] == 0.7
+    assert build_up.next_scale(low, "completed", 9, False)[0] == 0.7
 
 
 @pytest.mark.parametrize(("start", "step", "target", "message"), [

@@ -239,3 +239,14 @@ def test_a_stem_of_yours_that_hides_a_bundled_one_is_pointed_out(supple_home):
     assert result.stdout.splitlines()[0] == "My quick one"
     assert "the bundled one is 'bundled:quick-warmup'" in result.stderr
     assert "bundled:" not in supple("plan", "user:quick-warmup", home=supple_home).stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["plan", "quick-warmup"], ["plan", "quick-warmup", "--json"],
+                                     ["history"], ["history", "--csv"]])
+def test_output_to_a_full_disk_is_a_clear_error(command, supple_home):
+    env = os.environ | {"SUPPLE_HOME": str(supple_home), "COLUMNS": "120"}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([console_script(), *command], stdout=full, stderr=subprocess.PIPE, text=True,
+                                env=env, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "supple: could not write the output: No space left on device\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.session.engine import CueDue, Engine, Finished, SegmentStarted
+from app.session.engine import READY, CueDue, Engine, Finished, SegmentStarted
 from app.routine.library import find, load_library
 from app.routine.model import Routine, Step
 from tests.conftest import FakeClock
@@ -168,15 +168,38 @@ def test_back_early_on_the_first_segment_restarts_it(clock):
     assert engine.index == 0 and engine.remaining() == 5
 
 
-def test_jump_to_a_step(clock):
+def test_a_jump_lands_paused_in_a_short_get_ready_for_the_step(clock):
     engine = started(EXAMPLE, clock)
     engine.poll()
     clock.advance(1)
-    engine.jump(2)
+    assert engine.jump(2)
+    assert engine.paused and engine.getting_ready and engine.segment.kind == "prep"
+    assert engine.step_number == 2 and engine.remaining() == READY
+    assert engine.segments[engine.next_work()].name == "Leg swings"
+    clock.advance(30)  # the user walks back to the mat: nothing runs meanwhile
+    assert engine.remaining() == READY and cues_of(engine.poll()) == []
+    engine.toggle_pause()  # ready: "get ready", the 3-2-1, go
+    heard = cues_of(engine.poll())
+    for _ in range(int(READY)):
+        clock.advance(1)
+        heard += cues_of(engine.poll())
+    assert heard == ["ready", "pip", "pip", "pip", "go"]
     assert engine.segment.name == "Leg swings" and engine.segment.side == "left" and engine.segment.set == 1
-    assert cues_of(engine.poll()) == ["go"]
+    assert not engine.getting_ready and engine.remaining() == 20
     engine.jump(1)
-    assert engine.segment.name == "Arm swings"
+    assert engine.step_number == 1 and engine.paused
+    engine.next()  # n skips the rest of the get-ready
+    assert engine.segment.name == "Arm swings" and engine.paused
+    assert engine.summary().time_added == 0
+    left = [one.index for one in engine.take_left()]
+    assert all(engine.segments[i].kind != "prep" or i == 0 for i in left)  # a get-ready is never logged
+
+
+def test_a_jump_to_a_step_that_is_not_there_changes_nothing(clock):
+    engine = started(EXAMPLE, clock)
+    before = (engine.index, engine.paused)
+    assert not engine.jump(0) and not engine.jump(99)
+    assert (engine.index, engine.paused) == before
 
 
 def test_add_time(clock):
@@ -228,7 +251,7 @@ def test_added_time_on_a_paced_step_adds_reps_and_their_ticks(clock):
     clock.advance(5)  # rep 3 of 4
     assert engine.current_rep() == 3 and engine.reps == 4
     assert engine.add_time(10) == 10 and engine.reps == 9  # 5 more reps at 2 s
-    ticks = []
+    ticks = cues_of(engine.poll())  # as the screen does after every key
     for _ in range(12):
         clock.advance(1)
         ticks += [e.cue for e in engine.poll() if isinstance(e, CueDue)]

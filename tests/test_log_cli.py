@@ -32,7 +32,7 @@ def record(writer: LogWriter, routine: Routine, ref: str, when: str, *, stop_aft
     while clock.now - 1000 < total and not engine.finished:
         clock.advance(1)
         engine.poll()
-    recorder.end("completed" if engine.finished else "stopped")
+    recorder.end()
 
 
 @pytest.fixture
@@ -150,12 +150,13 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
     """SQLite makes the lines; they must be byte for byte the csv module's, whatever a name holds."""
     import sqlite3
 
-    from app.log.export import STRONG_COLUMNS
+    from app.log.export import STRONG_COLUMNS, as_text
     from app.log.store import connect
 
-    names = ['Quote "this"', "Line\nbreak", "Carriage\rreturn", "Plain", "Ünïcode, comma", "Trailing space "]
+    names = ['Quote "this"', "Line\nbreak", "Carriage\rreturn", "Plain", "Ünïcode, comma", "Trailing space ",
+             '=HYPERLINK("http://x", "y")', "-1+2", "\tTabbed"]
     conn = connect(db_path())
-    for number, routine in enumerate(["Hips, \"openers\"", "Empty session", "Cooldown"]):
+    for number, routine in enumerate(["Hips, \"openers\"", "Empty session", "@SUM(A1)"]):
         started = f"2026-11-2{number}T07:0{number}:00+01:00"
         sid = conn.execute(
             "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
@@ -166,7 +167,7 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
         for index, name in enumerate(reversed(names) if number else names):  # inserted out of order: sorted by index
             conn.execute(
                 "INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, planned_s,"
-                " actual_s, reps, result) VALUES (?, ?, 1, ?, ?, ?, 30, ?, ?, ?)",
+                " actual_s, reps, reps_done, result) VALUES (?, ?, 1, ?, ?, ?, 30, ?, 9, ?, ?)",
                 (sid, len(names) - index, name, ("left", "right", None)[index % 3], index % 2 + 1, 29.5 + index,
                  index if index % 2 else None, ("completed", "skipped", "cut short")[index % 3]))
     conn.commit()
@@ -174,7 +175,7 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
     writer = csv.writer(expected)
     writer.writerow(STRONG_COLUMNS)
     rows = sqlite3.connect(db_path()).execute(
-        "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps, g.actual_s,"
+        "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps_done, g.actual_s,"
         " g.result, s.id FROM sessions s JOIN segments g ON g.session_id = s.id"
         " ORDER BY s.started_at, g.segment_index").fetchall()
     numbers = {1: 1, 2: 2, 3: 3}  # every session has its Workout No, the empty one too
@@ -186,7 +187,9 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
         whole = round(length)
         duration = f"{whole}s" if whole < 60 else f"{whole // 3600}h {whole // 60 % 60}m" if whole >= 3600 \
             else f"{whole // 60}m"
-        writer.writerow([started[:19].replace("T", " "), routine, duration, step + (f" ({side})" if side else ""),
+        # A cell that would start a formula is marked as text, as the session CSV marks it (export.as_text).
+        writer.writerow([started[:19].replace("T", " "), as_text(routine), duration,
+                         as_text(step + (f" ({side})" if side else "")),
                          set_number, "", "" if reps is None else reps, "", round(seconds),
                          "" if result == "completed" else result, numbers[sid]])
     import os

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from app.log.history import minutes_by_week, streaks
 from app.log.store import connect
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
 
-def log_with(tmp_path, days_back: list[int]):
+def log_with(tmp_path, days_back: list[int], outcome: str = "completed"):
     conn = connect(tmp_path / "supple.db")
     for back in days_back:
         day = (TODAY - timedelta(days=back)).isoformat()
         conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
-                     " day, planned_s, actual_s, steps) VALUES ('r', 'R', 'other', 'd', 1, ?, ?, 60, 600, 1)",
-                     (day + "T08:00:00+00:00", day))
+                     " day, planned_s, actual_s, steps, outcome) VALUES ('r', 'R', 'other', 'd', 1, ?, ?, 60, 600, 1, ?)",
+                     (day + "T08:00:00+00:00", day, outcome))
     return conn
 
 
@@ -31,6 +33,12 @@ def test_a_week_counts_with_two_sessions_and_this_week_once_it_has_them(tmp_path
     assert streaks(log_with(tmp_path, [0, 4, 6, 12]), TODAY).weeks == 1
     (tmp_path / "b").mkdir()
     assert streaks(log_with(tmp_path / "b", [0, 1, 4, 6]), TODAY).weeks == 2
+
+
+@pytest.mark.parametrize("outcome", ["skipped", "stopped", "interrupted", "running"])
+def test_only_sessions_done_make_a_streak(tmp_path, outcome):
+    conn = log_with(tmp_path, [1, 2, 3], outcome)
+    assert streaks(conn, TODAY) == (0, 0)
 
 
 def test_minutes_fall_in_their_weeks_oldest_first():

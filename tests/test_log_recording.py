@@ -46,22 +46,44 @@ def test_a_session_is_recorded_from_start_to_end(tmp_path, clock):
     engine.toggle_pause()
     engine.next()  # right side cut short after 4 s
     recorder.sync()
-    engine.jump(3)  # the squats never run
+    engine.jump(3)  # the squats never run; the lift's get-ready, paused
+    engine.next()  # past the get-ready
     engine.done()  # the lift, at once
-    recorder.end("completed" if engine.finished else "stopped")
+    recorder.end()
     writer.close()
     (session,) = rows(path, "SELECT routine_ref, routine_name, routine_kind, scale, started_at, day, planned_s,"
                             " actual_s, paused_s, steps, steps_done, outcome, owner, position_segment FROM sessions")
+    # The end reached with 14 s of the 30 s of timed work worked: skipped through, not completed.
     assert session == ("user:legs", "Legs", "other", 1.0, "2026-11-25T10:00:00+01:00", "2026-11-25", 30.0,
-                       14.0, 60.0, 3, 1, "completed", None, None)
-    segments = rows(path, "SELECT segment_index, step, step_name, side, set_number, planned_s, actual_s, reps, result"
-                          " FROM segments ORDER BY segment_index")
+                       14.0, 60.0, 3, 1, "skipped", None, None)
+    segments = rows(path, "SELECT segment_index, step, step_name, side, set_number, planned_s, actual_s, reps,"
+                          " reps_done, result FROM segments ORDER BY segment_index")
     assert segments == [
-        (0, 1, "Swings", "left", 1, 10.0, 10.0, None, "completed"),
-        (1, 1, "Swings", "right", 1, 10.0, 4.0, None, "cut short"),
-        (2, 2, "Squats", None, 1, 10.0, 0.0, 5, "skipped"),
-        (3, 3, "Lift", None, 1, None, 0.0, None, "completed"),
+        (0, 1, "Swings", "left", 1, 10.0, 10.0, None, None, "completed"),
+        (1, 1, "Swings", "right", 1, 10.0, 4.0, None, None, "cut short"),
+        (2, 2, "Squats", None, 1, 10.0, 0.0, 5, 0, "skipped"),
+        (3, 3, "Lift", None, 1, None, 0.0, None, None, "completed"),
     ]
+
+
+def test_a_session_with_its_work_done_is_completed_and_its_reps_are_those_done(tmp_path, clock):
+    path = tmp_path / "supple.db"
+    writer = writer_for(path)
+    engine = Engine(ROUTINE, clock)
+    recorder = SessionRecorder(writer, engine, "user:legs")
+    engine.start()
+    recorder.begin()
+    for _ in range(20):  # both sides of the swings, whole
+        clock.advance(1)
+        engine.poll()
+    clock.advance(7)  # 3 of the 5 squats at 2 s, then cut
+    engine.poll()
+    engine.next()
+    engine.done()  # the lift
+    recorder.end()
+    writer.close()
+    assert rows(path, "SELECT outcome FROM sessions") == [("completed",)]  # 27 of 30 s: 90 %
+    assert rows(path, "SELECT reps, reps_done, result FROM segments WHERE step = 2") == [(5, 3, "cut short")]
 
 
 def test_the_position_is_kept_while_it_runs(tmp_path, clock):
@@ -118,7 +140,7 @@ def test_a_log_from_a_newer_supple_is_said_once_and_the_session_goes_on(tmp_path
     engine.start()
     recorder.begin()
     recorder.sync()
-    recorder.end("stopped")
+    recorder.end()
     writer.close()
     assert len(notices) == 1 and "written by a newer Supple" in notices[0]
 
@@ -150,9 +172,10 @@ def test_a_log_locked_for_long_is_said(tmp_path, clock, monkeypatch):
     writer = writer_for(path, notices)
     engine = Engine(ROUTINE, clock)
     SessionRecorder(writer, engine, "user:legs").begin()
-    writer.close()
+    lost = writer.close(timeout=0.5)
     holder.rollback()
-    assert notices and "another Supple has been holding it" in notices[0]
+    assert notices and "held by another program" in notices[0]
+    assert lost == 1  # the session's first row, still waiting when the time was up
 
 
 @pytest.mark.parametrize("jump", [timedelta(hours=-5), timedelta(days=3)])
@@ -166,7 +189,7 @@ def test_a_wall_clock_that_jumps_never_makes_a_duration_odd(tmp_path, clock, jum
     recorder.begin()
     clock.advance(25)
     engine.poll()
-    recorder.end("stopped")
+    recorder.end()
     writer.close()
     ((actual, paused),) = rows(path, "SELECT actual_s, paused_s FROM sessions")
     assert (actual, paused) == (25.0, 0.0)  # from the monotonic clock, whatever the wall clock said

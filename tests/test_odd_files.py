@@ -146,7 +146,7 @@ def test_a_link_to_itself_is_a_broken_entry_and_deletes_as_a_link(supple_home):
     loop.symlink_to("loop.toml")
     (entry,) = [e for e in load_library() if e.source == "user"]
     assert entry.routine is None and entry.link_target is not None  # no RuntimeError on the loop
-    delete_routine(entry.path, folder)
+    assert delete_routine(entry.path, folder, paths.trash_dir()) is None  # only the link goes
     assert not loop.is_symlink()
 
 

@@ -14,7 +14,7 @@ from app.routine.model import Routine, Step
 from app.session.plan import build_plan
 from app.routine.routine_file import load_routine
 from app.files import fingerprint
-from app.routine.saving import SaveError, delete_routine, has_comments, save_routine, slugify
+from app.routine.saving import SaveError, delete_routine, has_comments, restore_routine, save_routine, slugify
 from tests.strategies import routines
 
 ONE = (Step("Hold", duration=30),)
@@ -165,12 +165,29 @@ def test_delete_only_inside_the_folder(tmp_path: Path):
     path = save_routine(Routine("Legs", ONE), folder).path
     outside = tmp_path / "keep.toml"
     outside.write_text("x")
+    trash = tmp_path / "trash"
     with pytest.raises(SaveError, match="not one of your routines"):
-        delete_routine(outside, folder)
+        delete_routine(outside, folder, trash)
     with pytest.raises(SaveError):
-        delete_routine(folder / ".." / "keep.toml", folder)
-    delete_routine(path, folder)
+        delete_routine(folder / ".." / "keep.toml", folder, trash)
+    text = path.read_text()
+    kept = delete_routine(path, folder, trash)
     assert not path.exists() and outside.exists()
+    assert kept.parent == trash and kept.read_text() == text  # kept, whole
+
+
+def test_a_deleted_routine_comes_back_and_never_over_one_saved_since(tmp_path: Path):
+    folder = folder_of(tmp_path)
+    trash = tmp_path / "trash"
+    first = save_routine(Routine("Legs", ONE), folder).path
+    text = first.read_text()
+    kept = delete_routine(first, folder, trash)
+    again = delete_routine(save_routine(Routine("Legs", ONE), folder).path, folder, trash)
+    assert kept != again and kept.exists() and again.exists()  # the second never replaces the first in the trash
+    assert restore_routine(kept, first) == first and first.read_text() == text and not kept.exists()
+    with pytest.raises(SaveError, match="is there again"):
+        restore_routine(again, first)
+    assert again.exists() and first.read_text() == text
 
 
 @settings(max_examples=150, deadline=None)

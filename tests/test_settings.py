@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from app.settings import Settings, load_settings, save_settings, settings_path
+from app.settings import NotReadCleanly, Settings, load_settings, save_settings, settings_path
 
 
 def test_no_file_means_defaults(supple_home):
@@ -25,29 +25,73 @@ def test_saved_settings_read_back(supple_home):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("volume = 150\n", "volume must be a whole number from 0 to 100, got 150"),
-        ("volume = true\n", "volume must be a whole number from 0 to 100, got true"),
-        ('voice = "yes"\n', 'voice must be true or false, got "yes"'),
+        ("volume = 150\n", ":2: volume must be a whole number from 0 to 100, got 150"),
+        ("voice = false\nvolume = true\n", ":3: volume must be a whole number from 0 to 100, got true"),
+        ('voice = "yes"\n', ':2: voice must be true or false, got "yes"'),
+        ("volume = " + "9" * 400 + "\n", ":2: volume must be a whole number from 0 to 100, got "
+                                         "9999999999999999999999999999999999999... (a number of 400 digits)"),
+        ('"\\u001b[2J" = 1\n', ':2: unknown key "\\u001b[2J"'),
+        ("colour = 1\n", ':2: unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme)'),
+        ("# mine\nsoud = true\n", ':3: unknown key "soud" (did you mean "sound"?); it is ignored'),
+        ("[sound]\non = true\n", ':2: sound must be true or false, got a table'),
+    ],
+)
+def test_a_wrong_key_is_said_with_its_line_and_the_rest_is_kept(supple_home, text, message):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("halfway = false\n" + text)
+    settings, problem = load_settings()
+    assert problem.startswith(f"{path}{message}") and problem.endswith("; the rest of the file is used")
+    assert settings.halfway is False  # the good key before it still counts
+    save_settings(settings._replace(volume=40), base=settings)
+    assert path.read_text().startswith("halfway = false\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
         ("volume = " + "9" * 5000 + "\n", "invalid TOML: a number is far too long"),
-        ("volume = " + "9" * 400 + "\n", "got 9999999999999999999999999999999999999... (a number of 400 digits)"),
-        ('"\\u001b[2J" = 1\n', 'unknown key "\\u001b[2J"'),
-        ("colour = 1\n", 'unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme)'),
         ("volume = \n", "invalid TOML: invalid value (at line 1, column 10)"),
+        ("a = " + "[" * 3000 + "]" * 3000 + "\n", "invalid TOML: nested far too deeply"),
         (b"\xff\xfe", "not UTF-8 text (byte 0xff)"),
         (b"# big\n" * 20000, "file is larger than 64 KiB"),
     ],
 )
-def test_a_broken_file_gives_defaults_a_message_and_stays(supple_home, text, message):
+def test_a_file_not_read_cleanly_gives_defaults_and_is_never_written_over_unasked(supple_home, text, message):
     path = settings_path()
     path.parent.mkdir(parents=True)
     data = text if isinstance(text, bytes) else text.encode()
     path.write_bytes(data)
     settings, problem = load_settings()
     assert settings == Settings()
-    assert problem.startswith(f"{path}: ") and message in problem and problem.endswith("; using the defaults")
-    assert path.read_bytes() == data  # not overwritten until the user saves settings
-    save_settings(Settings(volume=10))
+    assert problem.startswith(f"{path}: ") and message in problem and "using the defaults" in problem
+    with pytest.raises(NotReadCleanly):
+        save_settings(Settings(volume=10))
+    assert path.read_bytes() == data  # not overwritten until the user says so
+    save_settings(Settings(volume=10), replace=True)
     assert load_settings() == (Settings(volume=10), None)
+    (aside,) = path.parent.glob("config.toml.broken-*")
+    assert aside.read_bytes() == data  # kept, beside it
+
+
+def test_saving_keeps_the_users_comments_order_and_unknown_keys(supple_home):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    text = "# my settings\nvolume = 30  # quiet at home\nsoud = true\n\n# the look\ntheme = \"nord\"\n"
+    path.write_text(text)
+    base, _ = load_settings()
+    save_settings(base._replace(volume=55), base=base)
+    assert path.read_text() == text.replace("volume = 30", "volume = 55")
+
+
+def test_a_save_keeps_a_change_another_supple_made_meanwhile(supple_home):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("volume = 30\nvoice = true\n")
+    base, _ = load_settings()
+    path.write_text("volume = 30\nvoice = false\n")  # the other Supple turned the voice off
+    save_settings(base._replace(volume=60), base=base)  # this one changed only the volume
+    assert load_settings()[0] == Settings(volume=60, voice=False)
 
 
 def test_a_byte_order_mark_is_accepted(supple_home):

@@ -83,9 +83,20 @@ def test_a_signal_restores_the_terminal_and_exits_with_its_status(terminal, numb
     assert sound_folders(session) == []  # the helper cleaned up after itself
 
 
-def test_ctrl_c_quits_and_restores_the_terminal(terminal):
+def test_ctrl_c_in_a_session_asks_and_a_second_quits_non_zero_restoring_the_terminal(terminal):
     session = terminal(f"{console_script()} run {{routine}}")
     session.wait_for("GET READY")
+    session.keys("C-c")
+    screen = session.wait_for("Stop this session?")  # one slip never ends a session
+    assert "Ctrl+C here quits Supple" in screen and "EXIT=" not in screen
+    session.keys("C-c")
+    session.wait_for("EXIT=130")
+    assert session.terminal_state() == RESTORED
+
+
+def test_ctrl_c_in_the_list_quits_at_once_and_restores_the_terminal(terminal):
+    session = terminal(console_script())
+    session.wait_for("pick a routine")
     session.keys("C-c")
     session.wait_for("EXIT=0")
     assert session.terminal_state() == RESTORED
@@ -123,6 +134,35 @@ def test_ctrl_z_and_fg_bring_the_whole_screen_back(terminal):
     screen = session.wait_for("WORK")
     for text in ("Arm swings", "Step 1 of 2", "Stand tall", "Next: Leg swings", "PAUSED", "space  Resume"):
         assert text in screen, f"{text!r} missing after fg:\n{screen}\nbefore:\n{before}"
+
+
+SHORT_STEPS = 'name = "Short steps"\nprep = "1s"\n[[steps]]\nname = "Hold"\nduration = "8s"\n' \
+              '[[steps]]\nname = "Then this"\nduration = "8s"\n'
+
+
+def test_time_stopped_with_ctrl_z_is_not_counted_and_the_session_waits_paused(terminal, tmp_path):
+    routine = tmp_path / "short-steps.toml"
+    routine.write_text(SHORT_STEPS)
+    session = terminal("", interactive=True)
+    session.wait_for("READY$")
+    session.keys("-l", f"{console_script()} run {routine}")
+    session.keys("Enter")
+    session.wait_for("WORK")
+    session.keys("C-z")
+    session.wait_for("Stopped")
+    time.sleep(10)  # longer than the whole step: had it counted on, the step would be over
+    session.keys("-l", "fg")
+    session.keys("Enter")
+    screen = session.wait_for("PAUSED")
+    assert "Hold" in screen and "Step 1 of 2" in screen and "WORK" in screen, screen
+    session.keys("q")
+    session.wait_for("Stop this session?")
+    session.keys("y")
+    session.wait_for("How does your back feel")  # the check-in, over the summary
+    session.keys("Escape")
+    screen = session.wait_for("Actual")
+    actual = next(line for line in screen.splitlines() if "Actual" in line)
+    assert "0:0" in actual and int(actual.split("0:0")[1][0]) < 5, screen  # seconds run, not the 10 s stopped
 
 
 def test_closing_the_terminal_window_ends_supple(terminal):
@@ -212,5 +252,8 @@ def test_killed_with_kill_9_then_supple_offers_to_resume_at_that_step(terminal, 
     again = terminal(console_script())
     again.wait_for("Terminal test was left unfinished")
     again.keys("r")
+    screen = again.wait_for("Press Space when you are ready")  # held in a get-ready until the user is back
+    assert "GET READY" in screen and "PAUSED" in screen and "Step 2 of 2" in screen and "Leg swings" in screen
+    again.keys("space")
     screen = again.wait_for("LEFT SIDE")
     assert "Step 2 of 2" in screen and "Leg swings" in screen

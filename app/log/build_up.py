@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from datetime import datetime
 from typing import NamedTuple
@@ -46,6 +47,9 @@ def percent(scale: float) -> str:
 
 def check(start: float, step: float, target: float) -> None:
     """BuildUpError unless LOWEST <= start <= target <= HIGHEST and 0 < step."""
+    for label, value in (("start", start), ("step", step), ("target", target)):
+        if not math.isfinite(value):
+            raise BuildUpError(f"{label} must be a number, got {value:g}")
     for label, value in (("start", start), ("target", target)):
         if not LOWEST - EPSILON <= value <= HIGHEST + EPSILON:
             raise BuildUpError(f"{label} must be from {LOWEST} to {HIGHEST} (a time scale: 0.7 is 70 %), got {value:g}")
@@ -94,6 +98,23 @@ def start(conn: sqlite3.Connection, ref: str, start: float, step: float, target:
     return get(conn, ref)
 
 
+def change(conn: sqlite3.Connection, ref: str, step: float | None, target: float | None) -> BuildUp | None:
+    """Set a new step or target on the build-up of `ref`, where it stands; None when there is none."""
+    found = get(conn, ref)
+    if found is None:
+        return None
+    step = found.step if step is None else step
+    target = found.target if target is None else target
+    check(found.start, step, target)
+    scale = min(found.scale, target)  # a lower target is never exceeded
+    with conn:
+        conn.execute("UPDATE build_ups SET step = ?, target = ?, scale = ? WHERE routine_ref = ?",
+                     (step, target, scale, ref))
+        _note(conn, ref, None, found.scale, scale, f"changed: up to {percent(target)}, "
+                                                  f"+{round(step * 100)} % a good session")
+    return get(conn, ref)
+
+
 def stop(conn: sqlite3.Connection, ref: str) -> bool:
     """End the build-up (its history stays); False when there was none."""
     with conn:
@@ -114,8 +135,12 @@ def resume(conn: sqlite3.Connection, ref: str) -> BuildUp | None:
     return found._replace(paused=False)
 
 
-def next_scale(build_up: BuildUp, completed: bool, pain: int | None, warned: bool) -> tuple[float, bool, str]:
-    """The rule: (the next scale, paused, why) after a session of `build_up`'s routine with a check-in of `pain`."""
+def next_scale(build_up: BuildUp, outcome: str, pain: int | None, warned: bool,
+               ran_at: float | None = None) -> tuple[float, bool, str]:
+    """The rule: (the next scale, paused, why) after a session of `build_up`'s routine that ended `outcome`
+    ("completed", "skipped", "stopped"), ran at the scale `ran_at` (None: the build-up's), with a check-in of
+    `pain`. Pain and the warning signs step it back whatever the session; only a session completed at the
+    build-up's own scale steps it up."""
     scale = build_up.scale
     if build_up.paused:
         return scale, True, "paused: press b on the routine (or supple build-up --resume) to go on"
@@ -123,11 +148,16 @@ def next_scale(build_up: BuildUp, completed: bool, pain: int | None, warned: boo
         back = max(build_up.start, scale - build_up.step)
         why = f"pain of {pain}" if pain is not None and pain >= SEVERE else "the warning signs"
         return back, True, f"stepped back to {percent(back)} and paused after {why}"
+    if ran_at is not None and abs(ran_at - scale) > EPSILON:
+        return scale, False, f"held at {percent(scale)}: the last session ran at {percent(ran_at)}, not the build-up's scale"
     if pain is None:
         return scale, False, "held: no check-in after the last session"
     if pain >= MODERATE:
         return scale, False, f"held at {percent(scale)}: pain of {pain} after the last session"
-    if not completed:
+    if outcome == "skipped":
+        return scale, False, (f"held at {percent(scale)}: the last session reached its end with too little of it "
+                              "done to count")
+    if outcome != "completed":
         return scale, False, f"held at {percent(scale)}: the last session was not completed"
     if scale >= build_up.target - EPSILON:
         return scale, False, f"at its target, {percent(build_up.target)}"
@@ -137,7 +167,7 @@ def next_scale(build_up: BuildUp, completed: bool, pain: int | None, warned: boo
 
 def after_session(conn: sqlite3.Connection, session_id: int, pain: int | None, warned: bool) -> Step | None:
     """Apply the rule once a session of a routine with a build-up has its check-in (or had none)."""
-    row = conn.execute("SELECT routine_ref, outcome FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    row = conn.execute("SELECT routine_ref, outcome, scale FROM sessions WHERE id = ?", (session_id,)).fetchone()
     if row is None:
         return None
     found = get(conn, row[0])
@@ -145,7 +175,7 @@ def after_session(conn: sqlite3.Connection, session_id: int, pain: int | None, w
         return None
     if conn.execute("SELECT 1 FROM build_up_steps WHERE session_id = ?", (session_id,)).fetchone():
         return None  # a session moves the build-up once, whatever check-ins follow it
-    scale, paused, why = next_scale(found, row[1] == "completed", pain, warned)
+    scale, paused, why = next_scale(found, row[1], pain, warned, row[2])
     with conn:
         conn.execute("UPDATE build_ups SET scale = ?, paused = ? WHERE routine_ref = ?", (scale, int(paused), row[0]))
         _note(conn, row[0], session_id, found.scale, scale, why)

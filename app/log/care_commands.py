@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
 from app.log import build_up
-from app.log.checkins import PLACES, CheckInError, advice, current_warning, parse_pain, record
+from app.log.checkins import PLACES, CheckInError, advice, current_warning, parse_pain, record, session_to_follow
 from app.log.commands import open_log
 from app.log.store import LogUnavailable
 
 if TYPE_CHECKING:
     import argparse
-
-RECENT_SESSION = timedelta(hours=2)  # a check-in from the shell this soon after a session is about it
 
 
 def add_care_commands(commands) -> None:
@@ -23,8 +20,8 @@ def add_care_commands(commands) -> None:
     checkin = commands.add_parser(
         "checkin", help="record how your back feels (0-10)",
         description="Record a check-in: pain from 0 (none) to 10 (worst imaginable), where, and whether it spreads "
-                    "down a leg. Within two hours of a session it is that session's check-in. Prints the advice "
-                    "when the warning signs show.")
+                    "down a leg. It goes with your latest session if that ended in the last two hours and has no "
+                    "check-in yet; else it stands alone. Prints the advice when the warning signs show.")
     checkin.add_argument("pain", metavar="PAIN", help="0 to 10")
     checkin.add_argument("--where", action="append", default=[], metavar="PLACE",
                          help=f"where it hurts: {', '.join(PLACES)} (repeat for several)")
@@ -39,10 +36,10 @@ def add_care_commands(commands) -> None:
                     "it back and pause it. With no option: where it stands and its history.")
     grow.add_argument("routine", metavar="ROUTINE", help="a routine's stem, name or ref")
     grow.add_argument("--start", type=float, metavar="SCALE", help="the scale to begin at, e.g. 0.7 (70 %%)")
-    grow.add_argument("--step", type=float, default=0.05, metavar="STEP", help="up this much a good session "
-                                                                              "(default 0.05)")
-    grow.add_argument("--target", type=float, default=1.0, metavar="SCALE", help="where it ends (default 1.0, "
-                                                                                 "at most 2.0)")
+    grow.add_argument("--step", type=float, metavar="STEP", help="up this much a good session (default 0.05); "
+                                                                "alone, it changes the build-up there is")
+    grow.add_argument("--target", type=float, metavar="SCALE", help="where it ends (default 1.0, at most 2.0); "
+                                                                  "alone, it changes the build-up there is")
     grow.add_argument("--off", action="store_true", help="stop the build-up (its history stays)")
     grow.add_argument("--resume", action="store_true", help="go on after a pause")
     grow.set_defaults(handler=cmd_build_up)
@@ -59,29 +56,21 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         conn = open_log()
-        session = _recent_session(conn)
-        kept = record(conn, pain, places, args.leg, note, session_id=session)
+        followed = session_to_follow(conn)
+        kept = record(conn, pain, places, args.leg, note, session_id=followed.id if followed else None)
         warned = current_warning(conn)
-        step = build_up.after_session(conn, session, pain, warned is not None) if session else None
+        step = build_up.after_session(conn, followed.id, pain, warned is not None) if followed else None
     except (LogUnavailable, sqlite3.Error) as error:
         echo(f"supple: the check-in was not recorded: {error}", err=True)
         return EXIT_USER
-    echo(f"Recorded: {kept.describe()}" + (" (after your last session)" if session else ""))
+    echo(f"Recorded: {kept.describe()}" + (f", with your session of {followed.describe()}" if followed else
+                                            ", on its own (no session ended in the last 2 hours without a check-in)"))
     if step is not None and step.reason:
         echo(f"Build-up: {build_up.percent(step.after)} next time, {step.reason}")
     if warned is not None:
         echo("")
         echo(advice(warned))
     return EXIT_OK
-
-
-def _recent_session(conn: sqlite3.Connection) -> int | None:
-    """The session that ended in the last two hours and has no check-in yet, if any."""
-    since = (datetime.now().astimezone() - RECENT_SESSION).isoformat(timespec="seconds")
-    row = conn.execute("SELECT id FROM sessions WHERE outcome IN ('completed', 'stopped') AND ended_at >= ? "
-                       "AND id NOT IN (SELECT session_id FROM checkins WHERE session_id IS NOT NULL) "
-                       "ORDER BY ended_at DESC LIMIT 1", (since,)).fetchone()
-    return row[0] if row else None
 
 
 def cmd_build_up(args: argparse.Namespace) -> int:
@@ -93,14 +82,24 @@ def cmd_build_up(args: argparse.Namespace) -> int:
         echo(entry.error, err=True)
         return EXIT_USER
     ref, name = entry.log_ref, entry.routine.name
-    if sum(map(bool, (args.start is not None, args.off, args.resume))) > 1:
-        echo("supple: choose one of --start, --off and --resume", err=True)
+    changing = args.step is not None or args.target is not None
+    if sum(map(bool, (args.start is not None, args.off, args.resume))) > 1 or changing and (args.off or args.resume):
+        echo("supple: choose one of --start, --off and --resume (--step and --target go with --start, or alone)",
+             err=True)
         return EXIT_USAGE
     try:
         conn = open_log()
         if args.start is not None:
-            made = build_up.start(conn, ref, args.start, args.step, args.target)
+            made = build_up.start(conn, ref, args.start, 0.05 if args.step is None else args.step,
+                                  1.0 if args.target is None else args.target)
             echo(f"{name}: building up from {build_up.percent(made.start)} to {build_up.percent(made.target)}, "
+                 f"+{round(made.step * 100)} % after each completed session with pain under 4.")
+        elif changing:
+            made = build_up.change(conn, ref, args.step, args.target)
+            if made is None:
+                echo(f"supple: {name} has no build-up to change; start one with --start", err=True)
+                return EXIT_USER
+            echo(f"{name}: {build_up.percent(made.scale)} next time, up to {build_up.percent(made.target)}, "
                  f"+{round(made.step * 100)} % after each completed session with pain under 4.")
         elif args.off:
             echo(f"{name}: build-up off; sessions run at 100 %." if build_up.stop(conn, ref)

@@ -97,6 +97,47 @@ def record(conn: sqlite3.Connection, pain: int, places: tuple[str, ...] = (), le
     return CheckIn(row.lastrowid, when.isoformat(timespec="seconds"), session_id, pain, places, leg, note)
 
 
+AFTER_SESSION = timedelta(hours=2)  # a check-in this soon after a session ended is about that session
+
+
+class Followed(NamedTuple):
+    """The session a check-in goes with."""
+
+    id: int
+    routine_name: str
+    ended_at: str
+
+    def describe(self) -> str:
+        """ "Quick warm-up, which ended at 18:02" (or "on 2 Dec at 23:50" another day)."""
+        ended = datetime.fromisoformat(self.ended_at)
+        when = ended.strftime("%H:%M") if ended.date() == wall_now().date() else ended.strftime("%d %b at %H:%M")
+        return f"{self.routine_name}, which ended at {when}"
+
+
+def session_to_follow(conn: sqlite3.Connection, now: datetime | None = None) -> Followed | None:
+    """The session a check-in made now goes with: the latest to end, if it ended within AFTER_SESSION and
+    has no check-in yet; else None, and the check-in stands alone. (Never an older session: a check-in is
+    not back-dated.)"""
+    now = (now or wall_now()).astimezone()
+    latest = None
+    # Ended times carry the offset they were written with; compared as times, not as text.
+    for row in conn.execute("SELECT id, routine_name, ended_at FROM sessions WHERE ended_at IS NOT NULL"
+                            " ORDER BY ended_at DESC, id DESC LIMIT 8"):
+        try:
+            ended = datetime.fromisoformat(row[2])
+        except ValueError:
+            continue
+        ended = ended if ended.tzinfo else ended.astimezone()
+        if latest is None or ended > latest[0]:
+            latest = (ended, row)
+    if latest is None or not timedelta(0) <= now - latest[0] <= AFTER_SESSION:
+        return None
+    ended, (session_id, name, ended_at) = latest
+    if conn.execute("SELECT 1 FROM checkins WHERE session_id = ?", (session_id,)).fetchone():
+        return None
+    return Followed(session_id, name, ended_at)
+
+
 def from_row(row: tuple) -> CheckIn:
     id_, at, session_id, pain, places, leg, note = row
     return CheckIn(id_, at, session_id, pain, tuple(p for p in places.split(",") if p), bool(leg), note)

@@ -19,6 +19,18 @@ STRONG_COLUMNS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Orde
                   "Seconds", "Notes", "Workout No")
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula; a routine's name or a note may.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: object) -> object:
+    """A text cell a spreadsheet shows as text, never runs: one that would start a formula gets a leading
+    apostrophe (as spreadsheets themselves mark text). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def session_record(session: Session) -> dict:
     """A session for JSON and CSV: the log's fields, durations in seconds rounded to a tenth."""
     record = session._asdict()
@@ -67,7 +79,7 @@ def write_sessions_csv(conn: sqlite3.Connection, which: Filter, out: IO[str]) ->
         while at < len(lone) and lone[at].at < session.started_at:
             writer.writerow(_lone_row(lone[at], blank))
             at += 1
-        writer.writerow((*session_record(session).values(), *checkin_cells(tied.get(session.id))))
+        writer.writerow(map(as_text, (*session_record(session).values(), *checkin_cells(tied.get(session.id)))))
     for checkin in lone[at:]:
         writer.writerow(_lone_row(checkin, blank))
 
@@ -76,17 +88,19 @@ def _lone_row(checkin: CheckIn, blank: tuple) -> tuple:
     row = list(blank)
     row[SESSION_COLUMNS.index("started_at")] = checkin.at
     row[SESSION_COLUMNS.index("outcome")] = "check-in"
-    return (*row, *checkin_cells(checkin))
+    return tuple(map(as_text, (*row, *checkin_cells(checkin))))
 
 
 NEEDS_QUOTES = "GLOB '*[,\"' || char(10) || char(13) || ']*'"  # what makes the csv module quote a field
 
 
 def _quoted(value: str, test: str | None = None) -> str:
-    """SQL for `value` as a CSV field: quoted, its quotes doubled, when `test` (default: the value) holds a
-    comma, a quote or a line break, as the csv module writes it."""
-    return (f"CASE WHEN {test or value} {NEEDS_QUOTES} THEN '\"' || replace({value}, '\"', '\"\"') || '\"'"
-            f" ELSE {value} END")
+    """SQL for `value` as a CSV text field: as `as_text` makes it, then quoted, its quotes doubled, when `test`
+    (default: the value) holds a comma, a quote or a line break, as the csv module writes it."""
+    starts = ", ".join(f"char({ord(c)})" for c in FORMULA_STARTS)
+    text = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN char(39) || {value} ELSE {value} END)"
+    return (f"CASE WHEN {test or value} {NEEDS_QUOTES} THEN '\"' || replace({text}, '\"', '\"\"') || '\"'"
+            f" ELSE {text} END")
 
 
 def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
@@ -108,7 +122,7 @@ def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
     exercise = "g.step_name || CASE WHEN g.side IS NULL THEN '' ELSE ' (' || g.side || ')' END"
     # One printf a line: a chain of || copies the line once for each piece.
     line = (f"printf('%s%s,%d,,%s,,%d,%s,%d', h.head, {_quoted(exercise, 'g.step_name')}, g.set_number,"
-            " ifnull(g.reps, ''), round(g.actual_s), CASE WHEN g.result = 'completed' THEN '' ELSE g.result END,"
+            " ifnull(g.reps_done, ''), round(g.actual_s), CASE WHEN g.result = 'completed' THEN '' ELSE g.result END,"
             " h.number)")
     # group_concat keeps the order of the rows it is given (SQLite before 3.44 takes no ORDER BY inside it).
     return conn.execute(
@@ -118,7 +132,7 @@ def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
 
 
 def write_segments_csv(conn: sqlite3.Connection, which: Filter, out: IO[str]) -> None:
-    """One row a work segment, in the Strong app's columns; a "Workout No" a session."""
+    """One row a work segment, in the Strong app's columns, with the reps done; a "Workout No" a session."""
     csv.writer(out).writerow(STRONG_COLUMNS)  # lines end in CRLF, as the csv module ends them
     cursor = _segment_lines(conn, which)
     while chunk := cursor.fetchmany(500):

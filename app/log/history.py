@@ -96,8 +96,10 @@ class Streaks(NamedTuple):
 
 
 def streaks(conn: sqlite3.Connection, today: date) -> Streaks:
-    """The current streaks, counted from the days and weeks sessions were run."""
-    counts = {date.fromisoformat(day): n for day, n in conn.execute("SELECT day, COUNT(*) FROM sessions GROUP BY day")}
+    """The current streaks, counted from the days and weeks sessions were done: a session stopped early,
+    skipped through or interrupted is not one."""
+    counts = {date.fromisoformat(day): n for day, n in conn.execute(
+        "SELECT day, COUNT(*) FROM sessions WHERE outcome = 'completed' GROUP BY day")}
     run = 0
     day = today if today in counts else today - timedelta(days=1)
     while day in counts:

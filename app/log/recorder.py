@@ -9,21 +9,20 @@ from typing import TYPE_CHECKING, Callable
 
 from app.log.owner import this_process
 
-from app.session.engine import Left
-
 if TYPE_CHECKING:
-    from app.session.engine import Engine
+    from app.session.engine import Engine, Left
     from app.log.writer import LogWriter
 
-Outcome = str  # "completed", "stopped" or "interrupted"
 SKIP_UNDER = 1.0  # seconds: a segment left sooner than this was skipped, not cut short
 
+# A segment run twice (back, or a resumed session) adds its seconds; its result and reps are the best of the two.
 UPSERT_SEGMENT = """
     INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, planned_s, actual_s, reps,
-                          result)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          reps_done, result)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (session_id, segment_index) DO UPDATE SET
         actual_s = segments.actual_s + excluded.actual_s,
+        reps_done = max(ifnull(segments.reps_done, excluded.reps_done), ifnull(excluded.reps_done, segments.reps_done)),
         result = CASE WHEN 'completed' IN (segments.result, excluded.result) THEN 'completed'
                       WHEN 'cut short' IN (segments.result, excluded.result) THEN 'cut short'
                       ELSE 'skipped' END"""
@@ -48,7 +47,6 @@ class SessionRecorder:
                  session_id: int | None = None) -> None:
         self.writer, self.engine, self.ref, self.wall = writer, engine, ref, wall
         self.session_id = session_id  # set by the first write, or given when resuming
-        self.base = (0.0, 0.0, 0.0)  # actual, paused and added seconds before a resumed run
         self.recorded = False  # the session row is written (read only by the summary)
 
     def begin(self) -> None:
@@ -77,23 +75,25 @@ class SessionRecorder:
     def sync(self) -> None:
         """The segments left since the last call, the running totals, and where the session stands."""
         rows = self._work_rows(self.engine.take_left())
-        totals = self._totals()
-        index = max(self.engine.index, 0)
-        step = self.engine.segments[index].step or (self.engine.segments[self.engine.next_work(index) or index].step)
-        position = (index, step, self.engine.elapsed(), int(self.engine.paused))
+        totals = self.engine.times()
+        index, offset = self.engine.position()
+        position = (index, self.engine.step_number, offset, int(self.engine.paused))
         self.writer.submit(lambda conn: self._write(conn, rows, totals, position))
 
-    def end(self, outcome: Outcome) -> None:
-        """How the session ended; the work segments it never reached are written as skipped."""
+    def end(self) -> None:
+        """How the session ended (its summary's outcome: completed, skipped or stopped); the work segments
+        it never reached are written as skipped."""
         engine = self.engine
         left = engine.take_left()
-        if not engine.finished and engine.index >= 0:  # stopped in the middle of a segment
-            left.append(Left(engine.index, engine.elapsed(), engine.index in engine.completed))
+        under_way = engine.leaving_now()
+        if under_way is not None:  # stopped in the middle of a segment
+            left.append(under_way)
         rows = self._work_rows(left)
         rows += [self._row(None, index) for index, segment in enumerate(engine.segments)
                  if segment.kind == "work" and index not in engine.visited]
-        totals = self._totals()
-        steps_done = engine.summary().steps_done
+        totals = engine.times()
+        summary = engine.summary()
+        outcome, steps_done = summary.outcome, summary.steps_done
         ended = self.wall()
 
         def write(conn: sqlite3.Connection) -> None:
@@ -102,10 +102,6 @@ class SessionRecorder:
                              (outcome, ended, steps_done, self.session_id))
 
         self.writer.submit(write)
-
-    def _totals(self) -> tuple[float, float, float]:
-        """Actual, paused and added seconds, with those of the run before a resume."""
-        return tuple(before + now for before, now in zip(self.base, self.engine.times()))
 
     def _work_rows(self, left: list[Left]) -> list[tuple]:
         """Rows for the work segments among those left (gets ready, rests and switches are not recorded)."""
@@ -120,8 +116,9 @@ class SessionRecorder:
             result = "completed"
         else:  # passed straight through (under a second) counts as skipped, as one never reached
             result = "cut short" if left is not None and left.seconds >= SKIP_UNDER else "skipped"
+        reps_done = left.reps if left is not None else (0 if step.reps else None)
         return (index, segment.step, step.name, segment.side, segment.set, segment.duration,
-                left.seconds if left is not None else 0.0, step.reps, result)
+                left.seconds if left is not None else 0.0, step.reps, reps_done, result)
 
     def _write(self, conn: sqlite3.Connection, rows: list[tuple], totals: tuple, position: tuple | None) -> bool:
         """Write segments, totals and position in one transaction; False when there is no row to write to."""

@@ -27,6 +27,7 @@ class Unfinished(NamedTuple):
     totals: tuple[float, float, float]  # actual, paused and added seconds so far
     completed: frozenset[int]  # work segments done in full
     visited: frozenset[int]  # segments it had a row for
+    worked: dict[int, float] = {}  # seconds run in each of those (read only)
 
 
 def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished | None:
@@ -54,10 +55,11 @@ def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished 
 
 def _unfinished(conn: sqlite3.Connection, fields: list) -> Unfinished:
     (session_id, ref, name, digest, scale, started, segment, step, offset, actual, paused, added) = fields
-    done = conn.execute("SELECT segment_index, result FROM segments WHERE session_id = ?", (session_id,)).fetchall()
+    done = conn.execute("SELECT segment_index, result, actual_s FROM segments WHERE session_id = ?",
+                        (session_id,)).fetchall()
     return Unfinished(session_id, ref, name, digest, scale, started, segment or 0, step or 1, offset or 0.0,
-                      (actual, paused, added), frozenset(i for i, result in done if result == "completed"),
-                      frozenset(i for i, _ in done))
+                      (actual, paused, added), frozenset(i for i, result, _ in done if result == "completed"),
+                      frozenset(i for i, _, _ in done), {i: seconds for i, _, seconds in done})
 
 
 def mark_interrupted(conn: sqlite3.Connection, session_id: int) -> None:
@@ -85,6 +87,7 @@ class ResumePlan(NamedTuple):
     visited: frozenset[int]
     totals: tuple[float, float, float]
     note: str  # what to tell the user, or ""
+    worked: dict[int, float] = {}  # seconds run in each work segment before
 
 
 class CannotResume(Exception):
@@ -96,7 +99,8 @@ def plan_resume(unfinished: Unfinished, segments: list, steps: int, same_routine
     routine changed since (`same_routine` False), at the start of the same step of the new version."""
     if same_routine:
         at, offset = resume_point(unfinished, [segment.duration for segment in segments])
-        return ResumePlan(unfinished.id, at, offset, unfinished.completed, unfinished.visited, unfinished.totals, "")
+        return ResumePlan(unfinished.id, at, offset, unfinished.completed, unfinished.visited, unfinished.totals, "",
+                          unfinished.worked)
     if unfinished.step > steps:
         raise CannotResume(f"{unfinished.routine_name} has changed since, and has {steps} step"
                            f"{'s' if steps != 1 else ''} now: the session stood at step {unfinished.step}, "

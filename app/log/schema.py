@@ -97,5 +97,38 @@ def _checkins_and_build_ups(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX build_up_steps_by_routine ON build_up_steps (routine_ref, id)")
 
 
+APPLICATION_ID = 0x53706C65  # "Sple": PRAGMA application_id marks a file as Supple's training log
+
+
+def _skipped_reps_done_and_mark(conn: sqlite3.Connection) -> None:
+    """Version 3: a session whose end was reached with too little done is 'skipped', not 'completed';
+    each segment keeps the reps done beside those planned; the file is marked as Supple's.
+
+    A CHECK cannot be changed in place, so the sessions table is made again and filled from the old
+    one (SQLite's documented way; the caller turns foreign keys off, or dropping the old table would
+    delete every segment with it). Sessions recorded 'completed' before stay so: their figures were
+    not kept in a way that can tell.
+    """
+    table = conn.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'sessions'").fetchone()[0]
+    old_check = "CHECK (outcome IN ('running', 'completed', 'stopped', 'interrupted'))"
+    if old_check not in table:
+        raise sqlite3.DatabaseError("the sessions table is not as Supple made it (file is not a database)")
+    conn.execute(table.replace("CREATE TABLE sessions", "CREATE TABLE sessions_v3", 1).replace(
+        old_check, "CHECK (outcome IN ('running', 'completed', 'skipped', 'stopped', 'interrupted'))"))
+    conn.execute("INSERT INTO sessions_v3 SELECT * FROM sessions")
+    conn.execute("DROP TABLE sessions")
+    conn.execute("ALTER TABLE sessions_v3 RENAME TO sessions")
+    conn.execute("CREATE INDEX sessions_by_start ON sessions (started_at)")
+    conn.execute("CREATE INDEX sessions_by_day ON sessions (day)")
+    conn.execute("CREATE INDEX sessions_running ON sessions (outcome) WHERE outcome = 'running'")
+    conn.execute("ALTER TABLE segments ADD COLUMN reps_done INTEGER")  # NULL: not counted in reps, or not known
+    conn.execute("UPDATE segments SET reps_done = CASE result WHEN 'completed' THEN reps WHEN 'skipped' THEN 0 END"
+                 " WHERE reps IS NOT NULL")
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.DatabaseError("a segment or check-in points at no session (file is not a database)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 # MIGRATIONS[n] takes a log at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_sessions_and_segments, _checkins_and_build_ups]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_sessions_and_segments, _checkins_and_build_ups,
+                                                          _skipped_reps_done_and_mark]

@@ -1,21 +1,23 @@
 """The training log's SQLite file: where it lives, opening it safely, and its schema's versions.
 
 WAL and a busy timeout let two Supples write at once; a file that is not a database is moved
-aside (never deleted) and a new one started; a file from a newer Supple is refused, unchanged.
+aside (never deleted) and a new one started, by one Supple at a time; a file from a newer Supple,
+or another program's SQLite database, is refused, unchanged.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date
 import stat
 import time
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from app import paths
-from app.log.schema import MIGRATIONS
+from app.log.schema import APPLICATION_ID, MIGRATIONS
 
 DB_NAME = "supple.db"
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another Supple's
@@ -47,18 +49,53 @@ def connect(path: Path | None = None, *, check: bool = True,
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise LogUnavailable(f"{path} is not a file; the log is not kept until it is moved away")
     try:
-        conn = _open(path, check)
+        return _open(path, check)
     except sqlite3.DatabaseError as error:
         if not _is_not_a_database(error):
             raise LogUnavailable(f"{path}: {error}") from None
-        aside = move_aside(path)
-        if moved is not None:
-            moved(aside)
-        try:
-            conn = _open(path, check)
-        except sqlite3.DatabaseError as again:
-            raise LogUnavailable(f"{path}: {again}") from None
-    return conn
+    # Damaged: moved aside by one Supple at a time. The one that waited finds the new log the other
+    # made, and opens that instead of moving it aside too.
+    try:
+        with _aside_lock(path):
+            try:
+                return _open(path, check)
+            except sqlite3.DatabaseError as error:
+                if not _is_not_a_database(error):
+                    raise LogUnavailable(f"{path}: {error}") from None
+            aside = move_aside(path)
+            if moved is not None:
+                moved(aside)
+            try:
+                return _open(path, check)
+            except sqlite3.DatabaseError as again:
+                raise LogUnavailable(f"{path}: {again}") from None
+    except OSError as error:
+        raise LogUnavailable(f"{path} is damaged and cannot be moved aside: {error.strerror or error}") from None
+
+
+@contextmanager
+def _aside_lock(path: Path) -> Iterator[None]:
+    """Hold `supple.db.lock` beside the log while a damaged log is looked at again and moved aside."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks
+        yield
+        return
+    handle = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LogUnavailable(f"{path} is damaged, and another Supple has been moving it aside for "
+                                         f"more than {BUSY_TIMEOUT:g} s") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _open(path: Path, check: bool) -> sqlite3.Connection:
@@ -66,6 +103,7 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
+        _refuse_foreign(conn, path, version)
         if version > SCHEMA_VERSION:
             raise LogUnavailable(f"{path} was written by a newer Supple (log version {version}; this one knows "
                                  f"up to {SCHEMA_VERSION}); it is left as it is and this session is not recorded")
@@ -105,21 +143,46 @@ def _note_checked(path: Path) -> None:
         pass  # checked again next time: slower, not wrong
 
 
+# Supple's own logs before version 3 carry no application id; these tell them from another program's file.
+_OWN_TABLES = {"sessions", "segments"}
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """LogUnavailable when the file is another program's SQLite database: never written to, never moved."""
+    mark = conn.execute("PRAGMA application_id").fetchone()[0]
+    if mark == APPLICATION_ID:
+        return
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    if mark == 0 and (not tables and version == 0 or 1 <= version < 3 and _OWN_TABLES <= tables):
+        return  # new and empty, or a log of an earlier Supple (marked when it is brought up to date)
+    what = f"application id {mark:#x}" if mark else f"tables {', '.join(sorted(tables)[:3]) or 'none'}"
+    raise LogUnavailable(f"{path} is another program's SQLite database ({what}), not Supple's training log; it is "
+                         "left as it is and sessions are not recorded. Move it away and Supple starts a new log.")
+
+
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the log to SCHEMA_VERSION, one step a transaction; two Supples at once take turns."""
-    while True:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version >= SCHEMA_VERSION:
+    """Bring the log to SCHEMA_VERSION, one step a transaction; two Supples at once take turns.
+
+    Foreign keys are off meanwhile (they cannot change inside a transaction): a step may make a table
+    again, and dropping the old one must not delete what points at it. Each step checks them itself.
+    """
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        while True:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    conn.execute("COMMIT")
+                    return
+                MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
                 conn.execute("COMMIT")
-                return
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def move_aside(path: Path) -> Path:

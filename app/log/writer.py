@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -17,8 +18,10 @@ _STOP = object()
 class LogWriter:
     """Opens the log on its thread when started, then runs the jobs submitted, one after another.
 
-    Whatever goes wrong (a log from a newer Supple, a locked or read-only file, a full disk) is
-    said once through `notice`, from the writer's thread; the session goes on unrecorded.
+    Whatever goes wrong (a log from a newer Supple, a read-only file, a full disk) is said once
+    through `notice`, from the writer's thread; the session goes on unrecorded. A log held locked by
+    another program is waited for: the job is tried again, those behind it wait their turn, and only
+    what is still waiting when `close`'s time is up is lost (counted in `lost`).
     """
 
     def __init__(self, path: Path | None = None, *, notice: Callable[[str], None] | None = None) -> None:
@@ -29,6 +32,8 @@ class LogWriter:
         self._told: set[str] = set()
         self.conn: sqlite3.Connection | None = None
         self.unavailable: str | None = None  # why the log is not kept, once that is known
+        self.lost = 0  # jobs given up at close because the log stayed locked
+        self._deadline: float | None = None  # set by close: when to stop waiting for a locked log
 
     def start(self) -> None:
         """Open the log on the writer's thread; jobs submitted before wait for it."""
@@ -40,12 +45,16 @@ class LogWriter:
         """Run `job(conn)` on the writer's thread; `then(result)` hears its result (on that thread)."""
         self._jobs.put((job, then))
 
-    def close(self, timeout: float = 3.0) -> None:
-        """Finish the jobs waiting (for `timeout` seconds at most) and close the log."""
+    def close(self, timeout: float = 3.0) -> int:
+        """Finish the jobs waiting (for `timeout` seconds at most) and close the log; how many were lost."""
         if self._thread is None:
-            return
+            return 0
+        self._deadline = time.monotonic() + timeout
         self._jobs.put(_STOP)
-        self._thread.join(timeout)
+        self._thread.join(timeout + 2 * RETRY_EVERY)
+        if self._thread.is_alive():  # still in SQLite's own busy wait: the job under way and those behind it
+            self.lost = self._jobs.qsize()  # (the stop itself is among those counted, the job under way is not)
+        return self.lost
 
     def _tell(self, kind: str, text: str) -> None:
         if kind not in self._told:
@@ -71,7 +80,10 @@ class LogWriter:
             if self.conn is None:
                 continue
             try:
-                result = job(self.conn)
+                result = self._run_job(job)
+            except _GaveUp:
+                self.lost = 1 + sum(1 for item in _drain(self._jobs) if item is not _STOP)
+                break
             except Exception as error:  # noqa: BLE001 - whatever a job meets, the writer goes on
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -86,11 +98,50 @@ class LogWriter:
         if self.conn is not None:
             self.conn.close()
 
+    def _run_job(self, job: Job) -> Any:
+        """`job(conn)`, tried again while another program holds the log locked, until close's time is up."""
+        import sqlite3
+
+        while True:
+            try:
+                return job(self.conn)
+            except sqlite3.OperationalError as error:
+                if not _is_locked(error):
+                    raise
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            self._tell("locked", "The training log is held by another program: what the session does is kept, "
+                                 "and written as soon as the log is free.")
+            if self._deadline is not None and time.monotonic() >= self._deadline:
+                raise _GaveUp
+            time.sleep(RETRY_EVERY)
+
+
+RETRY_EVERY = 0.25  # seconds between tries of a locked log, on top of SQLite's own busy wait
+
+
+class _GaveUp(Exception):
+    """Closing, and the log is still locked: what waits is not written."""
+
+
+def _drain(jobs: queue.Queue) -> list:
+    items = []
+    while True:
+        try:
+            items.append(jobs.get_nowait())
+        except queue.Empty:
+            return items
+
+
+def _is_locked(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
 
 def _friendly(error: BaseException) -> str:
     text = str(error)
-    if "locked" in text or "busy" in text:
-        return "another Supple has been holding it for more than 5 s"
+    if _is_locked(error):
+        return "another program is holding it"
     if "full" in text:
         return "the disk is full"
     if "readonly" in text or "read-only" in text:

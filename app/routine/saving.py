@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import re
@@ -161,13 +162,53 @@ def _create(folder: Path, stem: str, text: str) -> Saved:
     raise AssertionError("unreachable")
 
 
-def delete_routine(path: Path, folder: Path) -> None:
-    """Remove one of the user's routine files; anything outside `folder` is refused."""
+def delete_routine(path: Path, folder: Path, trash: Path) -> Path | None:
+    """Move one of the user's routine files into `trash` (a link goes, its target stays); where it went.
+
+    Anything outside `folder` is refused. The trashed copy never replaces another: it takes the
+    routine's name and the time of deleting, and a number if that is taken.
+    """
     if not is_inside(path, folder) or path.suffix != ".toml":
         raise SaveError(f"{path.name} is not one of your routines; only those can be deleted")
     try:
-        path.unlink()
+        if path.is_symlink():
+            path.unlink()
+            return None
+        trash.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for number in itertools.count(1):
+            kept = trash / f"{path.stem}.{stamp}{f'-{number}' if number > 1 else ''}.toml"
+            if _move_new(path, kept):
+                return kept
     except FileNotFoundError:
-        pass
+        return None  # gone already: nothing to keep
     except OSError as error:
         raise SaveError(f"cannot delete {path.name}: {error.strerror or error}") from None
+    raise AssertionError("unreachable")
+
+
+def restore_routine(kept: Path, original: Path) -> Path:
+    """Bring a trashed routine back to where it was; a routine saved there meanwhile is never replaced."""
+    try:
+        if _move_new(kept, original):
+            return original
+    except FileNotFoundError:
+        raise SaveError(f"{kept} is no longer in the trash") from None
+    except OSError as error:
+        raise SaveError(f"cannot bring back {original.name}: {error.strerror or error}") from None
+    raise SaveError(f"{original.name} is there again (saved since); the deleted one stays at {kept}")
+
+
+def _move_new(source: Path, target: Path) -> bool:
+    """Move `source` to `target` only if nothing is there; False, and nothing moved, if something is."""
+    try:
+        os.link(source, target)  # fails on a name that is taken: never over another file
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP):
+            raise
+        if not create_new(target, source.read_bytes()):  # another disk, or no hard links: a copy
+            return False
+    source.unlink()
+    return True

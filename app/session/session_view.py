@@ -129,6 +129,8 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
         clock, hint = format_clock(engine.elapsed(now)), "Press Space when done"
     else:
         clock, hint = format_clock(math.ceil(remaining - 1e-9)), ""
+    if engine.paused:
+        hint = "Press Space when you are ready" if engine.getting_ready else "PAUSED · press Space to resume"
     title = step.name
     left = engine.remaining_total(now) if engine.started else total
     upcoming = _upcoming(engine)

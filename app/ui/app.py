@@ -55,7 +55,7 @@ class SuppleApp(App[None]):
     COMMANDS = App.COMMANDS | {_routine_commands, _screen_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False),
-        Binding("ctrl+c", "quit", "Quit", id="app.interrupt", show=False),
+        Binding("ctrl+c", "interrupt", "Quit", id="app.interrupt", show=False),
         Binding("ctrl+z", "suspend_process", "Suspend", id="app.suspend", show=False),
         Binding("f1", "help", "Help", id="app.help", show=False),
     ]
@@ -79,10 +79,12 @@ class SuppleApp(App[None]):
         self.training_log = log  # the training log's writer; None: sessions are not recorded
         self.history_ahead = None  # the history screen's figures, read ahead (app.ui.history_ahead)
         self.exit_signal: int | None = None  # the signal the app is leaving for, if any
+        self._stopped_at: float | None = None  # when a SIGTSTP stopped the process, until it goes on
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
         self._settings_problem = settings_problem
+        self.settings_base = sound.settings  # the settings as read or last saved: a save writes what differs
         self.sound_state: SoundState | None = None  # the sound helper's last word on its player
         self.scale = scale
         self.scale_why = scale_why  # why the command line's session runs at its scale (a build-up), if it does
@@ -136,13 +138,20 @@ class SuppleApp(App[None]):
             self.run_worker(self._save_settings, thread=True, exit_on_error=False)
 
     def _save_settings(self) -> None:
-        from app.settings import save_settings
+        from app.settings import NotReadCleanly, save_settings
 
+        settings = self.sound.settings
         try:
-            save_settings(self.sound.settings)
+            save_settings(settings, base=self.settings_base)
+        except NotReadCleanly as error:
+            self.call_from_thread(notify, self, f"The theme is not remembered: {error}. Saving the settings (s in "
+                                  "the list) offers to replace the file, keeping the old one beside it.",
+                                  severity="warning", timeout=12)
         except OSError as error:
             self.call_from_thread(notify, self, f"The theme is not remembered: {error.strerror or error}",
                                   severity="warning")
+        else:
+            self.settings_base = self.settings_base._replace(theme=settings.theme)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
@@ -158,6 +167,7 @@ class SuppleApp(App[None]):
             for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(number, self._signalled, number)
             threading.excepthook = partial(self._thread_failed, threading.excepthook, loop)
+            self._watch_stops(loop)
         if self._settings_problem:
             notify(self, self._settings_problem, title="Settings", severity="warning", timeout=12)
         self.call_after_refresh(self._first_frame_drawn)
@@ -262,6 +272,32 @@ class SuppleApp(App[None]):
         The command palette's "Save screenshot" still works; it calls Textual directly.
         """
 
+    def action_interrupt(self) -> None:
+        """Ctrl+C: quits, except where one slip would lose something (a session under way, unsaved edits):
+        there it asks as q (or Ctrl+Q in an editor) does, and a second Ctrl+C in that question quits, with
+        status 130 (an interrupted session is logged as stopped)."""
+        from app.ui.screens.dialogs import StopSessionScreen
+        from app.ui.screens.editor import EditorScreen
+        from app.ui.screens.editor_dialogs import SaveChanges
+        from app.ui.screens.session import SessionScreen
+        from app.ui.screens.text_editor import TextEditorScreen
+
+        if isinstance(self.screen, (StopSessionScreen, SaveChanges)):
+            self.exit(return_code=128 + signal.SIGINT)
+            return
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SessionScreen) and screen.under_way:
+                ask = screen.action_leave
+            elif isinstance(screen, (EditorScreen, TextEditorScreen)) and screen.dirty:
+                ask = partial(screen.action_leave, quit_app=True)
+            else:
+                continue
+            while self.screen is not screen:  # a dialog over it gives way to the question
+                self.pop_screen()
+            ask()
+            return
+        self.exit()
+
     def _log_notice(self, text: str) -> None:
         """The log's writer has something to say (from its thread): said once, as a notice."""
         try:
@@ -318,6 +354,41 @@ class SuppleApp(App[None]):
         except (OSError, ValueError, AttributeError):
             pass  # the terminal is gone: nothing to restore
         os._exit(code)
+
+    def _watch_stops(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Note the moment the process stops (Ctrl+Z, SIGTSTP) and tell the sessions when it goes on (SIGCONT,
+        after any stop): time stopped is never counted as exercise.
+
+        Textual's own handlers (its driver's, which leave and re-enter the terminal's application mode)
+        still run; these only come first. Textual tells its screens of a suspend only after the process
+        has gone on, too late to know when it stopped.
+        """
+        before_stop, before_go_on = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+
+        def stopping(number: int, frame: object) -> None:
+            if self._stopped_at is None:
+                self._stopped_at = self.clock()
+            if callable(before_stop):
+                before_stop(number, frame)
+            elif before_stop != signal.SIG_IGN:
+                os.kill(os.getpid(), signal.SIGSTOP)
+
+        def going_on(number: int, frame: object) -> None:
+            if callable(before_go_on):
+                before_go_on(number, frame)
+            loop.call_soon_threadsafe(self.went_on)
+
+        signal.signal(signal.SIGTSTP, stopping)
+        signal.signal(signal.SIGCONT, going_on)
+
+    def went_on(self) -> None:
+        """The process goes on after a stop: every session holds as it stood when it stopped."""
+        from app.ui.screens.session import SessionScreen
+
+        at, self._stopped_at = self._stopped_at, None
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.stopped(at)
 
     def _redraw(self, *_: object) -> None:
         """Back from Ctrl+Z (or SIGTSTP) and `fg`: the terminal was cleared, so draw every cell again."""

@@ -17,11 +17,13 @@ if TYPE_CHECKING:  # the log's modules (and sqlite3) load on the log's thread, w
 
 
 class Care(NamedTuple):
-    """What a check-in did: the one stored, the build-up's step, and the warning it brought, if any."""
+    """What a check-in did: the one stored, the build-up's step, the warning it brought, if any, and the
+    session it went with ("" when it stands alone)."""
 
     checkin: CheckIn | None
     step: build_up.Step | None
     warning: Warning | None
+    after: str = ""
 
 
 class Standing(NamedTuple):
@@ -48,13 +50,20 @@ def on_log_thread(app: App, job: Callable[[sqlite3.Connection], object], then: C
 
 
 def check_in(app: App, answer: Answer | None, recorder: SessionRecorder | None, then: Callable[[Care], None]) -> bool:
-    """Store `answer` (None: skipped) for the recorder's session, or for none; move the build-up."""
+    """Store `answer` (None: skipped) for the recorder's session, or (from the picker) for the session the
+    rule gives, the latest if it ended within two hours and has none yet; move the build-up."""
 
     def job(conn: sqlite3.Connection) -> Care:
         from app.log import build_up
-        from app.log.checkins import current_warning, record
+        from app.log.checkins import current_warning, record, session_to_follow
 
-        session = recorder.session_id if recorder is not None else None
+        after = ""
+        if recorder is not None:
+            session = recorder.session_id
+        else:
+            followed = session_to_follow(conn) if answer is not None else None
+            session = followed.id if followed else None
+            after = followed.describe() if followed else ""
         kept = None
         if answer is not None:
             kept = record(conn, answer.pain, answer.places, answer.leg, answer.note, session_id=session)
@@ -63,7 +72,7 @@ def check_in(app: App, answer: Answer | None, recorder: SessionRecorder | None, 
             if session is not None else None
         shown = warned if warned is not None and kept is not None and kept.id in {c.id for c in warned.checkins} \
             else None
-        return Care(kept, step, shown)
+        return Care(kept, step, shown, after)
 
     return on_log_thread(app, job, then)
 

@@ -75,3 +75,12 @@ def click_actions(app: SuppleApp) -> set[str]:
             if "@click" in meta:
                 actions.add(str(meta["@click"]))
     return actions
+
+
+async def until(pilot, condition, tries: int = 60) -> None:
+    """Let the app run until `condition()` holds (3 s at most)."""
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError("never happened")

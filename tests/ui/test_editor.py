@@ -128,6 +128,26 @@ async def test_delete_asks_first_and_only_for_user_routines(clock):
         assert (paths.bundled_routines_dir() / "quick-warmup.toml").exists()
 
 
+async def test_a_deleted_routine_is_kept_in_the_trash_and_u_brings_it_back(clock):
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    text = '# mine, with a comment\nname = "Mine"\nkind = "warmup"\n[[steps]]\nname = "x"\nduration = 5\n'
+    (folder / "mine.toml").write_text(text)
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert user_files() == []
+        (kept,) = paths.trash_dir().iterdir()
+        assert kept.read_text() == text
+        assert any(str(kept) in n.message and "u to bring it back" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await pilot.pause()
+        assert user_files() == ["mine.toml"] and (folder / "mine.toml").read_text() == text
+        assert "Mine" in labels(app) and app.screen._highlighted().ref == "user:mine"
+        assert list(paths.trash_dir().iterdir()) == []
+
+
 async def asked_then_cancelled(pilot, name: str, leave_key: str) -> None:
     """Start a routine, try to leave with `leave_key`, be asked, cancel: nothing is lost."""
     await pilot.press("n")

@@ -70,7 +70,9 @@ async def test_unavailable_keys_are_dimmed_on_open_steps(clock):
         before = [key.action for key in app.screen.query_one(KeyBar)._shown]
         await pilot.press("g")
         await pilot.pause()
-        await pilot.press("end", "enter")
+        await pilot.press("end", "enter")  # the open step waits, paused, in get-ready
+        await pilot.pause()
+        await pilot.press("space")
         await advance(pilot, clock, 6)
         bar = app.screen.query_one(KeyBar)
         bar.render()

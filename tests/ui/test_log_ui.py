@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
+from textual.widgets import Button
+
 from app import paths
 from app.log.recorder import digest
 from app.log.store import SCHEMA_VERSION, connect, db_path
@@ -17,7 +19,7 @@ from app.ui.screens.picker import PickerScreen
 from app.ui.screens.resume import ResumeScreen
 from app.ui.screens.session import SessionScreen
 from app.ui.screens.summary import SummaryScreen
-from tests.ui.helpers import SHORT, bundled, text_of
+from tests.ui.helpers import SHORT, bundled, text_of, until
 from tests.ui.test_session import advance
 
 SIZE = (100, 30)
@@ -27,14 +29,6 @@ def app_with_log(clock, **kwargs):
     writer = LogWriter(db_path())
     app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=bundled, **kwargs)
     return app, writer
-
-
-async def until(pilot, condition, tries: int = 60) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("never happened")
 
 
 def sessions() -> list[tuple]:
@@ -121,7 +115,11 @@ async def test_a_session_left_running_is_offered_back_and_goes_on_where_it_stood
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
         engine = app.screen.engine
-        assert engine.index == 5 and engine.segment.step == 3 and 1 in engine.completed
+        # it lands in a short get-ready before the step, held until the user is ready
+        assert engine.index == 5 and engine.getting_ready and engine.paused and engine.step_number == 3
+        assert 1 in engine.completed and engine.position() == (5, 0)  # a short segment starts again
+        await pilot.press("space")
+        await until(pilot, lambda: not engine.paused)
         await pilot.press("q", "y")
         await pilot.pause()
     writer.close()
@@ -129,13 +127,14 @@ async def test_a_session_left_running_is_offered_back_and_goes_on_where_it_stood
     assert row[0] == session_id and row[1] == "stopped" and row[2] >= 42  # the same row, its time added to
 
 
-async def test_discarding_keeps_it_as_interrupted(clock):
+async def test_keep_as_interrupted_does_what_it_says(clock):
     entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
     unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)
     app, writer = app_with_log(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
-        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen) and bool(app.screen.query(Button)))
+        assert "Keep as interrupted (i)" in [str(b.label) for b in app.screen.query(Button)]
+        await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
     writer.close()
@@ -151,7 +150,7 @@ async def test_a_changed_routine_goes_on_at_the_step_of_its_new_version_and_says
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
         engine = app.screen.engine
-        assert engine.segment.step == 3 and engine.elapsed() == 0
+        assert engine.getting_ready and engine.paused and engine.step_number == 3 and engine.position()[1] == 0
         assert any("has changed since this session began" in n.message for n in app._notifications)
     writer.close()
 
@@ -183,3 +182,38 @@ async def test_a_log_that_cannot_be_used_is_said_and_the_session_runs(clock):
         await pilot.pause()
         assert "Not recorded: " in text_of(app, "#summary-log") and "newer Supple" in text_of(app, "#summary-log")
     writer.close()
+
+
+async def test_ctrl_c_in_a_session_asks_and_a_second_ctrl_c_quits_with_the_session_stopped(clock):
+    from app.ui.screens.dialogs import StopSessionScreen, JumpScreen
+
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 7)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, StopSessionScreen) and "Ctrl+C here quits" in text_of(app, ".dialog-note")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and not app.screen.engine.paused  # one slip ends nothing
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpScreen)
+        await pilot.press("ctrl+c")  # from a dialog over the session: the same question
+        await pilot.pause()
+        assert isinstance(app.screen, StopSessionScreen) and isinstance(app.screen_stack[-2], SessionScreen)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    writer.close()
+    assert app.return_code == 130
+    assert [o for _, o, *_ in sessions()] == ["stopped"]
+
+
+async def test_ctrl_c_outside_a_session_quits(clock):
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    writer.close()
+    assert app.return_code == 0 and not app.is_running

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.session.engine import READY
 from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
@@ -108,13 +109,19 @@ async def test_jump_to_a_step(clock):
         assert isinstance(app.screen, JumpScreen)
         await pilot.press("down", "down", "enter")
         assert isinstance(app.screen, SessionScreen)
-        assert text_of(app, "#title") == "Lift" and played[-1] == "go"
+        # it lands in a short get-ready before the step, held until the user is ready
+        assert text_of(app, "#title") == "Lift" and text_of(app, "#phase") == "GET READY  ·  PAUSED"
+        assert text_of(app, "#hint") == "Press Space when you are ready" and played[-1] != "go"
+        await pilot.press("space")
+        await advance(pilot, clock, READY)
+        assert text_of(app, "#phase") == "WORK" and text_of(app, "#title") == "Lift" and played[-1] == "go"
 
 
 async def test_open_step_counts_up_and_space_is_done(clock):
     app, played = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("g", "down", "down", "enter")
+        await pilot.press("g", "down", "down", "enter", "space")
+        await advance(pilot, clock, READY)
         assert text_of(app, "#hint") == "Press Space when done"
         await advance(pilot, clock, 75, step=5)
         assert text_of(app, "#clock") == "1:15"
@@ -173,7 +180,11 @@ async def test_a_session_started_from_the_command_line_leads_on_to_more_sessions
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         first = app.screen
-        await pilot.press("g", "end", "enter", "space")  # to the open last step, and done
+        await pilot.press("g", "end", "enter")  # to the open last step: it waits, paused, in get-ready
+        await pilot.pause()
+        await pilot.press("space")  # go on
+        await advance(pilot, clock, READY + 1)
+        await pilot.press("space")  # done
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("enter")
@@ -194,11 +205,15 @@ async def test_suspended_with_ctrl_z_the_session_waits_paused_for_the_user(clock
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not app.screen.engine.paused
-        app.app_suspend_signal.publish(app)  # what Ctrl+Z does before the process stops
-        app.app_resume_signal.publish(app)  # and `fg`
+        engine = app.screen.engine
+        assert not engine.paused
+        clock.advance(3)
+        app._stopped_at = clock()  # what the SIGTSTP handler notes before the process stops
+        clock.advance(45)  # stopped, then `fg`
+        app.went_on()
         await pilot.pause()
-        assert app.screen.engine.paused and "PAUSED" in text_of(app, "#hint")
+        assert engine.paused and "PAUSED" in text_of(app, "#hint")
+        assert engine.elapsed() == 3  # the 45 s stopped are not counted
 
 
 async def test_the_help_over_a_paused_session_leaves_it_paused(clock):

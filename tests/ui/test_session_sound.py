@@ -27,8 +27,9 @@ async def test_each_segment_is_announced_and_the_end_too(clock):
         assert sound.said[-1] == ("Leg swings, left side, 10 seconds", "Leg swings, left side", "Leg swings")
         await advance(pilot, clock, 10)
         assert sound.said[-1] == ("Switch sides",)
-        await pilot.press("g", "end", "enter")  # to the open step, then done
+        await pilot.press("g", "end", "enter")  # to the open step: it waits, paused, in get-ready
         await pilot.pause()
+        await pilot.press("space")  # go on, then done
         await advance(pilot, clock, 6)
         await pilot.press("space")
         await pilot.pause()

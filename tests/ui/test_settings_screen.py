@@ -8,7 +8,7 @@ from app.settings import Settings, load_settings
 from app.sound.synth import CUES, length
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.settings import TEST_GAP, SettingsScreen
-from tests.ui.helpers import build
+from tests.ui.helpers import build, until
 
 SIZE = (100, 30)
 
@@ -67,3 +67,37 @@ async def test_a_bad_volume_is_pointed_out_as_it_is_typed(clock):
         await pilot.press("backspace", "backspace")
         await pilot.pause()
         assert str(error.content) == ""
+
+
+async def test_saving_over_a_file_that_could_not_be_read_asks_first_and_keeps_it_beside(clock, supple_home):
+    from app.ui.screens.dialogs import ConfirmScreen
+
+    path = supple_home / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("volume = \n# my notes\n")
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "invalid TOML" in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen) and path.read_text() == "volume = \n# my notes\n"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+    assert load_settings() == (Settings(), None)
+    (aside,) = path.parent.glob("config.toml.broken-*")
+    assert aside.read_text() == "volume = \n# my notes\n"
+
+
+async def test_a_theme_change_never_writes_over_a_file_that_could_not_be_read(clock, supple_home):
+    path = supple_home / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("volume = [[[\n")
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.theme = "nord"
+        await until(pilot, lambda: any("theme is not remembered" in n.message for n in app._notifications))
+    assert path.read_text() == "volume = [[[\n"

@@ -7,6 +7,7 @@ import pytest
 from app.ui.screens.session import SessionScreen
 from app.ui.screens.summary import SummaryScreen
 from tests.ui.helpers import SHORT, build
+from tests.ui.test_session import advance
 
 
 def screen_text(app) -> str:
@@ -32,7 +33,8 @@ async def test_session_at_size(size, clock):
 async def test_picker_and_summary_at_size(size, clock):
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("g", "down", "down", "enter", "space")
+        await advance(pilot, clock, 100, step=1)  # through the timed steps to the open one
+        await pilot.press("space")  # done
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "COMPLETE" in screen_text(app)

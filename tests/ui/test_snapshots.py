@@ -11,8 +11,8 @@ from tests.ui.helpers import SHORT, build
 SIZES = [(120, 40), (80, 24), (60, 20)]
 
 
-def session_at(seconds: float, *keys: str):
-    """A run_before that presses keys, then moves the fixed clock on and redraws."""
+def session_at(seconds: float, *keys: str, then: tuple[str, ...] = ()):
+    """A run_before that presses keys, moves the fixed clock on and redraws, then presses the keys `then`."""
 
     async def run_before(pilot) -> None:
         await pilot.pause()
@@ -21,6 +21,9 @@ def session_at(seconds: float, *keys: str):
         pilot.app.clock.advance(seconds)
         if hasattr(pilot.app.screen, "tick"):
             pilot.app.screen.tick()
+        if then:
+            await pilot.pause()
+            await pilot.press(*then)
         await pilot.pause(FLASH_SECONDS + 0.2)  # let any cue flash end, so the shot is the same each time
 
     return run_before
@@ -31,8 +34,8 @@ CASES = {
     "session-work": (SHORT, session_at(8.4)),
     "session-two-sided": (SHORT, session_at(5 + 20 + 5 + 10 + 5 + 3)),
     "session-paused": (SHORT, session_at(3, "n", "space")),
-    "session-open": (SHORT, session_at(83, "g", "down", "down", "enter")),
-    "summary": (SHORT, session_at(40, "g", "down", "down", "enter", "space")),
+    "session-open": (SHORT, session_at(83, "g", "down", "down", "enter", "space")),  # jumped there, went on
+    "summary": (SHORT, session_at(100, then=("space",))),  # every timed step run, the open one done
     "summary-stopped": (SHORT, session_at(8, "q", "y")),
     "help": (None, session_at(0, "question_mark")),
 }

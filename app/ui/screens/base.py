@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.await_complete import AwaitComplete
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -38,6 +39,9 @@ class SuppleScreen(DismissOnce, Screen[Result]):
 
 class SuppleModal(DismissOnce, ModalScreen[Result]):
     """A modal screen of the app (every dialog is one)."""
+
+    # A modal screen hides the app's keys: Ctrl+C must still reach the app's interrupt (it asks, or quits).
+    BINDINGS = [Binding("ctrl+c", "app.interrupt", "Quit", show=False, id="modal.interrupt")]
 
     if TYPE_CHECKING:
         @property

@@ -40,13 +40,15 @@ class ConfirmScreen(Dialog[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No", note: str = "") -> None:
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        self.question, self.yes, self.no, self.note = question, yes, no, note
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), classes="dialog-question")
+            if self.note:
+                yield Static(plain(self.note), classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(plain(f"{self.yes} (y)"), variant="error", id="yes")
                 yield Button(plain(f"{self.no} (n)"), variant="primary", id="no")
@@ -59,6 +61,13 @@ class ConfirmScreen(Dialog[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class StopSessionScreen(ConfirmScreen):
+    """Stop the session? A Ctrl+C here quits Supple (the app's interrupt sees this screen on top)."""
+
+    def __init__(self) -> None:
+        super().__init__("Stop this session?", "Stop", "Keep going", note="Ctrl+C here quits Supple.")
 
 
 class JumpScreen(Dialog[int | None]):

@@ -20,7 +20,8 @@ from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.session_table import SessionTable
 
 COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
-OUTCOMES = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", "running": "running"}
+OUTCOMES = {"completed": "done", "skipped": "skipped", "stopped": "stopped", "interrupted": "interrupted",
+            "running": "running"}
 
 
 class HistoryScreen(SuppleScreen[None]):

@@ -22,6 +22,8 @@ from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.log.checkins import Warning
     from app.ui.care import Care, Standing
 
@@ -62,7 +64,10 @@ class PickerScreen(SuppleScreen[None]):
         Binding("n", "new", "New", id="picker.new", tooltip="Write a new routine of your own"),
         Binding("e", "edit", "Edit", id="picker.edit", tooltip="Change the highlighted routine (a bundled one is copied first)"),
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate", tooltip="Copy the highlighted routine under a new name"),
-        Binding("x,delete", "delete", "Delete", id="picker.delete", tooltip="Delete the highlighted routine of yours (a backup is kept)"),
+        Binding("x,delete", "delete", "Delete", id="picker.delete",
+                tooltip="Delete the highlighted routine of yours (it is kept in the trash; u brings it back)"),
+        Binding("u", "undo_delete", "Undo delete", id="picker.undo-delete", show=False,
+                tooltip="Bring back the routine deleted last"),
         Binding("s", "settings", "Settings", id="picker.settings", tooltip="Sound, voice, volume and theme"),
         Binding("h", "history", "History", id="picker.history", tooltip="Your past sessions, streaks and minutes a week"),
         Binding("c", "check_in", "Check-in", id="picker.checkin", tooltip="Say how your back feels (0-10)"),
@@ -83,6 +88,7 @@ class PickerScreen(SuppleScreen[None]):
     stale = False  # set when the user comes back from the editor or a session
     _listing_generation = 0  # counts the list's rebuilds
     _previewed: tuple[Entry, float] | None = None
+    _deleted: tuple[Path, Path, str] | None = None  # the routine deleted last: where it is kept, where it was, its ref
 
     def __init__(self) -> None:
         super().__init__()
@@ -215,7 +221,13 @@ class PickerScreen(SuppleScreen[None]):
 
     def _checked(self, care: Care) -> None:
         if care.checkin is not None:
-            notify(self, f"Check-in kept: {care.checkin.describe()}", timeout=4)
+            with_session = (f", with your session of {care.after}" if care.after else
+                            ", on its own (no session ended in the last 2 hours without a check-in)")
+            notify(self, f"Check-in kept: {care.checkin.describe()}{with_session}", timeout=6)
+        if care.step is not None:
+            from app.log.build_up import percent  # sqlite3 comes with it: not on the first frame's way
+
+            notify(self, f"Build-up: {percent(care.step.after)} next time, {care.step.reason}", timeout=6)
 
     def action_warning(self) -> None:
         from app.ui.care import acknowledge
@@ -364,9 +376,29 @@ class PickerScreen(SuppleScreen[None]):
         from app.routine.saving import SaveError, delete_routine
 
         try:
-            delete_routine(entry.path, paths.user_routines_dir())
+            kept = delete_routine(entry.path, paths.user_routines_dir(), paths.trash_dir())
         except SaveError as error:
             notify(self, str(error), severity="error")
             return
         self.reload(self._neighbour(entry.ref))
-        notify(self, f'Deleted "{entry.name}" ({entry.path.name})')
+        if kept is None:
+            notify(self, f'Deleted "{entry.name}" ({entry.path.name})')
+            return
+        self._deleted = (kept, entry.path, entry.ref)
+        notify(self, f'Deleted "{entry.name}": it is kept in {kept}. Press u to bring it back.', timeout=10)
+
+    def action_undo_delete(self) -> None:
+        from app.routine.saving import SaveError, restore_routine
+
+        if self._deleted is None:
+            notify(self, "Nothing deleted to bring back.", timeout=4)
+            return
+        kept, original, ref = self._deleted
+        try:
+            restore_routine(kept, original)
+        except SaveError as error:
+            notify(self, str(error), severity="error", timeout=10)
+            return
+        self._deleted = None
+        self.reload(ref)
+        notify(self, f"Brought back {original.name}.")

@@ -33,7 +33,7 @@ def look_for_unfinished(app: SuppleApp) -> None:
 
 
 def _chosen(app: SuppleApp, unfinished: Unfinished, choice: str | None) -> None:
-    if choice == "discard":
+    if choice == "interrupted":
         app.training_log.submit(lambda conn: mark_interrupted(conn, unfinished.id))
         notify(app, f"The session of {unfinished.routine_name} stays in your log as interrupted.", timeout=5)
     elif choice == "resume":
@@ -65,11 +65,11 @@ def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
 
 
 class ResumeScreen(Dialog[str | None]):
-    """A session was left unfinished: "resume", "discard", or None to ask again next time."""
+    """A session was left unfinished: "resume", "interrupted" (it stays in the log so), or None to ask again next time."""
 
     BINDINGS = [
         Binding("r,enter", "choose('resume')", "Resume", id="resume.resume"),
-        Binding("d", "choose('discard')", "Discard", id="resume.discard"),
+        Binding("i", "choose('interrupted')", "Keep as interrupted", id="resume.interrupted"),
         Binding("escape", "choose('later')", "Later", id="resume.later"),
     ]
 
@@ -87,7 +87,7 @@ class ResumeScreen(Dialog[str | None]):
                                "there, or keep it in your log as interrupted?"))
             with Horizontal(classes="dialog-buttons -many"):
                 yield Button("Resume (r)", variant="success", id="resume")
-                yield Button("Discard (d)", variant="error", id="discard")
+                yield Button("Keep as interrupted (i)", variant="warning", id="interrupted")
                 yield Button("Later (Esc)", id="later")
 
     def on_mount(self) -> None:

@@ -75,6 +75,7 @@ class SessionScreen(SessionDrawing):
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
         self._waiting: Timer | None = None
+        self._ticked_at = clock()  # when the session last caught up with the clock
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.engine.routine.name, id="top")
@@ -92,7 +93,6 @@ class SessionScreen(SessionDrawing):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.app_suspend_signal.subscribe(self, self._app_suspended)
         if self.ref:
             self.app.highlight_ref = self.ref
         label = scale_label(self.engine.plan.scale)
@@ -127,15 +127,14 @@ class SessionScreen(SessionDrawing):
             resume = self.resume
             if resume is None:
                 self.engine.start()
-            else:
-                self.engine.start(resume.at, resume.offset, resume.done, resume.visited)
+            else:  # where it stood, paused in a get-ready, until the user is back in place
+                self.engine.start(resume.at, resume.offset, resume.done, resume.visited, held=True,
+                                  before=resume.totals, worked=resume.worked)
             if self.training_log is not None:
                 from app.log.recorder import SessionRecorder
 
                 self.recorder = SessionRecorder(self.training_log, self.engine, self.ref or "",
                                                 session_id=resume.session_id if resume else None)
-                if resume is not None:
-                    self.recorder.base = resume.totals
                 self.recorder.begin()
             self.tick()
         return True
@@ -159,6 +158,7 @@ class SessionScreen(SessionDrawing):
         `on_the_second`: called by the timer, when a new second must show on time; after a key,
         the whole screen changes at once instead.
         """
+        self._ticked_at = self.engine.clock()
         events = self.engine.poll()
         cues = [event.cue for event in events if isinstance(event, CueDue)]
         sound = self.app.sound
@@ -215,7 +215,7 @@ class SessionScreen(SessionDrawing):
     def _record_end(self) -> None:
         if self.recorder is not None and not self._ended:
             self._ended = True
-            self.recorder.end("completed" if self.engine.finished else "stopped")
+            self.recorder.end()
 
     def on_unmount(self) -> None:
         """Leaving the app mid-session: a signal (a closed window) leaves it to resume; quitting stops it."""
@@ -331,10 +331,19 @@ class SessionScreen(SessionDrawing):
             if self.engine.paused and not self.engine.finished and not self._ended:
                 self._pause_or_go_on()
 
-    def _app_suspended(self, *_: object) -> None:
-        """Ctrl+Z: the user is away until `fg`; they come back to a paused session and press Space."""
-        if self.is_current and self.engine.started and not self.engine.finished and not self.engine.paused:
-            self._pause_or_go_on()
+    def stopped(self, at: float | None) -> None:
+        """The process was stopped at `at` (Ctrl+Z, SIGTSTP; None: a SIGSTOP, whose moment nobody knows) and
+        now goes on: the session holds as it stood then (for a SIGSTOP, at its last second shown), and stays
+        paused, even under a dialog, until the user presses Space."""
+        engine = self.engine
+        if not engine.started or engine.finished or self._ended:
+            return
+        self._auto_paused = False
+        if not engine.paused:
+            engine.pause_at(self._ticked_at if at is None else at)
+            if self.recorder is not None:
+                self.recorder.sync()
+        self._after_operation()
 
     def _pause_or_go_on(self) -> None:
         self.engine.toggle_pause()
@@ -346,22 +355,32 @@ class SessionScreen(SessionDrawing):
         from app.ui.screens.dialogs import JumpScreen
 
         steps = [step.name for step in self.engine.routine.steps]
-        current = self.engine.segment.step or 1
 
         def jumped(step: object) -> None:
-            if isinstance(step, int):
-                self.engine.jump(step)
+            # The step lands paused, in a get-ready, and stays so when the dialog closes.
+            if isinstance(step, int) and self.engine.jump(step):
+                self._auto_paused = False
+                if self.recorder is not None:
+                    self.recorder.sync()
+                self._after_operation()
+
+        current = self.engine.step_number
 
         self._with_dialog(JumpScreen(steps, current), jumped)
 
     def action_leave(self) -> None:
-        from app.ui.screens.dialogs import ConfirmScreen
+        from app.ui.screens.dialogs import StopSessionScreen
 
         def answered(stop: object) -> None:
-            if stop:
+            if stop and not self._ended:
                 self._end()
 
-        self._with_dialog(ConfirmScreen("Stop this session?", "Stop", "Keep going"), answered)
+        self._with_dialog(StopSessionScreen(), answered)
+
+    @property
+    def under_way(self) -> bool:
+        """Whether the session is still running (not finished, not ended)."""
+        return not self._ended and not self.engine.finished
 
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen

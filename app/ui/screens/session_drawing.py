@@ -54,7 +54,7 @@ class SessionDrawing(SuppleScreen[None]):
         self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
         self._text("title", view.title)
         self._text("detail", view.detail)
-        self._text("hint", self._said or ("PAUSED · press Space to resume" if view.paused else view.hint))
+        self._text("hint", self._said or view.hint)
         width = self.size.width
         self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))

@@ -10,10 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from app.session.announce import Speech
-from app.settings import Settings, save_settings
+from app.settings import NotReadCleanly, Settings, save_settings
 from app.sound.synth import CUES, length
 from app.text import shorten
-from app.ui.screens.dialogs import Dialog
+from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
 
 TEST_GAP = 0.6  # seconds of quiet between the sounds of the test
@@ -64,6 +64,11 @@ class SettingsScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         self._theme_before = self.app.theme
+        self._saving = False  # a save under way: a second Ctrl+S meanwhile does nothing
+
+    def _replace_chosen(self, replace: bool | None) -> None:
+        if replace:
+            self.run_worker(self.action_save(replace=True))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "volume":
@@ -94,15 +99,24 @@ class SettingsScreen(Dialog[None]):
             moment += length(name) + TEST_GAP
         self.set_timer(moment, lambda: sound.say(TEST_SENTENCE, force=True))
 
-    async def action_save(self) -> None:
+    async def action_save(self, replace: bool = False) -> None:
         settings = self._read()
-        if settings is None:
+        if settings is None or self._saving:
             return
+        self._saving = True
         try:
-            path = await asyncio.to_thread(save_settings, settings)
+            path = await asyncio.to_thread(save_settings, settings, base=self.app.settings_base, replace=replace)
+        except NotReadCleanly as error:
+            self.app.push_screen(ConfirmScreen(
+                f"{error}. Replace it with these settings?", yes="Replace", no="Keep it",
+                note="The old file is kept beside it, renamed config.toml.broken-<date>."), self._replace_chosen)
+            return
         except OSError as error:
             notify(self, f"Settings not saved: {error.strerror or error}", severity="error")
             return
+        finally:
+            self._saving = False
+        self.app.settings_base = settings
         sound = self.app.sound
         sound.settings, sound.muted, sound.voice = settings, not settings.sound, settings.voice
         sound.set_volume(settings.volume)

@@ -15,7 +15,7 @@ from textual.widgets import Static
 from app.routine.duration import format_clock, format_human
 from app.log.build_up import percent
 from app.log.checkins import advice
-from app.session.engine import Summary
+from app.session.engine import DONE_SHARE, Summary
 from app.ui.screens import stylesheet
 from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
@@ -34,9 +34,22 @@ def headline(summary: Summary) -> tuple[str, str]:
     if not summary.finished:
         done = f"{summary.steps_done} of {summary.steps} steps done"
         return "SESSION STOPPED", f"Stopped early, {done}."
+    if not summary.counts:
+        return "NOT COUNTED AS DONE", (f"You reached the end with {_work_done(summary)}. A session counts once "
+                                       f"{DONE_SHARE:.0%} of its work is done, so your streak and any build-up stay "
+                                       "as they were.")
     if summary.skipped:
         return "ROUTINE COMPLETE", "Done, with some steps skipped."
     return "ROUTINE COMPLETE", "Well done."
+
+
+def _work_done(summary: Summary) -> str:
+    """ "0:14 of its 0:30 of work done (47 %)", or the steps done for a routine of open steps only."""
+    if summary.planned_work <= 0:
+        return f"{summary.steps_done} of its {summary.steps} steps done"
+    share = summary.worked / summary.planned_work
+    return (f"{format_clock(summary.worked)} of its {format_clock(summary.planned_work)} of work done "
+            f"({share:.0%})")
 
 
 def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
@@ -52,6 +65,9 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
         ("Paused", format_clock(summary.paused)),
         ("Steps done", f"{summary.steps_done} of {summary.steps}"),
     ]
+    if summary.planned_work > 0:
+        rows.append(("Work done", f"{format_clock(summary.worked)} of {format_clock(summary.planned_work)} "
+                                  f"({summary.worked / summary.planned_work:.0%})"))
     if summary.partly:
         rows.append(("Part done", ", ".join(summary.partly)))
     if summary.untouched:
@@ -82,7 +98,7 @@ class SummaryScreen(SuppleScreen[None]):
                  recorder: SessionRecorder | None = None) -> None:
         """`recorded`: None when there is no log, "" when the session went into it, else why it did not;
         `recorder`: the session's, when it was recorded, for the check-in to name its session."""
-        super().__init__(classes="" if summary.finished else "-stopped")
+        super().__init__(classes="" if summary.counts else "-stopped")
         self.routine_name = name
         self.summary = summary
         self.recorded = recorded

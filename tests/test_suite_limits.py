@@ -1,0 +1,54 @@
+"""The suite cannot hang: every test has a time limit, and a test that outlives it fails with its stack."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SLEEPER = """\
+import time
+
+
+def test_sleeps_far_past_its_limit():
+    time.sleep(40)  # the line the stack must point at
+
+
+def test_after_it_still_runs():
+    assert True
+"""
+
+
+def pytest_options() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+
+
+def test_the_project_sets_a_default_limit_that_fails_only_the_test_that_hung():
+    options = pytest_options()
+    assert 0 < float(options["timeout"]) <= 120
+    assert options["timeout_method"] == "signal"  # "thread" would end the whole run at the first hang
+
+
+def test_a_test_past_the_limit_fails_with_the_stack_of_where_it_hung(tmp_path):
+    (tmp_path / "test_sleeper.py").write_text(SLEEPER)
+    # The project's own configuration, its limit shortened to 2 s: the setting's name and method are the
+    # project's, so removing either (or the plugin) makes this test fail or hit its own bound.
+    config = tmp_path / "pyproject.toml"
+    text = (ROOT / "pyproject.toml").read_text()
+    limit = f"timeout = {pytest_options()['timeout']}"
+    assert limit in text
+    config.write_text(text.replace(limit, "timeout = 2").replace('testpaths = ["tests"]', 'testpaths = ["."]'))
+    began = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-c", str(config), "--rootdir", str(tmp_path),
+                           "-p", "no:cacheprovider", "-q", str(tmp_path)],
+                          capture_output=True, text=True, timeout=35, cwd=tmp_path)
+    took = time.monotonic() - began
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert "Timeout" in out and "time.sleep(40)" in out, out
+    assert "1 failed, 1 passed" in out, out  # the run went on after the test that hung
+    assert took < 30, f"the run took {took:.0f} s"

@@ -16,6 +16,7 @@ from app.routine.library import LookupFailed, resolve
 if TYPE_CHECKING:
     import argparse
 
+
 def _parser() -> argparse.ArgumentParser:
     import argparse  # bare `supple` never parses, and starts the sooner for it
 
@@ -52,27 +53,44 @@ def _parser() -> argparse.ArgumentParser:
     add_log_commands(commands)
     add_care_commands(commands)
 
-    run = commands.add_parser("run", help="start a guided session right away",
-                              description="Start a guided session of ROUTINE at once, without the list of routines.")
+    run = commands.add_parser(
+        "run",
+        help="start a guided session right away",
+        description="Start a guided session of ROUTINE at once, without the list of routines.",
+    )
     run.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
-    run.add_argument("--scale", type=_scale, default=None, metavar="X",
-                     help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0, or the "
-                          "routine's build-up (this overrides it for one session)")
+    run.add_argument(
+        "--scale",
+        type=_scale,
+        default=None,
+        metavar="X",
+        help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0, or the "
+        "routine's build-up (this overrides it for one session)",
+    )
     run.set_defaults(handler=cmd_run)
 
-    edit = commands.add_parser("edit", help="open a routine in the editor (a bundled one as your copy)",
-                               description="Open ROUTINE in the editor. A bundled routine opens as your copy; a "
-                                           "broken file opens as text, to fix.")
+    edit = commands.add_parser(
+        "edit",
+        help="open a routine in the editor (a bundled one as your copy)",
+        description="Open ROUTINE in the editor. A bundled routine opens as your copy; a "
+        "broken file opens as text, to fix.",
+    )
     edit.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     edit.set_defaults(handler=cmd_edit)
 
-    new = commands.add_parser("new", help="create a routine in the editor",
-                              description="Open the editor on a new routine; it saves into your routines folder.")
+    new = commands.add_parser(
+        "new",
+        help="create a routine in the editor",
+        description="Open the editor on a new routine; it saves into your routines folder.",
+    )
     new.set_defaults(handler=cmd_new)
 
-    sound = commands.add_parser("sound-check", help="play every sound cue and a spoken sentence",
-                                description="Play every sound cue and a spoken sentence, and say which player and "
-                                            "voice Supple uses, and why it skipped the others.")
+    sound = commands.add_parser(
+        "sound-check",
+        help="play every sound cue and a spoken sentence",
+        description="Play every sound cue and a spoken sentence, and say which player and "
+        "voice Supple uses, and why it skipped the others.",
+    )
     sound.set_defaults(handler=cmd_sound_check)
     return parser
 
@@ -140,8 +158,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     building = peek(entry.log_ref)
     if args.scale is not None:
-        why = (f"--scale {args.scale:g} for this session; the build-up stays at {percent(building[0])}"
-               if building else "")
+        why = (
+            f"--scale {args.scale:g} for this session; the build-up stays at {percent(building[0])}" if building else ""
+        )
         return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.log_ref, scale_why=why)
     scale, why = building if building else (1.0, "")
     return _run_app(start=entry.routine, scale=scale, start_ref=entry.log_ref, scale_why=why)
@@ -190,15 +209,26 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None, scale
     settings, problem = load_settings()
     sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn
     log = LogWriter()  # opened on its own thread once the first frame is drawn
-    app = make_app(start=start, start_ref=start_ref, scale=scale, scale_why=scale_why, edit=edit, sound=sound, settings_problem=problem,
-                   log=log)
+    app = make_app(
+        start=start,
+        start_ref=start_ref,
+        scale=scale,
+        scale_why=scale_why,
+        edit=edit,
+        sound=sound,
+        settings_problem=problem,
+        log=log,
+    )
     try:
         app.run()
     finally:
         sound.close()
         lost = log.close()  # what the session wrote last is on disk before the process ends
     if lost:
-        print(f"supple: the training log was held by another program until the end; the last {lost} "
-              f"update{'s' if lost != 1 else ''} of this session could not be written.", file=sys.stderr)
+        print(
+            f"supple: the training log was held by another program until the end; the last {lost} "
+            f"update{'s' if lost != 1 else ''} of this session could not be written.",
+            file=sys.stderr,
+        )
         return app.return_code or 1
     return app.return_code or EXIT_OK  # Textual sets 1 after an unhandled error; signals set 128+N

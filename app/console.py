@@ -19,5 +19,10 @@ def table(rows: list[tuple[str, ...]], right: frozenset[int] = frozenset(), inde
     Cells are shown with unsafe characters escaped before their widths are measured."""
     rows = [tuple(visible(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [indent + "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
-                               for i, (cell, w) in enumerate(zip(row, widths))).rstrip() for row in rows]
+    return [
+        indent
+        + "  ".join(
+            cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))
+        ).rstrip()
+        for row in rows
+    ]

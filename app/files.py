@@ -9,8 +9,13 @@ from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP = 3600.0  # seconds after which a temporary file left by an interrupted save is removed
-_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 
 
 def real_path(path: str | os.PathLike) -> Path:
@@ -108,8 +113,11 @@ def _write_temporary(path: Path, text: str | bytes, mode: int | None) -> Path:
     try:
         if mode is not None and hasattr(os, "fchmod"):
             os.fchmod(handle, mode)
-        with (os.fdopen(handle, "wb") if isinstance(text, bytes)
-              else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as out:
+        with (
+            os.fdopen(handle, "wb")
+            if isinstance(text, bytes)
+            else os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+        ) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
@@ -160,8 +168,9 @@ def _create_exclusively(path: Path, text: str | bytes) -> bool:
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
     except FileExistsError:
         return False
-    with (os.fdopen(handle, "wb") if isinstance(text, bytes)
-          else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as out:
+    with (
+        os.fdopen(handle, "wb") if isinstance(text, bytes) else os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+    ) as out:
         out.write(text)
         out.flush()
         os.fsync(out.fileno())

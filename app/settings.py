@@ -81,7 +81,9 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     values, problems = _check(doc)
     if problems:
         lines = _key_lines(text)
-        said = [f"{path}:{lines[key]}: {problem}" if key in lines else f"{path}: {problem}" for key, problem in problems]
+        said = [
+            f"{path}:{lines[key]}: {problem}" if key in lines else f"{path}: {problem}" for key, problem in problems
+        ]
         return Settings(**values), "; ".join(said) + "; the rest of the file is used"
     return Settings(**values), None
 
@@ -96,7 +98,7 @@ def _check(doc: dict) -> tuple[dict, list[tuple[str, str]]]:
     for key, value in doc.items():
         if key not in known:
             close = closest(key, known)
-            hint = f'did you mean "{close}"?' if close else f'known: {", ".join(known)}'
+            hint = f'did you mean "{close}"?' if close else f"known: {', '.join(known)}"
             problems.append((key, f"unknown key {quoted(shorten(key))} ({hint}); it is ignored"))
         elif key == "theme":
             if not isinstance(value, str) or not value or len(value) > 60 or unsafe_chars(value):
@@ -143,8 +145,9 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def save_settings(settings: Settings, path: Path | None = None, *, base: Settings | None = None,
-                  replace: bool = False) -> Path:
+def save_settings(
+    settings: Settings, path: Path | None = None, *, base: Settings | None = None, replace: bool = False
+) -> Path:
     """Write the settings into config.toml, keeping its comments, order and unknown keys; the old file
     stays whole if writing fails.
 
@@ -164,8 +167,7 @@ def save_settings(settings: Settings, path: Path | None = None, *, base: Setting
             raise NotReadable(f"{path} leads to {target}, which is not a file; settings not saved")
     except FileNotFoundError:
         pass
-    changed = {key: value for key, value in settings._asdict().items()
-               if base is None or getattr(base, key) != value}
+    changed = {key: value for key, value in settings._asdict().items() if base is None or getattr(base, key) != value}
     try:
         text = _read_text(target)
         _parse(path, text)

@@ -15,8 +15,7 @@ from typing import Iterable
 # C0 controls, DEL, C1 controls; bidi embeddings, overrides, isolates and marks; line and paragraph
 # separators (a terminal may break the line there, or show nothing); and the lone surrogates Python
 # uses for bytes of a file name that are not UTF-8 (printing one fails, or sends a raw 8-bit byte).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
-                     "\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 # Characters that show as nothing: a name made only of these (and spaces) is blank.
 _INVISIBLE = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
 # Cut long values in messages to this many characters.
@@ -51,8 +50,9 @@ def unsafe_chars(text: str, allowed: str = "") -> list[str]:
 def is_blank(text: str) -> bool:
     """True when nothing in `text` would show: spaces, zero-width and other invisible characters, and
     marks that only change a letter (with no letter to change)."""
-    return all(c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc", "Zs", "Mn", "Me")
-               for c in text)
+    return all(
+        c.isspace() or c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc", "Zs", "Mn", "Me") for c in text
+    )
 
 
 def shorten(text: str, limit: int = SHORT, mark: str = "...", *, words: bool = False) -> str:

@@ -26,8 +26,7 @@ class Terminal:
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
         os.close(slave)
 
     def text(self) -> str:
@@ -70,5 +69,5 @@ class Terminal:
 
 
 def spread(values: list[float], digits: int = 1) -> str:
-    """"median (min-max)" of a list of figures."""
+    """ "median (min-max)" of a list of figures."""
     return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"

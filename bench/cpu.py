@@ -65,14 +65,33 @@ def sample(pids: dict[str, int], seconds: float) -> dict[str, tuple[float, float
 def one_round(bin_dir: Path, home: Path, window: float) -> tuple[dict, dict]:
     global SOCKET
     SOCKET = f"supple-bench-{os.getpid()}-{time.monotonic_ns()}"
-    env = " ".join(f"{k}={v}" for k, v in ({"SUPPLE_HOME": str(home), "TERM": "xterm-256color"}
-                                          | alsa_home(home / "home")).items())
+    env = " ".join(
+        f"{k}={v}" for k, v in ({"SUPPLE_HOME": str(home), "TERM": "xterm-256color"} | alsa_home(home / "home")).items()
+    )
     try:
-        tmux("new-session", "-d", "-s", "supple", "-x", "80", "-y", "24",
-             f"exec env {env} {bin_dir}/supple run quick-warmup")
+        tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "supple",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"exec env {env} {bin_dir}/supple run quick-warmup",
+        )
         tmux("new-session", "-d", "-s", "termdown", "-x", "80", "-y", "24", f"exec env {env} {bin_dir}/termdown 30m")
-        tmux("new-session", "-d", "-s", "bare", "-x", "80", "-y", "24",
-             f"exec env {env} {bin_dir}/python {Path(__file__).with_name('bare_digits.py')}")
+        tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "bare",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"exec env {env} {bin_dir}/python {Path(__file__).with_name('bare_digits.py')}",
+        )
         time.sleep(4)  # all started, drawing, and the helper playing
         pids = {"supple": pane_pid("supple"), "termdown": pane_pid("termdown"), "bare": pane_pid("bare")}
         counting = sample({"supple": pids["supple"], "termdown": pids["termdown"]}, window)
@@ -101,14 +120,22 @@ def main() -> None:
     paused = [a + h for a, h in zip(paused_app, paused_helper)]
     bare = [p["bare"][0] for _, p in runs]
     ratios = [b / t for b, t in zip(both, termdown)]
-    print(f"CPU over {window:.0f} s windows, {rounds} rounds, 80x24 in tmux, {os.cpu_count()} cores; percent of one "
-          "core, median (min-max)\n")
-    print(f"  quick-warmup, counting   app {spread(app, 3)} %   helper {spread(helper, 3)} %   both {spread(both, 3)} %")
+    print(
+        f"CPU over {window:.0f} s windows, {rounds} rounds, 80x24 in tmux, {os.cpu_count()} cores; percent of one "
+        "core, median (min-max)\n"
+    )
+    print(
+        f"  quick-warmup, counting   app {spread(app, 3)} %   helper {spread(helper, 3)} %   both {spread(both, 3)} %"
+    )
     print(f"  termdown 30m             {spread(termdown, 3)} %")
     print(f"  ratio (app and helper to termdown)   {spread(ratios, 2)}   (target <= 1.0)")
-    print(f"  paused                   app {spread(paused_app, 3)} %   helper {spread(paused_helper, 3)} %   "
-          f"both {spread(paused, 3)} %   (target <= 0.15 %)")
-    print(f"  bare Digits app, idle    {spread(bare, 3)} %   paused Supple to it {spread([p / b for p, b in zip(paused, bare)], 2)}")
+    print(
+        f"  paused                   app {spread(paused_app, 3)} %   helper {spread(paused_helper, 3)} %   "
+        f"both {spread(paused, 3)} %   (target <= 0.15 %)"
+    )
+    print(
+        f"  bare Digits app, idle    {spread(bare, 3)} %   paused Supple to it {spread([p / b for p, b in zip(paused, bare)], 2)}"
+    )
 
 
 if __name__ == "__main__":

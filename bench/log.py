@@ -36,9 +36,11 @@ from app.log.store import connect  # noqa: E402
 
 PY = sys.executable
 YEARS = 10
-ROUTINES = [("bundled:pre-lift-mobility", "Pre-lift mobility", "mobility"),
-            ("bundled:post-lift-cooldown", "Post-lift cooldown", "cooldown"),
-            ("bundled:quick-warmup", "Quick warm-up", "warmup")]
+ROUTINES = [
+    ("bundled:pre-lift-mobility", "Pre-lift mobility", "mobility"),
+    ("bundled:post-lift-cooldown", "Post-lift cooldown", "cooldown"),
+    ("bundled:quick-warmup", "Quick warm-up", "warmup"),
+]
 
 
 def seed(path: Path) -> tuple[int, int]:
@@ -59,14 +61,39 @@ def seed(path: Path) -> tuple[int, int]:
                     "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
                     " day, ended_at, planned_s, actual_s, paused_s, added_s, steps, steps_done, outcome)"
                     " VALUES (?,?,?,?,1.0,?,?,?,?,?,0,0,7,?,?)",
-                    (ref, name, kind, "seed", started.isoformat(timespec="seconds"), day.isoformat(),
-                     (started + timedelta(seconds=actual)).isoformat(timespec="seconds"), 420, actual,
-                     7 if outcome == "completed" else 5, outcome))
+                    (
+                        ref,
+                        name,
+                        kind,
+                        "seed",
+                        started.isoformat(timespec="seconds"),
+                        day.isoformat(),
+                        (started + timedelta(seconds=actual)).isoformat(timespec="seconds"),
+                        420,
+                        actual,
+                        7 if outcome == "completed" else 5,
+                        outcome,
+                    ),
+                )
                 conn.executemany(
                     "INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, planned_s,"
                     " actual_s, reps, result) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [(row.lastrowid, i, i // 6 + 1, f"Step {i // 6 + 1}", ("left", "right", None)[i % 3], i % 2 + 1,
-                      30, 30, None, "completed") for i in range(43)])
+                    [
+                        (
+                            row.lastrowid,
+                            i,
+                            i // 6 + 1,
+                            f"Step {i // 6 + 1}",
+                            ("left", "right", None)[i % 3],
+                            i % 2 + 1,
+                            30,
+                            30,
+                            None,
+                            "completed",
+                        )
+                        for i in range(43)
+                    ],
+                )
                 sessions, segments = sessions + 1, segments + 43
     conn.close()
     return sessions, segments
@@ -111,8 +138,10 @@ def main() -> None:
     began = time.perf_counter()
     sessions, segments = seed(seeded / "data" / "supple.db")
     size = (seeded / "data" / "supple.db").stat().st_size / 2**20
-    print(f"log: {sessions} sessions, {segments} segment rows, {size:.0f} MiB "
-          f"(seeded in {time.perf_counter() - began:.0f} s)\n")
+    print(
+        f"log: {sessions} sessions, {segments} segment rows, {size:.0f} MiB "
+        f"(seeded in {time.perf_counter() - began:.0f} s)\n"
+    )
     supple = supple_command()
     env_of = {home: os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(home)} for home in (seeded, empty)}
     picker = ("pick a routine", "Quick warm-up", "Trunk rotation", "Quit")
@@ -141,13 +170,17 @@ def main() -> None:
     def paired(name: str) -> float:  # each round's ratio to the bare app's run beside it, so slow spells cancel
         return statistics.median(v / b for v, b in zip(results[name], bare))
 
-    print(f"\npicker with the log / bare Digits: {med['picker, 10-year log'] / med['bare Digits app']:.2f} "
-          f"(paired {paired('picker, 10-year log'):.2f}; no log: {med['picker, no log'] / med['bare Digits app']:.2f},"
-          f" paired {paired('picker, no log'):.2f}; target <= 1.15)")
+    print(
+        f"\npicker with the log / bare Digits: {med['picker, 10-year log'] / med['bare Digits app']:.2f} "
+        f"(paired {paired('picker, 10-year log'):.2f}; no log: {med['picker, no log'] / med['bare Digits app']:.2f},"
+        f" paired {paired('picker, no log'):.2f}; target <= 1.15)"
+    )
     print(f"picker with the log / picker with none: {med['picker, 10-year log'] / med['picker, no log']:.2f}")
     print(f"history screen: {med['history screen opens']:.0f} ms (target < 100 ms)")
-    print(f"history --csv --segments: {med['history --csv --segments']:.0f} ms for {rows} lines "
-          f"(target < 1000 ms; {med['history --csv --segments'] / med['supple list (baseline)']:.2f}x supple list)")
+    print(
+        f"history --csv --segments: {med['history --csv --segments']:.0f} ms for {rows} lines "
+        f"(target < 1000 ms; {med['history --csv --segments'] / med['supple list (baseline)']:.2f}x supple list)"
+    )
     recording(seeded)
 
 
@@ -174,8 +207,14 @@ def recording(home: Path) -> None:
         log = LogWriter(home / "data" / "supple.db") if "on" in label else None
 
         async def run() -> None:
-            app = make_app(clock=time.monotonic, sound=player, start=sound.ROUTINE, start_ref="bench:log", log=log,
-                           load_entries=lambda: [])
+            app = make_app(
+                clock=time.monotonic,
+                sound=player,
+                start=sound.ROUTINE,
+                start_ref="bench:log",
+                log=log,
+                load_entries=lambda: [],
+            )
             async with app.run_test(size=(80, 24)):
                 if log is not None:
                     log.start()

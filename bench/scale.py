@@ -33,20 +33,27 @@ from _proc import HERE, ROOT, supple_command
 from _pty import Terminal, spread
 
 PY = sys.executable
-CUE = ("Keep the spine long and the ribs down; breathe out slowly as you move, and stop if anything "
-       "pinches or hurts sharply. Keep the spine long and the ribs down; breathe out slowly as you mov")
+CUE = (
+    "Keep the spine long and the ribs down; breathe out slowly as you move, and stop if anything "
+    "pinches or hurts sharply. Keep the spine long and the ribs down; breathe out slowly as you mov"
+)
 
 
 def write_limits(folder: Path) -> dict[str, Path]:
     """The two routines at the format's limits."""
     cues = ", ".join(f'"{CUE[:200]}"' for _ in range(5))
-    steps = [f'[[steps]]\nname = "{f"Step {n:03d} of the longest routine there can be ".ljust(80, "x")}"\n'
-             f"duration = 1\nsides = true\nsets = 20\ncues = [{cues}]\n" for n in range(1, 201)]
+    steps = [
+        f'[[steps]]\nname = "{f"Step {n:03d} of the longest routine there can be ".ljust(80, "x")}"\n'
+        f"duration = 1\nsides = true\nsets = 20\ncues = [{cues}]\n"
+        for n in range(1, 201)
+    ]
     segments = folder / "limits-segments.toml"
     segments.write_text('name = "At the limits: segments"\nswitch = 0\n\n' + "\n".join(steps))
     ticks = folder / "limits-ticks.toml"
-    ticks.write_text('name = "At the limits: ticks"\n\n' + "\n".join(
-        f'[[steps]]\nname = "Paced {n}"\nreps = 500\ntempo = 1\n' for n in range(1, 21)))
+    ticks.write_text(
+        'name = "At the limits: ticks"\n\n'
+        + "\n".join(f'[[steps]]\nname = "Paced {n}"\nreps = 500\ntempo = 1\n' for n in range(1, 21))
+    )
     return {"segments": segments, "ticks": ticks}
 
 
@@ -84,7 +91,9 @@ def first_frame(command: list[str], markers: tuple[str, ...], env: dict[str, str
         terminal.close()
 
 
-def keystrokes(command: list[str], ready: tuple[str, ...], name: str, env: dict[str, str], count: int = 8) -> list[float]:
+def keystrokes(
+    command: list[str], ready: tuple[str, ...], name: str, env: dict[str, str], count: int = 8
+) -> list[float]:
     """Seconds from typing each letter into the editor's name field to the screen showing it."""
     terminal = Terminal(command, env, size=(100, 30))
     try:
@@ -133,8 +142,11 @@ def measure(rounds: int, scratch: Path) -> None:
     print("  targets: plan <= 1 s and <= 100 MB at the limits\n")
 
     frames: dict[str, list[float]] = {"bundled": [], "segments": [], "ticks": []}
-    markers = {"bundled": ("Step 1 of 7", "GET READY", "Pause"), "segments": ("Step 1 of 200", "GET READY", "Pause"),
-               "ticks": ("Step 1 of 20", "GET READY", "Pause")}
+    markers = {
+        "bundled": ("Step 1 of 7", "GET READY", "Pause"),
+        "segments": ("Step 1 of 200", "GET READY", "Pause"),
+        "ticks": ("Step 1 of 20", "GET READY", "Pause"),
+    }
     shuffler = random.Random(7)
     for _ in range(rounds):
         order = list(frames)
@@ -148,10 +160,14 @@ def measure(rounds: int, scratch: Path) -> None:
     print("  target: <= 1.5x the bundled routine's\n")
 
     print("editor keystroke (letter typed to letter shown, 100x30)")
-    edits = {"bundled": ([*supple, "edit", "quick-warmup"], ("Quick warm-up (mine)",), "Quick warm-up (mine)"),
-             "segments": ([*supple, "edit", routines["segments"]], ("At the limits: segments",), "At the limits: segments")}
-    keys = {name: [t for _ in range(max(1, rounds // 2)) for t in keystrokes(command, ready, typed, env)]
-            for name, (command, ready, typed) in edits.items()}
+    edits = {
+        "bundled": ([*supple, "edit", "quick-warmup"], ("Quick warm-up (mine)",), "Quick warm-up (mine)"),
+        "segments": ([*supple, "edit", routines["segments"]], ("At the limits: segments",), "At the limits: segments"),
+    }
+    keys = {
+        name: [t for _ in range(max(1, rounds // 2)) for t in keystrokes(command, ready, typed, env)]
+        for name, (command, ready, typed) in edits.items()
+    }
     for name, values in keys.items():
         print(f"  {name:<36}{ms(values):<24}ratio {statistics.median(values) / statistics.median(keys['bundled']):.2f}")
     print("  target: <= 50 ms\n")
@@ -168,7 +184,9 @@ def library(rounds: int, scratch: Path, supple: list[str]) -> None:
         homes[count] = os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(home)}
     bare = [PY, str(HERE / "bare_digits.py")]
     picker = ("pick a routine", "WARM-UPS", " 1. ", "Quit")  # the list, the preview, the key bar
-    frames: dict[str, list[float]] = {"bare Digits app": []} | {f"picker, {n} file{'s' if n > 1 else ''}": [] for n in (1, 100, 1000)}
+    frames: dict[str, list[float]] = {"bare Digits app": []} | {
+        f"picker, {n} file{'s' if n > 1 else ''}": [] for n in (1, 100, 1000)
+    }
     for count in (1, 100, 1000):
         first_frame(supple, picker, homes[count])  # the routine cache is filled once, as after a user's first start
     shuffler = random.Random(11)

@@ -145,7 +145,7 @@ def real_run(folder: Path, stamps: Path, rounds: int = 3) -> list[list[float]]:
         opened = read_stamps(stamps)
         if len(opened) < len(RUN_PLAN) + 1:  # one for the player's warming, at least
             raise RuntimeError(f"{len(opened)} sounds opened for {len(RUN_PLAN)} cues: a cue was not played")
-        opened = opened[-len(RUN_PLAN):]  # before them: the player's probe and warming
+        opened = opened[-len(RUN_PLAN) :]  # before them: the player's probe and warming
         offsets = [o - p for o, p in zip(opened, RUN_PLAN)]
         start = statistics.median(offsets[1:])
         errors.append([o - start for o in offsets])
@@ -171,16 +171,22 @@ def main() -> None:
     print(line("  baseline: simpleaudio in-process", base_held))
     print(line(f"  supple, helper with {used}", helper_held))
     print(line(f"  supple, helper with {used_aplay}", aplay_held))
-    print(f"\nratios of max lateness to the baseline: {max(helper_late) / max(base_late):.2f} ({used}), "
-          f"{max(aplay_late) / max(base_late):.2f} ({used_aplay})")
-    print(f"ratios of max loop hold to the baseline: {max(helper_held) / max(base_held):.2f} ({used}), "
-          f"{max(aplay_held) / max(base_held):.2f} ({used_aplay})")
+    print(
+        f"\nratios of max lateness to the baseline: {max(helper_late) / max(base_late):.2f} ({used}), "
+        f"{max(aplay_late) / max(base_late):.2f} ({used_aplay})"
+    )
+    print(
+        f"ratios of max loop hold to the baseline: {max(helper_held) / max(base_held):.2f} ({used}), "
+        f"{max(aplay_held) / max(base_held):.2f} ({used_aplay})"
+    )
     rounds = real_run(stamps.parent, stamps)
     print("\na real `supple run` (pty, 80x24, tones only): each cue from its planned moment, the start placed by the")
     print("later cues (target: every cue, the first included, within 20 ms)")
     for number, errors in enumerate(rounds, 1):
         ms = [e * 1000 for e in errors]
-        print(f"  round {number}: first cue {ms[0]:+6.1f} ms   the others {min(ms[1:]):+6.1f} to {max(ms[1:]):+6.1f} ms")
+        print(
+            f"  round {number}: first cue {ms[0]:+6.1f} ms   the others {min(ms[1:]):+6.1f} to {max(ms[1:]):+6.1f} ms"
+        )
 
 
 if __name__ == "__main__":

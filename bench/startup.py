@@ -78,19 +78,25 @@ def main() -> None:
     print(f"{runs} runs each, 80x24 pty, median (min-max); 'paired' is the median of each run's ratio to the bare")
     print("app's run next to it, which cancels the machine's slow and fast spells. Memory: PSS 2.5 s after the")
     print("first frame, of the app and of its sound helper (beside it, with its player loaded)\n")
-    print(f"{'program':<23}{'first frame, ms':>24}{'ratio':>6}{'best':>6}{'paired':>7}"
-          f"{'app PSS, MiB':>19}{'ratio':>6}{'helper, MiB':>18}{'all':>6}")
+    print(
+        f"{'program':<23}{'first frame, ms':>24}{'ratio':>6}{'best':>6}{'paired':>7}"
+        f"{'app PSS, MiB':>19}{'ratio':>6}{'helper, MiB':>18}{'all':>6}"
+    )
     for name, samples in results.items():
         times = [t * 1000 for t, _, _ in samples]
         app = [m for _, m, _ in samples]
         helper = [h for _, _, h in samples]
         paired = statistics.median(t / b for (t, _, _), b in zip(samples, base_runs))
         together = statistics.median(a + h for a, h in zip(app, helper))
-        print(f"{name:<23}{spread(times):>24}{statistics.median(times) / 1000 / base_time:>6.2f}"
-              f"{min(times) / 1000 / base_best:>6.2f}{paired:>7.2f}{spread(app):>19}"
-              f"{statistics.median(app) / base_mem:>6.2f}{spread(helper):>18}{together / base_mem:>6.2f}")
-    print("\ntargets: first frame <= 1.15x the bare app (with 1000 routines <= 1.25x); the app's memory <= 1.15x;"
-          " the helper <= 6 MiB")
+        print(
+            f"{name:<23}{spread(times):>24}{statistics.median(times) / 1000 / base_time:>6.2f}"
+            f"{min(times) / 1000 / base_best:>6.2f}{paired:>7.2f}{spread(app):>19}"
+            f"{statistics.median(app) / base_mem:>6.2f}{spread(helper):>18}{together / base_mem:>6.2f}"
+        )
+    print(
+        "\ntargets: first frame <= 1.15x the bare app (with 1000 routines <= 1.25x); the app's memory <= 1.15x;"
+        " the helper <= 6 MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -25,9 +25,11 @@ from pathlib import Path
 from _proc import quiet_settings, supple_command
 from _pty import Terminal
 
-ROUTINE = ('name = "Bench"\nprep = "1s"\ntransition = "1s"\n'
-           '[[steps]]\nname = "A"\nduration = "4s"\n[[steps]]\nname = "B"\nduration = "4s"\n'
-           '[[steps]]\nname = "C"\nduration = "3s"\n')
+ROUTINE = (
+    'name = "Bench"\nprep = "1s"\ntransition = "1s"\n'
+    '[[steps]]\nname = "A"\nduration = "4s"\n[[steps]]\nname = "B"\nduration = "4s"\n'
+    '[[steps]]\nname = "C"\nduration = "3s"\n'
+)
 TOTAL = 14  # 1 + 4 + 1 + 4 + 1 + 3 s
 STALL_AT, STALL_FOR = 5.5, 2.5
 ELAPSED = re.compile(r"(\d+):(\d\d) / 0:14")
@@ -80,20 +82,28 @@ def main() -> None:
     for _ in range(rounds):
         for label in results:
             results[label].append(measured(*watch([*supple, "run", str(routine)], env, label == "stalled")))
-    print(f"a real `supple run` of {TOTAL} s in an 80x24 pty, {rounds} rounds; the stalled run stops the process "
-          f"for {STALL_FOR} s at {STALL_AT} s\n")
+    print(
+        f"a real `supple run` of {TOTAL} s in an 80x24 pty, {rounds} rounds; the stalled run stops the process "
+        f"for {STALL_FOR} s at {STALL_AT} s\n"
+    )
     print(f"{'run':<9}{'round':>6}{'seconds shown':>15}{'lateness median':>17}{'max':>10}{'summary error':>15}")
     for label, runs in results.items():
         for number, (late, end) in enumerate(runs, 1):
             ms = [v * 1000 for v in late]
-            print(f"{label:<9}{number:>6}{len(ms):>15}{statistics.median(ms):>14.1f} ms{max(ms):>7.1f} ms"
-                  f"{end * 1000:>12.1f} ms")
+            print(
+                f"{label:<9}{number:>6}{len(ms):>15}{statistics.median(ms):>14.1f} ms{max(ms):>7.1f} ms"
+                f"{end * 1000:>12.1f} ms"
+            )
     smooth = [v * 1000 for late, _ in results["smooth"] for v in late]
     ends = [abs(end) * 1000 for runs in results.values() for _, end in runs]
     stalled = [end * 1000 for _, end in results["stalled"]]
-    print(f"\nsmooth runs: every displayed second on screen within {max(smooth):.1f} ms of its moment (target <= 20 ms)")
-    print(f"the summary on screen within {max(ends):.1f} ms of the planned end, drawing it included; stalled runs "
-          f"{min(stalled):+.1f} to {max(stalled):+.1f} ms: a stall does not push the end back (target: as smooth)")
+    print(
+        f"\nsmooth runs: every displayed second on screen within {max(smooth):.1f} ms of its moment (target <= 20 ms)"
+    )
+    print(
+        f"the summary on screen within {max(ends):.1f} ms of the planned end, drawing it included; stalled runs "
+        f"{min(stalled):+.1f} to {max(stalled):+.1f} ms: a stall does not push the end back (target: as smooth)"
+    )
 
 
 if __name__ == "__main__":

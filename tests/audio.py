@@ -46,8 +46,10 @@ def regions(samples: array, threshold: int = 1500) -> list[Region]:
         level = max(abs(s) for s in samples[offset : offset + WINDOW])
         loud = level >= threshold and not (run_hz and level < run_peak * 0.7)
         hz = _pitch(samples[offset : offset + 2 * WINDOW]) if loud else None
-        same = run_start is not None and loud and (
-            (hz is None and run_hz is None) or (hz and run_hz and abs(hz - run_hz) / run_hz < 0.03)
+        same = (
+            run_start is not None
+            and loud
+            and ((hz is None and run_hz is None) or (hz and run_hz and abs(hz - run_hz) / run_hz < 0.03))
         )
         if same:
             run_peak = max(run_peak, level)
@@ -99,10 +101,14 @@ def _match_cue(found: list[Region], i: int) -> tuple[str, int] | None:
     for cue in sorted(CUES, key=lambda c: -len(notes_of(c))):
         notes = notes_of(cue)
         window = found[i : i + len(notes)]
-        if len(window) == len(notes) and all(
-            r.hz is not None and abs(r.hz - hz) / hz < 0.03 and r.seconds >= seconds / 2 - 0.01
-            for r, (hz, seconds) in zip(window, notes)
-        ) and all(b.start - (a.start + a.seconds) < 0.1 for a, b in zip(window, window[1:])):
+        if (
+            len(window) == len(notes)
+            and all(
+                r.hz is not None and abs(r.hz - hz) / hz < 0.03 and r.seconds >= seconds / 2 - 0.01
+                for r, (hz, seconds) in zip(window, notes)
+            )
+            and all(b.start - (a.start + a.seconds) < 0.1 for a, b in zip(window, window[1:]))
+        ):
             return cue, len(notes)
     return None
 

@@ -15,8 +15,11 @@ names = st.text(safe_chars, min_size=1, max_size=80).map(str.strip).filter(lambd
 # Cues and descriptions may also hold line breaks and tabs.
 texts = st.text(safe_chars | st.sampled_from("\n\t"), max_size=200)
 # Durations as people write them (whole and half seconds) and as odd floats.
-seconds = st.one_of(st.integers(1, 90).map(float), st.integers(1, 3600).map(float),
-                    st.floats(1, 3600, allow_nan=False).map(lambda x: round(x, 3)))
+seconds = st.one_of(
+    st.integers(1, 90).map(float),
+    st.integers(1, 3600).map(float),
+    st.floats(1, 3600, allow_nan=False).map(lambda x: round(x, 3)),
+)
 gaps = st.one_of(st.integers(0, 600).map(float), st.floats(0, 600, allow_nan=False))
 
 
@@ -37,7 +40,12 @@ def steps(draw, cue_texts=texts) -> Step:
     rest = draw(gaps)
     if ending == "manual":
         return Step(name, manual=True, rest=rest, cues=cues)
-    common = {"sides": draw(st.booleans()), "sets": draw(st.integers(1, 3) | st.integers(1, 20)), "rest": rest, "cues": cues}
+    common = {
+        "sides": draw(st.booleans()),
+        "sets": draw(st.integers(1, 3) | st.integers(1, 20)),
+        "rest": rest,
+        "cues": cues,
+    }
     if ending == "duration":
         return Step(name, duration=draw(seconds), **common)
     tempo = draw(st.floats(1, 60, allow_nan=False)) if ending == "tempo" else None

@@ -12,8 +12,15 @@ from tests.conftest import FakeClock
 
 @pytest.mark.parametrize(
     ("seconds", "words"),
-    [(1, "1 second"), (30, "30 seconds"), (60, "1 minute"), (90, "1 minute 30 seconds"), (125, "2 minutes 5 seconds"),
-     (0, "0 seconds"), (29.6, "30 seconds")],
+    [
+        (1, "1 second"),
+        (30, "30 seconds"),
+        (60, "1 minute"),
+        (90, "1 minute 30 seconds"),
+        (125, "2 minutes 5 seconds"),
+        (0, "0 seconds"),
+        (29.6, "30 seconds"),
+    ],
 )
 def test_spoken_durations(seconds, words):
     assert spoken_duration(seconds) == words
@@ -50,6 +57,14 @@ def test_sides_sets_rest_and_the_end():
         speech = on_segment(engine)
         said.append(speech.texts[0] if speech else None)
         engine.next()
-    assert said == ["Next up: Lunge", "Lunge, left side, 30 seconds", "Switch sides", "Right side, set 1",
-                    "Rest, 15 seconds", "Left side, set 2", "Switch sides", "Right side, set 2"]
+    assert said == [
+        "Next up: Lunge",
+        "Lunge, left side, 30 seconds",
+        "Switch sides",
+        "Right side, set 1",
+        "Rest, 15 seconds",
+        "Left side, set 2",
+        "Switch sides",
+        "Right side, set 2",
+    ]
     assert on_finish().texts == ("Routine complete",)

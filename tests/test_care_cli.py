@@ -19,19 +19,25 @@ def rows(home, sql: str) -> list[tuple]:
 
 
 def test_a_check_in_is_recorded_and_said(supple_home):
-    result = supple("checkin", "2", "--where", "lower back", "--where", "neck", "--note", "[b]stiff[/b]",
-                    home=supple_home)
+    result = supple(
+        "checkin", "2", "--where", "lower back", "--where", "neck", "--note", "[b]stiff[/b]", home=supple_home
+    )
     assert result.returncode == 0, result.stderr
     assert ": pain 2, lower back, neck" in result.stdout and "Warning" not in result.stdout
-    assert rows(supple_home, "SELECT pain, places, leg, note FROM checkins") == [(2, "lower back,neck", 0, "[b]stiff[/b]")]
+    assert rows(supple_home, "SELECT pain, places, leg, note FROM checkins") == [
+        (2, "lower back,neck", 0, "[b]stiff[/b]")
+    ]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["11"], "pain must be a whole number from 0 (none) to 10"),
-    (["lots"], "got 'lots'"),
-    (["3", "--where", "knee"], "unknown place 'knee'"),
-    (["3", "--note", "a\x1b[2Jb"], "control character (\\x1b)"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["11"], "pain must be a whole number from 0 (none) to 10"),
+        (["lots"], "got 'lots'"),
+        (["3", "--where", "knee"], "unknown place 'knee'"),
+        (["3", "--note", "a\x1b[2Jb"], "control character (\\x1b)"),
+    ],
+)
 def test_bad_check_ins_are_refused_and_nothing_stored(supple_home, args, message):
     result = supple("checkin", *args, home=supple_home)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
@@ -48,8 +54,9 @@ def test_pain_that_keeps_coming_back_brings_the_advice(supple_home):
 
 
 def test_a_build_up_is_started_shown_and_turned_off(supple_home):
-    started = supple("build-up", "quick-warmup", "--start", "0.7", "--step", "0.05", "--target", "1.0",
-                     home=supple_home)
+    started = supple(
+        "build-up", "quick-warmup", "--start", "0.7", "--step", "0.05", "--target", "1.0", home=supple_home
+    )
     assert started.returncode == 0 and "building up from 70 % to 100 %, +5 %" in started.stdout
     shown = supple("build-up", "quick-warmup", home=supple_home)
     assert "Quick warm-up: 70 % next time (building up)" in shown.stdout and "started: 70 % up to 100 %" in shown.stdout
@@ -79,14 +86,17 @@ def test_step_alone_without_a_build_up_is_an_error(supple_home):
     assert result.returncode == 1 and "has no build-up to change" in result.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--start", "1.2", "--target", "1.0"], "is above the target"),
-    (["--start", "0.7", "--step", "0"], "step must be more than 0"),
-    (["--start", "0.7", "--target", "3"], "target must be from 0.5 to 2.0"),
-    (["--off", "--resume"], "choose one of"),
-    (["--start", "0.7", "--step", "nan"], "step must be a number"),
-    (["--off", "--step", "0.1"], "choose one of"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--start", "1.2", "--target", "1.0"], "is above the target"),
+        (["--start", "0.7", "--step", "0"], "step must be more than 0"),
+        (["--start", "0.7", "--target", "3"], "target must be from 0.5 to 2.0"),
+        (["--off", "--resume"], "choose one of"),
+        (["--start", "0.7", "--step", "nan"], "step must be a number"),
+        (["--off", "--step", "0.1"], "choose one of"),
+    ],
+)
 def test_bad_build_ups_are_refused(supple_home, args, message):
     result = supple("build-up", "quick-warmup", *args, home=supple_home)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

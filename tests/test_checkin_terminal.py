@@ -20,7 +20,9 @@ def run(tmp_path, supple_home):
     routine = tmp_path / "tiny.toml"
     routine.write_text(ROUTINE)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"}
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
+    }
     started = []
 
     def start(*args: str) -> Tmux:

@@ -78,24 +78,29 @@ def test_acknowledged_advice_stays_away_until_a_new_check_in_triggers_it(conn):
 
 
 def test_a_check_in_whose_session_was_deleted_still_counts(conn):
-    conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
-                 " day, planned_s, steps) VALUES ('bundled:x', 'X', 'warmup', 'd', 1.0, ?, ?, 60, 1)",
-                 (NOW.isoformat(), NOW.date().isoformat()))
+    conn.execute(
+        "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+        " day, planned_s, steps) VALUES ('bundled:x', 'X', 'warmup', 'd', 1.0, ?, ?, 60, 1)",
+        (NOW.isoformat(), NOW.date().isoformat()),
+    )
     record(conn, 8, session_id=1, at=NOW)
     with conn:
         conn.execute("DELETE FROM sessions")
     assert holds(conn)
 
 
-@pytest.mark.parametrize(("pain", "places", "note", "message"), [
-    ("11", (), "", "pain must be a whole number from 0 (none) to 10"),
-    ("-1", (), "", "pain must be a whole number"),
-    ("five", (), "", "got 'five'"),
-    ("4.5", (), "", "pain must be a whole number"),
-    ("3", ("knee",), "", "unknown place 'knee': choose from upper back, lower back, neck, other"),
-    ("3", (), "ok\x1b]52;c;aGk=\x07", "control character (\\x1b)"),
-    ("3", (), "x" * 501, "at most 500"),
-])
+@pytest.mark.parametrize(
+    ("pain", "places", "note", "message"),
+    [
+        ("11", (), "", "pain must be a whole number from 0 (none) to 10"),
+        ("-1", (), "", "pain must be a whole number"),
+        ("five", (), "", "got 'five'"),
+        ("4.5", (), "", "pain must be a whole number"),
+        ("3", ("knee",), "", "unknown place 'knee': choose from upper back, lower back, neck, other"),
+        ("3", (), "ok\x1b]52;c;aGk=\x07", "control character (\\x1b)"),
+        ("3", (), "x" * 501, "at most 500"),
+    ],
+)
 def test_bad_check_ins_are_refused_and_nothing_stored(conn, pain, places, note, message):
     with pytest.raises(CheckInError, match=message.replace("(", r"\(").replace(")", r"\)").replace("\\x", "\\\\x")):
         record(conn, pain, places, note=note)
@@ -110,14 +115,17 @@ def test_a_note_is_kept_as_written_markup_and_all(conn):
 
 # --- the build-up -------------------------------------------------------------------------
 
+
 def session(conn, ref: str = "bundled:quick-warmup", outcome: str = "completed", scale: float | None = None) -> int:
     """A session of `ref`, run at `scale` (default: its build-up's scale now, else 1.0)."""
     if scale is None:
         found = build_up.get(conn, ref)
         scale = found.scale if found else 1.0
-    row = conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale,"
-                       " started_at, day, planned_s, steps, outcome) VALUES (?, 'Q', 'warmup', 'd', ?, ?, ?, 60, 1, ?)",
-                       (ref, scale, NOW.isoformat(), NOW.date().isoformat(), outcome))
+    row = conn.execute(
+        "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale,"
+        " started_at, day, planned_s, steps, outcome) VALUES (?, 'Q', 'warmup', 'd', ?, ?, ?, 60, 1, ?)",
+        (ref, scale, NOW.isoformat(), NOW.date().isoformat(), outcome),
+    )
     conn.commit()
     return row.lastrowid
 
@@ -138,18 +146,21 @@ def test_the_scale_rises_after_good_sessions_holds_after_a_5_and_steps_back_afte
     assert round(scale, 2) == 0.8 and why == "building up: +5 % since last time"
 
 
-@pytest.mark.parametrize(("pain", "warned", "outcome", "ran_at", "expected", "paused"), [
-    (3, False, "completed", 0.8, 0.85, False),   # under 4: up a step
-    (4, False, "completed", 0.8, 0.8, False),    # 4 to 6: held
-    (6, False, "completed", 0.8, 0.8, False),
-    (7, False, "completed", 0.8, 0.75, True),    # 7 or more: back a step, paused
-    (0, True, "completed", 0.8, 0.75, True),     # the warning signs: back a step, paused
-    (None, False, "completed", 0.8, 0.8, False),  # no check-in: held
-    (1, False, "stopped", 0.8, 0.8, False),      # stopped early: held
-    (1, False, "skipped", 0.8, 0.8, False),      # skipped through to the end: held
-    (1, False, "completed", 1.0, 0.8, False),    # run at another scale (--scale, [ ]): held
-    (8, False, "completed", 1.0, 0.75, True),    # ...but pain steps it back whatever the scale
-])
+@pytest.mark.parametrize(
+    ("pain", "warned", "outcome", "ran_at", "expected", "paused"),
+    [
+        (3, False, "completed", 0.8, 0.85, False),  # under 4: up a step
+        (4, False, "completed", 0.8, 0.8, False),  # 4 to 6: held
+        (6, False, "completed", 0.8, 0.8, False),
+        (7, False, "completed", 0.8, 0.75, True),  # 7 or more: back a step, paused
+        (0, True, "completed", 0.8, 0.75, True),  # the warning signs: back a step, paused
+        (None, False, "completed", 0.8, 0.8, False),  # no check-in: held
+        (1, False, "stopped", 0.8, 0.8, False),  # stopped early: held
+        (1, False, "skipped", 0.8, 0.8, False),  # skipped through to the end: held
+        (1, False, "completed", 1.0, 0.8, False),  # run at another scale (--scale, [ ]): held
+        (8, False, "completed", 1.0, 0.75, True),  # ...but pain steps it back whatever the scale
+    ],
+)
 def test_each_threshold(pain, warned, outcome, ran_at, expected, paused):
     at = build_up.BuildUp("r", 0.7, 0.05, 1.0, 0.8, False, "")
     scale, now_paused, _ = build_up.next_scale(at, outcome, pain, warned, ran_at)
@@ -164,13 +175,16 @@ def test_the_limits_never_pass_the_target_or_fall_below_the_start():
     assert build_up.next_scale(low, "completed", 9, False)[0] == 0.7
 
 
-@pytest.mark.parametrize(("start", "step", "target", "message"), [
-    (1.2, 0.05, 1.0, "is above the target"),
-    (0.7, 0, 1.0, "step must be more than 0"),
-    (0.7, -0.05, 1.0, "step must be more than 0"),
-    (0.7, 0.05, 2.5, "target must be from 0.5 to 2.0"),
-    (0.3, 0.05, 1.0, "start must be from 0.5 to 2.0"),
-])
+@pytest.mark.parametrize(
+    ("start", "step", "target", "message"),
+    [
+        (1.2, 0.05, 1.0, "is above the target"),
+        (0.7, 0, 1.0, "step must be more than 0"),
+        (0.7, -0.05, 1.0, "step must be more than 0"),
+        (0.7, 0.05, 2.5, "target must be from 0.5 to 2.0"),
+        (0.3, 0.05, 1.0, "start must be from 0.5 to 2.0"),
+    ],
+)
 def test_bad_build_ups_are_refused(conn, start, step, target, message):
     with pytest.raises(build_up.BuildUpError, match=message):
         build_up.start(conn, "r", start, step, target)

@@ -133,8 +133,15 @@ def test_plan_json_worked_example(supple_home, tmp_path):
     )
     data = json.loads(supple("plan", str(path), "--json", home=supple_home).stdout)
     assert data["total"] == 140.0 and data["open"] == 0 and len(data["segments"]) == 10
-    assert data["segments"][6] == {"kind": "rest", "name": "Rest", "step": 2, "side": None, "set": 1,
-                                   "start": 85.0, "duration": 10.0}
+    assert data["segments"][6] == {
+        "kind": "rest",
+        "name": "Rest",
+        "step": 2,
+        "side": None,
+        "set": 1,
+        "start": 85.0,
+        "duration": 10.0,
+    }
 
 
 def test_plan_of_unknown_routine(supple_home):
@@ -230,7 +237,7 @@ def test_an_unclosed_string_is_pointed_out(supple_home, tmp_path):
     path.write_text('name = "Open\n[[steps]]\nname = "A"\nduration = 5\n')
     result = supple("check", str(path), home=supple_home)
     assert "open.toml:1:13: invalid TOML:" in result.stdout
-    assert "the \" at column 8 opens a string that is not closed on its line" in result.stdout
+    assert 'the " at column 8 opens a string that is not closed on its line' in result.stdout
 
 
 def test_a_stem_of_yours_that_hides_a_bundled_one_is_pointed_out(supple_home):
@@ -241,12 +248,15 @@ def test_a_stem_of_yours_that_hides_a_bundled_one_is_pointed_out(supple_home):
     assert "bundled:" not in supple("plan", "user:quick-warmup", home=supple_home).stderr
 
 
-@pytest.mark.parametrize("command", [["list"], ["plan", "quick-warmup"], ["plan", "quick-warmup", "--json"],
-                                     ["history"], ["history", "--csv"]])
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["plan", "quick-warmup"], ["plan", "quick-warmup", "--json"], ["history"], ["history", "--csv"]],
+)
 def test_output_to_a_full_disk_is_a_clear_error(command, supple_home):
     env = os.environ | {"SUPPLE_HOME": str(supple_home), "COLUMNS": "120"}
     with open("/dev/full", "w") as full:
-        result = subprocess.run([console_script(), *command], stdout=full, stderr=subprocess.PIPE, text=True,
-                                env=env, timeout=60)
+        result = subprocess.run(
+            [console_script(), *command], stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=60
+        )
     assert result.returncode == 1
     assert result.stderr == "supple: could not write the output: No space left on device\n"

@@ -100,8 +100,9 @@ def test_overlong_names_are_refused_with_the_check_message():
 
 
 def test_edited_cues_are_one_per_line_but_unedited_ones_stay_exact():
-    routine = routine_from('name = "R"\n[[steps]]\nname = "a"\nduration = 5\n'
-                           'cues = ["""Knees soft,\nback flat""", "", "  padded  "]\n')
+    routine = routine_from(
+        'name = "R"\n[[steps]]\nname = "a"\nduration = 5\ncues = ["""Knees soft,\nback flat""", "", "  padded  "]\n'
+    )
     draft = RoutineDraft.from_routine(routine)
     assert draft.check().routine == routine
     ten = routine._replace(steps=(routine.steps[0]._replace(cues=tuple(f"cue {n}\nsecond line" for n in range(10))),))
@@ -115,13 +116,22 @@ step_drafts = st.builds(
     StepDraft,
     name=st.sampled_from(["Hold", "", "  ", "x" * 90, "Tab\there", "Leg [/] swings"]),
     ending=st.sampled_from(ENDINGS),
-    duration=field_texts, reps=field_texts, tempo=field_texts, sides=st.booleans(), sets=field_texts,
-    rest=field_texts, cues=st.sampled_from(["", "Knees soft", "a\n\nb", "\n".join("c" * 11)]),
+    duration=field_texts,
+    reps=field_texts,
+    tempo=field_texts,
+    sides=st.booleans(),
+    sets=field_texts,
+    rest=field_texts,
+    cues=st.sampled_from(["", "Knees soft", "a\n\nb", "\n".join("c" * 11)]),
 )
 drafts = st.builds(
     RoutineDraft,
-    name=st.sampled_from(["Mine", "", "\u200b", "y" * 81]), description=st.sampled_from(["", "About"]),
-    kind=st.sampled_from(["other", "warmup"]), prep=field_texts, transition=field_texts, switch=field_texts,
+    name=st.sampled_from(["Mine", "", "\u200b", "y" * 81]),
+    description=st.sampled_from(["", "About"]),
+    kind=st.sampled_from(["other", "warmup"]),
+    prep=field_texts,
+    transition=field_texts,
+    switch=field_texts,
     steps=st.lists(step_drafts, max_size=4),
 )
 

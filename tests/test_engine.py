@@ -357,8 +357,9 @@ def test_operations_after_finish_do_nothing(clock):
 
 
 def test_each_segment_left_is_noted_with_its_own_time(clock):
-    routine = Routine("R", (Step("a", duration=10), Step("b", duration=10), Step("c", duration=10)), prep=0,
-                      transition=0)
+    routine = Routine(
+        "R", (Step("a", duration=10), Step("b", duration=10), Step("c", duration=10)), prep=0, transition=0
+    )
     engine = started(routine, clock)
     clock.advance(10)  # a runs to its end
     engine.poll()
@@ -371,7 +372,10 @@ def test_each_segment_left_is_noted_with_its_own_time(clock):
     clock.advance(2)
     engine.jump(1)  # c left after 2 s
     assert [(l.index, l.seconds, l.completed) for l in engine.take_left()] == [
-        (0, 10, True), (1, 3, False), (2, 2, False)]
+        (0, 10, True),
+        (1, 3, False),
+        (2, 2, False),
+    ]
     assert engine.take_left() == [] and engine.visited == {0, 1, 2}
 
 
@@ -386,8 +390,9 @@ def test_a_session_goes_on_where_it_stood(clock):
 
 
 def test_the_summary_tells_steps_begun_from_steps_never_reached(clock):
-    routine = Routine("R", (Step("a", duration=10), Step("b", duration=10, sides=True), Step("c", duration=10)),
-                      prep=0, transition=0)
+    routine = Routine(
+        "R", (Step("a", duration=10), Step("b", duration=10, sides=True), Step("c", duration=10)), prep=0, transition=0
+    )
     engine = started(routine, clock)
     clock.advance(4)
     engine.next()  # a: 4 s of 10, then on to b's first side

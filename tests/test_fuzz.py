@@ -73,8 +73,11 @@ def test_random_bytes(data):
 @FUZZ
 @given(
     st.sampled_from(BUNDLED),
-    st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["drop", "dup", "byte"]), st.binary(min_size=1, max_size=3)),
-             min_size=1, max_size=6),
+    st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(["drop", "dup", "byte"]), st.binary(min_size=1, max_size=3)),
+        min_size=1,
+        max_size=6,
+    ),
 )
 def test_mutated_bundled_files(path, edits):
     data = bytearray(path.read_bytes())
@@ -90,11 +93,20 @@ def test_mutated_bundled_files(path, edits):
 
 
 @FUZZ
-@given(st.sampled_from(sorted(set(STEP_KEYS + TOP_KEYS) - {"steps"})), st.integers(1, 6000),
-       st.sampled_from(["", "-", "0.", "0x", "0o", "0b"]), st.booleans(), st.sampled_from(["{}", "[{}]", "{{a = {}}}"]))
+@given(
+    st.sampled_from(sorted(set(STEP_KEYS + TOP_KEYS) - {"steps"})),
+    st.integers(1, 6000),
+    st.sampled_from(["", "-", "0.", "0x", "0o", "0b"]),
+    st.booleans(),
+    st.sampled_from(["{}", "[{}]", "{{a = {}}}"]),
+)
 def test_numbers_too_long_for_python(key, digits, prefix, top, wrap):
     # Hexadecimal, octal and binary numbers have no digit limit in tomllib: they reach the checks whole.
     digit = {"0x": "f", "0o": "7", "0b": "1"}.get(prefix, "9")
     value = wrap.format(prefix + digit * digits)
-    text = (f"{key} = {value}\n" if top else "") + 'name = "R"\n[[steps]]\nname = "a"\n' + ("" if top else f"{key} = {value}\n")
+    text = (
+        (f"{key} = {value}\n" if top else "")
+        + 'name = "R"\n[[steps]]\nname = "a"\n'
+        + ("" if top else f"{key} = {value}\n")
+    )
     load_only_routine_error(text.encode())

@@ -96,7 +96,9 @@ def test_a_helper_that_never_answers_gives_way_to_the_bell(tmp_path, monkeypatch
         deadline = time.monotonic() + 5
         while not player.state.ready and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert player.abandoned and [r.summary() for r in reports] == ["Sound: bell only; 'supple sound-check' says why"]
+        assert player.abandoned and [r.summary() for r in reports] == [
+            "Sound: bell only; 'supple sound-check' says why"
+        ]
         assert reports[0].skipped == (("helper", "the sound helper did not answer within 0.5 s"),)
         player.cue("go")
         assert bells == [1]
@@ -108,11 +110,19 @@ def test_sound_check_advice_fits_what_was_skipped():
     from app.sound.check import no_player_advice
     from app.sound.state import SoundState
 
-    failing = SoundState(None, (("simpleaudio", "cannot play: Error opening PCM device"), ("pw-play", "not found")),
-                         ready=True)
+    failing = SoundState(
+        None, (("simpleaudio", "cannot play: Error opening PCM device"), ("pw-play", "not found")), ready=True
+    )
     assert no_player_advice(failing).startswith("No sound device or sound server answered: simpleaudio is installed")
-    missing = SoundState(None, (("simpleaudio", "not installed (pip install 'supple[sound]')"),
-                                ("paplay", "not found"), ("aplay", "not found")), ready=True)
+    missing = SoundState(
+        None,
+        (
+            ("simpleaudio", "not installed (pip install 'supple[sound]')"),
+            ("paplay", "not found"),
+            ("aplay", "not found"),
+        ),
+        ready=True,
+    )
     assert "pip install -e '.[sound]'" in no_player_advice(missing)
 
 

@@ -27,8 +27,20 @@ def test_skipped_players_and_their_reasons_come_back_as_pairs():
     assert pairs(fields(line("ready", *flatten(skipped)))[1:]) == tuple(skipped)
 
 
-@pytest.mark.parametrize("request_line", [b"\n", b"play\n", b"play\tgo\n", b"play\tgo\tsoon\n", b"volume\tloud\n",
-                                          b"say\t1\n", b"pl", b"\xff\xfe\n", b"play\tnot-a-cue\t1\n"])
+@pytest.mark.parametrize(
+    "request_line",
+    [
+        b"\n",
+        b"play\n",
+        b"play\tgo\n",
+        b"play\tgo\tsoon\n",
+        b"volume\tloud\n",
+        b"say\t1\n",
+        b"pl",
+        b"\xff\xfe\n",
+        b"play\tnot-a-cue\t1\n",
+    ],
+)
 def test_a_malformed_request_is_refused_as_the_helper_loop_expects(request_line):
     helper, backend = make_helper()
     try:
@@ -41,8 +53,9 @@ def test_a_malformed_request_is_refused_as_the_helper_loop_expects(request_line)
 def test_the_app_reads_what_the_helper_reports():
     player = SoundPlayer(Settings())
     player._event(line("ready", "aplay", "", "no speech engine found", "simpleaudio", "cannot play: no card"))
-    assert player.state == SoundState("aplay", (("simpleaudio", "cannot play: no card"),), None,
-                                      "no speech engine found", True)
+    assert player.state == SoundState(
+        "aplay", (("simpleaudio", "cannot play: no card"),), None, "no speech engine found", True
+    )
     player._event(line("said", 1.25, "Arm swings"))
     assert player.last_said == ("Arm swings", 1.25)
     player._event(line("said", "soon", "Arm swings"))  # a garbled number changes nothing
@@ -55,8 +68,10 @@ def test_the_app_reads_what_the_helper_reports():
 
 def test_run_gives_the_exit_status_the_whole_output_and_the_end_of_a_long_error():
     # 1 MB of output and 240 KB of errors, each more than a pipe holds, interleaved.
-    code = ("import sys\nfor i in range(40000):\n sys.stdout.write('x' * 25); sys.stderr.write('noise\\n')\n"
-            "sys.stderr.write('the real reason\\n'); sys.exit(3)")
+    code = (
+        "import sys\nfor i in range(40000):\n sys.stdout.write('x' * 25); sys.stderr.write('noise\\n')\n"
+        "sys.stderr.write('the real reason\\n'); sys.exit(3)"
+    )
     status, output, errors = run([sys.executable, "-c", code], 20)
     assert status == 3 and output == b"x" * 1_000_000
     assert errors.rstrip().endswith(b"the real reason") and len(errors) <= 65536

@@ -28,18 +28,36 @@ def problems_of(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("where", "text", "expected"),
     [
-        ("name", 'name = "Squat\\u001b[2J"\n[[steps]]\nname = "a"\nduration = 5\n',
-         r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \x1b"),
-        ("step name", 'name = "R"\n[[steps]]\nname = "a\\u202eb"\nduration = 5\n',
-         r'r.toml:3:1: steps[1] "a\u202eb": name must not contain control, line-break or text-direction characters, found \u202e'),
-        ("cue", 'name = "R"\n[[steps]]\nname = "a"\nduration = 5\ncues = ["ok", "x\\u0007"]\n',
-         r'r.toml:5:1: steps[1] "a": cues[2] must not contain control or text-direction characters, found \x07'),
-        ("description", 'name = "R"\ndescription = "\\u009b31m"\n[[steps]]\nname = "a"\nduration = 5\n',
-         r"r.toml:2:1: description must not contain control or text-direction characters, found \x9b"),
-        ("a left-to-right mark", 'name = "ab\\u200e"\n[[steps]]\nname = "a"\nduration = 5\n',
-         r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \u200e"),
-        ("line break in a name", 'name = "two\\nlines"\n[[steps]]\nname = "a"\nduration = 5\n',
-         r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \x0a"),
+        (
+            "name",
+            'name = "Squat\\u001b[2J"\n[[steps]]\nname = "a"\nduration = 5\n',
+            r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \x1b",
+        ),
+        (
+            "step name",
+            'name = "R"\n[[steps]]\nname = "a\\u202eb"\nduration = 5\n',
+            r'r.toml:3:1: steps[1] "a\u202eb": name must not contain control, line-break or text-direction characters, found \u202e',
+        ),
+        (
+            "cue",
+            'name = "R"\n[[steps]]\nname = "a"\nduration = 5\ncues = ["ok", "x\\u0007"]\n',
+            r'r.toml:5:1: steps[1] "a": cues[2] must not contain control or text-direction characters, found \x07',
+        ),
+        (
+            "description",
+            'name = "R"\ndescription = "\\u009b31m"\n[[steps]]\nname = "a"\nduration = 5\n',
+            r"r.toml:2:1: description must not contain control or text-direction characters, found \x9b",
+        ),
+        (
+            "a left-to-right mark",
+            'name = "ab\\u200e"\n[[steps]]\nname = "a"\nduration = 5\n',
+            r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \u200e",
+        ),
+        (
+            "line break in a name",
+            'name = "two\\nlines"\n[[steps]]\nname = "a"\nduration = 5\n',
+            r"r.toml:1:1: name must not contain control, line-break or text-direction characters, found \x0a",
+        ),
     ],
 )
 def test_control_and_bidi_characters_are_located_errors(where, text, expected):
@@ -47,15 +65,19 @@ def test_control_and_bidi_characters_are_located_errors(where, text, expected):
 
 
 def test_line_breaks_and_tabs_stay_allowed_in_cues_and_descriptions():
-    routine = routine_from('name = "R"\ndescription = "one\\ntwo\\tthree"\n[[steps]]\nname = "a"\nduration = 5\n'
-                           'cues = ["""Knees soft,\nback flat"""]\n')
+    routine = routine_from(
+        'name = "R"\ndescription = "one\\ntwo\\tthree"\n[[steps]]\nname = "a"\nduration = 5\n'
+        'cues = ["""Knees soft,\nback flat"""]\n'
+    )
     assert routine.description == "one\ntwo\tthree" and routine.steps[0].cues == ("Knees soft,\nback flat",)
 
 
 @pytest.mark.parametrize("name", ["\u200b", " \u200b\u200d ", "\u3164", "\ufeff", "\u034f\ufe0f", "\u0300" * 5])
 def test_a_name_of_invisible_characters_is_blank(name):
     assert is_blank(name)
-    assert problems_of(f'name = "{name}"\n[[steps]]\nname = "a"\nduration = 5\n') == ["r.toml:1:1: name must not be blank"]
+    assert problems_of(f'name = "{name}"\n[[steps]]\nname = "a"\nduration = 5\n') == [
+        "r.toml:1:1: name must not be blank"
+    ]
 
 
 def test_names_are_trimmed():
@@ -73,7 +95,9 @@ def test_an_unknown_key_with_escapes_is_shown_escaped():
 def test_long_values_in_messages_are_shortened():
     huge = "9" * 400
     (problem,) = problems_of(f'name = "R"\n[[steps]]\nname = "a"\nreps = {huge}\n')
-    assert problem.endswith("reps must be between 1 and 500, got 9999999999999999999999999999999999999... (a number of 400 digits)")
+    assert problem.endswith(
+        "reps must be between 1 and 500, got 9999999999999999999999999999999999999... (a number of 400 digits)"
+    )
     (problem,) = problems_of(f'name = "R"\n[[steps]]\nname = "a"\nduration = "{"x" * 500}"\n')
     assert len(problem) < 250
 
@@ -90,11 +114,23 @@ def _hostile_folder(home):
     write_user_routine(home, f"clear{CLEAR}", f'name = "Fine"\n[[steps]]\nname = "a"\nduration = 5\n')
     write_user_routine(home, f"title{TITLE}", 'name = "R"\n[[steps]]\nname = "a"\nduraton = 5\n')
     write_user_routine(home, "desc", 'name = "Desc"\ndescription = "\u202e"\n[[steps]]\nname = "a"\nduration = 5\n')
-    write_user_routine(home, "key", f'name = "K"\n[[steps]]\nname = "a"\nduration = 5\n"{json.dumps(CLIPBOARD)[1:-1]}" = 1\n')
+    write_user_routine(
+        home, "key", f'name = "K"\n[[steps]]\nname = "a"\nduration = 5\n"{json.dumps(CLIPBOARD)[1:-1]}" = 1\n'
+    )
 
 
-@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["check", "{folder}"], ["plan", "user:desc"],
-                                  ["plan", "user:desc", "--json"], ["run", "user:key"], ["plan", "user:clear\x1b[2J"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["check", "{folder}"],
+        ["plan", "user:desc"],
+        ["plan", "user:desc", "--json"],
+        ["run", "user:key"],
+        ["plan", "user:clear\x1b[2J"],
+    ],
+)
 def test_the_cli_never_prints_escapes_raw(args, supple_home):
     _hostile_folder(supple_home)
     folder = str(supple_home / "routines")

@@ -32,7 +32,7 @@ def test_multi_line_strings_and_arrays_over_several_lines():
     text = (
         'name = "R"\ndescription = """\n[[steps]]\nname = "fake" # not a comment\n"""\n'
         "[[steps]]\nname = 'a'\nduration = 5\ncues = [\n  \"x # y\",  # a real comment\n  '''z\n  = ''',\n]\n"
-        "[[steps]]\n  name = \"b\"\n  sets = 0\n  manual = false\n  duration = 3\n"
+        '[[steps]]\n  name = "b"\n  sets = 0\n  manual = false\n  duration = 3\n'
     )
     where = Locator(text)
     assert where.item(0) == (6, 1) and where.item(1) == (14, 1)

@@ -17,8 +17,14 @@ from tests.conftest import FakeClock
 from tests.test_cli import supple
 
 ODD = 'Hip "openers", then, more'  # commas and quotes, as a spreadsheet must read them back
-ROUTINE = Routine(ODD, (Step("Swings, gentle", duration=10, sides=True, sets=2), Step("Squats", reps=5, tempo=2)),
-                  prep=0, transition=0, switch=0, kind="warmup")
+ROUTINE = Routine(
+    ODD,
+    (Step("Swings, gentle", duration=10, sides=True, sets=2), Step("Squats", reps=5, tempo=2)),
+    prep=0,
+    transition=0,
+    switch=0,
+    kind="warmup",
+)
 OTHER = Routine("Cooldown", (Step("Fold", duration=30),), prep=0, kind="cooldown")
 
 
@@ -61,8 +67,14 @@ def with_checkins(home) -> None:
     from app.log.store import connect
 
     conn = connect(db_path())
-    record(conn, 3, ("upper back", "neck"), note='tight, "a bit"\nafter', session_id=1,
-           at=datetime.fromisoformat("2026-11-20T18:05:00+01:00"))
+    record(
+        conn,
+        3,
+        ("upper back", "neck"),
+        note='tight, "a bit"\nafter',
+        session_id=1,
+        at=datetime.fromisoformat("2026-11-20T18:05:00+01:00"),
+    )
     record(conn, 6, ("lower back",), leg=True, at=datetime.fromisoformat("2026-11-22T09:00:00+01:00"))
     conn.close()
 
@@ -72,16 +84,30 @@ def test_check_ins_go_with_their_sessions_and_lone_ones_on_rows_of_their_own(log
     rows = list(csv.DictReader(io.StringIO(supple("history", "--csv", home=log).stdout)))
     assert [r["outcome"] for r in rows] == ["completed", "stopped", "check-in", "completed"]
     assert (rows[0]["pain"], rows[0]["pain_where"], rows[0]["pain_leg"], rows[0]["checkin_note"]) == (
-        "3", "upper back; neck", "no", 'tight, "a bit"\nafter')
+        "3",
+        "upper back; neck",
+        "no",
+        'tight, "a bit"\nafter',
+    )
     assert rows[1]["pain"] == ""
     lone = rows[2]
     assert (lone["id"], lone["started_at"], lone["pain"], lone["pain_where"], lone["pain_leg"]) == (
-        "", "2026-11-22T09:00:00+01:00", "6", "lower back", "yes")
+        "",
+        "2026-11-22T09:00:00+01:00",
+        "6",
+        "lower back",
+        "yes",
+    )
     table = supple("history", home=log).stdout.splitlines()
     assert table[3].startswith("2026-11-22 09:00  (check-in)") and table[3].rstrip().endswith("6")
     records = json.loads(supple("history", "--json", home=log).stdout)
-    assert records[0]["checkin"] == {"at": "2026-11-20T18:05:00+01:00", "pain": 3, "where": ["upper back", "neck"],
-                                     "leg": False, "note": 'tight, "a bit"\nafter'}
+    assert records[0]["checkin"] == {
+        "at": "2026-11-20T18:05:00+01:00",
+        "pain": 3,
+        "where": ["upper back", "neck"],
+        "leg": False,
+        "note": 'tight, "a bit"\nafter',
+    }
     assert records[1]["checkin"] is None
     only = list(csv.DictReader(io.StringIO(supple("history", "--csv", "--routine", "user:hips", home=log).stdout)))
     assert [r["outcome"] for r in only] == ["completed", "completed"]  # a lone check-in is of no routine
@@ -91,17 +117,36 @@ def test_csv_a_row_a_session_reads_back(log):
     rows = list(csv.DictReader(io.StringIO(supple("history", "--csv", home=log).stdout)))
     assert [r["routine_name"] for r in rows] == [ODD, "Cooldown", ODD]
     first = rows[0]
-    assert (first["started_at"], first["routine_ref"], first["routine_kind"], first["scale"], first["planned_s"],
-            first["actual_s"], first["steps"], first["steps_done"], first["outcome"]) == (
-        "2026-11-20T18:00:00+01:00", "user:hips", "warmup", "1.0", "50.0", "50.0", "2", "2", "completed")
+    assert (
+        first["started_at"],
+        first["routine_ref"],
+        first["routine_kind"],
+        first["scale"],
+        first["planned_s"],
+        first["actual_s"],
+        first["steps"],
+        first["steps_done"],
+        first["outcome"],
+    ) == ("2026-11-20T18:00:00+01:00", "user:hips", "warmup", "1.0", "50.0", "50.0", "2", "2", "completed")
     assert rows[1]["actual_s"] == "12.0" and rows[1]["outcome"] == "stopped"
 
 
 def test_csv_a_row_a_work_segment_in_strong_s_columns(log):
     text = supple("history", "--csv", "--segments", home=log).stdout
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-                       "Distance", "Seconds", "Notes", "Workout No"]
+    assert rows[0] == [
+        "Date",
+        "Workout Name",
+        "Duration",
+        "Exercise Name",
+        "Set Order",
+        "Weight",
+        "Reps",
+        "Distance",
+        "Seconds",
+        "Notes",
+        "Workout No",
+    ]
     first = rows[1:6]
     assert first == [
         ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (left)", "1", "", "", "", "10", "", "1"],
@@ -153,31 +198,56 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
     from app.log.export import STRONG_COLUMNS, as_text
     from app.log.store import connect
 
-    names = ['Quote "this"', "Line\nbreak", "Carriage\rreturn", "Plain", "Ünïcode, comma", "Trailing space ",
-             '=HYPERLINK("http://x", "y")', "-1+2", "\tTabbed"]
+    names = [
+        'Quote "this"',
+        "Line\nbreak",
+        "Carriage\rreturn",
+        "Plain",
+        "Ünïcode, comma",
+        "Trailing space ",
+        '=HYPERLINK("http://x", "y")',
+        "-1+2",
+        "\tTabbed",
+    ]
     conn = connect(db_path())
-    for number, routine in enumerate(["Hips, \"openers\"", "Empty session", "@SUM(A1)"]):
+    for number, routine in enumerate(['Hips, "openers"', "Empty session", "@SUM(A1)"]):
         started = f"2026-11-2{number}T07:0{number}:00+01:00"
         sid = conn.execute(
             "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
             " planned_s, actual_s, steps, steps_done, outcome) VALUES ('user:x', ?, 'warmup', 'd', 1, ?, ?, 60, ?,"
-            " 3, 3, 'completed')", (routine, started, started[:10], [59.6, 0, 3725.2][number])).lastrowid
+            " 3, 3, 'completed')",
+            (routine, started, started[:10], [59.6, 0, 3725.2][number]),
+        ).lastrowid
         if routine == "Empty session":
             continue
         for index, name in enumerate(reversed(names) if number else names):  # inserted out of order: sorted by index
             conn.execute(
                 "INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, planned_s,"
                 " actual_s, reps, reps_done, result) VALUES (?, ?, 1, ?, ?, ?, 30, ?, 9, ?, ?)",
-                (sid, len(names) - index, name, ("left", "right", None)[index % 3], index % 2 + 1, 29.5 + index,
-                 index if index % 2 else None, ("completed", "skipped", "cut short")[index % 3]))
+                (
+                    sid,
+                    len(names) - index,
+                    name,
+                    ("left", "right", None)[index % 3],
+                    index % 2 + 1,
+                    29.5 + index,
+                    index if index % 2 else None,
+                    ("completed", "skipped", "cut short")[index % 3],
+                ),
+            )
     conn.commit()
     expected = io.StringIO()
     writer = csv.writer(expected)
     writer.writerow(STRONG_COLUMNS)
-    rows = sqlite3.connect(db_path()).execute(
-        "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps_done, g.actual_s,"
-        " g.result, s.id FROM sessions s JOIN segments g ON g.session_id = s.id"
-        " ORDER BY s.started_at, g.segment_index").fetchall()
+    rows = (
+        sqlite3.connect(db_path())
+        .execute(
+            "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps_done, g.actual_s,"
+            " g.result, s.id FROM sessions s JOIN segments g ON g.session_id = s.id"
+            " ORDER BY s.started_at, g.segment_index"
+        )
+        .fetchall()
+    )
     numbers = {1: 1, 2: 2, 3: 3}  # every session has its Workout No, the empty one too
 
     def round(seconds: float) -> int:  # halves up, as a person (and SQLite) rounds 34.5 s
@@ -185,19 +255,39 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
 
     for started, routine, length, step, side, set_number, reps, seconds, result, sid in rows:
         whole = round(length)
-        duration = f"{whole}s" if whole < 60 else f"{whole // 3600}h {whole // 60 % 60}m" if whole >= 3600 \
+        duration = (
+            f"{whole}s"
+            if whole < 60
+            else f"{whole // 3600}h {whole // 60 % 60}m"
+            if whole >= 3600
             else f"{whole // 60}m"
+        )
         # A cell that would start a formula is marked as text, as the session CSV marks it (export.as_text).
-        writer.writerow([started[:19].replace("T", " "), as_text(routine), duration,
-                         as_text(step + (f" ({side})" if side else "")),
-                         set_number, "", "" if reps is None else reps, "", round(seconds),
-                         "" if result == "completed" else result, numbers[sid]])
+        writer.writerow(
+            [
+                started[:19].replace("T", " "),
+                as_text(routine),
+                duration,
+                as_text(step + (f" ({side})" if side else "")),
+                set_number,
+                "",
+                "" if reps is None else reps,
+                "",
+                round(seconds),
+                "" if result == "completed" else result,
+                numbers[sid],
+            ]
+        )
     import os
     import subprocess
 
     from tests.test_cli import console_script
 
-    shown = subprocess.run([console_script(), "history", "--csv", "--segments"], capture_output=True, check=True,
-                           env=os.environ | {"SUPPLE_HOME": str(supple_home)}).stdout
+    shown = subprocess.run(
+        [console_script(), "history", "--csv", "--segments"],
+        capture_output=True,
+        check=True,
+        env=os.environ | {"SUPPLE_HOME": str(supple_home)},
+    ).stdout
     assert shown == expected.getvalue().encode()
     assert len(list(csv.reader(io.StringIO(shown.decode(), newline="")))) == 1 + 2 * len(names)

@@ -16,9 +16,11 @@ def log_with(tmp_path, days_back: list[int], outcome: str = "completed"):
     conn = connect(tmp_path / "supple.db")
     for back in days_back:
         day = (TODAY - timedelta(days=back)).isoformat()
-        conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
-                     " day, planned_s, actual_s, steps, outcome) VALUES ('r', 'R', 'other', 'd', 1, ?, ?, 60, 600, 1, ?)",
-                     (day + "T08:00:00+00:00", day, outcome))
+        conn.execute(
+            "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+            " day, planned_s, actual_s, steps, outcome) VALUES ('r', 'R', 'other', 'd', 1, ?, ?, 60, 600, 1, ?)",
+            (day + "T08:00:00+00:00", day, outcome),
+        )
     return conn
 
 
@@ -42,7 +44,12 @@ def test_only_sessions_done_make_a_streak(tmp_path, outcome):
 
 
 def test_minutes_fall_in_their_weeks_oldest_first():
-    by_day = {TODAY: 10.0, TODAY - timedelta(days=2): 5.0, TODAY - timedelta(days=3): 7.0,
-              TODAY - timedelta(weeks=11, days=2): 1.0, TODAY - timedelta(weeks=20): 99.0}
+    by_day = {
+        TODAY: 10.0,
+        TODAY - timedelta(days=2): 5.0,
+        TODAY - timedelta(days=3): 7.0,
+        TODAY - timedelta(weeks=11, days=2): 1.0,
+        TODAY - timedelta(weeks=20): 99.0,
+    }
     weeks = minutes_by_week(by_day, TODAY)
     assert len(weeks) == 12 and weeks[-1] == 15.0 and weeks[-2] == 7.0 and weeks[0] == 1.0 and sum(weeks) == 23.0

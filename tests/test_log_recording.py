@@ -16,8 +16,13 @@ from app.log.store import connect
 from app.log.writer import LogWriter
 from app.routine.model import Routine, Step
 
-ROUTINE = Routine("Legs", (Step("Swings", duration=10, sides=True), Step("Squats", reps=5, tempo=2),
-                           Step("Lift", manual=True)), prep=0, transition=0, switch=0)
+ROUTINE = Routine(
+    "Legs",
+    (Step("Swings", duration=10, sides=True), Step("Squats", reps=5, tempo=2), Step("Lift", manual=True)),
+    prep=0,
+    transition=0,
+    switch=0,
+)
 
 
 def writer_for(path, notices=None) -> LogWriter:
@@ -51,13 +56,33 @@ def test_a_session_is_recorded_from_start_to_end(tmp_path, clock):
     engine.done()  # the lift, at once
     recorder.end()
     writer.close()
-    (session,) = rows(path, "SELECT routine_ref, routine_name, routine_kind, scale, started_at, day, planned_s,"
-                            " actual_s, paused_s, steps, steps_done, outcome, owner, position_segment FROM sessions")
+    (session,) = rows(
+        path,
+        "SELECT routine_ref, routine_name, routine_kind, scale, started_at, day, planned_s,"
+        " actual_s, paused_s, steps, steps_done, outcome, owner, position_segment FROM sessions",
+    )
     # The end reached with 14 s of the 30 s of timed work worked: skipped through, not completed.
-    assert session == ("user:legs", "Legs", "other", 1.0, "2026-11-25T10:00:00+01:00", "2026-11-25", 30.0,
-                       14.0, 60.0, 3, 1, "skipped", None, None)
-    segments = rows(path, "SELECT segment_index, step, step_name, side, set_number, planned_s, actual_s, reps,"
-                          " reps_done, result FROM segments ORDER BY segment_index")
+    assert session == (
+        "user:legs",
+        "Legs",
+        "other",
+        1.0,
+        "2026-11-25T10:00:00+01:00",
+        "2026-11-25",
+        30.0,
+        14.0,
+        60.0,
+        3,
+        1,
+        "skipped",
+        None,
+        None,
+    )
+    segments = rows(
+        path,
+        "SELECT segment_index, step, step_name, side, set_number, planned_s, actual_s, reps,"
+        " reps_done, result FROM segments ORDER BY segment_index",
+    )
     assert segments == [
         (0, 1, "Swings", "left", 1, 10.0, 10.0, None, None, "completed"),
         (1, 1, "Swings", "right", 1, 10.0, 4.0, None, None, "cut short"),
@@ -98,8 +123,9 @@ def test_the_position_is_kept_while_it_runs(tmp_path, clock):
     engine.toggle_pause()
     recorder.sync()
     writer.close()
-    (row,) = rows(path, "SELECT outcome, position_segment, position_step, position_offset, position_paused, owner"
-                        " FROM sessions")
+    (row,) = rows(
+        path, "SELECT outcome, position_segment, position_step, position_offset, position_paused, owner FROM sessions"
+    )
     assert row == ("running", 1, 1, 3.0, 1, this_process())
 
 
@@ -107,12 +133,17 @@ def test_an_unfinished_session_is_found_once_its_process_is_gone_and_stale_ones_
     path = tmp_path / "supple.db"
     conn = connect(path)
     now = datetime(2026, 11, 25, 12, 0).astimezone()
-    for started, owner in [(now - timedelta(hours=13), "gone:1:1"), (now - timedelta(hours=1), "gone:2:2"),
-                           (now - timedelta(minutes=5), this_process())]:
-        conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
-                     " day, planned_s, steps, owner, position_segment, position_offset) VALUES"
-                     " ('user:legs', 'Legs', 'other', 'd', 1, ?, ?, 30, 3, ?, 1, 4.5)",
-                     (started.isoformat(), started.date().isoformat(), owner))
+    for started, owner in [
+        (now - timedelta(hours=13), "gone:1:1"),
+        (now - timedelta(hours=1), "gone:2:2"),
+        (now - timedelta(minutes=5), this_process()),
+    ]:
+        conn.execute(
+            "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+            " day, planned_s, steps, owner, position_segment, position_offset) VALUES"
+            " ('user:legs', 'Legs', 'other', 'd', 1, ?, ?, 30, 3, ?, 1, 4.5)",
+            (started.isoformat(), started.date().isoformat(), owner),
+        )
     found = close_stale_and_find(conn, now)
     assert found is not None and found.id == 2 and (found.segment, found.offset) == (1, 4.5)
     outcomes = [o for (o,) in conn.execute("SELECT outcome FROM sessions ORDER BY id")]
@@ -153,7 +184,9 @@ def test_a_full_disk_is_said_once_and_later_writes_go_on(tmp_path, clock):
     recorder = SessionRecorder(writer, engine, "user:legs")
     engine.start()
     recorder.begin()
-    writer.submit(lambda conn: conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}"))
+    writer.submit(
+        lambda conn: conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    )
     filler = "x" * 4000
     for _ in range(3):
         writer.submit(lambda conn: conn.execute("UPDATE sessions SET routine_name = ?", (filler * 50,)))

@@ -16,9 +16,11 @@ from app.log import store
 from app.log.schema import MIGRATIONS
 from app.log.store import SCHEMA_VERSION, LogUnavailable, connect
 
-SESSION = ("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
-           " planned_s, steps) VALUES ('bundled:x', 'X', 'warmup', 'abc', 1.0, '2026-11-25T10:00:00+00:00',"
-           " '2026-11-25', 60, 2)")
+SESSION = (
+    "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
+    " planned_s, steps) VALUES ('bundled:x', 'X', 'warmup', 'abc', 1.0, '2026-11-25T10:00:00+00:00',"
+    " '2026-11-25', 60, 2)"
+)
 
 
 def test_a_new_log_is_created_current_with_wal_and_foreign_keys(tmp_path):
@@ -28,8 +30,10 @@ def test_a_new_log_is_created_current_with_wal_and_foreign_keys(tmp_path):
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     conn.execute(SESSION)
     with pytest.raises(sqlite3.IntegrityError):  # a segment of no session
-        conn.execute("INSERT INTO segments (session_id, segment_index, step, step_name, set_number, actual_s, result)"
-                     " VALUES (99, 0, 1, 'a', 1, 1.0, 'completed')")
+        conn.execute(
+            "INSERT INTO segments (session_id, segment_index, step, step_name, set_number, actual_s, result)"
+            " VALUES (99, 0, 1, 'a', 1, 1.0, 'completed')"
+        )
 
 
 @pytest.mark.parametrize("version", range(SCHEMA_VERSION))

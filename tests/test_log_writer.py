@@ -32,8 +32,9 @@ def hold_locked(path):
 
 
 def note_job(text: str):
-    return lambda conn: conn.execute("INSERT INTO checkins (at, day, pain, note) VALUES"
-                                     " ('2026-12-01T10:00:00', '2026-12-01', 1, ?)", (text,))
+    return lambda conn: conn.execute(
+        "INSERT INTO checkins (at, day, pain, note) VALUES ('2026-12-01T10:00:00', '2026-12-01', 1, ?)", (text,)
+    )
 
 
 def notes(path) -> list[str]:

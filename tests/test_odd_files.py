@@ -30,15 +30,30 @@ def problems(text: str) -> list[str]:
 STEP = 'name = "R"\n[[steps]]\nname = "a"\n'
 FIELDS = {
     "duration": (STEP + "duration = {n}\n", 'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got '),
-    "duration clock": (STEP + 'duration = "{n}:00"\n', 'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got "'),
-    "duration units": (STEP + 'duration = "{n}m"\n', 'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got "'),
-    "duration seconds": (STEP + 'duration = "{n}"\n', 'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got "'),
+    "duration clock": (
+        STEP + 'duration = "{n}:00"\n',
+        'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got "',
+    ),
+    "duration units": (
+        STEP + 'duration = "{n}m"\n',
+        'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got "',
+    ),
+    "duration seconds": (
+        STEP + 'duration = "{n}"\n',
+        'r.toml:4:1: steps[1] "a": duration must be between 1s and 60m, got "',
+    ),
     "tempo": (STEP + "reps = 5\ntempo = {n}\n", 'r.toml:5:1: steps[1] "a": tempo must be between 1s and 1m, got '),
-    "rest": (STEP + "duration = 5\nsets = 2\nrest = {n}\n", 'r.toml:6:1: steps[1] "a": rest must be between 0s and 10m, got '),
+    "rest": (
+        STEP + "duration = 5\nsets = 2\nrest = {n}\n",
+        'r.toml:6:1: steps[1] "a": rest must be between 0s and 10m, got ',
+    ),
     "reps": (STEP + "reps = {n}\n", 'r.toml:4:1: steps[1] "a": reps must be between 1 and 500, got '),
     "sets": (STEP + "duration = 5\nsets = -{n}\n", 'r.toml:5:1: steps[1] "a": sets must be between 1 and 20, got -'),
     "prep": ('prep = "{n}s"\n' + STEP + "duration = 5\n", 'r.toml:1:1: prep must be between 0s and 10m, got "'),
-    "transition": ("transition = {n}\n" + STEP + "duration = 5\n", "r.toml:1:1: transition must be between 0s and 10m, got "),
+    "transition": (
+        "transition = {n}\n" + STEP + "duration = 5\n",
+        "r.toml:1:1: transition must be between 0s and 10m, got ",
+    ),
     "switch": ("switch = {n}.5\n" + STEP + "duration = 5\n", "r.toml:1:1: switch must be between 0s and 10m, got "),
 }
 
@@ -97,7 +112,9 @@ def test_special_files_are_skipped_with_a_reason(kind, supple_home):
         load_routine(path)
 
 
-@pytest.mark.parametrize("args", [["list"], ["check", "{folder}"], ["check", "{folder}/fifo.toml"], ["run", "user:fifo"]])
+@pytest.mark.parametrize(
+    "args", [["list"], ["check", "{folder}"], ["check", "{folder}/fifo.toml"], ["run", "user:fifo"]]
+)
 def test_the_cli_does_not_hang_on_a_fifo(args, supple_home):
     folder = paths.user_routines_dir()
     _special(folder, "fifo")
@@ -176,8 +193,12 @@ def test_file_names_that_are_not_utf8_are_shown_as_their_bytes(supple_home):
         out.write(GOOD)
     env_locale = {"LC_ALL": "C.UTF-8"}
     for args in (["list"], ["list", "--json"], ["check", str(folder)]):
-        result = subprocess.run([console_script(), *args], capture_output=True, env=os.environ | env_locale | {
-            "SUPPLE_HOME": str(supple_home)}, timeout=60)
+        result = subprocess.run(
+            [console_script(), *args],
+            capture_output=True,
+            env=os.environ | env_locale | {"SUPPLE_HOME": str(supple_home)},
+            timeout=60,
+        )
         assert result.returncode in (0, 1) and b"Traceback" not in result.stderr
         assert b"\x9b" not in result.stdout and b"\xff" not in result.stdout  # no raw 8-bit bytes
         if args[0] == "list":

@@ -10,8 +10,17 @@ from app.routine.model import Routine, Step
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.session.plan import (CUE_PRIORITY, Cue, build_plan, describe_routine, describe_total, merge_cues, open_segments,
-                      planned_seconds, planned_total)
+from app.session.plan import (
+    CUE_PRIORITY,
+    Cue,
+    build_plan,
+    describe_routine,
+    describe_total,
+    merge_cues,
+    open_segments,
+    planned_seconds,
+    planned_total,
+)
 from app.session.plan_output import plan_json_chunks, plan_to_json
 from tests.strategies import routines
 
@@ -152,8 +161,19 @@ def test_ticks_after_each_rep_but_the_last():
 def test_ticks_of_a_long_paced_step_give_way_to_pips_and_halfway():
     plan = build_plan(routine(Step("a", reps=10, tempo=2), prep=0))
     assert cues(plan) == [
-        (0, "go"), (2, "tick"), (4, "tick"), (6, "tick"), (8, "tick"), (10, "halfway"),
-        (12, "tick"), (14, "tick"), (16, "tick"), (17, "pip"), (18, "pip"), (19, "pip"), (20, "done"),
+        (0, "go"),
+        (2, "tick"),
+        (4, "tick"),
+        (6, "tick"),
+        (8, "tick"),
+        (10, "halfway"),
+        (12, "tick"),
+        (14, "tick"),
+        (16, "tick"),
+        (17, "pip"),
+        (18, "pip"),
+        (19, "pip"),
+        (20, "done"),
     ]
 
 
@@ -210,19 +230,54 @@ def test_float_durations_do_not_split_a_moment():
 
 
 def test_json_shape_matches_the_spec():
-    data = json.loads(json.dumps(plan_to_json(build_plan(Routine(
-        name="Pre-lift mobility",
-        steps=(Step("Arm swings", duration=30), Step("Leg swings", duration=20, sides=True, sets=2, rest=10)),
-    )))))
+    data = json.loads(
+        json.dumps(
+            plan_to_json(
+                build_plan(
+                    Routine(
+                        name="Pre-lift mobility",
+                        steps=(
+                            Step("Arm swings", duration=30),
+                            Step("Leg swings", duration=20, sides=True, sets=2, rest=10),
+                        ),
+                    )
+                )
+            )
+        )
+    )
     assert list(data) == ["name", "total", "open", "scale", "segments", "cues"] and data["scale"] == 1.0
     assert data["name"] == "Pre-lift mobility" and data["total"] == 140.0 and data["open"] == 0
-    assert data["segments"][0] == {"kind": "prep", "name": "Get ready", "step": None, "side": None,
-                                   "set": None, "start": 0.0, "duration": 5.0}
-    assert data["segments"][1] == {"kind": "work", "name": "Arm swings", "step": 1, "side": None,
-                                   "set": 1, "start": 5.0, "duration": 30.0}
-    assert data["segments"][3] == {"kind": "work", "name": "Leg swings", "step": 2, "side": "left",
-                                   "set": 1, "start": 40.0, "duration": 20.0}
-    assert data["segments"][4]["kind"] == "switch" and (data["segments"][4]["step"], data["segments"][4]["set"]) == (2, 1)
+    assert data["segments"][0] == {
+        "kind": "prep",
+        "name": "Get ready",
+        "step": None,
+        "side": None,
+        "set": None,
+        "start": 0.0,
+        "duration": 5.0,
+    }
+    assert data["segments"][1] == {
+        "kind": "work",
+        "name": "Arm swings",
+        "step": 1,
+        "side": None,
+        "set": 1,
+        "start": 5.0,
+        "duration": 30.0,
+    }
+    assert data["segments"][3] == {
+        "kind": "work",
+        "name": "Leg swings",
+        "step": 2,
+        "side": "left",
+        "set": 1,
+        "start": 40.0,
+        "duration": 20.0,
+    }
+    assert data["segments"][4]["kind"] == "switch" and (data["segments"][4]["step"], data["segments"][4]["set"]) == (
+        2,
+        1,
+    )
     assert data["segments"][2]["set"] is None and data["segments"][2]["step"] is None
     assert data["cues"][:2] == [{"at": 0.0, "cue": "ready"}, {"at": 2.0, "cue": "pip"}]
     assert data["cues"][-1] == {"at": 140.0, "cue": "done"}

@@ -32,7 +32,7 @@ def scan(folder, source):
 
 def cached(folder) -> dict:
     """The cache's index of the files in `folder`, by file name."""
-    index = marshal.loads(cache_path().read_bytes()[cache_module.HEAD:])["files"]  # marshal ignores what follows
+    index = marshal.loads(cache_path().read_bytes()[cache_module.HEAD :])["files"]  # marshal ignores what follows
     return {os.path.basename(where): kept for where, kept in index.items() if os.path.dirname(where) == str(folder)}
 
 
@@ -112,14 +112,24 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(folder):
     good = cache_path().read_bytes()
     flipped = bytearray(good)
     flipped[good.index(struct.pack("<d", 30.0)) + 6] ^= 0x10  # 30 s read as 542 h, but for the checksum
-    for junk in (b"\x00garbage", b"\xff\xff\xff\xff", b"", good[:9], good[:-1], bytes(flipped),
-                 cache(version="0.0.0:1"), sealed(b"", b""),
-                 sealed((5).to_bytes(4, "little"), b""), sealed(b"(" + (3).to_bytes(4, "little"), b""),  # a tuple cut short
-                 cache("f", "Mine 1", "other", 0, 5, body=b"nope!"),  # not a routine
-                 cache("f", "Mine 1", "other", 0, 99, body=marshal.dumps(("x",))),  # shorter than the index says
-                 cache("f", "Mine 1", "other", 0, 7, body=marshal.dumps(("x", 3))),  # a routine of other things
-                 cache("f", "Mine 1", "warmuq", 0, 7, body=good[-50:]),  # a kind no group lists
-                 cache(1, 2, 3, 0, 5, body=b"12345"), cache("f", "Mine 1", body=b"[]")):
+    for junk in (
+        b"\x00garbage",
+        b"\xff\xff\xff\xff",
+        b"",
+        good[:9],
+        good[:-1],
+        bytes(flipped),
+        cache(version="0.0.0:1"),
+        sealed(b"", b""),
+        sealed((5).to_bytes(4, "little"), b""),
+        sealed(b"(" + (3).to_bytes(4, "little"), b""),  # a tuple cut short
+        cache("f", "Mine 1", "other", 0, 5, body=b"nope!"),  # not a routine
+        cache("f", "Mine 1", "other", 0, 99, body=marshal.dumps(("x",))),  # shorter than the index says
+        cache("f", "Mine 1", "other", 0, 7, body=marshal.dumps(("x", 3))),  # a routine of other things
+        cache("f", "Mine 1", "warmuq", 0, 7, body=good[-50:]),  # a kind no group lists
+        cache(1, 2, 3, 0, 5, body=b"12345"),
+        cache("f", "Mine 1", body=b"[]"),
+    ):
         cache_path().write_bytes(junk)
         entries = scan(folder, "user")  # and the cache written again, before the next is put in its place
         assert [(e.routine, e.kind) for e in entries] == [(fresh, "other")], junk

@@ -54,5 +54,8 @@ def test_prose_wraps_at_plain_spaces_only_and_fills_each_line():
     from app.ui.text import plain, wrapped
 
     assert wrapped(plain("aaaa bbbb cccc"), 9).plain == "aaaa bbbb\ncccc"
-    assert wrapped(plain("at 100\u00a0%: 4\u00a0min\u00a058\u00a0s"), 12).plain == "at 100\u00a0%:\n4\u00a0min\u00a058\u00a0s"
+    assert (
+        wrapped(plain("at 100\u00a0%: 4\u00a0min\u00a058\u00a0s"), 12).plain
+        == "at 100\u00a0%:\n4\u00a0min\u00a058\u00a0s"
+    )
     assert wrapped(plain("short\nlines stay"), 20).plain == "short\nlines stay"

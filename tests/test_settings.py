@@ -28,12 +28,15 @@ def test_saved_settings_read_back(supple_home):
         ("volume = 150\n", ":2: volume must be a whole number from 0 to 100, got 150"),
         ("voice = false\nvolume = true\n", ":3: volume must be a whole number from 0 to 100, got true"),
         ('voice = "yes"\n', ':2: voice must be true or false, got "yes"'),
-        ("volume = " + "9" * 400 + "\n", ":2: volume must be a whole number from 0 to 100, got "
-                                         "9999999999999999999999999999999999999... (a number of 400 digits)"),
+        (
+            "volume = " + "9" * 400 + "\n",
+            ":2: volume must be a whole number from 0 to 100, got "
+            "9999999999999999999999999999999999999... (a number of 400 digits)",
+        ),
         ('"\\u001b[2J" = 1\n', ':2: unknown key "\\u001b[2J"'),
         ("colour = 1\n", ':2: unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme)'),
         ("# mine\nsoud = true\n", ':3: unknown key "soud" (did you mean "sound"?); it is ignored'),
-        ("[sound]\non = true\n", ':2: sound must be true or false, got a table'),
+        ("[sound]\non = true\n", ":2: sound must be true or false, got a table"),
     ],
 )
 def test_a_wrong_key_is_said_with_its_line_and_the_rest_is_kept(supple_home, text, message):
@@ -77,7 +80,7 @@ def test_a_file_not_read_cleanly_gives_defaults_and_is_never_written_over_unaske
 def test_saving_keeps_the_users_comments_order_and_unknown_keys(supple_home):
     path = settings_path()
     path.parent.mkdir(parents=True)
-    text = "# my settings\nvolume = 30  # quiet at home\nsoud = true\n\n# the look\ntheme = \"nord\"\n"
+    text = '# my settings\nvolume = 30  # quiet at home\nsoud = true\n\n# the look\ntheme = "nord"\n'
     path.write_text(text)
     base, _ = load_settings()
     save_settings(base._replace(volume=55), base=base)

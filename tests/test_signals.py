@@ -13,8 +13,13 @@ import pytest
 from tests.test_cli import console_script
 from tests.test_terminal import ROUTINE, Tmux
 
-RESTORED = {"alternate_on": "0", "mouse_any_flag": "0", "mouse_button_flag": "0", "mouse_sgr_flag": "0",
-            "cursor_flag": "1"}
+RESTORED = {
+    "alternate_on": "0",
+    "mouse_any_flag": "0",
+    "mouse_button_flag": "0",
+    "mouse_sgr_flag": "0",
+    "cursor_flag": "1",
+}
 
 
 @pytest.fixture
@@ -25,9 +30,12 @@ def terminal(tmp_path, supple_home):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "TMPDIR": str(scratch),
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
+        "TMPDIR": str(scratch),
         # No ALSA device, as on CI: the helper goes on to a command-line player, which makes a scratch folder.
-        "ALSA_CONFIG_PATH": "/nonexistent"}
+        "ALSA_CONFIG_PATH": "/nonexistent",
+    }
     sessions = []
 
     def start(command: str, interactive: bool = False) -> Tmux:
@@ -136,8 +144,10 @@ def test_ctrl_z_and_fg_bring_the_whole_screen_back(terminal):
         assert text in screen, f"{text!r} missing after fg:\n{screen}\nbefore:\n{before}"
 
 
-SHORT_STEPS = 'name = "Short steps"\nprep = "1s"\n[[steps]]\nname = "Hold"\nduration = "8s"\n' \
-              '[[steps]]\nname = "Then this"\nduration = "8s"\n'
+SHORT_STEPS = (
+    'name = "Short steps"\nprep = "1s"\n[[steps]]\nname = "Hold"\nduration = "8s"\n'
+    '[[steps]]\nname = "Then this"\nduration = "8s"\n'
+)
 
 
 def test_time_stopped_with_ctrl_z_is_not_counted_and_the_session_waits_paused(terminal, tmp_path):
@@ -190,8 +200,14 @@ def test_a_pty_closed_without_a_hangup_signal_ends_supple(tmp_path, supple_home)
     routine.write_text(ROUTINE)
     master, slave = pty.openpty()
     env = os.environ | {"SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "ALSA_CONFIG_PATH": "/nonexistent"}
-    process = subprocess.Popen([console_script(), "run", str(routine)], stdin=slave, stdout=slave, stderr=slave,
-                               env=env, start_new_session=True)
+    process = subprocess.Popen(
+        [console_script(), "run", str(routine)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         seen, deadline = b"", time.monotonic() + 20

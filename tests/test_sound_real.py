@@ -70,7 +70,8 @@ def wait_until_heard(player: SoundPlayer, recording: Path, cue: str, timeout: fl
 def test_a_session_in_tmux_plays_the_right_cues_and_speech(alsa_file, supple_home, tmp_path):
     routine = routine_file(tmp_path, SHORT)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
     }
     session = Tmux(f"supple-sound-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
     try:
@@ -131,7 +132,7 @@ async def test_the_helper_killed_mid_session_comes_back(alsa_file, tmp_path):
 async def test_no_sound_device_at_all_falls_back_to_the_bell_once(tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
-    (home / ".asoundrc").write_text('pcm.!default { type hw; card 7 }\n')  # a card that is not there
+    (home / ".asoundrc").write_text("pcm.!default { type hw; card 7 }\n")  # a card that is not there
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-pulse")
     player = SoundPlayer(Settings())
@@ -165,10 +166,21 @@ def _start_pulse(base: Path, monkeypatch) -> subprocess.Popen:
     env = os.environ | {"HOME": str(home), "XDG_RUNTIME_DIR": str(runtime)}
     with open(base / "pulse.log", "wb") as log:
         server = subprocess.Popen(
-            ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "-n", "--use-pid-file=no", "--log-target=stderr",
-             "-L", "module-null-sink sink_name=rec rate=22050 channels=1",
-             "-L", f"module-native-protocol-unix socket={socket}"],
-            env=env, stdout=subprocess.DEVNULL, stderr=log,
+            [
+                "pulseaudio",
+                "--daemonize=no",
+                "--exit-idle-time=-1",
+                "-n",
+                "--use-pid-file=no",
+                "--log-target=stderr",
+                "-L",
+                "module-null-sink sink_name=rec rate=22050 channels=1",
+                "-L",
+                f"module-native-protocol-unix socket={socket}",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
     for name, value in (("HOME", home), ("XDG_RUNTIME_DIR", runtime), ("PULSE_SERVER", f"unix:{socket}")):
         monkeypatch.setenv(name, str(value))
@@ -204,8 +216,19 @@ def pulse(tmp_path, monkeypatch):
 
 async def _record_timed_session(recording: Path, tmp_path: Path) -> tuple[bool, SoundPlayer]:
     with open(recording, "wb") as out:
-        recorder = subprocess.Popen(["parec", "--device=rec.monitor", "--format=s16le", "--rate=22050",
-                                     "--channels=1", "--raw", "--latency-msec=20"], stdout=out, stderr=subprocess.DEVNULL)
+        recorder = subprocess.Popen(
+            [
+                "parec",
+                "--device=rec.monitor",
+                "--format=s16le",
+                "--rate=22050",
+                "--channels=1",
+                "--raw",
+                "--latency-msec=20",
+            ],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             player = SoundPlayer(Settings(voice=False))
             _, finished = await run_session(TIMED, tmp_path, player, 13.5)
@@ -226,10 +249,13 @@ async def test_cue_onsets_keep_the_plans_spacing_through_pulseaudio(pulse, tmp_p
         finished, player = await _record_timed_session(pulse, tmp_path)
     assert finished
     heard = [h for h in hear(samples_of(pulse.read_bytes())) if h.what != "speech"]
-    got = [(h.what, h.start) for h in heard][-len(TIMED_CUES):]
+    got = [(h.what, h.start) for h in heard][-len(TIMED_CUES) :]
     # What was heard, which player played it, and whether the test's PulseAudio server is still up.
     assert [what for what, _ in got] == [what for what, _ in TIMED_CUES], (
-        [(h.what, round(h.start, 3)) for h in heard], player.state, _pulse_log(pulse_servers[-1]))
+        [(h.what, round(h.start, 3)) for h in heard],
+        player.state,
+        _pulse_log(pulse_servers[-1]),
+    )
     first_at, first_plan = got[0][1], TIMED_CUES[0][1]
     errors = [abs((at - first_at) - (plan - first_plan)) for (_, at), (_, plan) in zip(got, TIMED_CUES)]
     assert max(errors) <= 0.050, errors
@@ -270,7 +296,9 @@ def test_no_device_in_a_real_terminal_shows_no_library_noise(tmp_path, monkeypat
     home.mkdir()
     (home / ".asoundrc").write_text("pcm.!default { type hw; card 7 }\n")  # a card that is not there
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "HOME": str(home),
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
+        "HOME": str(home),
         "PULSE_SERVER": f"unix:{tmp_path}/no-pulse",
     }
     routine = routine_file(tmp_path, SHORT)
@@ -347,17 +375,32 @@ def test_the_first_cue_of_a_real_session_is_on_time(pulse, supple_home, tmp_path
     # session's first sound can be heard (it waits for the player), not when the screen appeared.
     routine = routine_file(tmp_path, TIMED)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"}
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
+    }
     (supple_home / "config.toml").parent.mkdir(parents=True, exist_ok=True)
     (supple_home / "config.toml").write_text("voice = false\n")
     with open(pulse, "wb") as out:
-        recorder = subprocess.Popen(["parec", "--device=rec.monitor", "--format=s16le", "--rate=22050",
-                                     "--channels=1", "--raw", "--latency-msec=20"], stdout=out, stderr=subprocess.DEVNULL)
+        recorder = subprocess.Popen(
+            [
+                "parec",
+                "--device=rec.monitor",
+                "--format=s16le",
+                "--rate=22050",
+                "--channels=1",
+                "--raw",
+                "--latency-msec=20",
+            ],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+        )
         # An idle sink records nothing until a sound starts, and the recording's first 1.5 s or so
         # are not paced by a real clock: silence keeps the sink running, and the session starts once
         # the recording has settled, so its very first sound is recorded on the same clock as the rest.
-        silence = subprocess.Popen(["paplay", "--raw", "--rate=22050", "--channels=1", "--format=s16le", "/dev/zero"],
-                                   stderr=subprocess.DEVNULL)
+        silence = subprocess.Popen(
+            ["paplay", "--raw", "--rate=22050", "--channels=1", "--format=s16le", "/dev/zero"],
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(3.0)
         session = Tmux(f"supple-first-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
         try:
@@ -369,7 +412,7 @@ def test_the_first_cue_of_a_real_session_is_on_time(pulse, supple_home, tmp_path
             recorder.terminate()
             recorder.wait(5)
     heard = [(h.what, h.start) for h in hear(samples_of(pulse.read_bytes())) if h.what != "speech"]
-    got = heard[-(len(TIMED_CUES) + 1):]
+    got = heard[-(len(TIMED_CUES) + 1) :]
     assert [what for what, _ in got] == ["ready"] + [what for what, _ in TIMED_CUES], heard
     ready_at = got[0][1]
     errors = [abs((at - ready_at) - plan) for (_, at), (_, plan) in zip(got[1:], TIMED_CUES)]

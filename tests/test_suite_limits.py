@@ -43,9 +43,25 @@ def test_a_test_past_the_limit_fails_with_the_stack_of_where_it_hung(tmp_path):
     assert limit in text
     config.write_text(text.replace(limit, "timeout = 2").replace('testpaths = ["tests"]', 'testpaths = ["."]'))
     began = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-c", str(config), "--rootdir", str(tmp_path),
-                           "-p", "no:cacheprovider", "-q", str(tmp_path)],
-                          capture_output=True, text=True, timeout=35, cwd=tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(config),
+            "--rootdir",
+            str(tmp_path),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=35,
+        cwd=tmp_path,
+    )
     took = time.monotonic() - began
     out = done.stdout + done.stderr
     assert done.returncode == 1, out

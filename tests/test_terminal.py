@@ -37,8 +37,12 @@ class Tmux:
         self.base = ["tmux", "-L", socket]
         self.env = env
         for attempt in range(3):  # a server starting on a loaded machine now and then fails to come up
-            started = subprocess.run([*self.base, "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
-                                      command], capture_output=True, text=True, env=env)
+            started = subprocess.run(
+                [*self.base, "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), command],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
             if started.returncode == 0:
                 break
             self.close()
@@ -79,7 +83,8 @@ def tmux(tmp_path, supple_home):
     routine = tmp_path / "terminal-test.toml"
     routine.write_text(ROUTINE)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
     }
     # The shell stays after the app ends, so its last screen can still be read.
     session = Tmux(f"supple-test-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
@@ -129,7 +134,8 @@ def test_run_in_a_real_terminal(tmux):
 
 def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
     }
     session = Tmux(f"supple-edit-{os.getpid()}", f"{console_script()} new; sleep 600", env)
     try:

@@ -67,8 +67,9 @@ def test_every_key_accepted():
         """
     )
     assert routine.kind == "cooldown" and routine.prep == 10 and routine.transition == 0 and routine.switch == 3
-    assert routine.steps[0] == Step("Leg swings", reps=12, tempo=2.0, sides=True, sets=3, rest=60.0,
-                                    cues=("Hold on", "Swing"))
+    assert routine.steps[0] == Step(
+        "Leg swings", reps=12, tempo=2.0, sides=True, sets=3, rest=60.0, cues=("Hold on", "Swing")
+    )
     assert routine.steps[1] == Step("Lift", manual=True)
 
 
@@ -104,11 +105,17 @@ BAD = {
         HEAD + "".join(f'[[steps]]\nname = "s{i}"\nduration = 5\n' for i in range(201)),
         "r.toml:2:1: steps must hold between 1 and 200 steps, got 201",
     ),
-    "steps as a table": (HEAD + '[steps]\nname = "a"\n', "r.toml:2:1: steps must be an array of tables ([[steps]]), got a table"),
+    "steps as a table": (
+        HEAD + '[steps]\nname = "a"\n',
+        "r.toml:2:1: steps must be an array of tables ([[steps]]), got a table",
+    ),
     "step not a table": (HEAD + "steps = [1]\n", "r.toml:2:1: steps[1] must be a table, got 1"),
     "name wrong type": ("name = 3\n" + STEP + "duration = 5\n", "r.toml:1:1: name must be a string, got 3"),
     "name blank": ('name = "  "\n' + STEP + "duration = 5\n", "r.toml:1:1: name must not be blank"),
-    "name too long": (f'name = "{"x" * 81}"\n' + STEP + "duration = 5\n", "r.toml:1:1: name must be at most 80 characters, got 81"),
+    "name too long": (
+        f'name = "{"x" * 81}"\n' + STEP + "duration = 5\n",
+        "r.toml:1:1: name must be at most 80 characters, got 81",
+    ),
     "description too long": (
         HEAD + f'description = "{"x" * 2001}"\n' + STEP + "duration = 5\n",
         "r.toml:2:1: description must be at most 2000 characters, got 2001",
@@ -117,13 +124,22 @@ BAD = {
         "version = 2\n" + HEAD + STEP + "duration = 5\n",
         "r.toml:1:1: version must be 1 (the only format version), got 2",
     ),
-    "version wrong type": ('version = "1"\n' + HEAD + STEP + "duration = 5\n", 'r.toml:1:1: version must be a whole number, got "1"'),
+    "version wrong type": (
+        'version = "1"\n' + HEAD + STEP + "duration = 5\n",
+        'r.toml:1:1: version must be a whole number, got "1"',
+    ),
     "kind unknown": (
         HEAD + 'kind = "warm-up"\n' + STEP + "duration = 5\n",
         'r.toml:2:1: kind must be one of "warmup", "cooldown", "mobility", "other", got "warm-up" (did you mean "warmup"?)',
     ),
-    "prep too long": (HEAD + 'prep = "11m"\n' + STEP + "duration = 5\n", 'r.toml:2:1: prep must be between 0s and 10m, got "11m"'),
-    "transition negative": (HEAD + "transition = -1\n" + STEP + "duration = 5\n", "r.toml:2:1: transition must be between 0s and 10m, got -1"),
+    "prep too long": (
+        HEAD + 'prep = "11m"\n' + STEP + "duration = 5\n",
+        'r.toml:2:1: prep must be between 0s and 10m, got "11m"',
+    ),
+    "transition negative": (
+        HEAD + "transition = -1\n" + STEP + "duration = 5\n",
+        "r.toml:2:1: transition must be between 0s and 10m, got -1",
+    ),
     "switch bad form": (
         HEAD + 'switch = "five"\n' + STEP + "duration = 5\n",
         'r.toml:2:1: switch must be a number of seconds or a string like "45s", "2m", "1m30s" or "1:30", got "five"',
@@ -133,8 +149,14 @@ BAD = {
         HEAD + f'[[steps]]\nname = "{"y" * 81}"\nduration = 5\n',
         f'r.toml:3:1: steps[1] "{"y" * 37}...": name must be at most 80 characters, got 81',
     ),
-    "no ending": (HEAD + STEP + "sides = true\n", 'r.toml:2:1: steps[1] "Leg swings": needs one of duration, reps or manual = true to say how the step ends'),
-    "manual false alone": (HEAD + STEP + "manual = false\n", 'r.toml:2:1: steps[1] "Leg swings": needs one of duration, reps or manual = true to say how the step ends'),
+    "no ending": (
+        HEAD + STEP + "sides = true\n",
+        'r.toml:2:1: steps[1] "Leg swings": needs one of duration, reps or manual = true to say how the step ends',
+    ),
+    "manual false alone": (
+        HEAD + STEP + "manual = false\n",
+        'r.toml:2:1: steps[1] "Leg swings": needs one of duration, reps or manual = true to say how the step ends',
+    ),
     "duration and reps": (
         HEAD + STEP + "duration = 5\nreps = 3\n",
         'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true (found duration and reps)',
@@ -143,43 +165,115 @@ BAD = {
         HEAD + STEP + "duration = 5\nmanual = true\n",
         'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true (found duration and manual = true)',
     ),
-    "duration negative": (HEAD + STEP + 'duration = "-5s"\n', 'r.toml:4:1: steps[1] "Leg swings": duration must be between 1s and 60m, got "-5s"'),
-    "duration zero": (HEAD + STEP + "duration = 0\n", 'r.toml:4:1: steps[1] "Leg swings": duration must be between 1s and 60m, got 0'),
-    "duration too long": (HEAD + STEP + 'duration = "61m"\n', 'r.toml:4:1: steps[1] "Leg swings": duration must be between 1s and 60m, got "61m"'),
-    "duration nan": (HEAD + STEP + "duration = nan\n", 'r.toml:4:1: steps[1] "Leg swings": duration must be a finite number of seconds, got nan'),
-    "duration inf": (HEAD + STEP + "duration = inf\n", 'r.toml:4:1: steps[1] "Leg swings": duration must be a finite number of seconds, got inf'),
+    "duration negative": (
+        HEAD + STEP + 'duration = "-5s"\n',
+        'r.toml:4:1: steps[1] "Leg swings": duration must be between 1s and 60m, got "-5s"',
+    ),
+    "duration zero": (
+        HEAD + STEP + "duration = 0\n",
+        'r.toml:4:1: steps[1] "Leg swings": duration must be between 1s and 60m, got 0',
+    ),
+    "duration too long": (
+        HEAD + STEP + 'duration = "61m"\n',
+        'r.toml:4:1: steps[1] "Leg swings": duration must be between 1s and 60m, got "61m"',
+    ),
+    "duration nan": (
+        HEAD + STEP + "duration = nan\n",
+        'r.toml:4:1: steps[1] "Leg swings": duration must be a finite number of seconds, got nan',
+    ),
+    "duration inf": (
+        HEAD + STEP + "duration = inf\n",
+        'r.toml:4:1: steps[1] "Leg swings": duration must be a finite number of seconds, got inf',
+    ),
     "duration boolean": (
         HEAD + STEP + "duration = true\n",
         'r.toml:4:1: steps[1] "Leg swings": duration must be a number of seconds or a string like "45s", "2m", "1m30s" or "1:30", got true',
     ),
-    "reps zero": (HEAD + STEP + "reps = 0\n", 'r.toml:4:1: steps[1] "Leg swings": reps must be between 1 and 500, got 0'),
-    "reps too many": (HEAD + STEP + "reps = 501\n", 'r.toml:4:1: steps[1] "Leg swings": reps must be between 1 and 500, got 501'),
-    "reps float": (HEAD + STEP + "reps = 2.5\n", 'r.toml:4:1: steps[1] "Leg swings": reps must be a whole number, got 2.5'),
-    "tempo without reps": (HEAD + STEP + "duration = 5\ntempo = 2\n", 'r.toml:5:1: steps[1] "Leg swings": tempo needs reps (tempo is the seconds each rep takes)'),
-    "tempo too long": (HEAD + STEP + "reps = 5\ntempo = 61\n", 'r.toml:5:1: steps[1] "Leg swings": tempo must be between 1s and 1m, got 61'),
-    "tempo too short": (HEAD + STEP + "reps = 5\ntempo = 0.5\n", 'r.toml:5:1: steps[1] "Leg swings": tempo must be between 1s and 1m, got 0.5'),
-    "manual with sides": (HEAD + STEP + "manual = true\nsides = true\n", 'r.toml:5:1: steps[1] "Leg swings": "sides" cannot be used with manual = true'),
-    "manual with sets": (HEAD + STEP + "manual = true\nsets = 2\n", 'r.toml:5:1: steps[1] "Leg swings": "sets" cannot be used with manual = true'),
-    "manual with tempo": (HEAD + STEP + "manual = true\ntempo = 2\n", 'r.toml:5:1: steps[1] "Leg swings": "tempo" cannot be used with manual = true'),
+    "reps zero": (
+        HEAD + STEP + "reps = 0\n",
+        'r.toml:4:1: steps[1] "Leg swings": reps must be between 1 and 500, got 0',
+    ),
+    "reps too many": (
+        HEAD + STEP + "reps = 501\n",
+        'r.toml:4:1: steps[1] "Leg swings": reps must be between 1 and 500, got 501',
+    ),
+    "reps float": (
+        HEAD + STEP + "reps = 2.5\n",
+        'r.toml:4:1: steps[1] "Leg swings": reps must be a whole number, got 2.5',
+    ),
+    "tempo without reps": (
+        HEAD + STEP + "duration = 5\ntempo = 2\n",
+        'r.toml:5:1: steps[1] "Leg swings": tempo needs reps (tempo is the seconds each rep takes)',
+    ),
+    "tempo too long": (
+        HEAD + STEP + "reps = 5\ntempo = 61\n",
+        'r.toml:5:1: steps[1] "Leg swings": tempo must be between 1s and 1m, got 61',
+    ),
+    "tempo too short": (
+        HEAD + STEP + "reps = 5\ntempo = 0.5\n",
+        'r.toml:5:1: steps[1] "Leg swings": tempo must be between 1s and 1m, got 0.5',
+    ),
+    "manual with sides": (
+        HEAD + STEP + "manual = true\nsides = true\n",
+        'r.toml:5:1: steps[1] "Leg swings": "sides" cannot be used with manual = true',
+    ),
+    "manual with sets": (
+        HEAD + STEP + "manual = true\nsets = 2\n",
+        'r.toml:5:1: steps[1] "Leg swings": "sets" cannot be used with manual = true',
+    ),
+    "manual with tempo": (
+        HEAD + STEP + "manual = true\ntempo = 2\n",
+        'r.toml:5:1: steps[1] "Leg swings": "tempo" cannot be used with manual = true',
+    ),
     "manual with reps": (
         HEAD + STEP + "manual = true\nreps = 2\n",
         'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true (found reps and manual = true)',
     ),
-    "manual wrong type": (HEAD + STEP + 'manual = "yes"\n', 'r.toml:4:1: steps[1] "Leg swings": manual must be true or false, got "yes"'),
-    "sides wrong type": (HEAD + STEP + "duration = 5\nsides = 2\n", 'r.toml:5:1: steps[1] "Leg swings": sides must be true or false, got 2'),
-    "sets zero": (HEAD + STEP + "duration = 5\nsets = 0\n", 'r.toml:5:1: steps[1] "Leg swings": sets must be between 1 and 20, got 0'),
-    "sets too many": (HEAD + STEP + "duration = 5\nsets = 21\n", 'r.toml:5:1: steps[1] "Leg swings": sets must be between 1 and 20, got 21'),
-    "rest too long": (HEAD + STEP + 'duration = 5\nrest = "10m1s"\n', 'r.toml:5:1: steps[1] "Leg swings": rest must be between 0s and 10m, got "10m1s"'),
-    "cues not an array": (HEAD + STEP + 'duration = 5\ncues = "Breathe"\n', 'r.toml:5:1: steps[1] "Leg swings": cues must be an array of strings, got "Breathe"'),
-    "cue not a string": (HEAD + STEP + "duration = 5\ncues = [1]\n", 'r.toml:5:1: steps[1] "Leg swings": cues[1] must be a string, got 1'),
-    "too many cues": (HEAD + STEP + f"duration = 5\ncues = {['c'] * 11}\n", 'r.toml:5:1: steps[1] "Leg swings": cues must hold at most 10 lines, got 11'),
+    "manual wrong type": (
+        HEAD + STEP + 'manual = "yes"\n',
+        'r.toml:4:1: steps[1] "Leg swings": manual must be true or false, got "yes"',
+    ),
+    "sides wrong type": (
+        HEAD + STEP + "duration = 5\nsides = 2\n",
+        'r.toml:5:1: steps[1] "Leg swings": sides must be true or false, got 2',
+    ),
+    "sets zero": (
+        HEAD + STEP + "duration = 5\nsets = 0\n",
+        'r.toml:5:1: steps[1] "Leg swings": sets must be between 1 and 20, got 0',
+    ),
+    "sets too many": (
+        HEAD + STEP + "duration = 5\nsets = 21\n",
+        'r.toml:5:1: steps[1] "Leg swings": sets must be between 1 and 20, got 21',
+    ),
+    "rest too long": (
+        HEAD + STEP + 'duration = 5\nrest = "10m1s"\n',
+        'r.toml:5:1: steps[1] "Leg swings": rest must be between 0s and 10m, got "10m1s"',
+    ),
+    "cues not an array": (
+        HEAD + STEP + 'duration = 5\ncues = "Breathe"\n',
+        'r.toml:5:1: steps[1] "Leg swings": cues must be an array of strings, got "Breathe"',
+    ),
+    "cue not a string": (
+        HEAD + STEP + "duration = 5\ncues = [1]\n",
+        'r.toml:5:1: steps[1] "Leg swings": cues[1] must be a string, got 1',
+    ),
+    "too many cues": (
+        HEAD + STEP + f"duration = 5\ncues = {['c'] * 11}\n",
+        'r.toml:5:1: steps[1] "Leg swings": cues must hold at most 10 lines, got 11',
+    ),
     "cue too long": (
         HEAD + STEP + f'duration = 5\ncues = ["{"c" * 201}"]\n',
         'r.toml:5:1: steps[1] "Leg swings": cues[1] must be at most 200 characters, got 201',
     ),
-    "invalid TOML": ('name = "R"\n\n\nfoo bar = 1\n', "r.toml:4:5: invalid TOML: expected '=' after a key in a key/value pair"),
+    "invalid TOML": (
+        'name = "R"\n\n\nfoo bar = 1\n',
+        "r.toml:4:5: invalid TOML: expected '=' after a key in a key/value pair",
+    ),
     "duplicate key": ('name = "R"\nname = "S"\n', "r.toml:2:11: invalid TOML: cannot overwrite a value"),
-    "indented key": (HEAD + STEP + "  duraton = 5\n", 'r.toml:4:3: steps[1] "Leg swings": unknown key "duraton" (did you mean "duration"?)'),
+    "indented key": (
+        HEAD + STEP + "  duraton = 5\n",
+        'r.toml:4:3: steps[1] "Leg swings": unknown key "duraton" (did you mean "duration"?)',
+    ),
 }
 
 
@@ -243,8 +337,10 @@ def test_rest_with_one_set_is_allowed():
 
 def test_boundaries_are_inclusive():
     routine = routine_from(
-        HEAD + 'prep = "10m"\ntransition = 0\nswitch = 0\n'
-        + STEP + 'duration = "60m"\nsets = 2\nrest = "10m"\n'
+        HEAD
+        + 'prep = "10m"\ntransition = 0\nswitch = 0\n'
+        + STEP
+        + 'duration = "60m"\nsets = 2\nrest = "10m"\n'
         + '[[steps]]\nname = "b"\nreps = 500\ntempo = 1\n'
         + '[[steps]]\nname = "c"\nreps = 1\ntempo = "1m"\nsets = 20\n'
         + '[[steps]]\nname = "d"\nduration = 1\n'
@@ -259,11 +355,14 @@ def test_a_routine_may_plan_three_hours_and_no_more():
     three_hours = HEAD + "prep = 0\n" + STEP + 'duration = "60m"\nsets = 3\n'
     assert build_plan(routine_from(three_hours)).total == 3 * 3600
     with pytest.raises(RoutineError) as caught:
-        routine_from(three_hours + '[[steps]]\nname = "One more"\nduration = 1\n[[steps]]\nname = "x"\nduration = 1\n', "r.toml")
+        routine_from(
+            three_hours + '[[steps]]\nname = "One more"\nduration = 1\n[[steps]]\nname = "x"\nduration = 1\n', "r.toml"
+        )
     (problem,) = caught.value.problems
     assert str(problem) == (
         'r.toml:7:1: steps[2] "One more": the routine would last more than 3 hours from here (3 h 6 s planned '
-        "up to the end of this step); a warm-up or stretch routine is far shorter, so the file is probably wrong")
+        "up to the end of this step); a warm-up or stretch routine is far shorter, so the file is probably wrong"
+    )
 
 
 def test_the_length_bound_counts_as_the_plan_does():

@@ -60,8 +60,10 @@ def check(start: float, step: float, target: float) -> None:
 
 
 def get(conn: sqlite3.Connection, ref: str) -> BuildUp | None:
-    row = conn.execute("SELECT routine_ref, start, step, target, scale, paused, started_at FROM build_ups "
-                       "WHERE routine_ref = ?", (ref,)).fetchone()
+    row = conn.execute(
+        "SELECT routine_ref, start, step, target, scale, paused, started_at FROM build_ups WHERE routine_ref = ?",
+        (ref,),
+    ).fetchone()
     return None if row is None else BuildUp(*row[:5], bool(row[5]), row[6])
 
 
@@ -72,8 +74,12 @@ def every(conn: sqlite3.Connection) -> dict[str, BuildUp]:
 
 def steps(conn: sqlite3.Connection, ref: str) -> list[Step]:
     """The build-up's history, oldest first."""
-    return [Step(*row) for row in conn.execute(
-        "SELECT at, session_id, before, after, reason FROM build_up_steps WHERE routine_ref = ? ORDER BY id", (ref,))]
+    return [
+        Step(*row)
+        for row in conn.execute(
+            "SELECT at, session_id, before, after, reason FROM build_up_steps WHERE routine_ref = ? ORDER BY id", (ref,)
+        )
+    ]
 
 
 def _now() -> str:
@@ -81,20 +87,31 @@ def _now() -> str:
 
 
 def _note(conn: sqlite3.Connection, ref: str, session_id: int | None, before: float, after: float, reason: str) -> None:
-    conn.execute("INSERT INTO build_up_steps (routine_ref, at, session_id, before, after, reason) VALUES (?,?,?,?,?,?)",
-                 (ref, _now(), session_id, before, after, reason))
+    conn.execute(
+        "INSERT INTO build_up_steps (routine_ref, at, session_id, before, after, reason) VALUES (?,?,?,?,?,?)",
+        (ref, _now(), session_id, before, after, reason),
+    )
 
 
 def start(conn: sqlite3.Connection, ref: str, start: float, step: float, target: float) -> BuildUp:
     """Begin (or begin again) a build-up for `ref` at `start`."""
     check(start, step, target)
     with conn:
-        conn.execute("INSERT INTO build_ups (routine_ref, start, step, target, scale, paused, started_at) "
-                     "VALUES (?,?,?,?,?,0,?) ON CONFLICT (routine_ref) DO UPDATE SET start = excluded.start, "
-                     "step = excluded.step, target = excluded.target, scale = excluded.scale, paused = 0, "
-                     "started_at = excluded.started_at", (ref, start, step, target, start, _now()))
-        _note(conn, ref, None, start, start, f"started: {percent(start)} up to {percent(target)}, "
-                                             f"+{round(step * 100)} % a good session")
+        conn.execute(
+            "INSERT INTO build_ups (routine_ref, start, step, target, scale, paused, started_at) "
+            "VALUES (?,?,?,?,?,0,?) ON CONFLICT (routine_ref) DO UPDATE SET start = excluded.start, "
+            "step = excluded.step, target = excluded.target, scale = excluded.scale, paused = 0, "
+            "started_at = excluded.started_at",
+            (ref, start, step, target, start, _now()),
+        )
+        _note(
+            conn,
+            ref,
+            None,
+            start,
+            start,
+            f"started: {percent(start)} up to {percent(target)}, +{round(step * 100)} % a good session",
+        )
     return get(conn, ref)
 
 
@@ -108,10 +125,17 @@ def change(conn: sqlite3.Connection, ref: str, step: float | None, target: float
     check(found.start, step, target)
     scale = min(found.scale, target)  # a lower target is never exceeded
     with conn:
-        conn.execute("UPDATE build_ups SET step = ?, target = ?, scale = ? WHERE routine_ref = ?",
-                     (step, target, scale, ref))
-        _note(conn, ref, None, found.scale, scale, f"changed: up to {percent(target)}, "
-                                                  f"+{round(step * 100)} % a good session")
+        conn.execute(
+            "UPDATE build_ups SET step = ?, target = ?, scale = ? WHERE routine_ref = ?", (step, target, scale, ref)
+        )
+        _note(
+            conn,
+            ref,
+            None,
+            found.scale,
+            scale,
+            f"changed: up to {percent(target)}, +{round(step * 100)} % a good session",
+        )
     return get(conn, ref)
 
 
@@ -135,8 +159,9 @@ def resume(conn: sqlite3.Connection, ref: str) -> BuildUp | None:
     return found._replace(paused=False)
 
 
-def next_scale(build_up: BuildUp, outcome: str, pain: int | None, warned: bool,
-               ran_at: float | None = None) -> tuple[float, bool, str]:
+def next_scale(
+    build_up: BuildUp, outcome: str, pain: int | None, warned: bool, ran_at: float | None = None
+) -> tuple[float, bool, str]:
     """The rule: (the next scale, paused, why) after a session of `build_up`'s routine that ended `outcome`
     ("completed", "skipped", "stopped"), ran at the scale `ran_at` (None: the build-up's), with a check-in of
     `pain`. Pain and the warning signs step it back whatever the session; only a session completed at the
@@ -149,14 +174,21 @@ def next_scale(build_up: BuildUp, outcome: str, pain: int | None, warned: bool,
         why = f"pain of {pain}" if pain is not None and pain >= SEVERE else "the warning signs"
         return back, True, f"stepped back to {percent(back)} and paused after {why}"
     if ran_at is not None and abs(ran_at - scale) > EPSILON:
-        return scale, False, f"held at {percent(scale)}: the last session ran at {percent(ran_at)}, not the build-up's scale"
+        return (
+            scale,
+            False,
+            f"held at {percent(scale)}: the last session ran at {percent(ran_at)}, not the build-up's scale",
+        )
     if pain is None:
         return scale, False, "held: no check-in after the last session"
     if pain >= MODERATE:
         return scale, False, f"held at {percent(scale)}: pain of {pain} after the last session"
     if outcome == "skipped":
-        return scale, False, (f"held at {percent(scale)}: the last session reached its end with too little of it "
-                              "done to count")
+        return (
+            scale,
+            False,
+            (f"held at {percent(scale)}: the last session reached its end with too little of it done to count"),
+        )
     if outcome != "completed":
         return scale, False, f"held at {percent(scale)}: the last session was not completed"
     if scale >= build_up.target - EPSILON:
@@ -188,8 +220,9 @@ def today(conn: sqlite3.Connection, ref: str) -> tuple[float, str] | None:
     found = get(conn, ref)
     if found is None:
         return None
-    last = conn.execute("SELECT reason FROM build_up_steps WHERE routine_ref = ? ORDER BY id DESC LIMIT 1",
-                        (ref,)).fetchone()
+    last = conn.execute(
+        "SELECT reason FROM build_up_steps WHERE routine_ref = ? ORDER BY id DESC LIMIT 1", (ref,)
+    ).fetchone()
     why = last[0] if last else "building up"
     if found.paused:
         why = "build-up paused: " + why
@@ -219,6 +252,7 @@ def short(why: str) -> str:
     """A word or two for the session's top line: "building up", "held", "paused"."""
     for word in ("paused", "stepped back", "held", "at its target", "building up", "started"):
         if word in why:
-            return {"stepped back": "stepped back", "at its target": "build-up done",
-                    "started": "building up"}.get(word, word)
+            return {"stepped back": "stepped back", "at its target": "build-up done", "started": "building up"}.get(
+                word, word
+            )
     return "build-up"

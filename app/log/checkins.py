@@ -60,8 +60,9 @@ def parse_pain(text: object) -> int:
     """0 to 10 from what the user typed; CheckInError otherwise."""
     value = str(text).strip()
     if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 10:
-        raise CheckInError(f"pain must be a whole number from 0 (none) to 10 (worst imaginable), "
-                           f"got {shorten(value)!r}")
+        raise CheckInError(
+            f"pain must be a whole number from 0 (none) to 10 (worst imaginable), got {shorten(value)!r}"
+        )
     return int(value)
 
 
@@ -85,15 +86,31 @@ def check_note(note: str) -> str:
     return note
 
 
-def record(conn: sqlite3.Connection, pain: int, places: tuple[str, ...] = (), leg: bool = False, note: str = "",
-           session_id: int | None = None, at: datetime | None = None) -> CheckIn:
+def record(
+    conn: sqlite3.Connection,
+    pain: int,
+    places: tuple[str, ...] = (),
+    leg: bool = False,
+    note: str = "",
+    session_id: int | None = None,
+    at: datetime | None = None,
+) -> CheckIn:
     """Store a check-in (checked first: nothing is stored when any part is wrong) and return it."""
     pain, places, note = parse_pain(pain), check_places(places), check_note(note)
     when = at if at is not None and at.tzinfo is not None else (at or wall_now()).astimezone()
     with conn:
-        row = conn.execute("INSERT INTO checkins (at, day, session_id, pain, places, leg, note) VALUES (?,?,?,?,?,?,?)",
-                           (when.isoformat(timespec="seconds"), when.date().isoformat(), session_id, pain,
-                            ",".join(places), int(leg), note))
+        row = conn.execute(
+            "INSERT INTO checkins (at, day, session_id, pain, places, leg, note) VALUES (?,?,?,?,?,?,?)",
+            (
+                when.isoformat(timespec="seconds"),
+                when.date().isoformat(),
+                session_id,
+                pain,
+                ",".join(places),
+                int(leg),
+                note,
+            ),
+        )
     return CheckIn(row.lastrowid, when.isoformat(timespec="seconds"), session_id, pain, places, leg, note)
 
 
@@ -121,8 +138,10 @@ def session_to_follow(conn: sqlite3.Connection, now: datetime | None = None) -> 
     now = (now or wall_now()).astimezone()
     latest = None
     # Ended times carry the offset they were written with; compared as times, not as text.
-    for row in conn.execute("SELECT id, routine_name, ended_at FROM sessions WHERE ended_at IS NOT NULL"
-                            " ORDER BY ended_at DESC, id DESC LIMIT 8"):
+    for row in conn.execute(
+        "SELECT id, routine_name, ended_at FROM sessions WHERE ended_at IS NOT NULL"
+        " ORDER BY ended_at DESC, id DESC LIMIT 8"
+    ):
         try:
             ended = datetime.fromisoformat(row[2])
         except ValueError:
@@ -157,8 +176,10 @@ def of_sessions(conn: sqlite3.Connection, ids: list[int] | None = None) -> dict[
     if ids is None:
         chunks = [("session_id IS NOT NULL", [])]
     else:  # SQLite's limit on bound parameters: 500 at a time
-        chunks = [(f"session_id IN ({','.join('?' * len(ids[i:i + 500]))})", ids[i:i + 500])
-                  for i in range(0, len(ids), 500)]
+        chunks = [
+            (f"session_id IN ({','.join('?' * len(ids[i : i + 500]))})", ids[i : i + 500])
+            for i in range(0, len(ids), 500)
+        ]
     for where, values in chunks:
         for row in conn.execute(f"SELECT {COLUMNS} FROM checkins WHERE {where} ORDER BY id", values):
             checkin = from_row(row)
@@ -170,8 +191,10 @@ def warning(checkins: list[CheckIn], now: datetime | None = None) -> Warning | N
     """The rule over `checkins` (any order): in the last WINDOW_DAYS days, RECURRING or more of the
     last RECENT at MODERATE or more, or any at SEVERE or more, or any down a leg. None when it does not hold."""
     now = (now or wall_now()).astimezone()
-    window = sorted((c for c in checkins if now - datetime.fromisoformat(c.at) <= timedelta(days=WINDOW_DAYS)),
-                    key=lambda c: (c.at, c.id))
+    window = sorted(
+        (c for c in checkins if now - datetime.fromisoformat(c.at) <= timedelta(days=WINDOW_DAYS)),
+        key=lambda c: (c.at, c.id),
+    )
     reasons, behind = [], {}
     last = window[-RECENT:]
     moderate = [c for c in last if c.pain >= MODERATE]
@@ -209,14 +232,18 @@ def unacknowledged(conn: sqlite3.Connection, now: datetime | None = None) -> War
 def acknowledge(conn: sqlite3.Connection, shown: Warning) -> None:
     """The user read the advice for `shown`; it returns when a newer check-in triggers the rule."""
     with conn:
-        conn.execute("INSERT INTO acknowledged (id, checkin_id, at) VALUES (1, ?, ?) "
-                     "ON CONFLICT (id) DO UPDATE SET checkin_id = excluded.checkin_id, at = excluded.at",
-                     (shown.newest, wall_now().isoformat(timespec="seconds")))
+        conn.execute(
+            "INSERT INTO acknowledged (id, checkin_id, at) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET checkin_id = excluded.checkin_id, at = excluded.at",
+            (shown.newest, wall_now().isoformat(timespec="seconds")),
+        )
 
 
-ADVICE = ("Back pain that keeps coming back after training can be a sign of something serious, such as a "
-          "herniated disc, sciatica or a severe muscle strain. Take a break from training and see a doctor "
-          "before you go on. Supple is a timer, not a diagnosis.")
+ADVICE = (
+    "Back pain that keeps coming back after training can be a sign of something serious, such as a "
+    "herniated disc, sciatica or a severe muscle strain. Take a break from training and see a doctor "
+    "before you go on. Supple is a timer, not a diagnosis."
+)
 
 
 def advice(shown: Warning, compact: bool = False) -> str:

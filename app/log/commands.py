@@ -20,10 +20,12 @@ if TYPE_CHECKING:
 def add_log_commands(commands) -> None:
     """Register history on the argument parser's subcommands."""
     history = commands.add_parser(
-        "history", help="the sessions you ran: a table, JSON or CSV",
+        "history",
+        help="the sessions you ran: a table, JSON or CSV",
         description="The sessions in your training log, oldest first: when, which routine, how long, steps done, "
-                    "how it ended. --csv writes a row a session; --csv --segments a row a work segment, in the "
-                    "columns the Strong app exports.")
+        "how it ended. --csv writes a row a session; --csv --segments a row a work segment, in the "
+        "columns the Strong app exports.",
+    )
     history.add_argument("--json", action="store_true", help="print JSON for scripts")
     history.add_argument("--csv", action="store_true", help="print CSV, a row a session")
     history.add_argument("--segments", action="store_true", help="with --csv: a row a work segment (Strong's columns)")
@@ -35,8 +37,13 @@ def add_log_commands(commands) -> None:
 
 def open_log(path: Path | None = None, check: bool = True) -> sqlite3.Connection:
     """The log for a command: a damaged one moved aside is said on stderr; LogUnavailable when unusable."""
-    return connect(path, check=check, moved=lambda aside: echo(
-        f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True))
+    return connect(
+        path,
+        check=check,
+        moved=lambda aside: echo(
+            f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True
+        ),
+    )
 
 
 def _day(text: str) -> date:
@@ -70,8 +77,11 @@ def cmd_history(args: argparse.Namespace) -> int:
             from app.text import json_text
 
             tied = of_sessions(conn)
-            echo(json_text([session_record(s) | {"checkin": checkin_record(tied.get(s.id))}
-                            for s in sessions(conn, which)]))
+            echo(
+                json_text(
+                    [session_record(s) | {"checkin": checkin_record(tied.get(s.id))} for s in sessions(conn, which)]
+                )
+            )
         else:
             _print_table(conn, which)
     except (LogUnavailable, sqlite3.Error) as error:
@@ -86,11 +96,23 @@ def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
 
     rows = [("WHEN", "ROUTINE", "TIME", "STEPS", "PAIN", "OUTCOME")]
     tied = of_sessions(conn)
-    dated = [(s.started_at, (s.started_at[:16].replace("T", " "), s.routine_name, format_clock(s.actual_s),
-                             f"{s.steps_done} of {s.steps}", str(tied[s.id].pain) if s.id in tied else "-", s.outcome))
-             for s in sessions(conn, which)]
-    dated += [(c.at, (c.at[:16].replace("T", " "), "(check-in)", "", "", str(c.pain), ""))
-              for c in lone_checkins(conn, which)]
+    dated = [
+        (
+            s.started_at,
+            (
+                s.started_at[:16].replace("T", " "),
+                s.routine_name,
+                format_clock(s.actual_s),
+                f"{s.steps_done} of {s.steps}",
+                str(tied[s.id].pain) if s.id in tied else "-",
+                s.outcome,
+            ),
+        )
+        for s in sessions(conn, which)
+    ]
+    dated += [
+        (c.at, (c.at[:16].replace("T", " "), "(check-in)", "", "", str(c.pain), "")) for c in lone_checkins(conn, which)
+    ]
     rows += [row for _, row in sorted(dated, key=lambda pair: pair[0])]
     if len(rows) == 1:
         echo("No sessions recorded" + (" that match." if which != Filter() else " yet."))

@@ -11,12 +11,37 @@ from app.log.checkins import CheckIn, of_sessions
 from app.log.checkins import from_row as checkin_of
 from app.log.history import Filter, Session, sessions
 
-SESSION_COLUMNS = ("id", "started_at", "ended_at", "routine_ref", "routine_name", "routine_kind", "scale",
-                   "planned_s", "actual_s", "paused_s", "added_s", "steps", "steps_done", "outcome")
+SESSION_COLUMNS = (
+    "id",
+    "started_at",
+    "ended_at",
+    "routine_ref",
+    "routine_name",
+    "routine_kind",
+    "scale",
+    "planned_s",
+    "actual_s",
+    "paused_s",
+    "added_s",
+    "steps",
+    "steps_done",
+    "outcome",
+)
 CHECKIN_COLUMNS = ("pain", "pain_where", "pain_leg", "checkin_note")
 # The columns the Strong app exports, so the log opens beside a lifting log, or where those are read.
-STRONG_COLUMNS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance",
-                  "Seconds", "Notes", "Workout No")
+STRONG_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout No",
+)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula; a routine's name or a note may.
@@ -48,8 +73,13 @@ def checkin_cells(checkin: CheckIn | None) -> tuple:
 def checkin_record(checkin: CheckIn | None) -> dict | None:
     if checkin is None:
         return None
-    return {"at": checkin.at, "pain": checkin.pain, "where": list(checkin.places), "leg": checkin.leg,
-            "note": checkin.note}
+    return {
+        "at": checkin.at,
+        "pain": checkin.pain,
+        "where": list(checkin.places),
+        "leg": checkin.leg,
+        "note": checkin.note,
+    }
 
 
 def lone_checkins(conn: sqlite3.Connection, which: Filter) -> list[CheckIn]:
@@ -99,8 +129,9 @@ def _quoted(value: str, test: str | None = None) -> str:
     (default: the value) holds a comma, a quote or a line break, as the csv module writes it."""
     starts = ", ".join(f"char({ord(c)})" for c in FORMULA_STARTS)
     text = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN char(39) || {value} ELSE {value} END)"
-    return (f"CASE WHEN {test or value} {NEEDS_QUOTES} THEN '\"' || replace({text}, '\"', '\"\"') || '\"'"
-            f" ELSE {text} END")
+    return (
+        f"CASE WHEN {test or value} {NEEDS_QUOTES} THEN '\"' || replace({text}, '\"', '\"\"') || '\"' ELSE {text} END"
+    )
 
 
 def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
@@ -109,26 +140,33 @@ def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
     and handles a string a session rather than one a segment."""
     where, values = which.where("s.")
     whole = "CAST(round(s.actual_s) AS INTEGER)"
-    length = (f"CASE WHEN {whole} < 60 THEN {whole} || 's'"  # as Strong writes it: 45s, 12m, 1h 5m
-              f" WHEN {whole} >= 3600 THEN ({whole} / 3600) || 'h ' || (({whole} / 60) % 60) || 'm'"
-              f" ELSE ({whole} / 60) || 'm' END")
+    length = (
+        f"CASE WHEN {whole} < 60 THEN {whole} || 's'"  # as Strong writes it: 45s, 12m, 1h 5m
+        f" WHEN {whole} >= 3600 THEN ({whole} / 3600) || 'h ' || (({whole} / 60) % 60) || 'm'"
+        f" ELSE ({whole} / 60) || 'm' END"
+    )
     # A session's part of each line, and its Workout No, once a session rather than once a segment.
     conn.execute("DROP TABLE IF EXISTS temp.heads")
     conn.execute("CREATE TEMP TABLE heads (id INTEGER PRIMARY KEY, head TEXT, number INTEGER)")
     conn.execute(
         f"INSERT INTO heads SELECT s.id, replace(substr(s.started_at, 1, 19), 'T', ' ') || ','"
         f" || {_quoted('s.routine_name')} || ',' || {length} || ',', row_number() OVER (ORDER BY s.started_at, s.id)"
-        f" FROM sessions s{where}", values)
+        f" FROM sessions s{where}",
+        values,
+    )
     exercise = "g.step_name || CASE WHEN g.side IS NULL THEN '' ELSE ' (' || g.side || ')' END"
     # One printf a line: a chain of || copies the line once for each piece.
-    line = (f"printf('%s%s,%d,,%s,,%d,%s,%d', h.head, {_quoted(exercise, 'g.step_name')}, g.set_number,"
-            " ifnull(g.reps_done, ''), round(g.actual_s), CASE WHEN g.result = 'completed' THEN '' ELSE g.result END,"
-            " h.number)")
+    line = (
+        f"printf('%s%s,%d,,%s,,%d,%s,%d', h.head, {_quoted(exercise, 'g.step_name')}, g.set_number,"
+        " ifnull(g.reps_done, ''), round(g.actual_s), CASE WHEN g.result = 'completed' THEN '' ELSE g.result END,"
+        " h.number)"
+    )
     # group_concat keeps the order of the rows it is given (SQLite before 3.44 takes no ORDER BY inside it).
     return conn.execute(
         f"SELECT (SELECT group_concat(line, char(13, 10)) FROM (SELECT {line} AS line FROM segments g"
         "  WHERE g.session_id = s.id ORDER BY g.segment_index))"
-        " FROM sessions s JOIN heads h ON h.id = s.id ORDER BY s.started_at, s.id")
+        " FROM sessions s JOIN heads h ON h.id = s.id ORDER BY s.started_at, s.id"
+    )
 
 
 def write_segments_csv(conn: sqlite3.Connection, which: Filter, out: IO[str]) -> None:

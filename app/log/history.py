@@ -70,8 +70,10 @@ def recent(conn: sqlite3.Connection, count: int = 50) -> list[Session]:
 
 def minutes_by_day(conn: sqlite3.Connection, first: date, last: date) -> dict[date, float]:
     """Minutes of sessions (time under way) on each day from `first` to `last` that had any."""
-    rows = conn.execute("SELECT day, SUM(actual_s) FROM sessions WHERE day BETWEEN ? AND ? GROUP BY day",
-                        (first.isoformat(), last.isoformat()))
+    rows = conn.execute(
+        "SELECT day, SUM(actual_s) FROM sessions WHERE day BETWEEN ? AND ? GROUP BY day",
+        (first.isoformat(), last.isoformat()),
+    )
     return {date.fromisoformat(day): seconds / 60 for day, seconds in rows}
 
 
@@ -98,8 +100,10 @@ class Streaks(NamedTuple):
 def streaks(conn: sqlite3.Connection, today: date) -> Streaks:
     """The current streaks, counted from the days and weeks sessions were done: a session stopped early,
     skipped through or interrupted is not one."""
-    counts = {date.fromisoformat(day): n for day, n in conn.execute(
-        "SELECT day, COUNT(*) FROM sessions WHERE outcome = 'completed' GROUP BY day")}
+    counts = {
+        date.fromisoformat(day): n
+        for day, n in conn.execute("SELECT day, COUNT(*) FROM sessions WHERE outcome = 'completed' GROUP BY day")
+    }
     run = 0
     day = today if today in counts else today - timedelta(days=1)
     while day in counts:

@@ -43,8 +43,15 @@ def digest(text: str) -> str:
 class SessionRecorder:
     """Writes one session through `writer`; every method returns at once (the writing is queued)."""
 
-    def __init__(self, writer: LogWriter, engine: Engine, ref: str, *, wall: Callable[[], str] = now_iso,
-                 session_id: int | None = None) -> None:
+    def __init__(
+        self,
+        writer: LogWriter,
+        engine: Engine,
+        ref: str,
+        *,
+        wall: Callable[[], str] = now_iso,
+        session_id: int | None = None,
+    ) -> None:
         self.writer, self.engine, self.ref, self.wall = writer, engine, ref, wall
         self.session_id = session_id  # set by the first write, or given when resuming
         self.recorded = False  # the session row is written (read only by the summary)
@@ -59,14 +66,27 @@ class SessionRecorder:
             from app.routine.routine_file import dumps
 
             if self.session_id is not None:  # a resumed session: the same row, this process
-                conn.execute("UPDATE sessions SET outcome = 'running', owner = ?, ended_at = NULL WHERE id = ?",
-                             (owner, self.session_id))
+                conn.execute(
+                    "UPDATE sessions SET outcome = 'running', owner = ?, ended_at = NULL WHERE id = ?",
+                    (owner, self.session_id),
+                )
             else:
                 cursor = conn.execute(
                     "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
                     " day, planned_s, steps, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (self.ref, routine.name, routine.kind, digest(dumps(routine)), engine.plan.scale, started,
-                     started[:10], engine.plan.total, len(routine.steps), owner))
+                    (
+                        self.ref,
+                        routine.name,
+                        routine.kind,
+                        digest(dumps(routine)),
+                        engine.plan.scale,
+                        started,
+                        started[:10],
+                        engine.plan.total,
+                        len(routine.steps),
+                        owner,
+                    ),
+                )
                 self.session_id = cursor.lastrowid
             self.recorded = True
 
@@ -89,8 +109,11 @@ class SessionRecorder:
         if under_way is not None:  # stopped in the middle of a segment
             left.append(under_way)
         rows = self._work_rows(left)
-        rows += [self._row(None, index) for index, segment in enumerate(engine.segments)
-                 if segment.kind == "work" and index not in engine.visited]
+        rows += [
+            self._row(None, index)
+            for index, segment in enumerate(engine.segments)
+            if segment.kind == "work" and index not in engine.visited
+        ]
         totals = engine.times()
         summary = engine.summary()
         outcome, steps_done = summary.outcome, summary.steps_done
@@ -98,8 +121,10 @@ class SessionRecorder:
 
         def write(conn: sqlite3.Connection) -> None:
             if self._write(conn, rows, totals, None):
-                conn.execute("UPDATE sessions SET outcome = ?, ended_at = ?, steps_done = ?, owner = NULL WHERE id = ?",
-                             (outcome, ended, steps_done, self.session_id))
+                conn.execute(
+                    "UPDATE sessions SET outcome = ?, ended_at = ?, steps_done = ?, owner = NULL WHERE id = ?",
+                    (outcome, ended, steps_done, self.session_id),
+                )
 
         self.writer.submit(write)
 
@@ -117,8 +142,18 @@ class SessionRecorder:
         else:  # passed straight through (under a second) counts as skipped, as one never reached
             result = "cut short" if left is not None and left.seconds >= SKIP_UNDER else "skipped"
         reps_done = left.reps if left is not None else (0 if step.reps else None)
-        return (index, segment.step, step.name, segment.side, segment.set, segment.duration,
-                left.seconds if left is not None else 0.0, step.reps, reps_done, result)
+        return (
+            index,
+            segment.step,
+            step.name,
+            segment.side,
+            segment.set,
+            segment.duration,
+            left.seconds if left is not None else 0.0,
+            step.reps,
+            reps_done,
+            result,
+        )
 
     def _write(self, conn: sqlite3.Connection, rows: list[tuple], totals: tuple, position: tuple | None) -> bool:
         """Write segments, totals and position in one transaction; False when there is no row to write to."""
@@ -127,9 +162,11 @@ class SessionRecorder:
         conn.execute("BEGIN")
         try:
             conn.executemany(UPSERT_SEGMENT, [(self.session_id, *row) for row in rows])
-            conn.execute("UPDATE sessions SET actual_s = ?, paused_s = ?, added_s = ?, position_segment = ?,"
-                         " position_step = ?, position_offset = ?, position_paused = ? WHERE id = ?",
-                         (*totals, *(position or (None, None, None, None)), self.session_id))
+            conn.execute(
+                "UPDATE sessions SET actual_s = ?, paused_s = ?, added_s = ?, position_segment = ?,"
+                " position_step = ?, position_offset = ?, position_paused = ? WHERE id = ?",
+                (*totals, *(position or (None, None, None, None)), self.session_id),
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

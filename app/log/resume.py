@@ -32,9 +32,11 @@ class Unfinished(NamedTuple):
 
 def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished | None:
     """Mark sessions unfinished for over 12 hours interrupted; the newest other one whose process is gone."""
-    rows = conn.execute("SELECT id, routine_ref, routine_name, routine_digest, scale, started_at, position_segment,"
-                        " position_step, position_offset, actual_s, paused_s, added_s, owner FROM sessions"
-                        " WHERE outcome = 'running' ORDER BY started_at DESC, id DESC").fetchall()
+    rows = conn.execute(
+        "SELECT id, routine_ref, routine_name, routine_digest, scale, started_at, position_segment,"
+        " position_step, position_offset, actual_s, paused_s, added_s, owner FROM sessions"
+        " WHERE outcome = 'running' ORDER BY started_at DESC, id DESC"
+    ).fetchall()
     found = None
     for row in rows:
         *fields, owner = row
@@ -55,17 +57,31 @@ def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished 
 
 def _unfinished(conn: sqlite3.Connection, fields: list) -> Unfinished:
     (session_id, ref, name, digest, scale, started, segment, step, offset, actual, paused, added) = fields
-    done = conn.execute("SELECT segment_index, result, actual_s FROM segments WHERE session_id = ?",
-                        (session_id,)).fetchall()
-    return Unfinished(session_id, ref, name, digest, scale, started, segment or 0, step or 1, offset or 0.0,
-                      (actual, paused, added), frozenset(i for i, result, _ in done if result == "completed"),
-                      frozenset(i for i, _, _ in done), {i: seconds for i, _, seconds in done})
+    done = conn.execute(
+        "SELECT segment_index, result, actual_s FROM segments WHERE session_id = ?", (session_id,)
+    ).fetchall()
+    return Unfinished(
+        session_id,
+        ref,
+        name,
+        digest,
+        scale,
+        started,
+        segment or 0,
+        step or 1,
+        offset or 0.0,
+        (actual, paused, added),
+        frozenset(i for i, result, _ in done if result == "completed"),
+        frozenset(i for i, _, _ in done),
+        {i: seconds for i, _, seconds in done},
+    )
 
 
 def mark_interrupted(conn: sqlite3.Connection, session_id: int) -> None:
     """It never ended: it stays in the log, as interrupted."""
-    conn.execute("UPDATE sessions SET outcome = 'interrupted', owner = NULL WHERE id = ? AND outcome = 'running'",
-                 (session_id,))
+    conn.execute(
+        "UPDATE sessions SET outcome = 'interrupted', owner = NULL WHERE id = ? AND outcome = 'running'", (session_id,)
+    )
 
 
 def resume_point(unfinished: Unfinished, lengths: list[float | None]) -> tuple[int, float]:
@@ -99,13 +115,30 @@ def plan_resume(unfinished: Unfinished, segments: list, steps: int, same_routine
     routine changed since (`same_routine` False), at the start of the same step of the new version."""
     if same_routine:
         at, offset = resume_point(unfinished, [segment.duration for segment in segments])
-        return ResumePlan(unfinished.id, at, offset, unfinished.completed, unfinished.visited, unfinished.totals, "",
-                          unfinished.worked)
+        return ResumePlan(
+            unfinished.id,
+            at,
+            offset,
+            unfinished.completed,
+            unfinished.visited,
+            unfinished.totals,
+            "",
+            unfinished.worked,
+        )
     if unfinished.step > steps:
-        raise CannotResume(f"{unfinished.routine_name} has changed since, and has {steps} step"
-                           f"{'s' if steps != 1 else ''} now: the session stood at step {unfinished.step}, "
-                           "which is no longer there. It stays in the log as interrupted.")
+        raise CannotResume(
+            f"{unfinished.routine_name} has changed since, and has {steps} step"
+            f"{'s' if steps != 1 else ''} now: the session stood at step {unfinished.step}, "
+            "which is no longer there. It stays in the log as interrupted."
+        )
     at = next(i for i, segment in enumerate(segments) if segment.step == unfinished.step)
-    return ResumePlan(unfinished.id, at, 0.0, frozenset(), frozenset(), unfinished.totals,
-                      f"{unfinished.routine_name} has changed since this session began: going on at the start of "
-                      f"step {unfinished.step} of the new version.")
+    return ResumePlan(
+        unfinished.id,
+        at,
+        0.0,
+        frozenset(),
+        frozenset(),
+        unfinished.totals,
+        f"{unfinished.routine_name} has changed since this session began: going on at the start of "
+        f"step {unfinished.step} of the new version.",
+    )

@@ -113,8 +113,11 @@ def _skipped_reps_done_and_mark(conn: sqlite3.Connection) -> None:
     old_check = "CHECK (outcome IN ('running', 'completed', 'stopped', 'interrupted'))"
     if old_check not in table:
         raise sqlite3.DatabaseError("the sessions table is not as Supple made it (file is not a database)")
-    conn.execute(table.replace("CREATE TABLE sessions", "CREATE TABLE sessions_v3", 1).replace(
-        old_check, "CHECK (outcome IN ('running', 'completed', 'skipped', 'stopped', 'interrupted'))"))
+    conn.execute(
+        table.replace("CREATE TABLE sessions", "CREATE TABLE sessions_v3", 1).replace(
+            old_check, "CHECK (outcome IN ('running', 'completed', 'skipped', 'stopped', 'interrupted'))"
+        )
+    )
     conn.execute("INSERT INTO sessions_v3 SELECT * FROM sessions")
     conn.execute("DROP TABLE sessions")
     conn.execute("ALTER TABLE sessions_v3 RENAME TO sessions")
@@ -122,13 +125,18 @@ def _skipped_reps_done_and_mark(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX sessions_by_day ON sessions (day)")
     conn.execute("CREATE INDEX sessions_running ON sessions (outcome) WHERE outcome = 'running'")
     conn.execute("ALTER TABLE segments ADD COLUMN reps_done INTEGER")  # NULL: not counted in reps, or not known
-    conn.execute("UPDATE segments SET reps_done = CASE result WHEN 'completed' THEN reps WHEN 'skipped' THEN 0 END"
-                 " WHERE reps IS NOT NULL")
+    conn.execute(
+        "UPDATE segments SET reps_done = CASE result WHEN 'completed' THEN reps WHEN 'skipped' THEN 0 END"
+        " WHERE reps IS NOT NULL"
+    )
     if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise sqlite3.DatabaseError("a segment or check-in points at no session (file is not a database)")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 # MIGRATIONS[n] takes a log at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_sessions_and_segments, _checkins_and_build_ups,
-                                                          _skipped_reps_done_and_mark]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _sessions_and_segments,
+    _checkins_and_build_ups,
+    _skipped_reps_done_and_mark,
+]

@@ -33,8 +33,9 @@ def db_path() -> Path:
     return paths.data_dir() / DB_NAME
 
 
-def connect(path: Path | None = None, *, check: bool = True,
-            moved: Callable[[Path], None] | None = None) -> sqlite3.Connection:
+def connect(
+    path: Path | None = None, *, check: bool = True, moved: Callable[[Path], None] | None = None
+) -> sqlite3.Connection:
     """An open, current log: created if missing, migrated if older, moved aside and started afresh
     if it is not a database (or fails `quick_check` when `check`), refused if newer.
 
@@ -90,8 +91,10 @@ def _aside_lock(path: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise LogUnavailable(f"{path} is damaged, and another Supple has been moving it aside for "
-                                         f"more than {BUSY_TIMEOUT:g} s") from None
+                    raise LogUnavailable(
+                        f"{path} is damaged, and another Supple has been moving it aside for "
+                        f"more than {BUSY_TIMEOUT:g} s"
+                    ) from None
                 time.sleep(0.05)
         yield
     finally:
@@ -105,8 +108,10 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
         version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
         _refuse_foreign(conn, path, version)
         if version > SCHEMA_VERSION:
-            raise LogUnavailable(f"{path} was written by a newer Supple (log version {version}; this one knows "
-                                 f"up to {SCHEMA_VERSION}); it is left as it is and this session is not recorded")
+            raise LogUnavailable(
+                f"{path} was written by a newer Supple (log version {version}; this one knows "
+                f"up to {SCHEMA_VERSION}); it is left as it is and this session is not recorded"
+            )
         if check and version and not _checked_today(path):
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("file is not a database (quick_check failed)")
@@ -156,8 +161,10 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if mark == 0 and (not tables and version == 0 or 1 <= version < 3 and _OWN_TABLES <= tables):
         return  # new and empty, or a log of an earlier Supple (marked when it is brought up to date)
     what = f"application id {mark:#x}" if mark else f"tables {', '.join(sorted(tables)[:3]) or 'none'}"
-    raise LogUnavailable(f"{path} is another program's SQLite database ({what}), not Supple's training log; it is "
-                         "left as it is and sessions are not recorded. Move it away and Supple starts a new log.")
+    raise LogUnavailable(
+        f"{path} is another program's SQLite database ({what}), not Supple's training log; it is "
+        "left as it is and sessions are not recorded. Move it away and Supple starts a new log."
+    )
 
 
 def migrate(conn: sqlite3.Connection) -> None:

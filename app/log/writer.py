@@ -67,8 +67,12 @@ class LogWriter:
         from app.log.store import LogUnavailable, connect
 
         try:
-            self.conn = connect(self.path, moved=lambda aside: self._tell(
-                "moved", f"The training log was damaged: it is kept as {aside}, and a new one is started."))
+            self.conn = connect(
+                self.path,
+                moved=lambda aside: self._tell(
+                    "moved", f"The training log was damaged: it is kept as {aside}, and a new one is started."
+                ),
+            )
         except (LogUnavailable, sqlite3.Error, OSError) as error:
             self.unavailable = str(error)
             self._tell("open", f"The training log cannot be used: {_friendly(error)}. Sessions run, unrecorded.")
@@ -87,8 +91,11 @@ class LogWriter:
             except Exception as error:  # noqa: BLE001 - whatever a job meets, the writer goes on
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
-                self._tell("write", f"The training log could not be written ({_friendly(error)}); the session "
-                                    "goes on, and what cannot be written is not recorded.")
+                self._tell(
+                    "write",
+                    f"The training log could not be written ({_friendly(error)}); the session "
+                    "goes on, and what cannot be written is not recorded.",
+                )
                 continue
             if then is not None:
                 try:
@@ -110,8 +117,11 @@ class LogWriter:
                     raise
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
-            self._tell("locked", "The training log is held by another program: what the session does is kept, "
-                                 "and written as soon as the log is free.")
+            self._tell(
+                "locked",
+                "The training log is held by another program: what the session does is kept, "
+                "and written as soon as the log is free.",
+            )
             if self._deadline is not None and time.monotonic() >= self._deadline:
                 raise _GaveUp
             time.sleep(RETRY_EVERY)

@@ -107,9 +107,9 @@ class RoutineCache:
             size, check = int.from_bytes(data[:4], "little"), int.from_bytes(data[4:HEAD], "little")
             if len(data) < HEAD or crc32(memoryview(data)[HEAD:]) != check:
                 return  # damaged, or not a cache at all: never decoded
-            doc = marshal.loads(data[HEAD:HEAD + size])
+            doc = marshal.loads(data[HEAD : HEAD + size])
             if doc.get("version") == _version():
-                self.index, self.body = dict(doc["files"]), data[HEAD + size:]
+                self.index, self.body = dict(doc["files"]), data[HEAD + size :]
         except (OSError, NotReadable, ValueError, EOFError, KeyError, TypeError, AttributeError, MemoryError):
             self.index = {}
 

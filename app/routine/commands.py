@@ -19,37 +19,58 @@ if TYPE_CHECKING:
 
 def add_routine_commands(commands) -> None:
     """Register list, check and plan on the argument parser's subcommands."""
-    listing = commands.add_parser("list", help="list every routine, bundled and your own",
-                                  description="List every routine with its ref (user:STEM or bundled:STEM), name, "
-                                              "kind, steps and planned length; broken files with their problems.")
+    listing = commands.add_parser(
+        "list",
+        help="list every routine, bundled and your own",
+        description="List every routine with its ref (user:STEM or bundled:STEM), name, "
+        "kind, steps and planned length; broken files with their problems.",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.set_defaults(handler=cmd_list)
 
-    check = commands.add_parser("check", help="validate routine files (or folders of them)",
-                                description="Check routine files: one FILE:LINE:COL line per problem, then a count. "
-                                            "With no FILE, every routine in your routines folder. "
-                                            "Exit status 1 when any file has a problem.")
-    check.add_argument("files", nargs="*", metavar="FILE",
-                       help="a routine file, a folder of them, or a routine's stem or name")
+    check = commands.add_parser(
+        "check",
+        help="validate routine files (or folders of them)",
+        description="Check routine files: one FILE:LINE:COL line per problem, then a count. "
+        "With no FILE, every routine in your routines folder. "
+        "Exit status 1 when any file has a problem.",
+    )
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", help="a routine file, a folder of them, or a routine's stem or name"
+    )
     check.set_defaults(handler=cmd_check)
 
-    plan = commands.add_parser("plan", help="show a routine's timeline and length",
-                               description="The timeline a routine expands to: every part, its start and length, "
-                                           "and the total; --json adds the sound cues.")
+    plan = commands.add_parser(
+        "plan",
+        help="show a routine's timeline and length",
+        description="The timeline a routine expands to: every part, its start and length, "
+        "and the total; --json adds the sound cues.",
+    )
     plan.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.set_defaults(handler=cmd_plan)
 
 
-
 def _summary(entry: Entry) -> dict:
     out = {"ref": entry.ref, "stem": entry.stem, "source": entry.source, "path": str(entry.path)}
     if entry.routine is None:
-        return out | {"name": None, "kind": None, "steps": None, "total": None, "open": None,
-                      "error": [p.raw() for p in entry.error.problems]}
+        return out | {
+            "name": None,
+            "kind": None,
+            "steps": None,
+            "total": None,
+            "open": None,
+            "error": [p.raw() for p in entry.error.problems],
+        }
     routine = entry.routine
-    return out | {"name": routine.name, "kind": routine.kind, "steps": len(routine.steps),
-                  "total": round(planned_total(routine), 6), "open": open_segments(routine), "error": None}
+    return out | {
+        "name": routine.name,
+        "kind": routine.kind,
+        "steps": len(routine.steps),
+        "total": round(planned_total(routine), 6),
+        "open": open_segments(routine),
+        "error": None,
+    }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -68,8 +89,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     stems = [e.stem for e in entries]
     for e in good:
         shown = e.ref if stems.count(e.stem) > 1 else e.stem
-        rows.append((shown, e.routine.name, e.routine.kind, e.source, str(len(e.routine.steps)),
-                     describe_routine(e.routine)))
+        rows.append(
+            (shown, e.routine.name, e.routine.kind, e.source, str(len(e.routine.steps)), describe_routine(e.routine))
+        )
     if good:
         for line in table(rows, right=frozenset({4})):
             echo(line)
@@ -153,6 +175,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
         echo(plan_table(plan, sets_of))
         if building:
-            echo(f"\nAt {percent(building[0])}, the build-up's scale for the next session: {building[1]} "
-                 f"('supple build-up {entry.log_ref}' shows its history)")
+            echo(
+                f"\nAt {percent(building[0])}, the build-up's scale for the next session: {building[1]} "
+                f"('supple build-up {entry.log_ref}' shows its history)"
+            )
     return EXIT_OK

@@ -25,8 +25,16 @@ class Entry:
 
     __slots__ = ("stem", "source", "error", "fingerprint", "_path", "_routine", "_kept")
 
-    def __init__(self, stem: str, path: Path | str, source: Source, routine: Routine | None,
-                 error: RoutineError | None, fingerprint: str | None = None, kept: Kept | None = None) -> None:
+    def __init__(
+        self,
+        stem: str,
+        path: Path | str,
+        source: Source,
+        routine: Routine | None,
+        error: RoutineError | None,
+        fingerprint: str | None = None,
+        kept: Kept | None = None,
+    ) -> None:
         self.stem, self.source, self.error = stem, source, error
         self.fingerprint = fingerprint  # of the bytes read, to notice a later change (files.fingerprint)
         self._path, self._routine, self._kept = path, routine, kept
@@ -124,7 +132,9 @@ def scan(folder: Path, source: Source, cache: RoutineCache | None = None) -> lis
             key = None
         kept = cache.get(file.path, key)
         if kept is not None:
-            entries.append(Entry(name[:-5], file.path, source, None, None, kept.fingerprint, kept))  # stem: less ".toml"
+            entries.append(
+                Entry(name[:-5], file.path, source, None, None, kept.fingerprint, kept)
+            )  # stem: less ".toml"
             continue
         entry = load_entry(Path(file.path), source)
         if entry.routine is not None and entry.fingerprint is not None:

@@ -14,8 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from app.files import (NotReadable, create_new, fingerprint, read_regular, real_path, remove_stale_temporaries,
-                       write_atomically)
+from app.files import (
+    NotReadable,
+    create_new,
+    fingerprint,
+    read_regular,
+    real_path,
+    remove_stale_temporaries,
+    write_atomically,
+)
 from app.routine.model import Routine
 from app.routine.routine_file import MAX_BYTES, dumps
 from app.routine.toml_locator import Locator
@@ -86,16 +93,23 @@ def _folder_lock(folder: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise SaveError("another Supple has been saving in this folder for a while; "
-                                    "try again in a moment") from None
+                    raise SaveError(
+                        "another Supple has been saving in this folder for a while; try again in a moment"
+                    ) from None
                 time.sleep(0.05)
         yield
     finally:
         os.close(handle)  # closing releases the lock
 
 
-def save_routine(routine: Routine, folder: Path, existing: Path | None = None, *, expected: str | None = None,
-                 overwrite: bool = False) -> Saved:
+def save_routine(
+    routine: Routine,
+    folder: Path,
+    existing: Path | None = None,
+    *,
+    expected: str | None = None,
+    overwrite: bool = False,
+) -> Saved:
     """Write `routine` into `folder`: over `existing` when it is the user's file there, else as a new file.
 
     `expected` is the fingerprint `existing` had when it was read; if the file differs now (or
@@ -105,8 +119,16 @@ def save_routine(routine: Routine, folder: Path, existing: Path | None = None, *
     return save_text(dumps(routine), routine.name, folder, existing, expected=expected, overwrite=overwrite)
 
 
-def save_text(text: str, name: str, folder: Path, existing: Path | None = None, *, expected: str | None = None,
-              overwrite: bool = False, keep_comments: bool = True) -> Saved:
+def save_text(
+    text: str,
+    name: str,
+    folder: Path,
+    existing: Path | None = None,
+    *,
+    expected: str | None = None,
+    overwrite: bool = False,
+    keep_comments: bool = True,
+) -> Saved:
     """`save_routine` for routine text as it is: over `existing`, else as a new file named after `name`.
 
     With `keep_comments`, a replaced file whose comments `text` lacks is kept as NAME.toml.bak.
@@ -142,8 +164,10 @@ def _replace(target: Path, text: str, expected: str | None, overwrite: bool, kee
         else:
             mode = stat.S_IMODE(os.stat(target).st_mode)
             if not mode & 0o222:
-                raise SaveError(f"{target.name} is read-only (mode {mode:04o}), so it was not changed; make it "
-                                "writable, or duplicate it (d in the list) and save the copy")
+                raise SaveError(
+                    f"{target.name} is read-only (mode {mode:04o}), so it was not changed; make it "
+                    "writable, or duplicate it (d in the list) and save the copy"
+                )
             old = current.decode("utf-8", errors="replace")
             if keep_comments and has_comments(old):
                 backup = target.with_name(target.name + ".bak")

@@ -93,7 +93,11 @@ class _Checker:
                 return None
         bad = unsafe_chars(value, allowed)
         if bad:
-            kinds = "control or text-direction characters" if allowed else "control, line-break or text-direction characters"
+            kinds = (
+                "control or text-direction characters"
+                if allowed
+                else "control, line-break or text-direction characters"
+            )
             self.report(pos, f"{label} must not contain {kinds}, found {', '.join(bad[:3])}")
             return None
         if len(value) > high:
@@ -257,8 +261,9 @@ def _top(check: _Checker, doc: dict) -> dict[str, Any]:
     else:
         fields["name"] = check.string(doc["name"], at("name"), "name", 1, 80)
     if "description" in doc:
-        fields["description"] = check.string(doc["description"], at("description"), "description", 0, 2000,
-                                             MULTILINE_OK)
+        fields["description"] = check.string(
+            doc["description"], at("description"), "description", 0, 2000, MULTILINE_OK
+        )
     if "kind" in doc:
         kind = doc["kind"]
         if kind not in KINDS or not isinstance(kind, str):
@@ -281,9 +286,12 @@ def _check_length(check: _Checker, routine: Routine) -> None:
         if total > MAX_PLANNED:
             label = f"steps[{index + 1}] {show(step.name)}"
             planned = format_human(total) if round(total) > MAX_PLANNED else "a moment more than that"
-            check.report(check.where.item(index), f"{label}: the routine would last more than "
-                         f"{MAX_PLANNED // 3600} hours from here ({planned} planned up to the end of "
-                         "this step); a warm-up or stretch routine is far shorter, so the file is probably wrong")
+            check.report(
+                check.where.item(index),
+                f"{label}: the routine would last more than "
+                f"{MAX_PLANNED // 3600} hours from here ({planned} planned up to the end of "
+                "this step); a warm-up or stretch routine is far shorter, so the file is probably wrong",
+            )
             return
 
 
@@ -358,9 +366,7 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
 
 def _misspelt_ending(raw: dict) -> bool:
     """True when an unknown key looks like duration, reps or manual (already reported)."""
-    return any(
-        key not in STEP_KEYS and closest(key, STEP_KEYS) in ("duration", "reps", "manual") for key in raw
-    )
+    return any(key not in STEP_KEYS and closest(key, STEP_KEYS) in ("duration", "reps", "manual") for key in raw)
 
 
 def _cues(check: _Checker, value: Any, pos: Where, prefix: str) -> tuple[str, ...] | None:

@@ -110,8 +110,15 @@ class _State:
 
     __slots__ = ("index", "start", "length", "reps", "cues", "pending", "ready")
 
-    def __init__(self, index: int = -1, start: float = 0.0, length: float | None = None,
-                 cues: list[_SegmentCue] | None = None, reps: int | None = None, ready: float | None = None) -> None:
+    def __init__(
+        self,
+        index: int = -1,
+        start: float = 0.0,
+        length: float | None = None,
+        cues: list[_SegmentCue] | None = None,
+        reps: int | None = None,
+        ready: float | None = None,
+    ) -> None:
         self.index = index
         self.start = start  # clock time the current segment began, moved on by pauses
         self.length = length
@@ -273,9 +280,17 @@ class Engine:
 
     # --- driving it --------------------------------------------------------------------
 
-    def start(self, at: int = 0, offset: float = 0.0, done: frozenset[int] = frozenset(),
-              visited: frozenset[int] = frozenset(), *, held: bool = False,
-              before: tuple[float, float, float] = (0.0, 0.0, 0.0), worked: dict[int, float] | None = None) -> None:
+    def start(
+        self,
+        at: int = 0,
+        offset: float = 0.0,
+        done: frozenset[int] = frozenset(),
+        visited: frozenset[int] = frozenset(),
+        *,
+        held: bool = False,
+        before: tuple[float, float, float] = (0.0, 0.0, 0.0),
+        worked: dict[int, float] | None = None,
+    ) -> None:
         """Begin now: at the first segment, or (going on with a session) at segment `at`, `offset`
         seconds into it, with the segments `done` already completed, those `visited` already run, the
         totals `before` and the seconds `worked` of the run before.
@@ -406,8 +421,9 @@ class Engine:
         self.time_added += change
         # The segment's cues as for its new length (a fresh 3-2-1 before the new end, ticks for
         # added reps); those already past are not played again.
-        state.cues = self._cues_for(state.index, state.length, state.reps,
-                                    READY_SEGMENT if state.ready is not None else None)
+        state.cues = self._cues_for(
+            state.index, state.length, state.reps, READY_SEGMENT if state.ready is not None else None
+        )
         state.pending = [c for c in state.cues if self._cue_time(c) > now]
         return change
 
@@ -439,8 +455,11 @@ class Engine:
         actual, paused, added = self.times()
         work: dict[int, bool] = {}
         begun: set[int] = set()
-        running = ({self.index} if self.started and not self.finished and self._now_state.ready is None
-                   and self.elapsed() >= BEGUN_AFTER else set())
+        running = (
+            {self.index}
+            if self.started and not self.finished and self._now_state.ready is None and self.elapsed() >= BEGUN_AFTER
+            else set()
+        )
         worked = dict(self.worked)
         if running:  # the segment under way counts for the time it has run
             self._add_worked(self.index, self.elapsed(), worked)
@@ -456,9 +475,20 @@ class Engine:
         not_done = [n for n, done in work.items() if not done]
         name = lambda n: self.routine.steps[n - 1].name  # noqa: E731
         open_steps = sum(1 for step in self.routine.steps if step.is_open)
-        return Summary(self.plan.total, actual, paused, len(work), len(work) - len(not_done), added,
-                       tuple(map(name, not_done)), self.finished, open_steps,
-                       tuple(name(n) for n in not_done if n in begun), planned_work, done_work)
+        return Summary(
+            self.plan.total,
+            actual,
+            paused,
+            len(work),
+            len(work) - len(not_done),
+            added,
+            tuple(map(name, not_done)),
+            self.finished,
+            open_steps,
+            tuple(name(n) for n in not_done if n in begun),
+            planned_work,
+            done_work,
+        )
 
     def leaving_now(self) -> Left | None:
         """The segment under way as if it were left now (the session stopped in it); None in a get-ready."""
@@ -582,16 +612,19 @@ class Engine:
             state.pending = [c for c in state.pending if self._cue_time(c) > at]
             self._events.append(CueDue("go", at))
 
-    def _cues_for(self, index: int, length: float | None, reps: int | None,
-                  segment: Segment | None = None) -> list[_SegmentCue]:
+    def _cues_for(
+        self, index: int, length: float | None, reps: int | None, segment: Segment | None = None
+    ) -> list[_SegmentCue]:
         """Segment `index`'s cues (or `segment`'s), soonest first, as if it lasted `length` with `reps` paced reps."""
         segment = (segment or self.segments[index])._replace(start=0.0, duration=length)
         step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
         if step is not None and reps:
             step = step._replace(reps=reps)
         merged = merge_cues([(c.at, CUE_PRIORITY[c.cue], 0, c.cue) for c in segment_cues(segment, step)])
-        return [_SegmentCue(c.cue, segment.end - c.at, True) if c.cue == "pip" else _SegmentCue(c.cue, c.at, False)
-                for c in merged]
+        return [
+            _SegmentCue(c.cue, segment.end - c.at, True) if c.cue == "pip" else _SegmentCue(c.cue, c.at, False)
+            for c in merged
+        ]
 
     def _cue_time(self, cue: _SegmentCue) -> float:
         state = self._now_state

@@ -162,8 +162,10 @@ def _one_per_moment(candidates: Iterable[_Candidate]) -> Iterator[Cue]:
 
 def merge_cues(candidates: list[tuple[float, int, int, str]]) -> list[Cue]:
     """One cue per moment from (at, priority, order, name) tuples in any order."""
-    ordered = sorted((_Candidate(round(at, 6), priority, order, name) for at, priority, order, name in candidates),
-                     key=lambda c: c.moment)
+    ordered = sorted(
+        (_Candidate(round(at, 6), priority, order, name) for at, priority, order, name in candidates),
+        key=lambda c: c.moment,
+    )
     return list(_one_per_moment(ordered))
 
 

@@ -26,8 +26,10 @@ def _head(plan: Plan) -> dict:
 
 def plan_to_json(plan: Plan) -> dict:
     """Exactly the `plan --json` shape of routine-format.md, with the scale the plan was made at."""
-    return _head(plan) | {"segments": [_segment(s) for s in plan.segments],
-                          "cues": [{"at": float(c.at), "cue": c.cue} for c in plan.cues()]}
+    return _head(plan) | {
+        "segments": [_segment(s) for s in plan.segments],
+        "cues": [{"at": float(c.at), "cue": c.cue} for c in plan.cues()],
+    }
 
 
 def plan_json_chunks(plan: Plan) -> Iterator[str]:
@@ -38,8 +40,10 @@ def plan_json_chunks(plan: Plan) -> Iterator[str]:
         return "\n".join("    " + line for line in json.dumps(value, indent=2, ensure_ascii=False).split("\n"))
 
     yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in _head(plan).items())
-    for key, items in (("segments", map(_segment, plan.segments)),
-                       ("cues", ({"at": float(c.at), "cue": c.cue} for c in plan.cues()))):
+    for key, items in (
+        ("segments", map(_segment, plan.segments)),
+        ("cues", ({"at": float(c.at), "cue": c.cue} for c in plan.cues())),
+    ):
         yield f'  "{key}": ['
         first = True
         for value in items:

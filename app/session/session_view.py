@@ -117,8 +117,9 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
     routine = engine.routine
     total = engine.plan.total + engine.time_added  # time added makes the session longer, not shorter
     if engine.finished:
-        return SessionView("done", "COMPLETE", routine.name, "0:00", False, "", "", (), "", "", "", "", total, total,
-                           False)
+        return SessionView(
+            "done", "COMPLETE", routine.name, "0:00", False, "", "", (), "", "", "", "", total, total, False
+        )
     segment = engine.segment
     step_number = _step_of(engine, segment)
     step = routine.steps[step_number - 1]
@@ -154,7 +155,6 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
     )
 
 
-
 def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
     """The form cues as they fit in `rows` lines of `width`: one line each, shortened between words,
     the last line saying how many more there are when not all fit. The clock never gives way to cues."""
@@ -177,4 +177,3 @@ def next_line(name: str, more: str, width: int, label: str = "Next") -> str:
     if room < 8:  # even the details do not fit: the name alone, shortened
         return shorten(f"{label}: {name}", max(width, 8), "…", words=True)
     return f"{label}: {shorten(name, room, '…', words=True)}{more}"
-

@@ -63,11 +63,15 @@ def no_player_advice(state: SoundState) -> str:
     """What to try when no player made a sound: install one, or find why the installed ones cannot play."""
     installed = [name for name, why in state.skipped if not why.startswith(MISSING) and name != "helper"]
     if installed:
-        return (f"No sound device or sound server answered: {', '.join(installed)} "
-                f"{'is' if len(installed) == 1 else 'are'} installed but could not play. Check that the computer "
-                "has a sound device that is not muted; on Linux, that PulseAudio or PipeWire is running "
-                "('pactl info') or that ALSA lists a card ('aplay -l'). Until then sessions ring the terminal "
-                "bell and flash.")
-    return ("No sound player is installed. On Debian or Ubuntu: apt-get install alsa-utils (or pulseaudio-utils); "
-            "or simpleaudio, from the checkout: pip install -e '.[sound]' (it needs libasound2-dev). Until then "
-            "sessions ring the terminal bell and flash.")
+        return (
+            f"No sound device or sound server answered: {', '.join(installed)} "
+            f"{'is' if len(installed) == 1 else 'are'} installed but could not play. Check that the computer "
+            "has a sound device that is not muted; on Linux, that PulseAudio or PipeWire is running "
+            "('pactl info') or that ALSA lists a card ('aplay -l'). Until then sessions ring the terminal "
+            "bell and flash."
+        )
+    return (
+        "No sound player is installed. On Debian or Ubuntu: apt-get install alsa-utils (or pulseaudio-utils); "
+        "or simpleaudio, from the checkout: pip install -e '.[sound]' (it needs libasound2-dev). Until then "
+        "sessions ring the terminal bell and flash."
+    )

@@ -57,8 +57,13 @@ class Helper:
             self.backend.warm()
         if rendering is not None:
             rendering.acquire()  # held until every cue is rendered
-        emit("ready", self.backend.name if self.backend else "", self.speaker.name if self.speaker else "",
-             self.speech_why, *flatten(skipped))
+        emit(
+            "ready",
+            self.backend.name if self.backend else "",
+            self.speaker.name if self.speaker else "",
+            self.speech_why,
+            *flatten(skipped),
+        )
 
     def _check_backend(self) -> None:
         why = self.backend.failed() if self.backend else None

@@ -29,9 +29,16 @@ READY_TIMEOUT = 20.0  # seconds the helper may take to try every player (each ha
 class SoundPlayer:
     """Cue and speech output for the session; keeps playback in a helper process."""
 
-    def __init__(self, settings: Settings, *, report: Callable[[SoundState], None] | None = None,
-                 bell: Callable[[], None] | None = None, python: str = sys.executable,
-                 skip: dict[str, str] | None = None, hold: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        report: Callable[[SoundState], None] | None = None,
+        bell: Callable[[], None] | None = None,
+        python: str = sys.executable,
+        skip: dict[str, str] | None = None,
+        hold: bool = False,
+    ) -> None:
         self.settings = settings
         self.muted = not settings.sound
         self.voice = settings.voice
@@ -68,8 +75,14 @@ class SoundPlayer:
         args = [self._python, *HELPER_ARGS, "--volume", str(self.settings.volume)]
         args += [f"--skip={name}={why}" for name, why in self._skip.items()]
         try:
-            process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                       stderr=subprocess.DEVNULL, start_new_session=True, env=_helper_env())
+            process = subprocess.Popen(
+                args,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                env=_helper_env(),
+            )
         except OSError as error:
             self._give_up(f"cannot start the sound helper: {error.strerror or error}")
             return

@@ -51,8 +51,9 @@ class Scratch:
                 self.made = None
             except OSError as error:
                 self.made = None
-                raise OSError(error.errno, f"cannot make a scratch folder in {temp_root()}: "
-                                           f"{error.strerror or error}") from None
+                raise OSError(
+                    error.errno, f"cannot make a scratch folder in {temp_root()}: {error.strerror or error}"
+                ) from None
         return self.made
 
     def remove(self) -> None:
@@ -85,7 +86,7 @@ def remove_abandoned_folders() -> None:
     except OSError:
         return
     for name in names:
-        pid = name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        pid = name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
             remove_folder(os.path.join(root, name))
 
@@ -123,11 +124,16 @@ def run(args: list[str], timeout: float) -> tuple[int, bytes, bytes]:
     err_read, err_write = os.pipe()
     try:
         try:
-            pid = os.posix_spawn(args[0], args, os.environ, file_actions=[
-                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                (os.POSIX_SPAWN_DUP2, out_write, 1),
-                (os.POSIX_SPAWN_DUP2, err_write, 2),
-            ])
+            pid = os.posix_spawn(
+                args[0],
+                args,
+                os.environ,
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (os.POSIX_SPAWN_DUP2, out_write, 1),
+                    (os.POSIX_SPAWN_DUP2, err_write, 2),
+                ],
+            )
         finally:
             os.close(out_write)
             os.close(err_write)

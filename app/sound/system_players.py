@@ -36,8 +36,12 @@ class Command(Backend):
         return path
 
     def _start(self, pcm: bytes) -> subprocess.Popen:
-        return subprocess.Popen([self._exe, *self.ARGS[self.name], self._file(pcm)],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return subprocess.Popen(
+            [self._exe, *self.ARGS[self.name], self._file(pcm)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     def probe(self) -> None:
         status, errors = run_probe([self._exe, *self.ARGS[self.name], self._file(PROBE_PCM)])

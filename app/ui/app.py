@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
 EXIT_GRACE = 3.0  # seconds a signalled app may take to leave before the process ends regardless
 # What Textual's driver writes on leaving: mouse, focus, paste and key reporting off, the normal
 # screen back, the cursor shown.
-RESET_TERMINAL = (b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l"
-                  b"\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h")
+RESET_TERMINAL = (
+    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h"
+)
 
 
 def _routine_commands():
@@ -144,20 +145,30 @@ class SuppleApp(App[None]):
         try:
             save_settings(settings, base=self.settings_base)
         except NotReadCleanly as error:
-            self.call_from_thread(notify, self, f"The theme is not remembered: {error}. Saving the settings (s in "
-                                  "the list) offers to replace the file, keeping the old one beside it.",
-                                  severity="warning", timeout=12)
+            self.call_from_thread(
+                notify,
+                self,
+                f"The theme is not remembered: {error}. Saving the settings (s in "
+                "the list) offers to replace the file, keeping the old one beside it.",
+                severity="warning",
+                timeout=12,
+            )
         except OSError as error:
-            self.call_from_thread(notify, self, f"The theme is not remembered: {error.strerror or error}",
-                                  severity="warning")
+            self.call_from_thread(
+                notify, self, f"The theme is not remembered: {error.strerror or error}", severity="warning"
+            )
         else:
             self.settings_base = self.settings_base._replace(theme=settings.theme)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         if self._unknown_theme:
-            notify(self, f"Theme {self._unknown_theme!r} is not one Supple knows; using {self.theme}.",
-                   severity="warning", timeout=8)
+            notify(
+                self,
+                f"Theme {self._unknown_theme!r} is not one Supple knows; using {self.theme}.",
+                severity="warning",
+                timeout=8,
+            )
         self.sound.attach(self._sound_report, self.bell)
         if self.training_log is not None:
             self.training_log.notice = self._log_notice
@@ -322,7 +333,11 @@ class SuppleApp(App[None]):
         """Textual's output thread dies on its first write to a terminal that is gone. A closed window
         also sends SIGHUP, but a pty closed by another program sends nothing, and the app would wait
         for that thread for ever (its input thread spinning): leave as after SIGHUP."""
-        if failure.thread is None or failure.thread.name != "textual-output" or not issubclass(failure.exc_type, OSError):
+        if (
+            failure.thread is None
+            or failure.thread.name != "textual-output"
+            or not issubclass(failure.exc_type, OSError)
+        ):
             previous(failure)
             return
         stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + signal.SIGHUP,))
@@ -398,19 +413,38 @@ class SuppleApp(App[None]):
     def on_unmount(self) -> None:
         self.sound.close()
 
-    def start_session(self, routine: Routine, *, scale: float | None = None, ref: str | None = None, why: str = "",
-                      resume: ResumePlan | None = None) -> None:
+    def start_session(
+        self,
+        routine: Routine,
+        *,
+        scale: float | None = None,
+        ref: str | None = None,
+        why: str = "",
+        resume: ResumePlan | None = None,
+    ) -> None:
         """Open the session screen for `routine` at `scale` (default: the command line's), or going on
         with a session a crash left unfinished."""
         self.push_screen(self._session_screen(routine, scale, ref, resume, why))
 
-    def _session_screen(self, routine: Routine, scale: float | None = None, ref: str | None = None,
-                        resume: ResumePlan | None = None, why: str | None = None) -> Screen:
+    def _session_screen(
+        self,
+        routine: Routine,
+        scale: float | None = None,
+        ref: str | None = None,
+        resume: ResumePlan | None = None,
+        why: str | None = None,
+    ) -> Screen:
         from app.ui.screens.session import SessionScreen
 
-        return SessionScreen(routine, clock=self.clock, scale=self.scale if scale is None else scale, ref=ref,
-                             log=self.training_log, resume=resume,
-                             scale_why=self.scale_why if scale is None and why is None else (why or ""))
+        return SessionScreen(
+            routine,
+            clock=self.clock,
+            scale=self.scale if scale is None else scale,
+            ref=ref,
+            log=self.training_log,
+            resume=resume,
+            scale_why=self.scale_why if scale is None and why is None else (why or ""),
+        )
 
 
 def make_app(
@@ -431,6 +465,15 @@ def make_app(
         from app.sound.output import Recorder
 
         sound = Recorder()
-    return SuppleApp(load_entries=load_entries, clock=clock, sound=sound,
-                     settings_problem=settings_problem, start=start, start_ref=start_ref, scale=scale,
-                     scale_why=scale_why, edit=edit, log=log)
+    return SuppleApp(
+        load_entries=load_entries,
+        clock=clock,
+        sound=sound,
+        settings_problem=settings_problem,
+        start=start,
+        start_ref=start_ref,
+        scale=scale,
+        scale_why=scale_why,
+        edit=edit,
+        log=log,
+    )

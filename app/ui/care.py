@@ -68,10 +68,14 @@ def check_in(app: App, answer: Answer | None, recorder: SessionRecorder | None, 
         if answer is not None:
             kept = record(conn, answer.pain, answer.places, answer.leg, answer.note, session_id=session)
         warned = current_warning(conn)
-        step = build_up.after_session(conn, session, kept.pain if kept else None, warned is not None) \
-            if session is not None else None
-        shown = warned if warned is not None and kept is not None and kept.id in {c.id for c in warned.checkins} \
+        step = (
+            build_up.after_session(conn, session, kept.pain if kept else None, warned is not None)
+            if session is not None
             else None
+        )
+        shown = (
+            warned if warned is not None and kept is not None and kept.id in {c.id for c in warned.checkins} else None
+        )
         return Care(kept, step, shown, after)
 
     return on_log_thread(app, job, then)

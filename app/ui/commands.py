@@ -61,8 +61,13 @@ class Commands(Provider):
         for command in self.commands():
             score = matcher.match(plain(command.title).plain)
             if score > 0:
-                yield Hit(score, highlighted(matcher, command.title), command.run, text=command.title,
-                          help=plain(command.help))
+                yield Hit(
+                    score,
+                    highlighted(matcher, command.title),
+                    command.run,
+                    text=command.title,
+                    help=plain(command.help),
+                )
 
 
 class RoutineCommands(Commands):
@@ -87,10 +92,16 @@ class RoutineCommands(Commands):
         for entry in self.entries:
             if not entry.ok:
                 continue
-            yield Command(f"Run: {entry.name}", f"Start a session of {entry.name} ({entry.ref})",
-                          partial(picker.start_entry, entry))
-            yield Command(f"Edit: {entry.name}", f"Open {entry.name} in the editor ({entry.ref})",
-                          partial(self.app.open_editor, entry))
+            yield Command(
+                f"Run: {entry.name}",
+                f"Start a session of {entry.name} ({entry.ref})",
+                partial(picker.start_entry, entry),
+            )
+            yield Command(
+                f"Edit: {entry.name}",
+                f"Open {entry.name} in the editor ({entry.ref})",
+                partial(self.app.open_editor, entry),
+            )
 
     def discovered(self, command: Command) -> bool:
         return command.title.startswith("Run: ")
@@ -110,12 +121,20 @@ def screen_commands(screen: Screen) -> Iterable[Command]:
     seen = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if (not binding.id or not binding.description or binding.action in seen or not active.enabled
-                or active.node is screen.app):
+        if (
+            not binding.id
+            or not binding.description
+            or binding.action in seen
+            or not active.enabled
+            or active.node is screen.app
+        ):
             continue
         seen.add(binding.action)
         key = screen.app.get_key_display(binding)
         # Run where the binding lives (the screen, or a widget such as the editor's step list).
         label = labelled(binding.id, binding.description) if labelled else binding.description
-        yield Command(f"{label} ({key})", binding.tooltip or f"The {key} key here",
-                      partial(active.node.run_action, binding.action))
+        yield Command(
+            f"{label} ({key})",
+            binding.tooltip or f"The {key} key here",
+            partial(active.node.run_action, binding.action),
+        )

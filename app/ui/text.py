@@ -29,11 +29,16 @@ def lines(*parts: Content | str) -> Content:
     return Content.assemble(*(plain(part) if isinstance(part, str) else part for part in parts))
 
 
-def notify(node: DOMNode, message: str, *, title: str = "", severity: SeverityLevel = "information",
-           timeout: float | None = None) -> None:
+def notify(
+    node: DOMNode,
+    message: str,
+    *,
+    title: str = "",
+    severity: SeverityLevel = "information",
+    timeout: float | None = None,
+) -> None:
     """A toast whose message and title are shown literally."""
-    node.app.notify(visible(message, keep="\n"), title=visible(title), severity=severity, timeout=timeout,
-                    markup=False)
+    node.app.notify(visible(message, keep="\n"), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
 
 def wrapped(content: Content, width: int) -> Content:

@@ -45,5 +45,3 @@ def user_files() -> list[str]:
 def step_rows(app) -> list[str]:
     listing = app.screen.query_one(StepList)
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-
-

@@ -26,8 +26,16 @@ def bundled() -> list[Entry]:
     return scan(bundled_routines_dir(), "bundled")
 
 
-def build(clock: FakeClock, *, start: Routine | None = None, entries=None, scale: float = 1.0, library=False, edit=None,
-          start_ref: str | None = None):
+def build(
+    clock: FakeClock,
+    *,
+    start: Routine | None = None,
+    entries=None,
+    scale: float = 1.0,
+    library=False,
+    edit=None,
+    start_ref: str | None = None,
+):
     """The app and the list its cues were played into; `library` reads the real folders."""
     sound = Recorder()
     app = make_app(

@@ -36,7 +36,9 @@ async def test_after_a_session_a_digit_and_enter_is_a_check_in(clock):
         await finish(pilot, clock)
         assert isinstance(app.screen_stack[-2], SummaryScreen)  # over the summary
         await pilot.press("3", "enter")
-        await until(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.query_one("#summary-care").display)
+        await until(
+            pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.query_one("#summary-care").display
+        )
         assert text_of(app, "#summary-care") == "Check-in: pain 3"
     writer.close()
     assert checkins() == [(3, "", 0, "", 1)]  # tied to the session it follows
@@ -52,7 +54,9 @@ async def test_t_is_ten_places_and_a_leg_and_the_advice_shows_on_the_summary(clo
         screen.query_one("#leg").value = True
         screen.query_one("#note").value = "[@click=app.quit]sharp[/]"
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.query_one("#summary-care").display)
+        await until(
+            pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.query_one("#summary-care").display
+        )
         care = text_of(app, "#summary-care")
         assert care.startswith("Check-in: pain 10, lower back, down a leg")
         assert "Warning sign: pain of 7 or more (10); pain spreading down a leg, in the last 14 days (" in care
@@ -117,13 +121,15 @@ async def test_the_picker_shows_the_advice_line_until_acknowledged_and_c_checks_
         await pilot.press("w")
         assert isinstance(app.screen, AdviceScreen)
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, PickerScreen)
-                    and not app.screen.query_one("#picker-warning").display)
+        await until(
+            pilot, lambda: isinstance(app.screen, PickerScreen) and not app.screen.query_one("#picker-warning").display
+        )
         await pilot.press("c")
         assert isinstance(app.screen, CheckInScreen)
         await pilot.press("8", "enter")
-        await until(pilot, lambda: isinstance(app.screen, PickerScreen)
-                    and app.screen.query_one("#picker-warning").display)  # a new check-in brings it back
+        await until(
+            pilot, lambda: isinstance(app.screen, PickerScreen) and app.screen.query_one("#picker-warning").display
+        )  # a new check-in brings it back
     writer.close()
     assert [row[0] for row in checkins()] == [5, 5, 5, 8]
 
@@ -177,8 +183,10 @@ def test_summary_with_the_advice_snapshot(snap_compare, clock, monkeypatch):
         await pilot.pause(0.2)
         await finish(pilot, clock)
         await pilot.press("8", "enter")
-        await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen)
-                    and pilot.app.screen.query_one("#summary-care").display)
+        await until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, SummaryScreen) and pilot.app.screen.query_one("#summary-care").display,
+        )
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

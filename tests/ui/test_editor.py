@@ -17,6 +17,7 @@ from tests.ui.test_picker import labels
 
 SIZE = (100, 30)
 
+
 async def test_create_a_routine_from_nothing_and_run_it(clock):
     app, _ = build(clock, library=True)
     async with app.run_test(size=SIZE) as pilot:

@@ -170,8 +170,9 @@ async def test_every_choice_of_the_conflict_dialog_is_in_sight(clock, size):
 
     app, _ = build(clock)
     async with app.run_test(size=size) as pilot:
-        app.push_screen(ConflictScreen("legs.toml was changed by another program or another Supple since you opened it",
-                                       False))
+        app.push_screen(
+            ConflictScreen("legs.toml was changed by another program or another Supple since you opened it", False)
+        )
         await pilot.pause()
         shown = "\n".join(screen_lines(app))
         for label in ("Overwrite (o)", "Reload (r)", "Save a copy (c)", "Cancel (Esc)"):

@@ -143,8 +143,14 @@ async def test_supple_edit_learns_the_names_itself(clock):
 async def test_moving_quickly_through_the_steps_changes_nothing(clock, tmp_path):
     lines = ['name = "Many different steps"']
     for n in range(40):
-        lines += ["[[steps]]", f'name = "Step {n:03d}"', f"duration = {n + 1}", f"sets = {n % 3 + 1}",
-                  f'cues = ["cue {n}"]', "sides = true" if n % 2 else ""]
+        lines += [
+            "[[steps]]",
+            f'name = "Step {n:03d}"',
+            f"duration = {n + 1}",
+            f"sets = {n % 3 + 1}",
+            f'cues = ["cue {n}"]',
+            "sides = true" if n % 2 else "",
+        ]
     path = tmp_path / "many.toml"
     path.write_text("\n".join(lines) + "\n")
     from app.routine.library import load_entry

@@ -25,14 +25,27 @@ def seed(days: dict[int, list[tuple[str, float, str]]]) -> None:
             conn.execute(
                 "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
                 " planned_s, actual_s, steps, steps_done, outcome) VALUES (?, ?, 'warmup', 'd', 1, ?, ?, 300, ?, 5, ?, ?)",
-                (f"bundled:{name.lower()}", name, started.isoformat(timespec="seconds"), day.isoformat(), minutes * 60,
-                 5 if outcome == "completed" else 2, outcome))
+                (
+                    f"bundled:{name.lower()}",
+                    name,
+                    started.isoformat(timespec="seconds"),
+                    day.isoformat(),
+                    minutes * 60,
+                    5 if outcome == "completed" else 2,
+                    outcome,
+                ),
+            )
     conn.close()
 
 
-SEEDED = {0: [("Mobility", 8, "completed")], 1: [("Cooldown", 12, "completed"), ("Mobility", 6, "stopped")],
-          2: [("Mobility", 35, "completed")], 9: [("Cooldown", 3, "interrupted")], 10: [("Mobility", 7, "completed")],
-          16: [("Mobility", 5, "completed"), ("Cooldown", 5, "completed")]}
+SEEDED = {
+    0: [("Mobility", 8, "completed")],
+    1: [("Cooldown", 12, "completed"), ("Mobility", 6, "stopped")],
+    2: [("Mobility", 35, "completed")],
+    9: [("Cooldown", 3, "interrupted")],
+    10: [("Mobility", 7, "completed")],
+    16: [("Mobility", 5, "completed"), ("Cooldown", 5, "completed")],
+}
 
 
 def seed_checkins() -> None:

@@ -60,8 +60,10 @@ def shows(app, *texts: str) -> None:
     for text in texts:
         assert text in screen, f"{text!r} is not on the screen:\n{screen}"
     assert "\x1b" not in screen
-    assert all(action.split(".")[0] + "." in KEY_ACTIONS and "bell" not in action and "screenshot" not in action
-               for action in click_actions(app)), click_actions(app)
+    assert all(
+        action.split(".")[0] + "." in KEY_ACTIONS and "bell" not in action and "screenshot" not in action
+        for action in click_actions(app)
+    ), click_actions(app)
 
 
 async def test_every_screen_shows_hostile_text_literally_and_runs_nothing(clock, hostile_home, tmp_path):

@@ -32,8 +32,11 @@ def app_with_log(clock, **kwargs):
 
 
 def sessions() -> list[tuple]:
-    return sqlite3.connect(db_path()).execute(
-        "SELECT routine_ref, outcome, steps_done, position_segment FROM sessions ORDER BY id").fetchall()
+    return (
+        sqlite3.connect(db_path())
+        .execute("SELECT routine_ref, outcome, steps_done, position_segment FROM sessions ORDER BY id")
+        .fetchall()
+    )
 
 
 async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
@@ -97,10 +100,24 @@ def unfinished_session(routine, ref: str, segment: int, step: int, offset: float
         "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
         " planned_s, steps, owner, position_segment, position_step, position_offset, actual_s) VALUES"
         " (?, ?, ?, ?, 1.0, ?, ?, 300, ?, 'gone:1:1', ?, ?, ?, 42)",
-        (ref, routine.name, routine.kind, digest(text), started.isoformat(timespec="seconds"), started.date().isoformat(),
-         len(routine.steps), segment, step, offset))
-    conn.execute("INSERT INTO segments (session_id, segment_index, step, step_name, set_number, actual_s, result)"
-                 " VALUES (?, 1, 1, 'x', 1, 30, 'completed')", (cursor.lastrowid,))
+        (
+            ref,
+            routine.name,
+            routine.kind,
+            digest(text),
+            started.isoformat(timespec="seconds"),
+            started.date().isoformat(),
+            len(routine.steps),
+            segment,
+            step,
+            offset,
+        ),
+    )
+    conn.execute(
+        "INSERT INTO segments (session_id, segment_index, step, step_name, set_number, actual_s, result)"
+        " VALUES (?, 1, 1, 'x', 1, 30, 'completed')",
+        (cursor.lastrowid,),
+    )
     conn.close()
     return cursor.lastrowid
 

@@ -33,14 +33,24 @@ def test_no_built_string_reaches_a_widget(path):
     bad = [
         f"{path.name}:{call.lineno}: {_name(call)}(...)"
         for call in ast.walk(tree)
-        if isinstance(call, ast.Call) and _name(call) in SHOWING
-        and any(_built_string(arg) for arg in [*call.args, *(k.value for k in call.keywords if k.arg in ("label", "prompt", "message", "title"))])
+        if isinstance(call, ast.Call)
+        and _name(call) in SHOWING
+        and any(
+            _built_string(arg)
+            for arg in [
+                *call.args,
+                *(k.value for k in call.keywords if k.arg in ("label", "prompt", "message", "title")),
+            ]
+        )
     ]
     assert not bad, "build user text with app.ui.text.plain() instead:\n" + "\n".join(bad)
 
 
 @pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(UI)) for p in MODULES])
 def test_toasts_go_through_the_helper(path):
-    calls = [n for n in ast.walk(ast.parse(path.read_text()))
-             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "notify"]
+    calls = [
+        n
+        for n in ast.walk(ast.parse(path.read_text()))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "notify"
+    ]
     assert not calls, f"{path.name}:{calls[0].lineno}: use app.ui.text.notify(self, ...)" if calls else ""

@@ -55,7 +55,9 @@ async def test_a_search_that_outlives_its_list_ends_quietly(clock):
 @pytest.fixture
 def terminal(tmp_path, supple_home):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
-        "SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"}
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
+    }
     status = tmp_path / "status"
     session = Tmux(f"supple-palette-{os.getpid()}", f"{console_script()}; echo $? > {status}; sleep 600", env)
     session.wait_for("pick a routine")
@@ -63,10 +65,14 @@ def terminal(tmp_path, supple_home):
     session.close()
 
 
-@pytest.mark.parametrize("keys", [
-    ["C-p", "r", "PageDown"],  # before the palette's list is laid out: KeyError in Textual
-    ["C-p", "z", "z", "PageUp", "PageDown", "End"],
-], ids=["letter-and-page-down", "page-keys-with-no-matches"])
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["C-p", "r", "PageDown"],  # before the palette's list is laid out: KeyError in Textual
+        ["C-p", "z", "z", "PageUp", "PageDown", "End"],
+    ],
+    ids=["letter-and-page-down", "page-keys-with-no-matches"],
+)
 def test_page_keys_typed_at_once_in_a_real_terminal(terminal, keys):
     tmux, status = terminal
     tmux.keys(*keys)

@@ -154,7 +154,11 @@ async def test_brackets_set_the_scale_shown_in_the_preview_and_used_by_the_sessi
         assert "4 min 58 s · 7 steps" in text_of(app, "#preview")
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         preview = text_of(app, "#preview")
-        assert "4 min 13 s · 7 steps" in preview and "For this run: 85 % of its times" in preview and "100 %: 4 min 58 s" in preview
+        assert (
+            "4 min 13 s · 7 steps" in preview
+            and "For this run: 85 % of its times" in preview
+            and "100 %: 4 min 58 s" in preview
+        )
         await pilot.press("down")  # another routine keeps its own scale
         assert "At " not in text_of(app, "#preview")
         await pilot.press("up")
@@ -197,7 +201,9 @@ async def test_two_routines_of_one_name_say_which_file_each_is(clock, supple_hom
 
     folder = paths.user_routines_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "my-warmup.toml").write_text('name = "Quick warm-up"\nkind = "warmup"\n[[steps]]\nname = "A"\nduration = 5\n')
+    (folder / "my-warmup.toml").write_text(
+        'name = "Quick warm-up"\nkind = "warmup"\n[[steps]]\nname = "A"\nduration = 5\n'
+    )
     app, _ = build(clock, library=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -17,8 +17,9 @@ async def test_at_a_step_change_the_new_second_is_drawn_before_the_step_is_laid_
     order: list[tuple[str, str]] = []
     real_render, real_view = BigClock.render, SessionScreen.render_view
     monkeypatch.setattr(BigClock, "render", lambda self: order.append(("clock drawn", self.value)) or real_render(self))
-    monkeypatch.setattr(SessionScreen, "render_view",
-                        lambda self: order.append(("step shown", self.engine.index)) or real_view(self))
+    monkeypatch.setattr(
+        SessionScreen, "render_view", lambda self: order.append(("step shown", self.engine.index)) or real_view(self)
+    )
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -20,7 +20,7 @@ def clock_rows(app) -> list[str]:
     """The screen rows the big clock's block digits are drawn on."""
     clock = app.screen.query_one("#clock")
     top, height = clock.region.y, clock.region.height
-    return [row for row in screen_lines(app)[top:top + height] if "█" in row]
+    return [row for row in screen_lines(app)[top : top + height] if "█" in row]
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (40, 14)])

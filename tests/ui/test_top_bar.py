@@ -25,7 +25,7 @@ async def test_the_name_is_centred_between_the_figures():
     line = await shown(60, position="Step 2 of 9", left="12:30 left")
     assert len(line) == 58  # the width less the padding
     assert line.startswith("Step 2 of 9") and line.endswith("12:30 left")
-    middle = line[len("Step 2 of 9"):-len("12:30 left")]
+    middle = line[len("Step 2 of 9") : -len("12:30 left")]
     before, after = len(middle) - len(middle.lstrip()), len(middle) - len(middle.rstrip())
     assert middle.strip() == "Post-lift cooldown" and abs(before - after) <= 1
 

@@ -33,6 +33,7 @@ class SuppleScreen(DismissOnce, Screen[Result]):
     """A full screen of the app."""
 
     if TYPE_CHECKING:
+
         @property
         def app(self) -> SuppleApp: ...
 
@@ -44,5 +45,6 @@ class SuppleModal(DismissOnce, ModalScreen[Result]):
     BINDINGS = [Binding("ctrl+c", "app.interrupt", "Quit", show=False, id="modal.interrupt")]
 
     if TYPE_CHECKING:
+
         @property
         def app(self) -> SuppleApp: ...

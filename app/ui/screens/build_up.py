@@ -44,14 +44,24 @@ class BuildUpScreen(Dialog[Choice | None]):
         now = self.current
         with Vertical(classes="dialog build-up"):
             yield Static(plain(f"Build up {self.routine_name} slowly"), classes="dialog-question")
-            yield Static(plain(
-                "Begin below full length; each completed session whose check-in had pain under 4 adds a "
-                "step. Pain of 4 to 6 holds it; 7 or more, or the warning signs, step it back and pause it."
-                + (f"\n\nNow: {percent(now.scale)}, from {percent(now.start)} to {percent(now.target)}"
-                   f"{' (paused)' if now.paused else ''}." if now else "")), classes="build-up-about")
-            for key, label, value in (("start", "Start at", now.start if now else 0.7),
-                                      ("step", "Step", now.step if now else 0.05),
-                                      ("target", "Target", now.target if now else 1.0)):
+            yield Static(
+                plain(
+                    "Begin below full length; each completed session whose check-in had pain under 4 adds a "
+                    "step. Pain of 4 to 6 holds it; 7 or more, or the warning signs, step it back and pause it."
+                    + (
+                        f"\n\nNow: {percent(now.scale)}, from {percent(now.start)} to {percent(now.target)}"
+                        f"{' (paused)' if now.paused else ''}."
+                        if now
+                        else ""
+                    )
+                ),
+                classes="build-up-about",
+            )
+            for key, label, value in (
+                ("start", "Start at", now.start if now else 0.7),
+                ("step", "Step", now.step if now else 0.05),
+                ("target", "Target", now.target if now else 1.0),
+            ):
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
                     yield Input(f"{value:g}", id=key, compact=True, select_on_focus=True)

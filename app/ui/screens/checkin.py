@@ -86,8 +86,10 @@ class CheckInScreen(Dialog[Answer | None]):
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog checkin"):
-            yield Static(plain("How does your back feel" + (f" {self.after}" if self.after else "") + "?"),
-                         classes="dialog-question")
+            yield Static(
+                plain("How does your back feel" + (f" {self.after}" if self.after else "") + "?"),
+                classes="dialog-question",
+            )
             yield Static(plain("0 no pain · 10 worst imaginable · 0-9, t = 10, ← →", "dim"))
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="field-error")
@@ -148,8 +150,9 @@ class AdviceScreen(Dialog[bool]):
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog advice"):
-            yield Static(lines(plain("Take care of your back\n", "bold $warning"), advice(self.shown)),
-                         id="advice-text")
+            yield Static(
+                lines(plain("Take care of your back\n", "bold $warning"), advice(self.shown)), id="advice-text"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(plain("I have read it (Enter)"), variant="warning", id="ok")
                 yield Button(plain("Later (Esc)"), id="later")

@@ -32,18 +32,47 @@ ROUTINE_INPUTS = ("name", "prep", "transition", "switch")
 GAP_LABELS = {"prep": "Ready", "transition": "Between", "switch": "Switch"}
 NARROW = 90  # columns below which the form is one column that scrolls
 FIELD_CHANGES = (Input.Changed, TextArea.Changed, Select.Changed, Checkbox.Changed)
-STEP_INPUTS = {"step-name": "name", "duration": "duration", "reps": "reps", "tempo": "tempo", "sets": "sets", "rest": "rest"}
+STEP_INPUTS = {
+    "step-name": "name",
+    "duration": "duration",
+    "reps": "reps",
+    "tempo": "tempo",
+    "sets": "sets",
+    "rest": "rest",
+}
 
 
 class StepList(OptionList):
     """The routine's steps; its keys add, copy, delete and move the highlighted one."""
 
     BINDINGS = [
-        Binding("a,insert", "screen.add_step", "Add step", id="editor.add-step", tooltip="Add a step after the highlighted one"),
+        Binding(
+            "a,insert",
+            "screen.add_step",
+            "Add step",
+            id="editor.add-step",
+            tooltip="Add a step after the highlighted one",
+        ),
         Binding("c", "screen.copy_step", "Copy", id="editor.copy-step", tooltip="Copy the highlighted step"),
-        Binding("x,delete", "screen.delete_step", "Delete", id="editor.delete-step", tooltip="Delete the highlighted step"),
-        Binding("ctrl+up,shift+up", "screen.move_step(-1)", "Up", id="editor.move-up", key_display="⇧↑", tooltip="Move the highlighted step up"),
-        Binding("ctrl+down,shift+down", "screen.move_step(1)", "Down", id="editor.move-down", key_display="⇧↓", tooltip="Move the highlighted step down"),
+        Binding(
+            "x,delete", "screen.delete_step", "Delete", id="editor.delete-step", tooltip="Delete the highlighted step"
+        ),
+        Binding(
+            "ctrl+up,shift+up",
+            "screen.move_step(-1)",
+            "Up",
+            id="editor.move-up",
+            key_display="⇧↑",
+            tooltip="Move the highlighted step up",
+        ),
+        Binding(
+            "ctrl+down,shift+down",
+            "screen.move_step(1)",
+            "Down",
+            id="editor.move-down",
+            key_display="⇧↓",
+            tooltip="Move the highlighted step down",
+        ),
     ]
 
 
@@ -74,18 +103,45 @@ class EditorScreen(SuppleScreen[None]):
     DEFAULT_CSS = stylesheet("editor.tcss")
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="editor.save", priority=True, tooltip="Write the routine to your routines folder"),
-        Binding("f2", "preview", "Preview", id="editor.preview", priority=True, tooltip="The whole timeline, step by step, with its times"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="editor.save",
+            priority=True,
+            tooltip="Write the routine to your routines folder",
+        ),
+        Binding(
+            "f2",
+            "preview",
+            "Preview",
+            id="editor.preview",
+            priority=True,
+            tooltip="The whole timeline, step by step, with its times",
+        ),
         Binding("f1", "app.help", "Help", id="editor.help", tooltip="Every key, and what it does"),
-        Binding("escape", "leave", "Close", id="editor.close", tooltip="Close the editor (asks first if there are unsaved changes)"),
+        Binding(
+            "escape",
+            "leave",
+            "Close",
+            id="editor.close",
+            tooltip="Close the editor (asks first if there are unsaved changes)",
+        ),
         Binding("ctrl+q", "leave(True)", "Quit", id="editor.quit", show=False, priority=True),
         Binding("ctrl+z", "undo", "Undo", id="editor.undo", priority=True, tooltip="Undo the last change"),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="editor.redo", show=False, priority=True),
     ]
     KEYS_FIRST_TO_GO = ("editor.preview", "editor.undo")
 
-    def __init__(self, draft: RoutineDraft, *, existing: Path | None = None, fingerprint: str | None = None,
-                 note: str = "", dirty: bool = False) -> None:
+    def __init__(
+        self,
+        draft: RoutineDraft,
+        *,
+        existing: Path | None = None,
+        fingerprint: str | None = None,
+        note: str = "",
+        dirty: bool = False,
+    ) -> None:
         super().__init__()
         self.draft = draft
         self.existing = existing
@@ -109,18 +165,27 @@ class EditorScreen(SuppleScreen[None]):
         closed untouched, has nothing to save."""
         routine = entry.routine
         if copy:
-            return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(copy)")),
-                       note=f'A copy of "{routine.name}"; it saves as a new routine in your folder.', dirty=True)
+            return cls(
+                RoutineDraft.from_routine(routine, _suffixed(routine.name, "(copy)")),
+                note=f'A copy of "{routine.name}"; it saves as a new routine in your folder.',
+                dirty=True,
+            )
         if entry.source == "bundled":
-            return cls(RoutineDraft.from_routine(routine, _suffixed(routine.name, "(mine)")),
-                       note="Bundled routines are read-only: this copy saves into your routines folder.")
+            return cls(
+                RoutineDraft.from_routine(routine, _suffixed(routine.name, "(mine)")),
+                note="Bundled routines are read-only: this copy saves into your routines folder.",
+            )
         if entry.link_target is not None:
-            return cls(RoutineDraft.from_routine(routine),
-                       note=f"{entry.path.name} is a link to {entry.link_target}: your changes save as a new "
-                            "routine in your folder, and the linked file stays as it is.")
+            return cls(
+                RoutineDraft.from_routine(routine),
+                note=f"{entry.path.name} is a link to {entry.link_target}: your changes save as a new "
+                "routine in your folder, and the linked file stays as it is.",
+            )
         if not is_inside(entry.path, paths.user_routines_dir()):
-            return cls(RoutineDraft.from_routine(routine),
-                       note=f"{entry.path} is not in your routines folder: your changes save as a new routine there.")
+            return cls(
+                RoutineDraft.from_routine(routine),
+                note=f"{entry.path} is not in your routines folder: your changes save as a new routine there.",
+            )
         return cls(RoutineDraft.from_routine(routine), existing=entry.path, fingerprint=entry.fingerprint)
 
     @classmethod
@@ -137,8 +202,13 @@ class EditorScreen(SuppleScreen[None]):
                 with Horizontal(classes="row"):
                     with Vertical(classes="cell kind"):
                         yield Label("Kind", classes="field-label")
-                        yield Select([(KIND_LABELS[k], k) for k in KINDS], value=self.draft.kind,
-                                     allow_blank=False, id="kind", compact=True)
+                        yield Select(
+                            [(KIND_LABELS[k], k) for k in KINDS],
+                            value=self.draft.kind,
+                            allow_blank=False,
+                            id="kind",
+                            compact=True,
+                        )
                     for key, label in GAP_LABELS.items():
                         with Vertical(classes="cell"):
                             yield Label(label, classes="field-label")
@@ -152,19 +222,29 @@ class EditorScreen(SuppleScreen[None]):
                 yield StepList(id="steps", compact=True)
                 yield Static("", id="steps-error", classes="field-error")
                 with Horizontal(classes="step-buttons"):
-                    for action, label in (("add", "Add"), ("copy", "Copy"), ("delete", "Delete"), ("up", "↑"), ("down", "↓")):
+                    for action, label in (
+                        ("add", "Add"),
+                        ("copy", "Copy"),
+                        ("delete", "Delete"),
+                        ("up", "↑"),
+                        ("down", "↓"),
+                    ):
                         yield Button(label, id=f"step-{action}", compact=True)
             with VerticalScroll(id="step-form"):
                 yield from _field("Step name", _input("", "step-name", "Hip circles"), "step-name-error")
                 yield Label("Ends after", classes="field-label")
-                yield Select([(label, key) for key, label in ENDING_LABELS], allow_blank=False, id="ending", compact=True)
+                yield Select(
+                    [(label, key) for key, label in ENDING_LABELS], allow_blank=False, id="ending", compact=True
+                )
                 with Vertical(id="duration-fields"):
                     yield from _field("Time (45s, 1m30s)", _input("", "duration", "45s", short=True), "duration-error")
                 with Horizontal(id="rep-fields", classes="row"):
                     with Vertical(classes="cell"):
                         yield from _field("Reps", _input("", "reps", "10", short=True), "reps-error")
                     with Vertical(classes="cell"):
-                        yield from _field("Seconds a rep", _input("", "tempo", "none: press done", short=True), "tempo-error")
+                        yield from _field(
+                            "Seconds a rep", _input("", "tempo", "none: press done", short=True), "tempo-error"
+                        )
                 with Horizontal(id="set-fields", classes="row"):
                     with Vertical(classes="cell"):
                         yield from _field("Sets", _input("", "sets", "1", short=True), "sets-error")
@@ -196,8 +276,9 @@ class EditorScreen(SuppleScreen[None]):
         self._show_check()
         self.query_one("#name", Input).focus()
         if self._known is None:  # opened from the command line: read the routines off the event loop
-            self.run_worker(lambda: self.app.call_from_thread(self.know, self.app.load_entries()),
-                            thread=True, exit_on_error=False)
+            self.run_worker(
+                lambda: self.app.call_from_thread(self.know, self.app.load_entries()), thread=True, exit_on_error=False
+            )
 
     def know(self, entries: list[Entry]) -> None:
         """Learn the other routines' names, to warn when the one typed is taken already."""
@@ -238,9 +319,11 @@ class EditorScreen(SuppleScreen[None]):
 
     @staticmethod
     def _row(index: int, step: StepDraft, broken: bool) -> Content:
-        return lines(plain(f"{index + 1:>2}. ", "red" if broken else ""),
-                     plain(step.name or "(no name)", "bold red" if broken else "bold"),
-                     plain(f"  {step.summary()}", "dim"))
+        return lines(
+            plain(f"{index + 1:>2}. ", "red" if broken else ""),
+            plain(step.name or "(no name)", "bold red" if broken else "bold"),
+            plain(f"  {step.summary()}", "dim"),
+        )
 
     def _load_step(self) -> None:
         """Fill the step form from the highlighted step."""
@@ -269,28 +352,41 @@ class EditorScreen(SuppleScreen[None]):
         problems = self.checked.problems
         for key in ("name", "description"):
             self._show_error(f"#{key}-error", problems.get(("routine", key), []))
-        self._show_error("#gaps-error", [f"{label}: {message}" for key, label in GAP_LABELS.items()
-                                         for message in problems.get(("routine", key), [])])
+        self._show_error(
+            "#gaps-error",
+            [
+                f"{label}: {message}"
+                for key, label in GAP_LABELS.items()
+                for message in problems.get(("routine", key), [])
+            ],
+        )
         self._show_error("#steps-error", problems.get(("routine", "steps"), []) + problems.get(("routine", ""), []))
         step = self.current
         for widget_id, attr in STEP_INPUTS.items():
             self._show_error(f"#{widget_id}-error", problems.get(("step", step, attr), []))
         for key in ("sides", "cues"):
             self._show_error(f"#{key}-error", problems.get(("step", step, key), []))
-        self._show_error("#step-error", problems.get(("step", step, ""), []) + problems.get(("step", step, "manual"), []))
+        self._show_error(
+            "#step-error", problems.get(("step", step, ""), []) + problems.get(("step", step, "manual"), [])
+        )
         if self.checked.routine is not None:
             self._write("#editor-status", f"Planned total: {describe_routine(self.checked.routine)}  ·  ready to save")
         else:
             count = len(self.checked.messages())
-            self._write("#editor-status", f"{count} problem{'s' if count != 1 else ''} to fix before saving "
-                                          "(marked in red)")
+            self._write(
+                "#editor-status", f"{count} problem{'s' if count != 1 else ''} to fix before saving (marked in red)"
+            )
         self.query_one("#editor-status").set_class(self.checked.routine is None, "-invalid")
         self._write("#editor-title", self._title())
         self._write("#editor-note", self.note)
         self.query_one("#editor-note").display = bool(self.note)
         other = self.taken.get(self.draft.name.strip().casefold())
-        warning = (f"Another routine is called this too ({other}): 'supple run' by this name would have to "
-                   "ask which one you mean." if other else "")
+        warning = (
+            f"Another routine is called this too ({other}): 'supple run' by this name would have to "
+            "ask which one you mean."
+            if other
+            else ""
+        )
         self._write("#name-warning", warning)
         self.query_one("#name-warning").display = bool(warning)
 
@@ -424,8 +520,9 @@ class EditorScreen(SuppleScreen[None]):
         """Save when the routine is valid (say why not otherwise), in a worker: keys go on working."""
         self.run_worker(self._save(), group="save", exclusive=True)
 
-    async def _save(self, *, overwrite: bool = False, as_copy: bool = False,
-                    then: Callable[[], None] | None = None) -> bool:
+    async def _save(
+        self, *, overwrite: bool = False, as_copy: bool = False, then: Callable[[], None] | None = None
+    ) -> bool:
         """Write the routine off the event loop; a change made on disk meanwhile is asked about first."""
         routine = self.checked.routine
         if routine is None:
@@ -435,13 +532,20 @@ class EditorScreen(SuppleScreen[None]):
             routine = routine._replace(name=_suffixed(routine.name, "(copy)"))
         existing = None if as_copy else self.existing
         try:
-            saved = await asyncio.to_thread(save_routine, routine, paths.user_routines_dir(), existing,
-                                            expected=self.fingerprint, overwrite=overwrite)
+            saved = await asyncio.to_thread(
+                save_routine,
+                routine,
+                paths.user_routines_dir(),
+                existing,
+                expected=self.fingerprint,
+                overwrite=overwrite,
+            )
         except Conflict as conflict:
             from app.ui.screens.editor_dialogs import ConflictScreen
 
-            self.app.push_screen(ConflictScreen(str(conflict), conflict.gone),
-                                 lambda choice: self._resolve(choice, then))
+            self.app.push_screen(
+                ConflictScreen(str(conflict), conflict.gone), lambda choice: self._resolve(choice, then)
+            )
             return False
         except SaveError as error:
             notify(self, f"Not saved: {error}", severity="error", timeout=10)
@@ -454,8 +558,11 @@ class EditorScreen(SuppleScreen[None]):
         self._show_check()
         notify(self, f"{saved.path.name}, in your routines folder:\n{saved.path.parent}", title="Saved")
         if saved.backup is not None:
-            notify(self, f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
-                   timeout=12)
+            notify(
+                self,
+                f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
+                timeout=12,
+            )
         if then is not None:
             then()
         return True
@@ -471,8 +578,12 @@ class EditorScreen(SuppleScreen[None]):
         """Read the file again, throwing this editor's changes away."""
         entry = load_entry(self.existing, "user")
         if entry.routine is None:
-            notify(self, f"{self.existing.name} has problems now, so it cannot be loaded: {entry.error.problems[0].message}",
-                   severity="error", timeout=10)
+            notify(
+                self,
+                f"{self.existing.name} has problems now, so it cannot be loaded: {entry.error.problems[0].message}",
+                severity="error",
+                timeout=10,
+            )
             return
         self.history.record(self.draft, self.current, "loading the file again")  # Ctrl+Z: your version back
         self.draft = RoutineDraft.from_routine(entry.routine)

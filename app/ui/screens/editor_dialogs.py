@@ -61,9 +61,12 @@ class ConflictScreen(Dialog[str | None]):
         self.message, self.gone = message, gone
 
     def compose_dialog(self) -> ComposeResult:
-        then = ("Save it again, keep your version as a copy, or go back to editing." if self.gone else
-                "Overwrite it with your version, load it again (losing your changes here), "
-                "save yours as a copy, or go back to editing.")
+        then = (
+            "Save it again, keep your version as a copy, or go back to editing."
+            if self.gone
+            else "Overwrite it with your version, load it again (losing your changes here), "
+            "save yours as a copy, or go back to editing."
+        )
         with Vertical(classes="dialog"):
             yield Static(plain(f"{self.message}."), classes="dialog-question")
             yield Static(plain(then))

@@ -11,51 +11,68 @@ from app.ui.screens.dialogs import Dialog
 from app.ui.text import plain
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("In a session", (
-        ("Space", "pause and resume; on a step that lasts until done, done"),
-        ("n  →", "the next part"),
-        ("p  ←", "this part again; in its first 2 seconds, the part before"),
-        ("g", "go to a step"),
-        ("+  -", "10 seconds more or less (a paced step: reps at its tempo)"),
-        ("m  v", "sound off and on, voice off and on"),
-        ("q  Esc", "stop the session (asks first)"),
-    )),
-    ("In the list of routines", (
-        ("↑  ↓", "choose a routine"),
-        ("Enter", "start it"),
-        ("[  ]", "shorter or longer: the time scale, 50 % to 200 %"),
-        ("n  e", "a new routine; edit one (a bundled one as your copy)"),
-        ("d  x", "duplicate; delete (your routines only, asks first)"),
-        ("s  h", "settings (sound, volume, voice, theme); your training history"),
-        ("c", "check in: how your back feels, 0-10"),
-        ("b", "build the routine up slowly: start lower, a step up after each good session"),
-        ("w", "the warning signs in your check-ins, when the top line shows them"),
-        ("q", "quit Supple"),
-    )),
-    ("In the editor", (
-        ("Tab", "the next field"),
-        ("Ctrl+S", "save"),
-        ("Ctrl+Z", "undo the last change; Ctrl+Y redo"),
-        ("F2", "the whole plan"),
-        ("a  c  x", "add, copy or delete a step (on the list)"),
-        ("Shift+↑ ↓", "move the step up or down"),
-        ("Esc", "close (asks about unsaved changes)"),
-    )),
-    ("In the text view of a file with problems", (
-        ("F6", "the list of problems; Enter on one goes to its line"),
-        ("Ctrl+S", "save (it opens in the editor once it checks clean)"),
-        ("Esc", "close (asks about unsaved changes)"),
-    )),
-    ("Everywhere", (
-        ("Ctrl+P", "the command palette: run or edit a routine, themes, every key here"),
-        ("Ctrl+Z", "outside the editor: suspend Supple (fg brings it back)"),
-        ("?  F1", "these keys (F1 where ? would be typed)"),
-    )),
+    (
+        "In a session",
+        (
+            ("Space", "pause and resume; on a step that lasts until done, done"),
+            ("n  →", "the next part"),
+            ("p  ←", "this part again; in its first 2 seconds, the part before"),
+            ("g", "go to a step"),
+            ("+  -", "10 seconds more or less (a paced step: reps at its tempo)"),
+            ("m  v", "sound off and on, voice off and on"),
+            ("q  Esc", "stop the session (asks first)"),
+        ),
+    ),
+    (
+        "In the list of routines",
+        (
+            ("↑  ↓", "choose a routine"),
+            ("Enter", "start it"),
+            ("[  ]", "shorter or longer: the time scale, 50 % to 200 %"),
+            ("n  e", "a new routine; edit one (a bundled one as your copy)"),
+            ("d  x", "duplicate; delete (your routines only, asks first)"),
+            ("s  h", "settings (sound, volume, voice, theme); your training history"),
+            ("c", "check in: how your back feels, 0-10"),
+            ("b", "build the routine up slowly: start lower, a step up after each good session"),
+            ("w", "the warning signs in your check-ins, when the top line shows them"),
+            ("q", "quit Supple"),
+        ),
+    ),
+    (
+        "In the editor",
+        (
+            ("Tab", "the next field"),
+            ("Ctrl+S", "save"),
+            ("Ctrl+Z", "undo the last change; Ctrl+Y redo"),
+            ("F2", "the whole plan"),
+            ("a  c  x", "add, copy or delete a step (on the list)"),
+            ("Shift+↑ ↓", "move the step up or down"),
+            ("Esc", "close (asks about unsaved changes)"),
+        ),
+    ),
+    (
+        "In the text view of a file with problems",
+        (
+            ("F6", "the list of problems; Enter on one goes to its line"),
+            ("Ctrl+S", "save (it opens in the editor once it checks clean)"),
+            ("Esc", "close (asks about unsaved changes)"),
+        ),
+    ),
+    (
+        "Everywhere",
+        (
+            ("Ctrl+P", "the command palette: run or edit a routine, themes, every key here"),
+            ("Ctrl+Z", "outside the editor: suspend Supple (fg brings it back)"),
+            ("?  F1", "these keys (F1 where ? would be typed)"),
+        ),
+    ),
 )
-CAUTION = ("Sound marks each start, the 3-2-1 and the end, so you rarely need to look. Stop if anything "
-           "hurts sharply. Back pain that keeps coming back after training is a warning sign: take a "
-           "break and see a doctor; the check-in after each session watches for it. Supple is a timer, "
-           "not a diagnosis.")
+CAUTION = (
+    "Sound marks each start, the 3-2-1 and the end, so you rarely need to look. Stop if anything "
+    "hurts sharply. Back pain that keeps coming back after training is a warning sign: take a "
+    "break and see a doctor; the check-in after each session watches for it. Supple is a timer, "
+    "not a diagnosis."
+)
 
 
 class HelpScreen(Dialog[None]):

@@ -20,8 +20,13 @@ from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.session_table import SessionTable
 
 COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
-OUTCOMES = {"completed": "done", "skipped": "skipped", "stopped": "stopped", "interrupted": "interrupted",
-            "running": "running"}
+OUTCOMES = {
+    "completed": "done",
+    "skipped": "skipped",
+    "stopped": "stopped",
+    "interrupted": "interrupted",
+    "running": "running",
+}
 
 
 class HistoryScreen(SuppleScreen[None]):
@@ -87,21 +92,34 @@ class HistoryScreen(SuppleScreen[None]):
         self.shown = data
         self.query_one(Calendar).show(data.first_day, WEEKS, data.by_day, self.today)
         days, weeks = data.streaks
-        self.query_one("#streaks", Static).update(plain(
-            f"{days} day{'s' if days != 1 else ''} in a row\n"
-            f"{weeks} week{'s' if weeks != 1 else ''} in a row of {WEEK_STREAK_SESSIONS}+ sessions"))
+        self.query_one("#streaks", Static).update(
+            plain(
+                f"{days} day{'s' if days != 1 else ''} in a row\n"
+                f"{weeks} week{'s' if weeks != 1 else ''} in a row of {WEEK_STREAK_SESSIONS}+ sessions"
+            )
+        )
         self.query_one("#weekly", Sparkline).data = [round(m) for m in data.by_week]
         pains = self.query_one("#pains", Sparkline)
         pains.data = [*data.pains] or [0]
         pains.display = self.query_one("#pains-label").display = bool(data.pains)
         this, most = round(data.by_week[-1]), round(max(data.by_week))
         self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))
-        self.query_one("#sessions", SessionTable).show([
-            ((s.started_at[:16].replace("T", " "), ""), (s.routine_name, ""), (format_clock(s.actual_s), ""),
-             (f"{s.steps_done}/{s.steps}", ""),
-             (str(data.pain[s.id]) if s.id in data.pain else "-", "bold $warning" if data.pain.get(s.id, 0) >= 4 else ""),
-             (OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"))
-            for s in data.recent])
+        self.query_one("#sessions", SessionTable).show(
+            [
+                (
+                    (s.started_at[:16].replace("T", " "), ""),
+                    (s.routine_name, ""),
+                    (format_clock(s.actual_s), ""),
+                    (f"{s.steps_done}/{s.steps}", ""),
+                    (
+                        str(data.pain[s.id]) if s.id in data.pain else "-",
+                        "bold $warning" if data.pain.get(s.id, 0) >= 4 else "",
+                    ),
+                    (OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"),
+                )
+                for s in data.recent
+            ]
+        )
         if not data.recent:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")
 

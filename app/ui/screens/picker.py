@@ -38,8 +38,9 @@ class RoutineList(OptionList):
     once must start the routine moved to, and a priority binding would run before the list moved.
     """
 
-    BINDINGS = [Binding("enter", "select", "Start", id="picker.start",
-                        tooltip="Start a session of the highlighted routine")]
+    BINDINGS = [
+        Binding("enter", "select", "Start", id="picker.start", tooltip="Start a session of the highlighted routine")
+    ]
 
 
 def _row(entry: Entry, named: Counter) -> Content:
@@ -62,28 +63,88 @@ class PickerScreen(SuppleScreen[None]):
         # With the focus elsewhere (the preview, clicked), Enter still starts; on the list, its own does.
         Binding("enter", "start", "Start", id="picker.start-anywhere", show=False),
         Binding("n", "new", "New", id="picker.new", tooltip="Write a new routine of your own"),
-        Binding("e", "edit", "Edit", id="picker.edit", tooltip="Change the highlighted routine (a bundled one is copied first)"),
-        Binding("d", "duplicate", "Duplicate", id="picker.duplicate", tooltip="Copy the highlighted routine under a new name"),
-        Binding("x,delete", "delete", "Delete", id="picker.delete",
-                tooltip="Delete the highlighted routine of yours (it is kept in the trash; u brings it back)"),
-        Binding("u", "undo_delete", "Undo delete", id="picker.undo-delete", show=False,
-                tooltip="Bring back the routine deleted last"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            id="picker.edit",
+            tooltip="Change the highlighted routine (a bundled one is copied first)",
+        ),
+        Binding(
+            "d",
+            "duplicate",
+            "Duplicate",
+            id="picker.duplicate",
+            tooltip="Copy the highlighted routine under a new name",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="picker.delete",
+            tooltip="Delete the highlighted routine of yours (it is kept in the trash; u brings it back)",
+        ),
+        Binding(
+            "u",
+            "undo_delete",
+            "Undo delete",
+            id="picker.undo-delete",
+            show=False,
+            tooltip="Bring back the routine deleted last",
+        ),
         Binding("s", "settings", "Settings", id="picker.settings", tooltip="Sound, voice, volume and theme"),
-        Binding("h", "history", "History", id="picker.history", tooltip="Your past sessions, streaks and minutes a week"),
+        Binding(
+            "h", "history", "History", id="picker.history", tooltip="Your past sessions, streaks and minutes a week"
+        ),
         Binding("c", "check_in", "Check-in", id="picker.checkin", tooltip="Say how your back feels (0-10)"),
-        Binding("b", "build_up", "Build up", id="picker.build-up",
-                tooltip="Start the highlighted routine lower and build it up slowly, session by session"),
-        Binding("w", "warning", "Warning", id="picker.warning", show=False,
-                tooltip="The warning signs in your check-ins, and what to do"),
-        Binding("left_square_bracket", "scale(-0.05)", "Shorter", id="picker.shorter", key_display="[", tooltip="Make every timed step 5% shorter for this run"),
-        Binding("right_square_bracket", "scale(0.05)", "Longer", id="picker.longer", key_display="]", tooltip="Make every timed step 5% longer for this run"),
+        Binding(
+            "b",
+            "build_up",
+            "Build up",
+            id="picker.build-up",
+            tooltip="Start the highlighted routine lower and build it up slowly, session by session",
+        ),
+        Binding(
+            "w",
+            "warning",
+            "Warning",
+            id="picker.warning",
+            show=False,
+            tooltip="The warning signs in your check-ins, and what to do",
+        ),
+        Binding(
+            "left_square_bracket",
+            "scale(-0.05)",
+            "Shorter",
+            id="picker.shorter",
+            key_display="[",
+            tooltip="Make every timed step 5% shorter for this run",
+        ),
+        Binding(
+            "right_square_bracket",
+            "scale(0.05)",
+            "Longer",
+            id="picker.longer",
+            key_display="]",
+            tooltip="Make every timed step 5% longer for this run",
+        ),
         Binding("question_mark", "help", "Help", id="picker.help", tooltip="What every key does"),
         Binding("q", "app.quit", "Quit", id="picker.quit", tooltip="Leave Supple"),
     ]
 
     # On a narrow terminal the key bar leaves these out first, in this order.
-    KEYS_FIRST_TO_GO = ("picker.shorter", "picker.longer", "picker.build-up", "picker.duplicate", "picker.delete",
-                        "picker.settings", "picker.checkin", "picker.history", "picker.edit", "picker.new")
+    KEYS_FIRST_TO_GO = (
+        "picker.shorter",
+        "picker.longer",
+        "picker.build-up",
+        "picker.duplicate",
+        "picker.delete",
+        "picker.settings",
+        "picker.checkin",
+        "picker.history",
+        "picker.edit",
+        "picker.new",
+    )
 
     stale = False  # set when the user comes back from the editor or a session
     _listing_generation = 0  # counts the list's rebuilds
@@ -221,8 +282,11 @@ class PickerScreen(SuppleScreen[None]):
 
     def _checked(self, care: Care) -> None:
         if care.checkin is not None:
-            with_session = (f", with your session of {care.after}" if care.after else
-                            ", on its own (no session ended in the last 2 hours without a check-in)")
+            with_session = (
+                f", with your session of {care.after}"
+                if care.after
+                else ", on its own (no session ended in the last 2 hours without a check-in)"
+            )
             notify(self, f"Check-in kept: {care.checkin.describe()}{with_session}", timeout=6)
         if care.step is not None:
             from app.log.build_up import percent  # sqlite3 comes with it: not on the first frame's way
@@ -345,8 +409,12 @@ class PickerScreen(SuppleScreen[None]):
     def _usable(self, verb: str) -> Entry | None:
         entry = self._highlighted()
         if entry is not None and entry.routine is None:
-            notify(self, f"{entry.path.name} has problems: press e to fix it first (or x to delete it), "
-                   f"then {verb} it.", severity="error", timeout=8)
+            notify(
+                self,
+                f"{entry.path.name} has problems: press e to fix it first (or x to delete it), then {verb} it.",
+                severity="error",
+                timeout=8,
+            )
             return None
         return entry
 
@@ -357,8 +425,12 @@ class PickerScreen(SuppleScreen[None]):
         if entry is None:
             return
         if entry.source != "user":
-            notify(self, f'"{entry.name}" is bundled with Supple and cannot be deleted; d makes a copy you own.',
-                   severity="warning", timeout=6)
+            notify(
+                self,
+                f'"{entry.name}" is bundled with Supple and cannot be deleted; d makes a copy you own.',
+                severity="warning",
+                timeout=6,
+            )
             return
 
         def answered(yes: bool | None) -> None:
@@ -367,8 +439,10 @@ class PickerScreen(SuppleScreen[None]):
 
         question = f'Delete "{entry.name}"?\n\nThis removes {entry.path.name} from your routines folder.'
         if entry.link_target is not None:
-            question = (f'Delete the link "{entry.path.name}"?\n\nOnly the link goes; the file it points to, '
-                        f"{entry.link_target}, stays as it is.")
+            question = (
+                f'Delete the link "{entry.path.name}"?\n\nOnly the link goes; the file it points to, '
+                f"{entry.link_target}, stays as it is."
+            )
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)
 
     def _delete(self, entry: Entry) -> None:

@@ -51,22 +51,44 @@ def source_of(entry: Entry) -> str:
 def preview(entry: Entry, scale: float = 1.0, why: str = "") -> Content:
     """The preview pane's content for one entry, its length at `scale`, set by a build-up when `why` says so."""
     if entry.routine is None:
-        parts = [plain(f"{entry.path.name}\n\n", "bold"), plain("This file has problems and cannot be run:\n\n", "bold red")]
+        parts = [
+            plain(f"{entry.path.name}\n\n", "bold"),
+            plain("This file has problems and cannot be run:\n\n", "bold red"),
+        ]
         parts += [plain(f"{problem}\n") for problem in entry.error.problems]
-        parts.append(plain("\nPress e to open it as text and fix it here, or fix it in a text editor "
-                           "(supple check FILE lists the problems)."))
+        parts.append(
+            plain(
+                "\nPress e to open it as text and fix it here, or fix it in a text editor "
+                "(supple check FILE lists the problems)."
+            )
+        )
         return lines(*parts)
     routine = entry.routine
     length = unbroken(describe_routine(routine, scale))
-    parts = [plain(f"{routine.name}\n", "bold"),
-             plain(f"{length} · {plural(len(routine.steps), 'step')} · {source_of(entry)}\n", "dim")]
+    parts = [
+        plain(f"{routine.name}\n", "bold"),
+        plain(f"{length} · {plural(len(routine.steps), 'step')} · {source_of(entry)}\n", "dim"),
+    ]
     if why:
-        parts.append(plain(unbroken(f"For this run: {scale_label(scale) or '100 %'}, {why} "
-                                    f"(at 100 %: {describe_routine(routine)}; b changes the build-up)\n"),
-                           "bold $accent"))
+        parts.append(
+            plain(
+                unbroken(
+                    f"For this run: {scale_label(scale) or '100 %'}, {why} "
+                    f"(at 100 %: {describe_routine(routine)}; b changes the build-up)\n"
+                ),
+                "bold $accent",
+            )
+        )
     elif scale_label(scale):
-        parts.append(plain(unbroken(f"For this run: {scale_label(scale)} of its times, [ and ] change it "
-                                    f"(at 100 %: {describe_routine(routine)})\n"), "bold $accent"))
+        parts.append(
+            plain(
+                unbroken(
+                    f"For this run: {scale_label(scale)} of its times, [ and ] change it "
+                    f"(at 100 %: {describe_routine(routine)})\n"
+                ),
+                "bold $accent",
+            )
+        )
     parts.append(plain("\n"))
     if routine.description:
         parts.append(plain(routine.description.strip() + "\n\n"))

@@ -25,7 +25,9 @@ def look_for_unfinished(app: SuppleApp) -> None:
     def found(unfinished: Unfinished | None) -> None:
         if unfinished is not None:
             try:
-                app.call_from_thread(app.push_screen, ResumeScreen(unfinished), lambda choice: _chosen(app, unfinished, choice))
+                app.call_from_thread(
+                    app.push_screen, ResumeScreen(unfinished), lambda choice: _chosen(app, unfinished, choice)
+                )
             except RuntimeError:
                 pass  # the app has ended meanwhile
 
@@ -49,12 +51,15 @@ def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
     try:
         entry = resolve(unfinished.routine_ref)
         if entry.routine is None:
-            raise CannotResume(f"{unfinished.routine_name} has problems now and cannot run; fix it first "
-                               "(e in the list). The session stays in your log as interrupted.")
+            raise CannotResume(
+                f"{unfinished.routine_name} has problems now and cannot run; fix it first "
+                "(e in the list). The session stays in your log as interrupted."
+            )
         routine = entry.routine
         plan = build_plan(routine, unfinished.scale)
-        resume = plan_resume(unfinished, list(plan.segments), len(routine.steps),
-                             digest(dumps(routine)) == unfinished.routine_digest)
+        resume = plan_resume(
+            unfinished, list(plan.segments), len(routine.steps), digest(dumps(routine)) == unfinished.routine_digest
+        )
     except (LookupFailed, CannotResume) as error:
         app.training_log.submit(lambda conn: mark_interrupted(conn, unfinished.id))
         notify(app, f"Cannot go on with that session: {error}", severity="error", timeout=12)
@@ -82,9 +87,13 @@ class ResumeScreen(Dialog[str | None]):
         when = u.started_at[:16].replace("T", " at ")
         with Vertical(classes="dialog"):
             yield Static(plain(f"{u.routine_name} was left unfinished"), classes="dialog-question")
-            yield Static(plain(f"It began {when} and stopped at step {u.step}, after {format_clock(u.totals[0])} "
-                               "under way (the terminal closed, or Supple or the computer stopped). Go on from "
-                               "there, or keep it in your log as interrupted?"))
+            yield Static(
+                plain(
+                    f"It began {when} and stopped at step {u.step}, after {format_clock(u.totals[0])} "
+                    "under way (the terminal closed, or Supple or the computer stopped). Go on from "
+                    "there, or keep it in your log as interrupted?"
+                )
+            )
             with Horizontal(classes="dialog-buttons -many"):
                 yield Button("Resume (r)", variant="success", id="resume")
                 yield Button("Keep as interrupted (i)", variant="warning", id="interrupted")

@@ -44,22 +44,61 @@ class SessionScreen(SessionDrawing):
     DEFAULT_CSS = stylesheet("session.tcss")
 
     BINDINGS = [
-        Binding("space", "primary", "Pause/Done", id="session.pause", tooltip="Pause or go on; on a step without a timer, mark it done"),
+        Binding(
+            "space",
+            "primary",
+            "Pause/Done",
+            id="session.pause",
+            tooltip="Pause or go on; on a step without a timer, mark it done",
+        ),
         Binding("n,right", "next", "Next", id="session.next", tooltip="Skip to the next step"),
-        Binding("p,left", "back", "Back", id="session.back", tooltip="Back to the start of this step, or to the one before"),
+        Binding(
+            "p,left", "back", "Back", id="session.back", tooltip="Back to the start of this step, or to the one before"
+        ),
         Binding("g", "jump", "Step", id="session.jump", tooltip="Choose a step to go to"),
-        Binding("plus,equals_sign", "add_time(10)", "10s", id="session.more", key_display="+", tooltip="Ten seconds more on this step (a rep more on a paced one)"),
-        Binding("minus,underscore", "add_time(-10)", "10s", id="session.less", key_display="-", tooltip="Ten seconds less on this step (a rep less on a paced one)"),
+        Binding(
+            "plus,equals_sign",
+            "add_time(10)",
+            "10s",
+            id="session.more",
+            key_display="+",
+            tooltip="Ten seconds more on this step (a rep more on a paced one)",
+        ),
+        Binding(
+            "minus,underscore",
+            "add_time(-10)",
+            "10s",
+            id="session.less",
+            key_display="-",
+            tooltip="Ten seconds less on this step (a rep less on a paced one)",
+        ),
         Binding("m", "mute", "Sound on/off", id="session.mute", show=False, tooltip="Turn all sound off or on"),
-        Binding("v", "voice", "Voice on/off", id="session.voice", show=False, tooltip="Turn the spoken step names off or on"),
-        Binding("q,escape", "leave", "Quit", id="session.quit", tooltip="Stop the session (asks first) and see what was done"),
+        Binding(
+            "v", "voice", "Voice on/off", id="session.voice", show=False, tooltip="Turn the spoken step names off or on"
+        ),
+        Binding(
+            "q,escape",
+            "leave",
+            "Quit",
+            id="session.quit",
+            tooltip="Stop the session (asks first) and see what was done",
+        ),
         Binding("question_mark", "help", "Help", id="session.help", tooltip="What every key does"),
     ]
     # On a narrow terminal the key bar leaves these out first, in this order.
     KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
 
-    def __init__(self, routine: Routine, *, clock: Clock, scale: float = 1.0, ref: str | None = None,
-                 log: LogWriter | None = None, resume: ResumePlan | None = None, scale_why: str = "") -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        clock: Clock,
+        scale: float = 1.0,
+        ref: str | None = None,
+        log: LogWriter | None = None,
+        resume: ResumePlan | None = None,
+        scale_why: str = "",
+    ) -> None:
         engine = Engine(routine, clock, scale)
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
         super().__init__()
@@ -101,8 +140,13 @@ class SessionScreen(SessionDrawing):
 
             if not self.scale_why.startswith("--scale"):  # a build-up's scale: say where it stands
                 label = f"{label or '100 %'} {short(self.scale_why)}"
-            notify(self, self.scale_why if self.scale_why.startswith("--scale") else
-                   f"{scale_label(self.engine.plan.scale) or '100 %'}: {self.scale_why}", timeout=6)
+            notify(
+                self,
+                self.scale_why
+                if self.scale_why.startswith("--scale")
+                else f"{scale_label(self.engine.plan.scale) or '100 %'}: {self.scale_why}",
+                timeout=6,
+            )
         self.query_one("#top", TopBar).show(scale=label)
         self.sound_changed()
         self.render_view()
@@ -128,13 +172,21 @@ class SessionScreen(SessionDrawing):
             if resume is None:
                 self.engine.start()
             else:  # where it stood, paused in a get-ready, until the user is back in place
-                self.engine.start(resume.at, resume.offset, resume.done, resume.visited, held=True,
-                                  before=resume.totals, worked=resume.worked)
+                self.engine.start(
+                    resume.at,
+                    resume.offset,
+                    resume.done,
+                    resume.visited,
+                    held=True,
+                    before=resume.totals,
+                    worked=resume.worked,
+                )
             if self.training_log is not None:
                 from app.log.recorder import SessionRecorder
 
-                self.recorder = SessionRecorder(self.training_log, self.engine, self.ref or "",
-                                                session_id=resume.session_id if resume else None)
+                self.recorder = SessionRecorder(
+                    self.training_log, self.engine, self.ref or "", session_id=resume.session_id if resume else None
+                )
                 self.recorder.begin()
             self.tick()
         return True
@@ -175,8 +227,10 @@ class SessionScreen(SessionDrawing):
             # The new second on a frame of its own, on time; the rest (the new step's name, cues and
             # colours: a layout of the whole screen; the flash; the log's write) once it is drawn.
             self._show_time(session_view(self.engine))
-            when_all_drawn([self.query_one(f"#{name}", DrawnNotice) for name in ("clock", "top", "bar")],
-                           partial(self._after_the_second, started, bool(cues)))
+            when_all_drawn(
+                [self.query_one(f"#{name}", DrawnNotice) for name in ("clock", "top", "bar")],
+                partial(self._after_the_second, started, bool(cues)),
+            )
         else:
             self._after_the_second(started, bool(cues))
         self._schedule()
@@ -209,8 +263,14 @@ class SessionScreen(SessionDrawing):
         self._record_end()
         log = self.training_log
         recorded = None if log is None else (log.unavailable or "")
-        self.app.replace_screen(SummaryScreen(self.engine.routine.name, self.engine.summary(), recorded=recorded,
-                                              recorder=self.recorder if recorded == "" else None))
+        self.app.replace_screen(
+            SummaryScreen(
+                self.engine.routine.name,
+                self.engine.summary(),
+                recorded=recorded,
+                recorder=self.recorder if recorded == "" else None,
+            )
+        )
 
     def _record_end(self) -> None:
         if self.recorder is not None and not self._ended:
@@ -300,14 +360,19 @@ class SessionScreen(SessionDrawing):
         if reps_before:
             gained = (self.engine.reps or 0) - reps_before
             if gained:
-                self._say(f"{abs(gained)} rep{'s' if abs(gained) != 1 else ''} {'more' if gained > 0 else 'fewer'}: "
-                          f"{self.engine.reps} in all")
+                self._say(
+                    f"{abs(gained)} rep{'s' if abs(gained) != 1 else ''} {'more' if gained > 0 else 'fewer'}: "
+                    f"{self.engine.reps} in all"
+                )
             else:
                 self._say("This is the last rep already")
         elif seconds < 0 and change > seconds:
             left = self.engine.remaining() or 0
-            self._say(f"Only {-change:.0f} s taken off: this part ends in {left:.0f} s" if change else
-                      "Already at the least time left (1 s)")
+            self._say(
+                f"Only {-change:.0f} s taken off: this part ends in {left:.0f} s"
+                if change
+                else "Already at the least time left (1 s)"
+            )
         elif change:
             self._say(f"{abs(change):.0f} s {'more' if change > 0 else 'less'}")
         self._after_operation()

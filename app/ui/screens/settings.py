@@ -43,8 +43,9 @@ class SettingsScreen(Dialog[None]):
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
                 themes = sorted(self.app.available_themes)
-                yield Select([(name, name) for name in themes], value=self.app.theme, allow_blank=False, id="theme",
-                             compact=True)
+                yield Select(
+                    [(name, name) for name in themes], value=self.app.theme, allow_blank=False, id="theme", compact=True
+                )
             state = self.app.sound_state
             yield Static(plain(state.describe() if state else "Sound: starting"), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
@@ -107,9 +108,15 @@ class SettingsScreen(Dialog[None]):
         try:
             path = await asyncio.to_thread(save_settings, settings, base=self.app.settings_base, replace=replace)
         except NotReadCleanly as error:
-            self.app.push_screen(ConfirmScreen(
-                f"{error}. Replace it with these settings?", yes="Replace", no="Keep it",
-                note="The old file is kept beside it, renamed config.toml.broken-<date>."), self._replace_chosen)
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"{error}. Replace it with these settings?",
+                    yes="Replace",
+                    no="Keep it",
+                    note="The old file is kept beside it, renamed config.toml.broken-<date>.",
+                ),
+                self._replace_chosen,
+            )
             return
         except OSError as error:
             notify(self, f"Settings not saved: {error.strerror or error}", severity="error")

@@ -35,9 +35,11 @@ def headline(summary: Summary) -> tuple[str, str]:
         done = f"{summary.steps_done} of {summary.steps} steps done"
         return "SESSION STOPPED", f"Stopped early, {done}."
     if not summary.counts:
-        return "NOT COUNTED AS DONE", (f"You reached the end with {_work_done(summary)}. A session counts once "
-                                       f"{DONE_SHARE:.0%} of its work is done, so your streak and any build-up stay "
-                                       "as they were.")
+        return "NOT COUNTED AS DONE", (
+            f"You reached the end with {_work_done(summary)}. A session counts once "
+            f"{DONE_SHARE:.0%} of its work is done, so your streak and any build-up stay "
+            "as they were."
+        )
     if summary.skipped:
         return "ROUTINE COMPLETE", "Done, with some steps skipped."
     return "ROUTINE COMPLETE", "Well done."
@@ -48,8 +50,7 @@ def _work_done(summary: Summary) -> str:
     if summary.planned_work <= 0:
         return f"{summary.steps_done} of its {summary.steps} steps done"
     share = summary.worked / summary.planned_work
-    return (f"{format_clock(summary.worked)} of its {format_clock(summary.planned_work)} of work done "
-            f"({share:.0%})")
+    return f"{format_clock(summary.worked)} of its {format_clock(summary.planned_work)} of work done ({share:.0%})"
 
 
 def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
@@ -66,8 +67,13 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
         ("Steps done", f"{summary.steps_done} of {summary.steps}"),
     ]
     if summary.planned_work > 0:
-        rows.append(("Work done", f"{format_clock(summary.worked)} of {format_clock(summary.planned_work)} "
-                                  f"({summary.worked / summary.planned_work:.0%})"))
+        rows.append(
+            (
+                "Work done",
+                f"{format_clock(summary.worked)} of {format_clock(summary.planned_work)} "
+                f"({summary.worked / summary.planned_work:.0%})",
+            )
+        )
     if summary.partly:
         rows.append(("Part done", ", ".join(summary.partly)))
     if summary.untouched:
@@ -79,8 +85,10 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
     for label, value in rows:
         # A long value (a list of steps) wraps under itself, not under the labels.
         wrapped = textwrap.wrap(value, max(12, width - LABEL_WIDTH)) or [""]
-        parts += [plain(f"{label:<{LABEL_WIDTH}}", "dim"),
-                  plain("\n".join(wrapped[:1] + [" " * LABEL_WIDTH + more for more in wrapped[1:]]) + "\n", "bold")]
+        parts += [
+            plain(f"{label:<{LABEL_WIDTH}}", "dim"),
+            plain("\n".join(wrapped[:1] + [" " * LABEL_WIDTH + more for more in wrapped[1:]]) + "\n", "bold"),
+        ]
     return lines(*parts).rstrip()
 
 
@@ -94,8 +102,9 @@ class SummaryScreen(SuppleScreen[None]):
         Binding("escape,q", "close", "Back to routines", id="summary.close-alt", show=False),
     ]
 
-    def __init__(self, name: str, summary: Summary, recorded: str | None = None,
-                 recorder: SessionRecorder | None = None) -> None:
+    def __init__(
+        self, name: str, summary: Summary, recorded: str | None = None, recorder: SessionRecorder | None = None
+    ) -> None:
         """`recorded`: None when there is no log, "" when the session went into it, else why it did not;
         `recorder`: the session's, when it was recorded, for the check-in to name its session."""
         super().__init__(classes="" if summary.counts else "-stopped")
@@ -109,8 +118,14 @@ class SummaryScreen(SuppleScreen[None]):
             with VerticalScroll(id="summary-box"):  # scrolls (↑ ↓) when the advice makes it too tall
                 yield Static(self._text(self.app.size.width), id="summary")
                 if self.recorded is not None:
-                    yield Static(plain("Recorded in your training log: h in the list of routines shows it."
-                                       if not self.recorded else f"Not recorded: {self.recorded}"), id="summary-log")
+                    yield Static(
+                        plain(
+                            "Recorded in your training log: h in the list of routines shows it."
+                            if not self.recorded
+                            else f"Not recorded: {self.recorded}"
+                        ),
+                        id="summary-log",
+                    )
                 yield Static("", id="summary-care")
                 yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()

@@ -86,11 +86,15 @@ class TextEditorScreen(SuppleScreen[None]):
         super().__init__()
         self.entry = entry
         self.fingerprint = read_as
-        in_place = entry.source == "user" and entry.link_target is None and is_inside(entry.path,
-                                                                                      paths.user_routines_dir())
+        in_place = (
+            entry.source == "user" and entry.link_target is None and is_inside(entry.path, paths.user_routines_dir())
+        )
         self.existing: Path | None = entry.path if in_place else None
-        where = ("it saves over the file" if in_place else
-                 "it saves as a new routine in your folder; the file itself stays as it is")
+        where = (
+            "it saves over the file"
+            if in_place
+            else "it saves as a new routine in your folder; the file itself stays as it is"
+        )
         self.note = "; ".join([f"Fix the problems marked in red; once it checks clean, {where}", *notes]) + "."
         self.text = text
         self.dirty = False
@@ -139,13 +143,20 @@ class TextEditorScreen(SuppleScreen[None]):
         area.mark({p.line - 1 for p in self.problems})
         listing = self.query_one("#problems", OptionList)
         listing.clear_options()
-        listing.add_options([Option(plain(f"line {p.line}, column {p.column}: {p.message}"), id=str(i))
-                             for i, p in enumerate(self.problems)])
+        listing.add_options(
+            [
+                Option(plain(f"line {p.line}, column {p.column}: {p.message}"), id=str(i))
+                for i, p in enumerate(self.problems)
+            ]
+        )
         listing.display = bool(self.problems)
         count = len(self.problems)
         status = self.query_one("#text-status", Static)
-        status.update(plain(f"{count} problem{'s' if count != 1 else ''} · F6: go to one" if count
-                            else "No problems · Ctrl+S saves"))
+        status.update(
+            plain(
+                f"{count} problem{'s' if count != 1 else ''} · F6: go to one" if count else "No problems · Ctrl+S saves"
+            )
+        )
         status.set_class(bool(count), "-invalid")
         title = f"Fixing {self.entry.path.name}" + ("  ·  unsaved changes" if self.dirty else "")
         self.query_one("#text-title", Static).update(plain(title, "bold"))
@@ -180,8 +191,16 @@ class TextEditorScreen(SuppleScreen[None]):
         routine = parse_routine(text.encode("utf-8"), self.entry.path.name)
         existing = None if as_copy else self.existing
         try:
-            saved = await asyncio.to_thread(save_text, text, routine.name, paths.user_routines_dir(), existing,
-                                            expected=self.fingerprint, overwrite=overwrite, keep_comments=False)
+            saved = await asyncio.to_thread(
+                save_text,
+                text,
+                routine.name,
+                paths.user_routines_dir(),
+                existing,
+                expected=self.fingerprint,
+                overwrite=overwrite,
+                keep_comments=False,
+            )
         except Conflict as conflict:
             from app.ui.screens.editor_dialogs import ConflictScreen
 

@@ -41,7 +41,7 @@ class Calendar(Widget):
             monday = self.first + timedelta(weeks=week)
             if monday.day <= 7:  # the month starts this week: its name above
                 name = monday.strftime("%b")
-                months[2 + 2 * week: 2 + 2 * week + len(name)] = list(name)
+                months[2 + 2 * week : 2 + 2 * week + len(name)] = list(name)
         rows = [plain("".join(months[: 2 + 2 * self.weeks]), "dim")]
         for weekday in range(7):
             cells = [plain(DAYS[weekday] + " ", "dim")]

@@ -200,11 +200,10 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None, scale
     # Start-up allocates a great many objects that live for the whole run; collecting garbage
     # among them only delays the first frame. The app turns collection back on once it is drawn.
     gc.disable()
+    from app.log.writer import LogWriter
     from app.settings import load_settings
     from app.sound.player import SoundPlayer
     from app.ui.app import make_app  # Textual loads only when the app runs
-
-    from app.log.writer import LogWriter
 
     settings, problem = load_settings()
     sound = SoundPlayer(settings, hold=True)  # the app lets its helper start once the first frame is drawn

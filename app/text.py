@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 # C0 controls, DEL, C1 controls; bidi embeddings, overrides, isolates and marks; line and paragraph
 # separators (a terminal may break the line there, or show nothing); and the lone surrogates Python

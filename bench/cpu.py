@@ -134,7 +134,8 @@ def main() -> None:
         f"both {spread(paused, 3)} %   (target <= 0.15 %)"
     )
     print(
-        f"  bare Digits app, idle    {spread(bare, 3)} %   paused Supple to it {spread([p / b for p, b in zip(paused, bare)], 2)}"
+        f"  bare Digits app, idle    {spread(bare, 3)} %   paused Supple to it "
+        f"{spread([p / b for p, b in zip(paused, bare)], 2)}"
     )
 
 

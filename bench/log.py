@@ -206,7 +206,7 @@ def recording(home: Path) -> None:
         timed = sound.Timed(player)
         log = LogWriter(home / "data" / "supple.db") if "on" in label else None
 
-        async def run() -> None:
+        async def run(player=player, log=log) -> None:  # this pass's, bound now
             app = make_app(
                 clock=time.monotonic,
                 sound=player,

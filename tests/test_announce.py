@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.routine.model import Routine, Step
 from app.session.announce import on_finish, on_segment, spoken_duration
 from app.session.engine import Engine
-from app.routine.model import Routine, Step
 from tests.conftest import FakeClock
 
 

@@ -49,9 +49,9 @@ def test_bad_usage_exits_2(supple_home):
 def test_list_shows_bundled_with_totals(supple_home):
     result = supple("list", home=supple_home)
     assert result.returncode == 0, result.stderr
-    line = next(l for l in result.stdout.splitlines() if l.startswith("pre-lift-mobility"))
+    line = next(row for row in result.stdout.splitlines() if row.startswith("pre-lift-mobility"))
     assert "Pre-lift mobility" in line and "mobility" in line and "bundled" in line and " min " in line
-    gym = next(l for l in result.stdout.splitlines() if l.startswith("gym-visit"))
+    gym = next(row for row in result.stdout.splitlines() if row.startswith("gym-visit"))
     assert gym.endswith("+ open steps")
 
 
@@ -60,7 +60,7 @@ def test_list_shows_user_and_broken(supple_home):
     broken = write_user_routine(supple_home, "oops", 'name = "Oops"\n[[steps]]\nname = "a"\nduraton = 90\n')
     result = supple("list", home=supple_home)
     assert result.returncode == 0
-    mine = next(l for l in result.stdout.splitlines() if l.startswith("mine "))
+    mine = next(row for row in result.stdout.splitlines() if row.startswith("mine "))
     assert "user" in mine and "1 min 35 s" in mine
     assert "Broken routine files (1)" in result.stdout
     assert f'{broken}:4:1: steps[1] "a": unknown key "duraton" (did you mean "duration"?)' in result.stdout
@@ -112,7 +112,7 @@ def test_plan_table(supple_home):
     assert lines[0] == "Pre-lift mobility"
     assert lines[2].split() == ["TIME", "SEGMENT", "STEP", "SIDE", "SET", "LENGTH"]
     assert lines[3].split() == ["0:00", "Get", "ready", "-", "-", "-", "10", "s"]
-    last_side = [l.split() for l in lines if "Leg swings" in l and "right" in l][-1]
+    last_side = [row.split() for row in lines if "Leg swings" in row and "right" in row][-1]
     assert last_side[1:7] == ["Leg", "swings", "5", "right", "2/2", "24"]
     assert lines[-1].startswith("Total: 5 min")
 

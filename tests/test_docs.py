@@ -6,10 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from app.session.plan import MAX_PLANNED, build_plan
-from app.session.plan_output import plan_to_json
 from app.routine.routine_file import MAX_BYTES, parse_routine
 from app.routine.validate import MAX_CUES, MAX_STEPS
+from app.session.plan import MAX_PLANNED, build_plan
+from app.session.plan_output import plan_to_json
 
 DOC = (Path(__file__).parent.parent / "docs" / "routine-format.md").read_text()
 README = (Path(__file__).parent.parent / "README.md").read_text()
@@ -34,8 +34,8 @@ def test_the_json_example_has_the_fields_plan_json_writes():
 
 
 def test_the_json_example_is_an_excerpt_of_the_routine_it_names():
-    from app.routine.library import load_entry
     from app.paths import bundled_routines_dir
+    from app.routine.library import load_entry
 
     example = json.loads(blocks("json")[0])
     routine = load_entry(bundled_routines_dir() / "pre-lift-mobility.toml", "bundled").routine

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.paths import bundled_routines_dir
 from app.routine.draft import ENDINGS, RoutineDraft, StepDraft
 from app.routine.errors import RoutineError
+from app.routine.library import scan
 from app.routine.routine_file import doc_to_toml
 from app.routine.validate import build_routine
-from app.routine.library import scan
-from app.paths import bundled_routines_dir
 from app.session.plan import build_plan
 from tests.conftest import routine_from
 from tests.strategies import editable_routines, routines

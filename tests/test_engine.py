@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.session.engine import READY, CueDue, Engine, Finished, SegmentStarted
 from app.routine.library import find, load_library
 from app.routine.model import Routine, Step
+from app.session.engine import READY, CueDue, Engine, Finished, SegmentStarted
 from tests.conftest import FakeClock
 
 EXAMPLE = Routine(
@@ -371,7 +371,7 @@ def test_each_segment_left_is_noted_with_its_own_time(clock):
     engine.toggle_pause()
     clock.advance(2)
     engine.jump(1)  # c left after 2 s
-    assert [(l.index, l.seconds, l.completed) for l in engine.take_left()] == [
+    assert [(left.index, left.seconds, left.completed) for left in engine.take_left()] == [
         (0, 10, True),
         (1, 3, False),
         (2, 2, False),

@@ -36,7 +36,8 @@ def problems_of(text: str) -> list[str]:
         (
             "step name",
             'name = "R"\n[[steps]]\nname = "a\\u202eb"\nduration = 5\n',
-            r'r.toml:3:1: steps[1] "a\u202eb": name must not contain control, line-break or text-direction characters, found \u202e',
+            r'r.toml:3:1: steps[1] "a\u202eb": name must not contain control, line-break or text-direction characters, '
+            r"found \u202e",
         ),
         (
             "cue",
@@ -111,7 +112,7 @@ def test_visible_and_unsafe_chars():
 
 def _hostile_folder(home):
     """A user folder whose file names and contents carry terminal escapes and bidi overrides."""
-    write_user_routine(home, f"clear{CLEAR}", f'name = "Fine"\n[[steps]]\nname = "a"\nduration = 5\n')
+    write_user_routine(home, f"clear{CLEAR}", 'name = "Fine"\n[[steps]]\nname = "a"\nduration = 5\n')
     write_user_routine(home, f"title{TITLE}", 'name = "R"\n[[steps]]\nname = "a"\nduraton = 5\n')
     write_user_routine(home, "desc", 'name = "Desc"\ndescription = "\u202e"\n[[steps]]\nname = "a"\nduration = 5\n')
     write_user_routine(

@@ -19,7 +19,10 @@ def first_problem(text: str) -> str:
 
 
 def test_triple_quotes_inside_an_ordinary_string_do_not_hide_later_keys():
-    text = 'name = "R"\ndescription = "say \'\'\' here"\n[[steps]]\nname = "a"\nduration = 5\n\n[[steps]]\nname = "b"\nduraton = 5\n'
+    text = (
+        'name = "R"\ndescription = "say \'\'\' here"\n[[steps]]\nname = "a"\nduration = 5\n\n'
+        '[[steps]]\nname = "b"\nduraton = 5\n'
+    )
     assert first_problem(text) == 'r.toml:9:1: steps[2] "b": unknown key "duraton" (did you mean "duration"?)'
 
 

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from app.session.engine import Engine
 from app.log.recorder import SessionRecorder
 from app.log.store import db_path
 from app.log.writer import LogWriter
 from app.routine.model import Routine, Step
+from app.session.engine import Engine
 from tests.conftest import FakeClock
 from tests.test_cli import supple
 
@@ -242,7 +242,8 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
     rows = (
         sqlite3.connect(db_path())
         .execute(
-            "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps_done, g.actual_s,"
+            "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps_done,"
+            " g.actual_s,"
             " g.result, s.id FROM sessions s JOIN segments g ON g.session_id = s.id"
             " ORDER BY s.started_at, g.segment_index"
         )

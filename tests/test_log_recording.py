@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.session.engine import Engine
 from app.log import store
 from app.log.owner import this_process
 from app.log.recorder import SessionRecorder
@@ -15,6 +14,7 @@ from app.log.resume import close_stale_and_find, resume_point
 from app.log.store import connect
 from app.log.writer import LogWriter
 from app.routine.model import Routine, Step
+from app.session.engine import Engine
 
 ROUTINE = Routine(
     "Legs",

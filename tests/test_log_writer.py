@@ -2,7 +2,6 @@
 not be written is counted."""
 
 import sqlite3
-import threading
 import time
 
 import pytest

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from app.routine.model import Routine, Step
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.routine.model import Routine, Step
 from app.session.plan import (
     CUE_PRIORITY,
     Cue,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.session.plan import build_plan
-from app.routine.routine_file import dumps, parse_routine
 from app.routine.library import scan
+from app.routine.routine_file import dumps, parse_routine
+from app.session.plan import build_plan
 
 BUNDLED = scan(paths.bundled_routines_dir(), "bundled")
 

@@ -20,7 +20,7 @@ GOOD = 'name = "Mine {n}"\n[[steps]]\nname = "Hold"\nduration = {d}\ncues = ["St
 
 
 def scan(folder, source):
-    """The library as the app reads it, this source's entries, once the cache's writing (on a thread of its own) ended."""
+    """The library as the app reads it, this source's entries, once the cache's writing (on its thread) ended."""
     import threading
 
     entries = [e for e in load_library() if e.source == source]
@@ -104,7 +104,9 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(folder):
         """A cache file whose checksum holds: what it says is decoded."""
         return len(index).to_bytes(4, "little") + zlib.crc32(index + rest).to_bytes(4, "little") + index + rest
 
-    def cache(*kept, body=b"", version=cache_module._version()) -> bytes:
+    current = cache_module._version()
+
+    def cache(*kept, body=b"", version=current) -> bytes:
         return sealed(marshal.dumps({"version": version, "files": {where: [*key, *kept]}}), body)
 
     assert not cache_path().exists()

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app import files
-from app.routine.model import Routine, Step
-from app.session.plan import build_plan
-from app.routine.routine_file import load_routine
 from app.files import fingerprint
+from app.routine.model import Routine, Step
+from app.routine.routine_file import load_routine
 from app.routine.saving import SaveError, delete_routine, has_comments, restore_routine, save_routine, slugify
+from app.session.plan import build_plan
 from tests.strategies import routines
 
 ONE = (Step("Hold", duration=30),)

@@ -36,7 +36,7 @@ class Tmux:
             pytest.fail("tmux is not installed (CI installs it: apt-get install tmux)")
         self.base = ["tmux", "-L", socket]
         self.env = env
-        for attempt in range(3):  # a server starting on a loaded machine now and then fails to come up
+        for _attempt in range(3):  # a server starting on a loaded machine now and then fails to come up
             started = subprocess.run(
                 [*self.base, "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), command],
                 capture_output=True,

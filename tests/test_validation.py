@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from app.routine.errors import RoutineError
 from app.routine.model import Routine, Step
-from app.session.plan import build_plan
 from app.routine.routine_file import MAX_BYTES, load_routine, parse_routine
-from app.text import unsafe_chars
 from app.routine.validate import quoted
+from app.session.plan import build_plan
+from app.text import unsafe_chars
 from tests.conftest import routine_from
 
 HEAD = 'name = "R"\n'
@@ -130,7 +130,8 @@ BAD = {
     ),
     "kind unknown": (
         HEAD + 'kind = "warm-up"\n' + STEP + "duration = 5\n",
-        'r.toml:2:1: kind must be one of "warmup", "cooldown", "mobility", "other", got "warm-up" (did you mean "warmup"?)',
+        'r.toml:2:1: kind must be one of "warmup", "cooldown", "mobility", "other", got "warm-up" '
+        '(did you mean "warmup"?)',
     ),
     "prep too long": (
         HEAD + 'prep = "11m"\n' + STEP + "duration = 5\n",
@@ -163,7 +164,8 @@ BAD = {
     ),
     "duration and manual": (
         HEAD + STEP + "duration = 5\nmanual = true\n",
-        'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true (found duration and manual = true)',
+        'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true '
+        "(found duration and manual = true)",
     ),
     "duration negative": (
         HEAD + STEP + 'duration = "-5s"\n',
@@ -187,7 +189,8 @@ BAD = {
     ),
     "duration boolean": (
         HEAD + STEP + "duration = true\n",
-        'r.toml:4:1: steps[1] "Leg swings": duration must be a number of seconds or a string like "45s", "2m", "1m30s" or "1:30", got true',
+        'r.toml:4:1: steps[1] "Leg swings": duration must be a number of seconds or a string like '
+        '"45s", "2m", "1m30s" or "1:30", got true',
     ),
     "reps zero": (
         HEAD + STEP + "reps = 0\n",
@@ -227,7 +230,8 @@ BAD = {
     ),
     "manual with reps": (
         HEAD + STEP + "manual = true\nreps = 2\n",
-        'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true (found reps and manual = true)',
+        'r.toml:2:1: steps[1] "Leg swings": use only one of duration, reps or manual = true '
+        "(found reps and manual = true)",
     ),
     "manual wrong type": (
         HEAD + STEP + 'manual = "yes"\n',

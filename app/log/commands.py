@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.console import EXIT_OK, EXIT_USER, echo, table
-from app.routine.duration import format_clock
 from app.log.history import Filter, sessions
 from app.log.store import LogUnavailable, connect, db_path
+from app.routine.duration import format_clock
 
 if TYPE_CHECKING:
     import argparse

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 WEEKS = 12  # how far back the calendar and the weekly minutes go
 WEEK_STREAK_SESSIONS = 2  # a week counts toward the streak with at least this many sessions

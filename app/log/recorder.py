@@ -4,14 +4,15 @@ where it stands (to resume after a crash), and how it ended."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from app.log.owner import this_process
 
 if TYPE_CHECKING:
-    from app.session.engine import Engine, Left
     from app.log.writer import LogWriter
+    from app.session.engine import Engine, Left
 
 SKIP_UNDER = 1.0  # seconds: a segment left sooner than this was skipped, not cut short
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 
 def _sessions_and_segments(conn: sqlite3.Connection) -> None:

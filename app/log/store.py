@@ -11,10 +11,10 @@ import os
 import sqlite3
 import stat
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
 
 from app import paths
 from app.log.schema import APPLICATION_ID, MIGRATIONS

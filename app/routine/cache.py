@@ -21,11 +21,11 @@ import marshal
 import os
 import stat
 import sys
-from zlib import crc32
 import time
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
+from zlib import crc32
 
 from app import __version__, paths
 from app.routine.model import KINDS, Routine, Step

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from app.console import EXIT_OK, EXIT_USER, echo, table
 from app.routine.errors import RoutineError
 from app.routine.library import Entry, load_library, resolve, shadowing
-from app.session.plan import build_plan, describe_routine, open_segments, planned_total
 from app.routine.routine_file import load_routine
+from app.session.plan import build_plan, describe_routine, open_segments, planned_total
 from app.text import json_safe, json_text, visible
 
 if TYPE_CHECKING:
@@ -161,9 +161,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_USER
     if ":" not in args.routine and (note := shadowing(entry)):
         echo(note, err=True)  # stderr: the plan on stdout stays as scripts read it
-    from app.session.plan_output import plan_json_chunks, plan_table
-
     from app.log.build_up import peek, percent
+    from app.session.plan_output import plan_json_chunks, plan_table
 
     building = peek(entry.log_ref)
     plan = build_plan(entry.routine, building[0] if building else 1.0)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Literal
 
 from app import paths
+from app.files import fingerprint, real_path
 from app.routine.cache import Kept, RoutineCache, key_of, unpack
 from app.routine.errors import RoutineError
 from app.routine.model import Routine
-from app.files import fingerprint, real_path
 
 Source = Literal["user", "bundled", "file"]
 

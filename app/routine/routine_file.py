@@ -6,9 +6,9 @@ import os
 import re
 import tomllib
 
+from app.files import NotReadable, read_regular
 from app.routine.duration import format_duration, parse_duration
 from app.routine.errors import RoutineError
-from app.files import NotReadable, read_regular
 from app.routine.model import DEFAULT_GAP, Routine, Step
 from app.routine.validate import build_routine
 

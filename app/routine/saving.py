@@ -9,10 +9,10 @@ import re
 import stat
 import time
 import unicodedata
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from app.files import (
     NotReadable,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from app.routine.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.routine.errors import Problem, RoutineError
 from app.routine.model import KINDS, Routine, Step
+from app.routine.toml_locator import Locator, Position
 from app.session.plan import MAX_PLANNED, planned_seconds
 from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
-from app.routine.toml_locator import Locator, Position
 
 Where = Position | Callable[[], Position]  # a position, or how to find it once a problem needs it
 

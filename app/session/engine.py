@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from app.routine.model import Routine
 from app.session.plan import CUE_PRIORITY, SCALE_RANGE, Segment, build_plan, merge_cues, segment_cues

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from app.routine.duration import format_clock, format_human
 from app.session.plan import Plan, Segment, describe_total

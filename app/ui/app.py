@@ -9,8 +9,9 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import App
 from textual.binding import Binding
@@ -20,10 +21,10 @@ from app.routine.library import Entry, load_library
 from app.ui.text import notify
 
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
-    from app.session.engine import Clock
-    from app.routine.model import Routine
     from app.log.resume import ResumePlan
     from app.log.writer import LogWriter
+    from app.routine.model import Routine
+    from app.session.engine import Clock
     from app.sound.output import SoundOutput
     from app.sound.state import SoundState
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the log's modules (and sqlite3) load on the log's thread, when a job first runs
     import sqlite3
@@ -11,7 +12,6 @@ if TYPE_CHECKING:  # the log's modules (and sqlite3) load on the log's thread, w
 
     from app.log import build_up
     from app.log.checkins import CheckIn, Warning
-
     from app.log.recorder import SessionRecorder
     from app.ui.screens.checkin import Answer
 

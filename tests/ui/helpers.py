@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.paths import bundled_routines_dir
 from app.routine.library import Entry, load_entry, load_library, scan
 from app.routine.model import Routine, Step
-from app.paths import bundled_routines_dir
 from app.sound.output import Recorder
 from app.ui.app import SuppleApp, make_app
 from tests.conftest import FakeClock

@@ -10,8 +10,8 @@ from app.routine.routine_file import load_routine
 from app.ui.screens.dialogs import ConfirmScreen
 from app.ui.screens.editor import EditorScreen
 from app.ui.screens.editor_dialogs import ConflictScreen
-from tests.ui.helpers import build, text_of
 from tests.ui.editor_helpers import save, type_into, user_files
+from tests.ui.helpers import build, text_of
 from tests.ui.test_editor import SIZE
 
 LEGS = 'name = "Legs"\nkind = "warmup"\n[[steps]]\nname = "Swings"\nduration = 30\n'

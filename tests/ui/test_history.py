@@ -24,7 +24,8 @@ def seed(days: dict[int, list[tuple[str, float, str]]]) -> None:
             started = datetime(day.year, day.month, day.day, 7 + n * 10, 30).astimezone()
             conn.execute(
                 "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
-                " planned_s, actual_s, steps, steps_done, outcome) VALUES (?, ?, 'warmup', 'd', 1, ?, ?, 300, ?, 5, ?, ?)",
+                " planned_s, actual_s, steps, steps_done, outcome)"
+                " VALUES (?, ?, 'warmup', 'd', 1, ?, ?, 300, ?, 5, ?, ?)",
                 (
                     f"bundled:{name.lower()}",
                     name,

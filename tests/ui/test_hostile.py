@@ -8,9 +8,9 @@ import pytest
 
 from app import paths
 from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
-from app.ui.screens.help import HelpScreen
 from app.ui.screens.editor import EditorScreen
 from app.ui.screens.editor_dialogs import PlanPreview, SaveChanges
+from app.ui.screens.help import HelpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
 from app.ui.screens.summary import SummaryScreen

@@ -202,7 +202,7 @@ async def test_a_log_that_cannot_be_used_is_said_and_the_session_runs(clock):
 
 
 async def test_ctrl_c_in_a_session_asks_and_a_second_ctrl_c_quits_with_the_session_stopped(clock):
-    from app.ui.screens.dialogs import StopSessionScreen, JumpScreen
+    from app.ui.screens.dialogs import JumpScreen, StopSessionScreen
 
     app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
     async with app.run_test(size=SIZE) as pilot:

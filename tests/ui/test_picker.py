@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
-from tests.ui.helpers import bundled, build, broken_entry, screen_lines, text_of, top_line
+from tests.ui.helpers import broken_entry, build, bundled, screen_lines, text_of, top_line
 
 
 def labels(app) -> list[str]:

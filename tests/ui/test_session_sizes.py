@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.paths import bundled_routines_dir
 from app.routine.library import load_entry
 from app.routine.model import Routine, Step
-from app.paths import bundled_routines_dir
 from app.ui.screens.dialogs import JumpScreen
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.session import SessionScreen

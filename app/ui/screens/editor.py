@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from app.ui.screens.base import SuppleScreen
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -20,9 +19,10 @@ from app.routine.draft import Checked, RoutineDraft, StepDraft
 from app.routine.draft_history import History
 from app.routine.library import Entry, load_entry
 from app.routine.model import KINDS
-from app.session.plan import describe_routine
 from app.routine.saving import Conflict, SaveError, is_inside, save_routine
+from app.session.plan import describe_routine
 from app.ui.screens import stylesheet
+from app.ui.screens.base import SuppleScreen
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 

@@ -7,13 +7,13 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from app.ui.screens.base import SuppleScreen
 from textual.widgets import Sparkline, Static
 
-from app.routine.duration import format_clock
 from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview
+from app.routine.duration import format_clock
 from app.ui.history_ahead import read, read_on_log_thread, taken
 from app.ui.screens import stylesheet
+from app.ui.screens.base import SuppleScreen
 from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
 from app.ui.widgets.key_bar import KeyBar

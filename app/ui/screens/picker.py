@@ -9,17 +9,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from app.ui.screens.base import SuppleScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.ui.screens import stylesheet
+from app.ui.screens.base import SuppleScreen
 from app.ui.screens.picker_preview import preview
-from app.ui.widgets.prose import Prose
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.prose import Prose
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from app.routine.duration import format_clock
 from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, plan_resume
+from app.routine.duration import format_clock
 from app.ui.screens.dialogs import Dialog
 from app.ui.text import notify, plain
 
@@ -43,10 +43,10 @@ def _chosen(app: SuppleApp, unfinished: Unfinished, choice: str | None) -> None:
 
 
 def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
-    from app.routine.library import LookupFailed, resolve
     from app.log.recorder import digest
-    from app.session.plan import build_plan
+    from app.routine.library import LookupFailed, resolve
     from app.routine.routine_file import dumps
+    from app.session.plan import build_plan
 
     try:
         entry = resolve(unfinished.routine_ref)
@@ -70,7 +70,7 @@ def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
 
 
 class ResumeScreen(Dialog[str | None]):
-    """A session was left unfinished: "resume", "interrupted" (it stays in the log so), or None to ask again next time."""
+    """A session was left unfinished: "resume", "interrupted" (logged so), or None to ask again next time."""
 
     BINDINGS = [
         Binding("r,enter", "choose('resume')", "Resume", id="resume.resume"),

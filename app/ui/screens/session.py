@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,17 +13,17 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from app.routine.model import Routine
 from app.session.announce import on_finish, on_segment
 from app.session.engine import Clock, CueDue, Engine, Finished, SegmentStarted
-from app.routine.model import Routine
 from app.session.plan import scale_label
 from app.session.session_view import session_view
 from app.ui.screens import stylesheet
 from app.ui.screens.session_drawing import SessionDrawing
 from app.ui.text import notify
 from app.ui.widgets.bar import ProgressBar
-from app.ui.widgets.drawn import DrawnNotice, when_all_drawn
 from app.ui.widgets.big_clock import BigClock
+from app.ui.widgets.drawn import DrawnNotice, when_all_drawn
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.top_bar import TopBar
 

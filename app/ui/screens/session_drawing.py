@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from app.ui.screens.base import SuppleScreen
 from textual.widgets import Static
 
 from app.session.engine import Engine
 from app.session.session_view import SessionView, cue_lines, next_line, session_view
+from app.ui.screens.base import SuppleScreen
 from app.ui.text import plain
 from app.ui.widgets.bar import ProgressBar
 from app.ui.widgets.big_clock import ROWS, BigClock, best_scale

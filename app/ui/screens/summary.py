@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.content import Content
-from app.ui.screens.base import SuppleScreen
 from textual.widgets import Static
 
-from app.routine.duration import format_clock, format_human
 from app.log.build_up import percent
 from app.log.checkins import advice
+from app.routine.duration import format_clock, format_human
 from app.session.engine import DONE_SHARE, Summary
 from app.ui.screens import stylesheet
+from app.ui.screens.base import SuppleScreen
 from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
 

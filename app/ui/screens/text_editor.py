@@ -11,19 +11,19 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from app.ui.screens.base import SuppleScreen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from app import paths
-from app.routine.errors import Problem, RoutineError
 from app.files import NotReadable, fingerprint, read_regular
+from app.routine.errors import Problem, RoutineError
 from app.routine.library import Entry, load_entry
 from app.routine.routine_file import MAX_BYTES, parse_routine
 from app.routine.saving import Conflict, SaveError, is_inside, save_text
 from app.text import toml_escaped, unsafe_chars
 from app.ui.screens import stylesheet
+from app.ui.screens.base import SuppleScreen
 from app.ui.text import notify, plain
 from app.ui.widgets.key_bar import KeyBar
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from app.ui.widgets.drawn import DrawnNotice
-
 from app.ui.text import plain
+from app.ui.widgets.drawn import DrawnNotice
 
 # A 3x5 font; each "#" becomes a block of `scale * 2` columns by `scale` rows.
 FONT = {

@@ -68,3 +68,34 @@ def test_a_test_past_the_limit_fails_with_the_stack_of_where_it_hung(tmp_path):
     assert "Timeout" in out and "time.sleep(40)" in out, out
     assert "1 failed, 1 passed" in out, out  # the run went on after the test that hung
     assert took < 30, f"the run took {took:.0f} s"
+
+
+def ci_lines() -> list[str]:
+    return [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def readme_test_command() -> str:
+    readme = (ROOT / "README.md").read_text()
+    return next(line for line in readme.splitlines() if line.endswith("&& .venv/bin/python -m pytest"))
+
+
+def test_ci_runs_ruff_check_and_format_on_lines_of_their_own_before_the_readmes_test_command():
+    lines = ci_lines()
+    tests_at = lines.index(readme_test_command())  # the README's command, exactly
+    assert tests_at == len(lines) - 1  # last: its status is the script's
+    ruff = [i for i, line in enumerate(lines) if "ruff" in line]
+    assert [lines[i] for i in ruff] == [".venv/bin/ruff check .", ".venv/bin/ruff format --check ."]
+    assert all(i < tests_at for i in ruff)
+
+
+def test_the_code_passes_the_linter_as_ci_runs_it():
+    for line in (line for line in ci_lines() if "ruff" in line):
+        args = line.split()[1:]  # ".venv/bin/ruff check ." -> check .; run by this interpreter's ruff
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
+        assert done.returncode == 0, f"{line}:\n{done.stdout}{done.stderr}"

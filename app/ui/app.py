@@ -82,6 +82,7 @@ class SuppleApp(App[None]):
         self.history_ahead = None  # the history screen's figures, read ahead (app.ui.history_ahead)
         self.exit_signal: int | None = None  # the signal the app is leaving for, if any
         self._stopped_at: float | None = None  # when a SIGTSTP stopped the process, until it goes on
+        self.going_on = False  # set by SIGCONT until the sessions have been held where the stop began
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
@@ -390,6 +391,9 @@ class SuppleApp(App[None]):
                 os.kill(os.getpid(), signal.SIGSTOP)
 
         def going_on(number: int, frame: object) -> None:
+            # Noted at once, in the handler: a session's tick may run before the call below, and it
+            # must hold the session before it counts the time stopped (see SessionScreen.tick).
+            self.going_on = True
             if callable(before_go_on):
                 before_go_on(number, frame)
             loop.call_soon_threadsafe(self.went_on)
@@ -398,9 +402,13 @@ class SuppleApp(App[None]):
         signal.signal(signal.SIGCONT, going_on)
 
     def went_on(self) -> None:
-        """The process goes on after a stop: every session holds as it stood when it stopped."""
+        """The process goes on after a stop: every session holds as it stood when it stopped (once a stop,
+        whichever comes first: the call the signal's handler made, or a session's tick)."""
         from app.ui.screens.session import SessionScreen
 
+        if not self.going_on:
+            return
+        self.going_on = False
         at, self._stopped_at = self._stopped_at, None
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):

@@ -210,10 +210,27 @@ async def test_suspended_with_ctrl_z_the_session_waits_paused_for_the_user(clock
         clock.advance(3)
         app._stopped_at = clock()  # what the SIGTSTP handler notes before the process stops
         clock.advance(45)  # stopped, then `fg`
+        app.going_on = True  # what the SIGCONT handler notes at once
         app.went_on()
         await pilot.pause()
         assert engine.paused and "PAUSED" in text_of(app, "#hint")
         assert engine.elapsed() == 3  # the 45 s stopped are not counted
+
+
+async def test_a_tick_that_comes_before_the_news_of_going_on_still_holds_the_session_where_it_stopped(clock):
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen
+        clock.advance(3)
+        app._stopped_at = clock()
+        index = session.engine.index
+        clock.advance(45)  # far past the step's end
+        app.going_on = True
+        session.tick()  # the timer's wake-up, run before the handler's call to went_on
+        app.went_on()  # then that call: nothing more to do
+        await pilot.pause()
+        assert session.engine.paused and session.engine.elapsed() == 3 and session.engine.index == index
 
 
 async def test_the_help_over_a_paused_session_leaves_it_paused(clock):

@@ -211,6 +211,8 @@ class SessionScreen(SessionDrawing):
         `on_the_second`: called by the timer, when a new second must show on time; after a key,
         the whole screen changes at once instead.
         """
+        if self.app.going_on:  # back from a stop: held where it began before the time stopped is counted
+            self.app.went_on()
         self._ticked_at = self.engine.clock()
         events = self.engine.poll()
         cues = [event.cue for event in events if isinstance(event, CueDue)]

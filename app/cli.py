@@ -21,7 +21,18 @@ def _parser() -> argparse.ArgumentParser:
     import argparse  # bare `supple` never parses, and starts the sooner for it
 
     class Parser(argparse.ArgumentParser):
-        """Errors shown with the user's text escaped, and a close command suggested for a misspelt one."""
+        """Errors shown with the user's text escaped, and a close command suggested for a misspelt one; a
+        value that is not a number, or out of range, is the user's input (status 1), not a usage error."""
+
+        def _print_message(self, message: str, file: object = None) -> None:
+            if message:  # argparse's own drops a failed write silently: --help > /dev/full must say so
+                (file or sys.stderr).write(message)
+
+        def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+            try:
+                return super()._get_value(action, arg_string)
+            except argparse.ArgumentError as error:  # raised here only when the type refuses the value
+                raise BadValue(f"{self.prog}: {error}") from None
 
         def error(self, message: str) -> NoReturn:
             choice = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message)
@@ -109,25 +120,36 @@ def _scale(text: str) -> float:
     return value
 
 
+class BadValue(Exception):
+    """An option's value that is not a number or a day, or out of range: the user's input, status 1."""
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status."""
+    """Entry point of the console script; returns the exit status (the README's table of them)."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv:
-        args = _parser().parse_args(argv)
-        handler = getattr(args, "handler", cmd_default)
-    else:  # bare `supple`, the common case: the picker, with no parser to build
-        args, handler = None, cmd_default
     try:
+        if argv:
+            try:
+                args = _parser().parse_args(argv)
+            except SystemExit as done:  # --help, --version or a usage error, printed: flushed in the guard
+                sys.stdout.flush()
+                return done.code if isinstance(done.code, int) else EXIT_OK if done.code is None else EXIT_USER
+            handler = getattr(args, "handler", cmd_default)
+        else:  # bare `supple`, the common case: the picker, with no parser to build
+            args, handler = None, cmd_default
         status = handler(args)
         sys.stdout.flush()  # inside the guard: a full disk shows here for redirected output
         return status
+    except BadValue as error:
+        echo(str(error), err=True)
+        return EXIT_USER
     except LookupFailed as error:
         echo(f"supple: {error}", err=True)
         return EXIT_USER
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away; say nothing more.
+        # The reader (`head`, say) stopped reading: its choice, not a failure. Say nothing more.
         _drop_stdout()
-        return EXIT_USER
+        return EXIT_OK
     except OSError as error:
         if error.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
             raise

@@ -171,10 +171,17 @@ def test_filters(log):
     assert none.returncode == 0 and "No sessions recorded that match." in none.stdout
 
 
-@pytest.mark.parametrize("args", [["--since", "yesterday"], ["--segments"]])
-def test_bad_options_are_clear(args, supple_home):
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["--since", "yesterday"], 1, "not a day: 'yesterday' (write it YYYY-MM-DD)"),
+        (["--segments"], 2, "--segments goes with --csv"),
+        (["--csv", "--json"], 2, "argument --json: not allowed with argument --csv"),
+    ],
+)
+def test_bad_options_are_clear(args, status, message, supple_home):
     result = supple("history", *args, home=supple_home)
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == status and message in result.stderr and "Traceback" not in result.stderr
 
 
 def test_no_log_yet(supple_home):

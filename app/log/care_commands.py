@@ -70,7 +70,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         pain, places, note = parse_pain(args.pain), check_places(args.where), check_note(args.note)
     except CheckInError as error:
         echo(f"supple: {error}", err=True)
-        return EXIT_USAGE
+        return EXIT_USER
     try:
         conn = open_log()
         followed = session_to_follow(conn)
@@ -148,7 +148,7 @@ def cmd_build_up(args: argparse.Namespace) -> int:
             _show(conn, ref, name)
     except build_up.BuildUpError as error:
         echo(f"supple: {error}", err=True)
-        return EXIT_USAGE
+        return EXIT_USER
     except (LogUnavailable, sqlite3.Error) as error:
         echo(f"supple: the training log cannot be used: {error}", err=True)
         return EXIT_USER

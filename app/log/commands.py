@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.console import EXIT_OK, EXIT_USER, echo, table
+from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo, table
 from app.log.history import Filter, sessions
 from app.log.store import LogUnavailable, connect, db_path
 from app.routine.duration import format_clock
@@ -26,8 +26,9 @@ def add_log_commands(commands) -> None:
         "how it ended. --csv writes a row a session; --csv --segments a row a work segment, in the "
         "columns the Strong app exports.",
     )
-    history.add_argument("--json", action="store_true", help="print JSON for scripts")
-    history.add_argument("--csv", action="store_true", help="print CSV, a row a session")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON for scripts")
+    form.add_argument("--csv", action="store_true", help="print CSV, a row a session")
     history.add_argument("--segments", action="store_true", help="with --csv: a row a work segment (Strong's columns)")
     history.add_argument("--since", type=_day, metavar="DATE", help="from this day on (YYYY-MM-DD)")
     history.add_argument("--until", type=_day, metavar="DATE", help="up to this day (YYYY-MM-DD)")
@@ -58,8 +59,8 @@ def _day(text: str) -> date:
 def cmd_history(args: argparse.Namespace) -> int:
     """`supple history`: what the log holds, filtered."""
     if args.segments and not args.csv:
-        echo("supple: --segments goes with --csv", err=True)
-        return 2
+        echo("supple history: error: --segments goes with --csv", err=True)
+        return EXIT_USAGE
     path = db_path()
     if not path.exists():
         echo("No sessions recorded yet.")

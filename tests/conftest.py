@@ -9,6 +9,14 @@ import pytest
 
 from app.routine.model import Routine
 from app.routine.routine_file import parse_routine
+from tests import processes
+
+
+@pytest.fixture(autouse=True)
+def _stop_what_the_test_started():
+    """Every process a test started through tests.processes is stopped, even when the test failed."""
+    yield
+    processes.stop_all()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 import sys
 import textwrap
 import time
@@ -16,6 +15,7 @@ from app.files import fingerprint, remove_stale_temporaries
 from app.routine.model import Routine, Step
 from app.routine.routine_file import load_routine
 from app.routine.saving import Conflict, save_routine
+from tests import processes
 
 ONE = (Step("Hold", duration=30),)
 
@@ -80,7 +80,7 @@ def test_four_processes_creating_the_same_name_never_replace_a_file(tmp_path):
     script.write_text(WRITER)
     root = str(Path(__file__).parent.parent)
     env = os.environ | {"PYTHONPATH": root}
-    writers = [subprocess.Popen([sys.executable, str(script), str(folder), f"w{i}", "150"], env=env) for i in range(4)]
+    writers = [processes.popen([sys.executable, str(script), str(folder), f"w{i}", "150"], env=env) for i in range(4)]
     assert [w.wait(timeout=300) for w in writers] == [0, 0, 0, 0]
     files = [p for p in folder.iterdir() if not p.name.startswith(".")]
     descriptions = sorted(load_routine(p).description for p in files)

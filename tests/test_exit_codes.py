@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import processes
 from tests.test_cli import console_script
 
 README = (Path(__file__).parent.parent / "README.md").read_text()
@@ -49,7 +50,7 @@ def run(example: str, cwd: Path, env: dict) -> tuple[int, str, str]:
     args = [console_script(), *shlex.split(command)[1:]]
     if rest:
         assert rest == "head -1"
-        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env)
+        process = processes.popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env)
         process.stdout.close()  # the reader is gone before the first line
         err = process.stderr.read().decode()
         return process.wait(60), "", err

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import processes
 from tests.test_cli import console_script
 from tests.test_terminal import ROUTINE, Tmux
 
@@ -194,13 +195,12 @@ def test_a_pty_closed_without_a_hangup_signal_ends_supple(tmp_path, supple_home)
     # A program (not a window) that ran Supple in a pty it opened, and died: no controlling terminal,
     # so no SIGHUP; only writes that fail. Supple must leave as after SIGHUP, not wait for ever.
     import pty
-    import subprocess
 
     routine = tmp_path / "terminal-test.toml"
     routine.write_text(ROUTINE)
     master, slave = pty.openpty()
     env = os.environ | {"SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color", "ALSA_CONFIG_PATH": "/nonexistent"}
-    process = subprocess.Popen(
+    process = processes.popen(
         [console_script(), "run", str(routine)],
         stdin=slave,
         stdout=slave,

@@ -20,6 +20,7 @@ from app.routine.library import load_entry
 from app.settings import Settings
 from app.sound.player import SoundPlayer
 from app.ui.app import make_app
+from tests import processes
 from tests.audio import hear, samples_of
 from tests.test_cli import console_script
 from tests.test_terminal import Tmux
@@ -165,7 +166,7 @@ def _start_pulse(base: Path, monkeypatch) -> subprocess.Popen:
     socket = runtime / "native"
     env = os.environ | {"HOME": str(home), "XDG_RUNTIME_DIR": str(runtime)}
     with open(base / "pulse.log", "wb") as log:
-        server = subprocess.Popen(
+        server = processes.popen(
             [
                 "pulseaudio",
                 "--daemonize=no",
@@ -216,7 +217,7 @@ def pulse(tmp_path, monkeypatch):
 
 async def _record_timed_session(recording: Path, tmp_path: Path) -> tuple[bool, SoundPlayer]:
     with open(recording, "wb") as out:
-        recorder = subprocess.Popen(
+        recorder = processes.popen(
             [
                 "parec",
                 "--device=rec.monitor",
@@ -381,7 +382,7 @@ def test_the_first_cue_of_a_real_session_is_on_time(pulse, supple_home, tmp_path
     (supple_home / "config.toml").parent.mkdir(parents=True, exist_ok=True)
     (supple_home / "config.toml").write_text("voice = false\n")
     with open(pulse, "wb") as out:
-        recorder = subprocess.Popen(
+        recorder = processes.popen(
             [
                 "parec",
                 "--device=rec.monitor",
@@ -397,7 +398,7 @@ def test_the_first_cue_of_a_real_session_is_on_time(pulse, supple_home, tmp_path
         # An idle sink records nothing until a sound starts, and the recording's first 1.5 s or so
         # are not paced by a real clock: silence keeps the sink running, and the session starts once
         # the recording has settled, so its very first sound is recorded on the same clock as the rest.
-        silence = subprocess.Popen(
+        silence = processes.popen(
             ["paplay", "--raw", "--rate=22050", "--channels=1", "--format=s16le", "/dev/zero"],
             stderr=subprocess.DEVNULL,
         )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 import time
 import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,3 +103,53 @@ def test_the_code_passes_the_linter_as_ci_runs_it():
             [sys.executable, "-m", "ruff", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
         )
         assert done.returncode == 0, f"{line}:\n{done.stdout}{done.stderr}"
+
+
+FAILS_WITH_A_CHILD = """\
+import pytest
+
+from tests import processes
+from tests.test_terminal import Tmux
+
+
+def test_starts_a_child_and_a_tmux_server_then_fails(tmp_path_factory):
+    child = processes.popen(["sleep", "300"])
+    Tmux(SOCKET, "sleep 300", {"PATH": "/usr/bin:/bin"})
+    open(PIDFILE, "w").write(str(child.pid))
+    assert False, "failed with its processes running"
+"""
+
+
+def test_what_a_failing_test_started_is_stopped(tmp_path):
+    pidfile, socket = tmp_path / "pid", f"supple-limits-{os.getpid()}"
+    test = tmp_path / "test_fails_with_a_child.py"
+    test.write_text(f"SOCKET, PIDFILE = {socket!r}, {str(pidfile)!r}\n" + FAILS_WITH_A_CHILD)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider", "-q", str(test)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=ROOT,
+        )
+        assert done.returncode == 1 and "failed with its processes running" in done.stdout, done.stdout
+        pid = int(pidfile.read_text())
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # gone (reaped by the fixture, so not even a zombie)
+        alive = subprocess.run(["tmux", "-L", socket, "list-sessions"], capture_output=True, timeout=10)
+        assert alive.returncode != 0  # no server on that socket
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=10)
+
+
+SELF_SIGNALS = re.compile(r"os\.killpg\(\s*(0|os\.getpgrp\(\)|os\.getpgid\(0\))|os\.kill\(\s*(0|-1|os\.getpid\(\))\s*,")
+
+
+def test_no_test_signals_its_own_process_or_group():
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if SELF_SIGNALS.search(line)
+    ]
+    assert not found, "a signal to pytest's own process or group stops the run: " + ", ".join(found)

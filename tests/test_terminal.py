@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from tests import processes
 from tests.test_cli import console_script
 
 ROUTINE = """\
@@ -36,6 +37,7 @@ class Tmux:
             pytest.fail("tmux is not installed (CI installs it: apt-get install tmux)")
         self.base = ["tmux", "-L", socket]
         self.env = env
+        processes.track(self)  # its server is killed at the test's end, whatever happens in the test
         for _attempt in range(3):  # a server starting on a loaded machine now and then fails to come up
             started = subprocess.run(
                 [*self.base, "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), command],

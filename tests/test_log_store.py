@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from app.log import store
 from app.log.schema import MIGRATIONS
 from app.log.store import SCHEMA_VERSION, LogUnavailable, connect
+from tests import processes
 
 SESSION = (
     "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
@@ -54,7 +54,9 @@ def test_a_log_of_each_earlier_version_is_migrated_and_keeps_its_sessions(tmp_pa
 
 def test_a_log_from_a_newer_supple_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "supple.db"
-    connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer = connect(path)
+    newer.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer.close()  # closed here, not whenever it is collected: its checkpoint would change the bytes later
     before = path.read_bytes()
     with pytest.raises(LogUnavailable, match="written by a newer Supple"):
         connect(path)
@@ -109,7 +111,7 @@ def test_two_processes_write_at_once(tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     env = os.environ | {"PYTHONPATH": str(Path(__file__).parent.parent)}
-    writers = [subprocess.Popen([sys.executable, str(script), str(path), f"w{i}", "200"], env=env) for i in range(2)]
+    writers = [processes.popen([sys.executable, str(script), str(path), f"w{i}", "200"], env=env) for i in range(2)]
     assert [w.wait(timeout=120) for w in writers] == [0, 0]
     names = {name for (name,) in connect(path).execute("SELECT routine_name FROM sessions")}
     assert names == {f"w{i}-{n}" for i in range(2) for n in range(200)}

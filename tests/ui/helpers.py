@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from app.paths import bundled_routines_dir
@@ -85,10 +86,12 @@ def click_actions(app: SuppleApp) -> set[str]:
     return actions
 
 
-async def until(pilot, condition, tries: int = 60) -> None:
-    """Let the app run until `condition()` holds (3 s at most)."""
-    for _ in range(tries):
+async def until(pilot, condition, seconds: float = 10.0) -> None:
+    """Let the app run until `condition()` holds: the state a test asserts on, waited for, never a fixed
+    time (a loaded machine lays out slower)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         await pilot.pause(0.05)
         if condition():
             return
-    raise AssertionError("never happened")
+    raise AssertionError(f"never happened in {seconds:g} s")

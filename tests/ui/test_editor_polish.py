@@ -10,7 +10,7 @@ from app.routine.routine_file import load_routine
 from app.ui.screens.editor import EditorScreen
 from app.ui.widgets.key_bar import KeyBar
 from tests.ui.editor_helpers import KEYS, save, step_rows
-from tests.ui.helpers import build, screen_lines, text_of
+from tests.ui.helpers import build, screen_lines, text_of, until
 
 SIZE = (100, 30)
 
@@ -105,9 +105,10 @@ async def test_a_narrow_editor_is_one_column_with_whole_labels(clock, size):
             assert label in shown, shown
         button = app.screen.query_one("#step-add")
         button.focus()
-        await pilot.pause()
-        assert button.region.y < size[1] - 2  # scrolled into view, not hidden
+        # Scrolled into view, not hidden: the scroll is laid out over a few frames, so wait for it.
+        await until(pilot, lambda: 0 <= button.region.y < size[1] - 2)
         await pilot.press("enter")
+        await until(pilot, lambda: len(app.screen.draft.steps) > 1)
         assert app.screen.draft.steps[1].name == "New step"
 
 

@@ -10,7 +10,7 @@ from app.routine.routine_file import load_routine
 from app.ui.screens.editor import EditorScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.text_editor import TextEditorScreen, readable_text
-from tests.ui.helpers import build, text_of
+from tests.ui.helpers import build, text_of, until
 
 SIZE = (100, 30)
 BROKEN = '# my notes\nname = "Legs"\nkind = "warmup"\n[[steps]]\nname = "Swings"\nduraton = 30\n'
@@ -24,12 +24,7 @@ def broken_file(text: str = BROKEN, stem: str = "legs"):
     return path
 
 
-async def wait_until(pilot, condition, tries: int = 40) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("the condition never held")
+wait_until = until  # the shared helper: waits for the state, up to a bound in seconds
 
 
 async def test_e_on_a_broken_file_opens_it_as_text_with_its_problem_marked(clock):

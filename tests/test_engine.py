@@ -406,3 +406,23 @@ def test_the_summary_tells_steps_begun_from_steps_never_reached(clock):
     engine.next()
     engine.next()  # c passed over at once: not begun
     assert engine.summary().untouched == ("c",)
+
+
+@pytest.mark.parametrize(("scale", "reps"), [(0.7, 7), (0.5, 5), (0.54, 5), (0.56, 6), (1.5, 15)])
+def test_a_scaled_session_does_fewer_or_more_reps_of_a_paced_step_at_its_own_tempo(clock, scale, reps):
+    from app.session.session_view import session_view
+
+    engine = started(Routine("R", (Step("Leg swings", reps=10, tempo=2, sides=True),), prep=0, switch=4), clock, scale)
+    assert engine.segment.duration == reps * 2  # never 10 reps faster
+    assert engine.routine.steps[0].reps == reps and engine.routine.steps[0].tempo == 2
+    assert f"Rep 1 of {reps}" in session_view(engine).detail
+    ticks = [c.at for c in engine.plan.cues() if c.cue == "tick" and c.at < reps * 2]
+    assert all(b - a == pytest.approx(2) for a, b in zip(ticks, ticks[1:]))  # one a tempo, as at 100 %
+    clock.advance(4.1)
+    engine.poll()
+    assert engine.current_rep() == 3
+
+
+def test_a_scale_never_takes_a_paced_step_below_one_rep(clock):
+    engine = started(Routine("R", (Step("Slow squat", reps=1, tempo=6),), prep=0), clock, 0.5)
+    assert engine.routine.steps[0].reps == 1 and engine.segment.duration == 6

@@ -178,4 +178,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 f"\nAt {percent(building[0])}, the build-up's scale for the next session: {building[1]} "
                 f"('supple build-up {entry.log_ref}' shows its history)"
             )
+            paced = [
+                f"{now.name}: {now.reps} reps x {now.tempo:g} s ({was.reps} at 100 %)"
+                for was, now in zip(entry.routine.steps, plan.steps)
+                if now.tempo is not None and now.reps != was.reps
+            ]
+            if paced:
+                echo("Paced steps keep their tempo and do fewer or more reps: " + "; ".join(paced))
     return EXIT_OK

@@ -136,8 +136,8 @@ class Engine:
     def __init__(self, routine: Routine, clock: Clock, scale: float = 1.0) -> None:
         if not SCALE_RANGE[0] <= scale <= SCALE_RANGE[1]:
             raise ValueError(f"scale must be between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, got {scale}")
-        self.routine = routine
         self.plan = build_plan(routine, scale)
+        self.routine = routine._replace(steps=self.plan.steps)  # as run at `scale`: a paced step's reps scaled
         self.segments: tuple[Segment, ...] = self.plan.segments
         self.clock = clock
         self.started_at: float | None = None

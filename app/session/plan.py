@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
@@ -74,44 +75,65 @@ class Plan(NamedTuple):
         return _one_per_moment(_candidates(self))
 
 
-def build_plan(routine: Routine, scale: float = 1.0) -> Plan:
-    """Expand `routine` into segments; `scale` stretches every timed segment."""
-    segments: list[Segment] = []
+def reps_at(reps: int, scale: float) -> int:
+    """A paced step's reps at `scale`: rounded half up, one at least."""
+    return max(1, math.floor(reps * scale + 0.5))
 
-    def add(kind: SegmentKind, name: str, length: float | None, **where) -> None:
+
+def steps_at(steps: tuple[Step, ...], scale: float) -> tuple[Step, ...]:
+    """The steps as run at `scale`. Scaling never raises intensity: a paced step does fewer (or more) reps
+    at its own tempo, which is part of the move's form; the other timed parts are shorter (or longer)."""
+    if abs(scale - 1.0) < 1e-9:
+        return steps
+    return tuple(
+        step._replace(reps=reps_at(step.reps, scale)) if step.reps and step.tempo is not None else step
+        for step in steps
+    )
+
+
+def build_plan(routine: Routine, scale: float = 1.0) -> Plan:
+    """Expand `routine` into segments at `scale` (see steps_at); the plan's steps are those run."""
+    segments: list[Segment] = []
+    steps = steps_at(routine.steps, scale)
+
+    def add(kind: SegmentKind, name: str, length: float | None, paced: bool = False, **where) -> None:
         start = segments[-1].end if segments else 0.0
-        duration = None if length is None else length * scale
+        duration = None if length is None else length if paced else length * scale  # paced: its reps scaled
         segments.append(Segment(kind, name, where.get("step"), where.get("side"), where.get("set"), start, duration))
 
     if routine.prep > 0:
         add("prep", "Get ready", routine.prep)
-    for number, step in enumerate(routine.steps, start=1):
+    for number, step in enumerate(steps, start=1):
         if number > 1 and routine.transition > 0:
             add("transition", f"Next up: {step.name}", routine.transition)
         for set_number in range(1, step.sets + 1):
             _add_set(add, routine, step, number, set_number)
-    return Plan(routine.name, tuple(segments), routine.steps, scale)
+    return Plan(routine.name, tuple(segments), steps, scale)
 
 
-def planned_seconds(routine: Routine, step: Step, first: bool) -> float:
-    """What `step` adds to the planned total at scale 1: its sets, sides, switches, rests, the transition before it."""
-    work = step.work_seconds or 0.0
+def planned_seconds(routine: Routine, step: Step, first: bool, scale: float = 1.0) -> float:
+    """What `step` adds to the planned total at `scale`: its sets, sides, switches, rests, the transition
+    before it (a paced step's work: its reps at `scale`, at its own tempo)."""
+    if step.reps and step.tempo is not None:
+        work = reps_at(step.reps, scale) * step.tempo / scale  # scaled back below with the rest
+    else:
+        work = step.work_seconds or 0.0
     one_set = 2 * work + routine.switch if step.sides else work
     rests = (step.sets - 1) * step.rest
-    return (0.0 if first else routine.transition) + step.sets * one_set + rests
+    return ((0.0 if first else routine.transition) + step.sets * one_set + rests) * scale
 
 
 def _add_set(add, routine: Routine, step: Step, number: int, set_number: int) -> None:
-    where = {"step": number, "set": set_number}
+    where = {"step": number, "set": set_number, "paced": bool(step.reps) and step.tempo is not None}
     if step.sides:
         add("work", step.name, step.work_seconds, side="left", **where)
         if routine.switch > 0:
-            add("switch", "Switch sides", routine.switch, **where)
+            add("switch", "Switch sides", routine.switch, step=number, set=set_number)
         add("work", step.name, step.work_seconds, side="right", **where)
     else:
         add("work", step.name, step.work_seconds, **where)
     if set_number < step.sets and step.rest > 0:
-        add("rest", "Rest", step.rest, **where)
+        add("rest", "Rest", step.rest, step=number, set=set_number)
 
 
 def segment_cues(segment: Segment, step: Step | None) -> list[Cue]:
@@ -175,9 +197,11 @@ def scale_label(scale: float) -> str:
     return "" if abs(scale - 1.0) < 1e-9 else f"{round(scale * 100)} %"
 
 
-def planned_total(routine: Routine) -> float:
-    """The plan's total at scale 1, without building the plan."""
-    return routine.prep + sum(planned_seconds(routine, step, i == 0) for i, step in enumerate(routine.steps))
+def planned_total(routine: Routine, scale: float = 1.0) -> float:
+    """The plan's total at `scale`, without building the plan."""
+    return routine.prep * scale + sum(
+        planned_seconds(routine, step, i == 0, scale) for i, step in enumerate(routine.steps)
+    )
 
 
 def open_segments(routine: Routine) -> int:
@@ -192,7 +216,7 @@ def describe_total(plan: Plan) -> str:
 
 def describe_routine(routine: Routine, scale: float = 1.0) -> str:
     """`describe_total` of the routine's plan at `scale`, worked out without building it."""
-    return _describe(planned_total(routine) * scale, any(step.is_open for step in routine.steps))
+    return _describe(planned_total(routine, scale), any(step.is_open for step in routine.steps))
 
 
 def _describe(seconds: float, open_steps: bool) -> str:

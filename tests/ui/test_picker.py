@@ -155,7 +155,7 @@ async def test_brackets_set_the_scale_shown_in_the_preview_and_used_by_the_sessi
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         preview = text_of(app, "#preview")
         assert (
-            "4 min 13 s · 7 steps" in preview
+            "4 min 16 s · 7 steps" in preview  # paced steps: fewer reps at their tempo, rounded
             and "For this run: 85 % of its times" in preview
             and "100 %: 4 min 58 s" in preview
         )
@@ -189,7 +189,7 @@ async def test_the_preview_shows_step_times_at_the_chosen_scale_and_never_splits
         preview = text_of(app, "#preview")
         assert "For this run: 110 % of its times" in " ".join(preview.split())
         assert "1. March in place  1 min 6 s" in preview  # 1 min at 110 %
-        assert "3.3 s" in preview  # Trunk rotation's 3 s a rep at 110 %
+        assert "11 reps x 3 s" in " ".join(preview.split())  # Trunk rotation: 10 reps at 3 s, at 110 %
         shown = str(app.screen.query_one("#preview").content)  # as wrapped on screen
         assert len(shown.splitlines()) > len(preview.splitlines())  # it is wrapped, at this width
         for line in shown.replace("\u00a0", " ").splitlines():  # a unit never starts a line
@@ -228,3 +228,14 @@ async def test_a_long_library_lists_every_routine_once_even_when_rebuilt_before_
         assert picker._highlighted().name == "Mine 100"
         await pilot.press("end")
         assert picker._highlighted().name == "Gym visit"  # the bundled routines, after all of mine
+
+
+def test_the_preview_of_a_scaled_paced_step_says_fewer_reps_at_its_own_tempo():
+    from app.routine.model import Step
+    from app.ui.screens.picker_preview import step_summary
+
+    step = Step("Leg swings", reps=10, tempo=2, sides=True)
+    shown = lambda text: text.replace("\u00a0", " ")  # noqa: E731 - units are kept on their line
+    assert shown(step_summary(step, 0.7)) == "7 reps x 2 s, each side"
+    assert shown(step_summary(step)) == "10 reps x 2 s, each side"
+    assert shown(step_summary(Step("Hold", duration=30), 0.5)) == "15 s"

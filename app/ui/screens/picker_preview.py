@@ -7,7 +7,7 @@ from textual.content import Content
 from app.routine.duration import format_human
 from app.routine.library import Entry
 from app.routine.model import Step
-from app.session.plan import describe_routine, scale_label
+from app.session.plan import describe_routine, reps_at, scale_label
 from app.ui.text import lines, plain
 
 
@@ -23,7 +23,10 @@ def step_summary(step: Step, scale: float = 1.0) -> str:
     if step.manual:
         how = "until done"
     elif step.reps is not None:
-        how = f"{step.reps} reps" + (f"\u00a0x {round(step.tempo * scale, 1):g} s" if step.tempo else "")
+        if step.tempo:  # fewer or more reps at its own tempo: the scale never changes a move's pace
+            how = f"{reps_at(step.reps, scale)} reps\u00a0x {round(step.tempo, 1):g} s"
+        else:
+            how = f"{step.reps} reps"
     else:
         how = format_human(step.duration * scale)
     extras = [how]

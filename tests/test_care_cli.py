@@ -102,3 +102,46 @@ def test_bad_build_ups_are_refused(supple_home, args, message, status):
     result = supple("build-up", "quick-warmup", *args, home=supple_home)
     assert result.returncode == status and message in result.stderr and "Traceback" not in result.stderr
     assert rows(supple_home, "SELECT COUNT(*) FROM build_ups") in ([], [(0,)])
+
+
+def ended_session(name: str, minutes_ago: float) -> int:
+    """A session of `name` in the real log that ended `minutes_ago`."""
+    from datetime import datetime, timedelta
+
+    from app.log.store import connect
+
+    ended = datetime.now().astimezone() - timedelta(minutes=minutes_ago)
+    started = ended - timedelta(minutes=10)
+    with connect() as conn:
+        cursor = conn.execute(
+            "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
+            " ended_at, planned_s, actual_s, steps, steps_done, outcome) VALUES"
+            " (?, ?, 'warmup', 'd', 1.0, ?, ?, ?, 600, 600, 5, 5, 'completed')",
+            (
+                f"user:{name}",
+                name,
+                started.isoformat(timespec="seconds"),
+                started.date().isoformat(),
+                ended.isoformat(timespec="seconds"),
+            ),
+        )
+        return cursor.lastrowid
+
+
+def test_a_check_in_goes_with_the_latest_session_only_when_fresh_and_unanswered(supple_home):
+    ended_session("Older", minutes_ago=50)
+    latest = ended_session("Pre-lift mobility", minutes_ago=20)
+    first = supple("checkin", "3", home=supple_home)
+    assert first.returncode == 0, first.stderr
+    assert "with your session of Pre-lift mobility, which ended at" in first.stdout
+    # Answered already: the next check-in stands alone, never back-dated onto the older session.
+    second = supple("checkin", "2", home=supple_home)
+    assert "on its own" in second.stdout and "Older" not in second.stdout
+    assert rows(supple_home, "SELECT pain, session_id FROM checkins ORDER BY id") == [(3, latest), (2, None)]
+
+
+def test_a_check_in_long_after_the_last_session_stands_alone(supple_home):
+    ended_session("Post-lift cooldown", minutes_ago=3 * 60)
+    result = supple("checkin", "4", home=supple_home)
+    assert result.returncode == 0 and "on its own (no session ended in the last 2 hours" in result.stdout
+    assert rows(supple_home, "SELECT session_id FROM checkins") == [(None,)]

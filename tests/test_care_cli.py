@@ -93,6 +93,7 @@ def test_step_alone_without_a_build_up_is_an_error(supple_home):
         (["--start", "0.7", "--step", "0"], "step must be more than 0", 1),
         (["--start", "0.7", "--target", "3"], "target must be from 0.5 to 2.0", 1),
         (["--start", "0.7", "--step", "nan"], "step must be a number", 1),
+        (["--start", "inf"], "start must be from 0.5 to 2.0 (a time scale: 0.7 is 70 %), got inf", 1),
         (["--start", "lots"], "argument --start: invalid float value: 'lots'", 1),
         (["--off", "--resume"], "choose one of", 2),  # options that do not go together: a usage error
         (["--off", "--step", "0.1"], "choose one of", 2),

@@ -48,7 +48,7 @@ def percent(scale: float) -> str:
 def check(start: float, step: float, target: float) -> None:
     """BuildUpError unless LOWEST <= start <= target <= HIGHEST and 0 < step."""
     for label, value in (("start", start), ("step", step), ("target", target)):
-        if not math.isfinite(value):
+        if math.isnan(value):  # an infinity is a number, out of range: the checks below say so
             raise BuildUpError(f"{label} must be a number, got {value:g}")
     for label, value in (("start", start), ("target", target)):
         if not LOWEST - EPSILON <= value <= HIGHEST + EPSILON:

@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         "voice Supple uses, and why it skipped the others.",
     )
     sound.set_defaults(handler=cmd_sound_check)
+    parser.commands = commands.choices  # to show a command's own usage for an option it does not know
     return parser
 
 
@@ -130,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv:
             try:
-                args = _parser().parse_args(argv)
+                parser = _parser()
+                args, extra = parser.parse_known_args(argv)
+                if extra:  # said by the command's own parser, with its usage, not the top-level one
+                    known = parser.commands.get(getattr(args, "command", None), parser)
+                    known.error(f"unrecognized arguments: {' '.join(extra)}")
             except SystemExit as done:  # --help, --version or a usage error, printed: flushed in the guard
                 sys.stdout.flush()
                 return done.code if isinstance(done.code, int) else EXIT_OK if done.code is None else EXIT_USER

@@ -89,3 +89,11 @@ def test_each_example_exits_as_the_table_says(status, example, place):
         assert (out + err).strip() and "usage:" not in err
     if status == 2:
         assert err.strip()
+
+
+@pytest.mark.parametrize("command", ["list", "plan quick-warmup --json", "new", "sound-check", "history --csv"])
+def test_an_option_a_command_does_not_know_shows_that_commands_usage(command, place):
+    cwd, env = place
+    got, _, err = run(f"supple {command} --nope", cwd, env)
+    name = command.split()[0]
+    assert got == 2 and err.startswith(f"usage: supple {name} ") and "unrecognized arguments: --nope" in err, err

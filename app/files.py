@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -195,3 +197,28 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> int:
         except OSError:
             continue
     return removed
+
+
+@contextmanager
+def held_lock(path: Path, wait: float, busy: Callable[[], Exception], mode: int = 0o666) -> Iterator[None]:
+    """Hold an advisory lock on `path` (made if missing), waiting `wait` seconds at most for another process
+    to let go; raises `busy()` past that. Where there are no advisory locks (Windows), holds nothing."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), mode)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise busy() from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock

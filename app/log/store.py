@@ -11,12 +11,13 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 
 from app import paths
+from app.files import held_lock
 from app.log.schema import APPLICATION_ID, MIGRATIONS
 
 DB_NAME = "supple.db"
@@ -74,31 +75,16 @@ def connect(
         raise LogUnavailable(f"{path} is damaged and cannot be moved aside: {error.strerror or error}") from None
 
 
-@contextmanager
-def _aside_lock(path: Path) -> Iterator[None]:
+def _aside_lock(path: Path) -> AbstractContextManager[None]:
     """Hold `supple.db.lock` beside the log while a damaged log is looked at again and moved aside."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks
-        yield
-        return
-    handle = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-    try:
-        deadline = time.monotonic() + BUSY_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LogUnavailable(
-                        f"{path} is damaged, and another Supple has been moving it aside for "
-                        f"more than {BUSY_TIMEOUT:g} s"
-                    ) from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
+    return held_lock(
+        path.with_name(path.name + ".lock"),
+        BUSY_TIMEOUT,
+        lambda: LogUnavailable(
+            f"{path} is damaged, and another Supple has been moving it aside for more than {BUSY_TIMEOUT:g} s"
+        ),
+        mode=0o600,
+    )
 
 
 def _open(path: Path, check: bool) -> sqlite3.Connection:

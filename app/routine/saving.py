@@ -9,8 +9,7 @@ import re
 import stat
 import time
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from app.files import (
     NotReadable,
     create_new,
     fingerprint,
+    held_lock,
     read_regular,
     real_path,
     remove_stale_temporaries,
@@ -76,30 +76,14 @@ def has_comments(text: str) -> bool:
     return "#" in text and bool(Locator(text).comments)
 
 
-@contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """Hold the routines folder's lock: two Supples never check and write at the same time."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; the checks below still hold within a moment
-        yield
-        return
-    handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
-    try:
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise SaveError(
-                        "another Supple has been saving in this folder for a while; try again in a moment"
-                    ) from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
+def _folder_lock(folder: Path) -> AbstractContextManager[None]:
+    """Hold the routines folder's lock: two Supples never check and write at the same time (without
+    advisory locks, on Windows, the checks still hold within a moment)."""
+    return held_lock(
+        folder / LOCK_NAME,
+        LOCK_WAIT,
+        lambda: SaveError("another Supple has been saving in this folder for a while; try again in a moment"),
+    )
 
 
 def save_routine(

@@ -7,6 +7,7 @@ import pytest
 from app.routine.library import find, load_library
 from app.routine.model import Routine, Step
 from app.session.engine import READY, CueDue, Engine, Finished, SegmentStarted
+from app.session.session_view import session_view
 from tests.conftest import FakeClock
 
 EXAMPLE = Routine(
@@ -426,3 +427,68 @@ def test_a_scaled_session_does_fewer_or_more_reps_of_a_paced_step_at_its_own_tem
 def test_a_scale_never_takes_a_paced_step_below_one_rep(clock):
     engine = started(Routine("R", (Step("Slow squat", reps=1, tempo=6),), prep=0), clock, 0.5)
     assert engine.routine.steps[0].reps == 1 and engine.segment.duration == 6
+
+
+PACED_THEN_TIMED = Routine("R", (Step("a", reps=4, tempo=2), Step("b", duration=10)), prep=0)
+
+
+def progress(engine: Engine) -> tuple[float, float]:
+    view = session_view(engine)
+    return view.progress, view.progress_total
+
+
+def test_a_paced_step_gone_back_to_keeps_its_added_reps_and_the_bar_its_place(clock):
+    engine = started(PACED_THEN_TIMED, clock)
+    clock.advance(5)  # rep 3 of 4
+    assert engine.add_time(10) == 10 and engine.reps == 9
+    clock.advance(1)
+    engine.back()  # past its first 2 s: the step again, from its first rep, with the reps the user set
+    assert engine.index == 0 and engine.reps == 9 and engine.current_rep() == 1 and engine.remaining() == 18
+    assert engine.time_added == 10 and progress(engine) == (0, engine.plan.total + 10)
+    clock.advance(18)
+    engine.poll()
+    assert engine.segment.name != "a"  # the 9 reps ran to their end
+    engine.back()  # within 2 s of the next segment: the paced step again, still with 9 reps
+    assert (engine.index, engine.reps, engine.time_added) == (0, 9, 10)
+    assert progress(engine) == (0, engine.plan.total + 10)
+
+
+def test_time_added_to_a_step_left_and_come_back_to_is_counted_once(clock):
+    engine = started(PACED_THEN_TIMED, clock)
+    engine.add_time(10)
+    engine.next()
+    engine.back()  # within 2 s: back to the paced step
+    engine.add_time(-10)  # 5 reps fewer: back to 4
+    assert engine.reps == 4 and engine.time_added == 0
+    run_to_end(engine, clock)
+    summary = engine.summary()
+    assert summary.time_added == 0 and summary.steps_done == 2
+    assert progress(engine) == (engine.plan.total, engine.plan.total)
+
+
+def test_the_bar_never_runs_backwards_when_a_later_step_was_lengthened(clock):
+    engine = started(PACED_THEN_TIMED, clock)
+    engine.next()  # the gap before b
+    while engine.segment.name != "b":
+        engine.next()
+    engine.add_time(10)
+    before = progress(engine)
+    engine.back()  # within 2 s: back to the gap, whose time is still to come
+    after = progress(engine)
+    assert after[1] == before[1] == engine.plan.total + 10 and after[0] <= before[0]
+    clock.advance(0.5)
+    assert progress(engine)[0] >= after[0]
+
+
+def test_more_time_in_a_get_ready_is_time_to_get_ready_not_time_added(clock):
+    engine = started(PACED_THEN_TIMED, clock)
+    assert engine.jump(2) and engine.getting_ready
+    engine.toggle_pause()
+    assert engine.add_time(10) == 10 and engine.remaining() == READY + 10
+    assert engine.time_added == 0 and engine.summary().time_added == 0
+
+
+def test_more_time_as_the_clock_reaches_a_step_without_a_timer_does_nothing(clock):
+    engine = started(Routine("R", (Step("a", duration=5), Step("Lift", manual=True)), prep=0), clock)
+    clock.advance(60)  # past a and the gap, not yet polled: the open step is under way
+    assert engine.add_time(10) == 0 and engine.is_open and engine.time_added == 0

@@ -144,7 +144,9 @@ class Engine:
         self.finished_at: float | None = None
         self.paused_since: float | None = None
         self.paused_total = 0.0
-        self.time_added = 0.0
+        # Segments whose length + and - changed: index -> (length, paced reps). A step gone back to, or
+        # come to again, keeps what was set on it, so its reps, the progress bar and the time added agree.
+        self.adjusted: dict[int, tuple[float, int | None]] = {}
         self.completed: set[int] = set()  # work segments that ran to their end or were marked done
         self._now_state = _State()
         self._events: list[Event] = []
@@ -213,6 +215,15 @@ class Engine:
         return self.clock() if now is None else now
 
     @property
+    def time_added(self) -> float:
+        """Seconds + and - added to (or took from) the plan's segments, as they stand now."""
+        return sum(length - (self.segments[i].duration or 0.0) for i, (length, _) in self.adjusted.items())
+
+    def _added_after(self, index: int) -> float:
+        """Seconds + and - changed the segments after `index` by (one gone back from, say)."""
+        return sum(length - (self.segments[i].duration or 0.0) for i, (length, _) in self.adjusted.items() if i > index)
+
+    @property
     def deadline(self) -> float | None:
         state = self._now_state
         return None if state.length is None else state.start + state.length
@@ -230,10 +241,12 @@ class Engine:
         """Planned seconds left in the whole session; open segments count 0."""
         if self.finished:
             return 0.0
-        left = (self.remaining(now) or 0.0) + self._after[max(self.index, 0)]
+        index = max(self.index, 0)
+        left = (self.remaining(now) or 0.0) + self._after[index] + self._added_after(index)
         ready = self._now_state.ready
         if ready is not None:  # the segment got ready for is still to come, from where it resumes
-            left += max(0.0, (self.segments[self.index].duration or 0.0) - ready)
+            length = self.adjusted.get(index, (self.segments[index].duration or 0.0, None))[0]
+            left += max(0.0, length - ready)
         return left
 
     def next_work(self, index: int | None = None) -> int | None:
@@ -400,12 +413,13 @@ class Engine:
         """Lengthen (or shorten, when negative) the current timed segment; returns the seconds changed.
 
         A paced rep step changes by whole reps at its tempo (never below the rep under way); any
-        other by `seconds`, never below 1 s left.
+        other by `seconds`, never below 1 s left. In the get-ready before a step it is that get-ready's
+        time, not the plan's, so not time added.
         """
         if not self.started or self.finished or self.is_open:
             return 0.0
         now = self._op_now()
-        if self.finished:
+        if self.finished or self.is_open:  # catching up may have reached the end, or a step without a timer
             return 0.0
         state = self._now_state
         count = self.reps_for(seconds)
@@ -419,7 +433,8 @@ class Engine:
         if change == 0:
             return 0.0
         state.length += change
-        self.time_added += change
+        if state.ready is None:
+            self.adjusted[state.index] = (state.length, state.reps)
         # The segment's cues as for its new length (a fresh 3-2-1 before the new end, ticks for
         # added reps); those already past are not played again.
         state.cues = self._cues_for(
@@ -587,8 +602,9 @@ class Engine:
         segment = self.segments[index]
         step = self.routine.steps[segment.step - 1] if segment.kind == "work" else None
         reps = step.reps if step is not None and step.tempo and segment.duration else None
-        cues = self._cues_for(index, segment.duration, reps)
-        self._now_state = _State(index, start, segment.duration, cues, reps)
+        length, reps = self.adjusted.get(index, (segment.duration, reps))
+        cues = self._cues_for(index, length, reps)
+        self._now_state = _State(index, start, length, cues, reps)
         self._events.append(SegmentStarted(index))
 
     def _land(self, index: int, offset: float, now: float, pause: bool = True) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.routine.model import Routine, Step
 from app.session.engine import READY
 from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
 from app.ui.screens.picker import PickerScreen
@@ -242,3 +243,19 @@ async def test_the_help_over_a_paused_session_leaves_it_paused(clock):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and app.screen.engine.paused
+
+
+async def test_more_reps_then_back_runs_the_step_again_with_them(clock):
+    paced = Routine("Paced", (Step("Leg swings", reps=4, tempo=2), Step("Hold", duration=10)), prep=0)
+    app, _ = build(clock, start=paced)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5)
+        await pilot.press("plus")
+        assert text_of(app, "#hint") == "5 reps more: 9 in all"
+        await advance(pilot, clock, 1)
+        await pilot.press("p")
+        assert "Rep 1 of 9" in text_of(app, "#detail")
+        await advance(pilot, clock, 18 + 5 + 10, step=1)
+        assert isinstance(app.screen, SummaryScreen)
+        summary = text_of(app, "#summary")
+        assert "Time added  +10 s" in summary and "Steps done  2 of 2" in summary

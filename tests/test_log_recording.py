@@ -250,3 +250,45 @@ def test_an_answer_that_fails_on_the_app_s_side_does_not_stop_the_log(tmp_path):
     writer.submit(lambda conn: conn.execute("SELECT 2").fetchone(), answers.append)
     writer.close()
     assert answers == [(2,)]
+
+
+def test_where_a_running_session_stands_is_kept_by_name_side_and_set(tmp_path, clock):
+    path = tmp_path / "supple.db"
+    writer = writer_for(path)
+    engine = Engine(ROUTINE, clock)
+    recorder = SessionRecorder(writer, engine, "user:legs")
+    engine.start()
+    recorder.begin()
+    clock.advance(12)  # the right side of the swings
+    engine.poll()
+    recorder.sync()
+    writer.close()
+    [where] = rows(path, "SELECT position_step, position_name, position_side, position_set FROM sessions")
+    assert where == (1, "Swings", "right", 1)
+    found = close_stale_and_find(connect(path), datetime.now().astimezone())
+    assert found is None or found.where == ("Swings", "right", 1)  # this process is alive: not offered
+
+
+def test_a_changed_routine_resumes_at_the_exercise_by_name_the_nearest_of_two():
+    from app.log.resume import Unfinished, plan_resume
+    from app.session.plan import build_plan
+
+    def plan(*names):
+        routine = Routine("R", tuple(Step(n, duration=10) for n in names), prep=0, transition=0)
+        return list(build_plan(routine, 1.0).segments), list(routine.steps)
+
+    old_segments, _ = plan("a", "b", "a", "c")
+    stood = Unfinished(
+        1, "r", "R", "d", 1.0, "", 2, 3, 4.0, (30, 0, 0), frozenset({0, 1}), frozenset({0, 1}), {0: 10, 1: 10},
+        ("a", None, 1), {0: ("a", None, 1), 1: ("b", None, 1)},
+    )  # fmt: skip
+    segments, steps = plan("x", "a", "b", "a", "c")  # a step put in front: the second "a" is step 4 now
+    resume = plan_resume(stood, segments, steps, same_routine=False)
+    assert segments[resume.at].step == 4 and resume.offset == 0
+    assert resume.done == {1, 2} and resume.worked == {1: 10, 2: 10}  # the first a and b, where they are now
+    assert "going on at a (step 4 of the new version)" in resume.note
+    segments, steps = plan("b", "c")  # both a's gone
+    resume = plan_resume(stood, segments, steps, same_routine=False)
+    assert segments[resume.at].step == 2 and resume.done == {0} and resume.worked == {0: 10}
+    assert "a is no longer in it: going on at the nearest, step 2, c." in resume.note
+    assert len(old_segments) == 4

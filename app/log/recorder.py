@@ -98,7 +98,7 @@ class SessionRecorder:
         rows = self._work_rows(self.engine.take_left())
         totals = self.engine.times()
         index, offset = self.engine.position()
-        position = (index, self.engine.step_number, offset, int(self.engine.paused))
+        position = (index, self.engine.step_number, offset, int(self.engine.paused), *self._where(index))
         self.writer.submit(lambda conn: self._write(conn, rows, totals, position))
 
     def end(self) -> None:
@@ -128,6 +128,15 @@ class SessionRecorder:
                 )
 
         self.writer.submit(write)
+
+    def _where(self, index: int) -> tuple[str | None, str | None, int | None]:
+        """The step segment `index` is (or leads to) by name, side and set: found again should the file change."""
+        engine = self.engine
+        work = index if engine.segments[index].kind == "work" else engine.next_work(index)
+        if work is None:
+            return None, None, None
+        segment = engine.segments[work]
+        return engine.routine.steps[segment.step - 1].name, segment.side, segment.set
 
     def _work_rows(self, left: list[Left]) -> list[tuple]:
         """Rows for the work segments among those left (gets ready, rests and switches are not recorded)."""
@@ -165,8 +174,9 @@ class SessionRecorder:
             conn.executemany(UPSERT_SEGMENT, [(self.session_id, *row) for row in rows])
             conn.execute(
                 "UPDATE sessions SET actual_s = ?, paused_s = ?, added_s = ?, position_segment = ?,"
-                " position_step = ?, position_offset = ?, position_paused = ? WHERE id = ?",
-                (*totals, *(position or (None, None, None, None)), self.session_id),
+                " position_step = ?, position_offset = ?, position_paused = ?, position_name = ?,"
+                " position_side = ?, position_set = ? WHERE id = ?",
+                (*totals, *(position or (None,) * 7), self.session_id),
             )
             conn.execute("COMMIT")
         except BaseException:

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from app.log.owner import is_alive
 
+Where = tuple[str, str | None, int | None]  # a work segment by its step's name, its side and its set
+
 STALE = timedelta(hours=12)  # an unfinished session older than this is closed without asking
 LONG_HOLD = 60.0  # seconds: a segment this long resumes at the second it was at, not at its start
 
@@ -28,13 +30,16 @@ class Unfinished(NamedTuple):
     completed: frozenset[int]  # work segments done in full
     visited: frozenset[int]  # segments it had a row for
     worked: dict[int, float] = {}  # seconds run in each of those (read only)
+    where: Where | None = None  # the step it stood at (or was heading to), by name; None in older logs
+    names: dict[int, Where] = {}  # each segment it had a row for, by name (read only)
 
 
 def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished | None:
     """Mark sessions unfinished for over 12 hours interrupted; the newest other one whose process is gone."""
     rows = conn.execute(
         "SELECT id, routine_ref, routine_name, routine_digest, scale, started_at, position_segment,"
-        " position_step, position_offset, actual_s, paused_s, added_s, owner FROM sessions"
+        " position_step, position_offset, actual_s, paused_s, added_s, position_name, position_side, position_set,"
+        " owner FROM sessions"
         " WHERE outcome = 'running' ORDER BY started_at DESC, id DESC"
     ).fetchall()
     found = None
@@ -56,9 +61,10 @@ def close_stale_and_find(conn: sqlite3.Connection, now: datetime) -> Unfinished 
 
 
 def _unfinished(conn: sqlite3.Connection, fields: list) -> Unfinished:
-    (session_id, ref, name, digest, scale, started, segment, step, offset, actual, paused, added) = fields
+    (session_id, ref, name, digest, scale, started, segment, step, offset, actual, paused, added, *where) = fields
     done = conn.execute(
-        "SELECT segment_index, result, actual_s FROM segments WHERE session_id = ?", (session_id,)
+        "SELECT segment_index, result, actual_s, step_name, side, set_number FROM segments WHERE session_id = ?",
+        (session_id,),
     ).fetchall()
     return Unfinished(
         session_id,
@@ -71,9 +77,11 @@ def _unfinished(conn: sqlite3.Connection, fields: list) -> Unfinished:
         step or 1,
         offset or 0.0,
         (actual, paused, added),
-        frozenset(i for i, result, _ in done if result == "completed"),
-        frozenset(i for i, _, _ in done),
-        {i: seconds for i, _, seconds in done},
+        frozenset(i for i, result, *_ in done if result == "completed"),
+        frozenset(i for i, *_ in done),
+        {i: seconds for i, _, seconds, *_ in done},
+        tuple(where) if where[0] is not None else None,
+        {i: (step_name, side, set_number) for i, _, _, step_name, side, set_number in done},
     )
 
 
@@ -110,9 +118,10 @@ class CannotResume(Exception):
     """The session cannot go on; the message says why, for the user."""
 
 
-def plan_resume(unfinished: Unfinished, segments: list, steps: int, same_routine: bool) -> ResumePlan:
-    """Where `unfinished` goes on in the plan `segments` (of a routine of `steps` steps); when the
-    routine changed since (`same_routine` False), at the start of the same step of the new version."""
+def plan_resume(unfinished: Unfinished, segments: list, steps: list, same_routine: bool) -> ResumePlan:
+    """Where `unfinished` goes on in the plan `segments` of a routine's `steps`. When the routine changed
+    since (`same_routine` False): at the start of the same exercise (its name, side and set) in the new
+    version, with what was done of the steps still there; else at the nearest step, and the note says so."""
     if same_routine:
         at, offset = resume_point(unfinished, [segment.duration for segment in segments])
         return ResumePlan(
@@ -125,20 +134,62 @@ def plan_resume(unfinished: Unfinished, segments: list, steps: int, same_routine
             "",
             unfinished.worked,
         )
-    if unfinished.step > steps:
-        raise CannotResume(
-            f"{unfinished.routine_name} has changed since, and has {steps} step"
-            f"{'s' if steps != 1 else ''} now: the session stood at step {unfinished.step}, "
-            "which is no longer there. It stays in the log as interrupted."
+    if not steps:
+        raise CannotResume(f"{unfinished.routine_name} has no steps now. The session stays in your log as interrupted.")
+    moved = _matched(unfinished.names, segments, steps)
+    done = frozenset(moved[i] for i in unfinished.completed if i in moved)
+    at = _found(unfinished.where, segments, steps, unfinished.step, done) if unfinished.where else None
+    changed = f"{unfinished.routine_name} has changed since this session began"
+    if at is not None:
+        number = segments[at].step
+        note = f"{changed}: going on at {steps[number - 1].name} (step {number} of the new version)."
+    else:
+        number = min(max(unfinished.step, 1), len(steps))
+        at = next(i for i, segment in enumerate(segments) if segment.step == number)
+        gone = (
+            f"{unfinished.where[0]} is no longer in it" if unfinished.where else f"it stood at step {unfinished.step}"
         )
-    at = next(i for i, segment in enumerate(segments) if segment.step == unfinished.step)
+        note = f"{changed}, and {gone}: going on at the nearest, step {number}, {steps[number - 1].name}."
     return ResumePlan(
         unfinished.id,
         at,
         0.0,
-        frozenset(),
-        frozenset(),
+        done,
+        frozenset(moved[i] for i in unfinished.visited if i in moved),
         unfinished.totals,
-        f"{unfinished.routine_name} has changed since this session began: going on at the start of "
-        f"step {unfinished.step} of the new version.",
+        note,
+        {moved[i]: seconds for i, seconds in unfinished.worked.items() if i in moved},
     )
+
+
+def _keys(segments: list, steps: list) -> dict[Where, list[int]]:
+    """The plan's work segments by name, side and set, each in order (a name may come twice)."""
+    found: dict[Where, list[int]] = {}
+    for i, segment in enumerate(segments):
+        if segment.kind == "work":
+            found.setdefault((steps[segment.step - 1].name, segment.side, segment.set), []).append(i)
+    return found
+
+
+def _matched(names: dict[int, Where], segments: list, steps: list) -> dict[int, int]:
+    """Old segment index -> new, for the segments still in the new plan: the n-th of a name to the n-th."""
+    new = _keys(segments, steps)
+    taken: dict[Where, int] = {}
+    moved: dict[int, int] = {}
+    for old in sorted(names):
+        key = names[old]
+        count = taken.get(key, 0)
+        if count < len(new.get(key, ())):
+            moved[old] = new[key][count]
+            taken[key] = count + 1
+    return moved
+
+
+def _found(where: Where, segments: list, steps: list, step: int, done: frozenset[int]) -> int | None:
+    """The work segment of `where` in the new plan (the same side and set, else the step's first); when the
+    name comes twice, one not `done` already, nearest old step `step`. None when the name is gone."""
+    keys = _keys(segments, steps)
+    same = keys.get(where) or [indexes[0] for (name, *_), indexes in keys.items() if name == where[0]]
+    if not same:
+        return None
+    return min(same, key=lambda i: (i in done, abs(segments[i].step - step), i))

@@ -134,9 +134,18 @@ def _skipped_reps_done_and_mark(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _position_by_name(conn: sqlite3.Connection) -> None:
+    """Version 4: where a running session stands, by its step's name, side and set too, so that it goes on
+    at the same exercise after the routine's file changed."""
+    conn.execute("ALTER TABLE sessions ADD COLUMN position_name TEXT")
+    conn.execute("ALTER TABLE sessions ADD COLUMN position_side TEXT")
+    conn.execute("ALTER TABLE sessions ADD COLUMN position_set INTEGER")
+
+
 # MIGRATIONS[n] takes a log at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _sessions_and_segments,
     _checkins_and_build_ups,
     _skipped_reps_done_and_mark,
+    _position_by_name,
 ]

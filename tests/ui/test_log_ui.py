@@ -15,6 +15,7 @@ from app.routine.routine_file import dumps
 from app.sound.output import Recorder
 from app.ui.app import make_app
 from app.ui.screens.checkin import CheckInScreen
+from app.ui.screens.dialogs import ConfirmScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.resume import ResumeScreen
 from app.ui.screens.session import SessionScreen
@@ -92,14 +93,16 @@ async def test_leaving_for_a_signal_keeps_the_session_to_resume(clock):
     assert sessions() == [("user:short", "running", 0, 1)]
 
 
-def unfinished_session(routine, ref: str, segment: int, step: int, offset: float, changed: bool = False) -> int:
+def unfinished_session(
+    routine, ref: str, segment: int, step: int, offset: float, changed: bool = False, where=(None, None, None)
+) -> int:
     conn = connect(db_path())
     started = datetime.now().astimezone() - timedelta(minutes=5)
     text = dumps(routine) + ("\n# changed" if changed else "")
     cursor = conn.execute(
         "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
-        " planned_s, steps, owner, position_segment, position_step, position_offset, actual_s) VALUES"
-        " (?, ?, ?, ?, 1.0, ?, ?, 300, ?, 'gone:1:1', ?, ?, ?, 42)",
+        " planned_s, steps, owner, position_segment, position_step, position_offset, actual_s, position_name,"
+        " position_side, position_set) VALUES (?, ?, ?, ?, 1.0, ?, ?, 300, ?, 'gone:1:1', ?, ?, ?, 42, ?, ?, ?)",
         (
             ref,
             routine.name,
@@ -111,6 +114,7 @@ def unfinished_session(routine, ref: str, segment: int, step: int, offset: float
             segment,
             step,
             offset,
+            *where,
         ),
     )
     conn.execute(
@@ -158,36 +162,98 @@ async def test_keep_as_interrupted_does_what_it_says(clock):
     assert [o for _, o, *_ in sessions()] == ["interrupted"]
 
 
-async def test_a_changed_routine_goes_on_at_the_step_of_its_new_version_and_says_so(clock):
-    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
-    unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7, changed=True)
-    app, writer = app_with_log(clock)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
-        await pilot.press("r")
-        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
-        engine = app.screen.engine
-        assert engine.getting_ready and engine.paused and engine.step_number == 3 and engine.position()[1] == 0
-        assert any("has changed since this session began" in n.message for n in app._notifications)
-    writer.close()
-
-
-async def test_a_step_no_longer_there_is_refused_clearly(clock):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
-    (folder / "short.toml").write_text('name = "Short"\n[[steps]]\nname = "a"\nduration = 30\n')
+def user_routine(text: str):
     from app.routine.library import load_entry
 
-    entry = load_entry(folder / "short.toml", "user")
-    unfinished_session(entry.routine, "user:short", segment=9, step=4, offset=0, changed=True)
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.toml").write_text(text)
+    return load_entry(folder / "mine.toml", "user")
+
+
+MINE = """name = "Mine"
+[[steps]]
+name = "Arm swings"
+duration = 30
+[[steps]]
+name = "Side bends"
+duration = 20
+sides = true
+[[steps]]
+name = "Hip circles"
+duration = 20
+"""
+
+
+async def offered(pilot, app) -> str:
+    """Resume, and the offer a changed routine makes: its words."""
+    await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+    await pilot.press("r")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+    return text_of(app, ".dialog-note")
+
+
+async def test_a_changed_routine_goes_on_at_the_same_exercise_by_name_when_the_user_says_so(clock):
+    from app.session.plan import build_plan
+
+    old = user_routine(MINE).routine
+    segments = build_plan(old, 1.0).segments
+    left_side, right_side = (i for i, s in enumerate(segments) if s.name == "Side bends" and s.kind == "work")
+    session_id = unfinished_session(
+        old, "user:mine", segment=right_side, step=2, offset=3, changed=True, where=("Side bends", "right", 1)
+    )
+    conn = connect(db_path())
+    conn.execute(
+        "INSERT INTO segments (session_id, segment_index, step, step_name, side, set_number, actual_s, result)"
+        " VALUES (?, ?, 2, 'Side bends', 'left', 1, 20, 'completed')",
+        (session_id, left_side),
+    )
+    conn.close()
+    user_routine(MINE.replace('name = "Arm swings"\nduration = 30\n[[steps]]\n', ""))  # its first step deleted
     app, writer = app_with_log(clock)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
-        await pilot.press("r")
-        await until(pilot, lambda: any("no longer there" in n.message for n in app._notifications))
-        assert isinstance(app.screen, PickerScreen)
+    async with app.run_test(size=SIZE) as pilot:
+        note = await offered(pilot, app)
+        assert "Mine has changed since this session began: going on at Side bends (step 1 of the new version)" in note
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
+        engine = app.screen.engine
+        segment = engine.segments[engine.index]
+        assert engine.getting_ready and (segment.name, segment.side, engine.step_number) == ("Side bends", "right", 1)
+        new_left = next(i for i, s in enumerate(engine.segments) if s.side == "left")
+        assert engine.completed == {new_left} and engine.worked == {new_left: 20}  # its left side stays done
+        await pilot.press("q", "y")
+        await pilot.pause()
+    writer.close()
+
+
+async def test_a_step_no_longer_there_offers_the_nearest_and_no_keeps_it_interrupted(clock):
+    old = user_routine(MINE).routine
+    unfinished_session(old, "user:mine", segment=9, step=3, offset=0, changed=True, where=("Hip circles", None, 1))
+    user_routine(MINE.replace("Hip circles", "Knee circles"))
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        note = await offered(pilot, app)
+        assert "Hip circles is no longer in it: going on at the nearest, step 3, Knee circles." in note
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
     writer.close()
     assert [o for _, o, *_ in sessions()] == ["interrupted"]
+
+
+async def test_a_changed_routine_from_an_older_log_goes_on_at_the_step_number_it_still_has(clock):
+    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
+    unfinished_session(entry.routine, entry.ref, segment=5, step=9, offset=7, changed=True)  # no name: an older log
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        note = await offered(pilot, app)
+        last = len(entry.routine.steps)
+        assert f"it stood at step 9: going on at the nearest, step {last}, {entry.routine.steps[-1].name}." in note
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
+        assert app.screen.engine.step_number == last and app.screen.engine.getting_ready
+        await pilot.press("q", "y")
+        await pilot.pause()
+    writer.close()
 
 
 async def test_a_log_that_cannot_be_used_is_said_and_the_session_runs(clock):

@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 
 from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, plan_resume
 from app.routine.duration import format_clock
-from app.ui.screens.dialogs import Dialog
+from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
 
 if TYPE_CHECKING:
@@ -58,15 +58,24 @@ def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
         routine = entry.routine
         plan = build_plan(routine, unfinished.scale)
         resume = plan_resume(
-            unfinished, list(plan.segments), len(routine.steps), digest(dumps(routine)) == unfinished.routine_digest
+            unfinished, list(plan.segments), list(routine.steps), digest(dumps(routine)) == unfinished.routine_digest
         )
     except (LookupFailed, CannotResume) as error:
         app.training_log.submit(lambda conn: mark_interrupted(conn, unfinished.id))
         notify(app, f"Cannot go on with that session: {error}", severity="error", timeout=12)
         return
-    if resume.note:
-        notify(app, resume.note, severity="warning", timeout=10)
-    app.start_session(routine, scale=unfinished.scale, ref=unfinished.routine_ref, resume=resume)
+    if not resume.note:
+        app.start_session(routine, scale=unfinished.scale, ref=unfinished.routine_ref, resume=resume)
+        return
+
+    def chosen(go_on: bool | None) -> None:
+        if go_on:
+            app.start_session(routine, scale=unfinished.scale, ref=unfinished.routine_ref, resume=resume)
+        else:
+            _chosen(app, unfinished, "interrupted")
+
+    # The file changed: where it would go on is offered, not done unasked.
+    app.push_screen(ConfirmScreen("Go on with this session?", "Go on", "Keep as interrupted", note=resume.note), chosen)
 
 
 class ResumeScreen(Dialog[str | None]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -31,26 +32,29 @@ BOX_WIDTH = 60  # as in summary.tcss
 
 def headline(summary: Summary) -> tuple[str, str]:
     """The title and the closing words, fitted to what happened."""
-    if not summary.finished:
-        done = f"{summary.steps_done} of {summary.steps} steps done"
-        return "SESSION STOPPED", f"Stopped early, {done}."
     if not summary.counts:
-        return "NOT COUNTED AS DONE", (
-            f"You reached the end with {_work_done(summary)}. A session counts once "
-            f"{DONE_SHARE:.0%} of its work is done, so your streak and any build-up stay "
-            "as they were."
+        title = "SESSION STOPPED" if not summary.finished else "NOT COUNTED AS DONE"
+        how = "Stopped early" if not summary.finished else "You reached the end"
+        return title, (
+            f"{how}: {_work_done(summary)}. This does not count towards your streak or a build-up: a session "
+            f"counts once it reaches its end with {share(DONE_SHARE)} of its work done."
         )
     if summary.skipped:
         return "ROUTINE COMPLETE", "Done, with some steps skipped."
     return "ROUTINE COMPLETE", "Well done."
 
 
+def share(fraction: float) -> str:
+    """A share as the app writes it: "85 %"."""
+    return f"{math.floor(fraction * 100 + 1e-9)} %"
+
+
 def _work_done(summary: Summary) -> str:
-    """ "0:14 of its 0:30 of work done (47 %)", or the steps done for a routine of open steps only."""
+    """ "3 of 7 steps done, 40 % of the work" (a routine of open steps only: the steps alone)."""
+    steps = f"{summary.steps_done} of {summary.steps} step{'s' if summary.steps != 1 else ''} done"
     if summary.planned_work <= 0:
-        return f"{summary.steps_done} of its {summary.steps} steps done"
-    share = summary.worked / summary.planned_work
-    return f"{format_clock(summary.worked)} of its {format_clock(summary.planned_work)} of work done ({share:.0%})"
+        return steps
+    return f"{steps}, {share(summary.worked / summary.planned_work)} of the work"
 
 
 def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
@@ -71,7 +75,7 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
             (
                 "Work done",
                 f"{format_clock(summary.worked)} of {format_clock(summary.planned_work)} "
-                f"({summary.worked / summary.planned_work:.0%})",
+                f"({share(summary.worked / summary.planned_work)})",
             )
         )
     if summary.partly:

@@ -38,6 +38,28 @@ duration = 20
 """
 
 
+def work_app(clock, start: bool = False, **kwargs):
+    """The app over a folder holding the routine Work, with a build-up at 90 %, on a real log; `start`: the
+    app opens on a session of it, as `supple run` does."""
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "work.toml").write_text(WORK)
+    conn = connect(db_path())
+    build_up.start(conn, "user:work", 0.9, 0.1, 1.2)
+    conn.close()
+    writer = LogWriter(db_path())
+    if start:
+        kwargs["start"] = scan(folder, "user")[0].routine
+    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=lambda: scan(folder, "user"), **kwargs)
+    return app, writer
+
+
+async def checked_in_without_pain(pilot) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, CheckInScreen))
+    await pilot.press("0", "enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen))
+
+
 async def skipped_through(pilot, clock) -> None:
     for _ in range(3):
         await pilot.press("n")
@@ -79,22 +101,13 @@ async def done_at_85(pilot, clock) -> None:
 async def test_only_a_session_done_counts_for_the_streak_and_the_build_up(
     clock, keys, outcome, title, words, scale_after, streak
 ):
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
-    (folder / "work.toml").write_text(WORK)
-    conn = connect(db_path())
-    build_up.start(conn, "user:work", 0.9, 0.1, 1.2)
-    conn.close()
-    writer = LogWriter(db_path())
-    app = make_app(clock=clock, sound=Recorder(), log=writer, load_entries=lambda: scan(folder, "user"))
+    app, writer = work_app(clock)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PickerScreen) and "90 %" in text_of(app, "#preview"))
         await pilot.press("enter")  # started from the picker, at the build-up's scale
         assert isinstance(app.screen, SessionScreen) and app.screen.engine.plan.scale == 0.9
         await keys(pilot, clock)
-        await until(pilot, lambda: isinstance(app.screen, CheckInScreen))
-        await pilot.press("0", "enter")  # no pain: only the session itself can hold the build-up
-        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await checked_in_without_pain(pilot)  # no pain: only the session itself can hold the build-up
         assert text_of(app, "#summary").startswith(title)
         assert text_of(app, "#summary-hint").startswith(words)
     writer.close()
@@ -103,3 +116,34 @@ async def test_only_a_session_done_counts_for_the_streak_and_the_build_up(
     (day,) = conn.execute("SELECT day FROM sessions").fetchone()
     assert streaks(conn, date.fromisoformat(day)).days == streak
     assert build_up.get(conn, "user:work").scale == pytest.approx(scale_after)
+
+
+async def test_a_session_done_from_the_palette_moves_the_build_up(clock):
+    app, writer = work_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.press("ctrl+p", *"runwork")
+        await until(
+            pilot,
+            lambda: any(str(o.prompt).startswith("Run: Work") for o in app.screen.query_one("CommandList").options),
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.engine.plan.scale == 0.9
+        await advance(pilot, clock, 54)
+        await checked_in_without_pain(pilot)
+    writer.close()
+    assert build_up.get(sqlite3.connect(db_path()), "user:work").scale == pytest.approx(1.0)
+
+
+async def test_a_session_run_at_another_scale_leaves_the_build_up_where_it_was(clock):
+    app, writer = work_app(clock, True, start_ref="user:work", scale=1.0, scale_why="--scale 1 for this session")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.engine.plan.scale == 1.0
+        await advance(pilot, clock, 60)
+        await checked_in_without_pain(pilot)
+    writer.close()
+    conn = sqlite3.connect(db_path())
+    assert build_up.get(conn, "user:work").scale == pytest.approx(0.9)
+    assert "not the build-up's scale" in build_up.steps(conn, "user:work")[-1].reason

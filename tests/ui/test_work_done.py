@@ -123,10 +123,8 @@ async def test_a_session_done_from_the_palette_moves_the_build_up(clock):
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         await pilot.press("ctrl+p", *"runwork")
-        await until(
-            pilot,
-            lambda: any(str(o.prompt).startswith("Run: Work") for o in app.screen.query_one("CommandList").options),
-        )
+        hits = lambda: [str(o.prompt) for c in app.screen.query("CommandList") for o in c.options]  # noqa: E731
+        await until(pilot, lambda: any(hit.startswith("Run: Work") for hit in hits()))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen))
         assert app.screen.engine.plan.scale == 0.9

@@ -299,3 +299,42 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
     ).stdout
     assert shown == expected.getvalue().encode()
     assert len(list(csv.reader(io.StringIO(shown.decode(), newline="")))) == 1 + 2 * len(names)
+
+
+def test_the_strong_csv_says_the_reps_and_seconds_done_read_back_by_column_name(supple_home):
+    routine = Routine(
+        "Done as done",
+        (
+            Step("Squats", reps=10, tempo=2),
+            Step("Lunges", reps=8, tempo=2),
+            Step("Hold", duration=30),
+            Step("Fold", duration=30),
+        ),
+        prep=0,
+        transition=0,
+    )
+    writer = LogWriter(db_path())
+    writer.start()
+    clock = FakeClock()
+    engine = Engine(routine, clock)
+    recorder = SessionRecorder(writer, engine, "user:done", wall=lambda: "2026-11-20T18:00:00+01:00")
+    engine.start()
+    recorder.begin()
+    clock.advance(1)
+    engine.add_time(-10)  # 5 reps fewer: 5 in all, done in full
+    clock.advance(9)
+    engine.poll()
+    engine.next()  # the lunges skipped at once
+    clock.advance(12)
+    engine.next()  # the hold stopped after 12 s
+    clock.advance(3)
+    recorder.end()  # stopped 3 s into the fold
+    writer.close()
+    rows = csv.DictReader(io.StringIO(supple("history", "--csv", "--segments", home=supple_home).stdout))
+    done = {row["Exercise Name"]: (row["Reps"], row["Seconds"], row["Notes"]) for row in rows}
+    assert done == {
+        "Squats": ("5", "10", ""),
+        "Lunges": ("0", "0", "skipped"),
+        "Hold": ("", "12", "cut short"),
+        "Fold": ("", "3", "cut short"),
+    }

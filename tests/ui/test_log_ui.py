@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
+import pytest
 from textual.widgets import Button
 
 from app import paths
@@ -300,3 +301,32 @@ async def test_ctrl_c_outside_a_session_quits(clock):
         await pilot.pause()
     writer.close()
     assert app.return_code == 0 and not app.is_running
+
+
+async def test_a_resumed_session_s_summary_and_log_cover_the_whole_of_it_once(clock):
+    from app.routine.duration import format_clock
+
+    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
+    session_id = unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)  # 42 s, 30 s of work
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
+        engine = app.screen.engine
+        assert engine.segments[1].kind == "work" and engine.segments[1].duration >= 30
+        await pilot.press("space")
+        await advance(pilot, clock, 5 + 10)  # the get-ready, then 10 s of the step
+        await pilot.press("q", "y")
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        actual = engine.times()[0]
+        assert actual >= 42 + 10
+        summary = text_of(app, "#summary")
+        assert f"Actual      {format_clock(actual)}" in summary
+        assert "Work done   0:40 of" in summary  # the 30 s before the crash and the 10 s after
+    writer.close()
+    conn = sqlite3.connect(db_path())
+    (logged,) = conn.execute("SELECT actual_s FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    assert logged == pytest.approx(actual)  # the time before the crash counted once

@@ -21,6 +21,7 @@ Result = TypeVar("Result")
 class Dialog(SuppleModal[Result]):
     """A modal box in the middle of the screen, with its own keys at the bottom; every dialog of the app is one."""
 
+    BASE = True  # shown only as one of its kinds (registry.every_screen)
     DEFAULT_CSS = stylesheet("dialogs.tcss")
 
     def compose(self) -> ComposeResult:

@@ -21,6 +21,8 @@ KINDS = ("prep", "work", "switch", "rest", "transition")
 class SessionDrawing(SuppleScreen[None]):
     """The session screen's drawing; the screen itself (session.py) keeps time and takes keys."""
 
+    BASE = True  # shown only as the session screen (registry.every_screen)
+
     engine: Engine
     _shown: dict[str, object]  # what each part shows now, by key
     _said: str  # a word on the last key pressed, shown in the hint line for a moment

@@ -1,0 +1,55 @@
+"""Sweeps over every screen in the app's registry (app/ui/screens/registry.py): a screen added to the app is
+in them without anyone adding it here."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import Static
+
+from app.ui.screens.base import SuppleScreen
+from app.ui.screens.registry import every_modal, every_screen
+from tests.ui.helpers import build, until
+from tests.ui.screen_samples import has_sample, sample
+
+SIZE = (100, 30)
+
+
+def test_every_screen_of_the_app_has_a_sample():
+    missing = [cls.__name__ for cls in every_screen() if not has_sample(cls)]
+    assert not missing, f"add a way to open {missing} to tests/ui/screen_samples.py"
+    assert len(every_modal()) >= 10 and len(every_screen()) > len(every_modal())
+
+
+class Below(SuppleScreen[None]):
+    """A screen with no keys of its own, under the dialog: nothing it does can hide a dialog's slip."""
+
+    def compose(self):
+        yield Static("below")
+
+
+def burst(app, key: str, times: int = 2) -> None:
+    """`key` typed `times` at once: every press queued before the first is handled, as a fast double press is."""
+    character = {"enter": "\r", "escape": "\x1b"}.get(key)
+    for _ in range(times):
+        app.post_message(events.Key(key, character))
+
+
+@pytest.mark.parametrize("key", ["enter", "escape"])
+@pytest.mark.parametrize("cls", every_modal(), ids=lambda cls: cls.__name__)
+async def test_a_key_doubled_in_any_dialog_answers_it_once_and_leaves_the_screen_below(clock, cls, key):
+    app, _ = build(clock, entries=[])
+    async with app.run_test(size=SIZE) as pilot:
+        below = Below()
+        await app.push_screen(below)
+        answers: list[object] = []
+        app.push_screen(sample(cls, app), answers.append)
+        await until(pilot, lambda: isinstance(app.screen, cls))
+        dialog = app.screen
+        await pilot.pause(0.1)  # laid out, its focus set
+        burst(app, key)
+        await pilot.pause(0.2)
+        await until(pilot, lambda: app.screen is below or app.screen is dialog)
+        assert len(answers) <= 1 and below in app.screen_stack and app.is_running
+        if key == "escape":  # Esc closes every dialog, once
+            assert app.screen is below and len(answers) == 1

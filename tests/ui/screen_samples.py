@@ -67,8 +67,19 @@ def _session(app: SuppleApp, text: str) -> Screen:
 
 def _sample(name: str) -> Callable[[SuppleApp, str], Screen]:
     """The way to open the screen class `name`."""
-    from app.ui.screens import build_up, checkin, dialogs, editor, editor_dialogs, help, history, picker
-    from app.ui.screens import resume, settings, summary
+    from app.ui.screens import (
+        build_up,
+        checkin,
+        dialogs,
+        editor,
+        editor_dialogs,
+        help,
+        history,
+        picker,
+        resume,
+        settings,
+        summary,
+    )
 
     ways: dict[str, Callable[[SuppleApp, str], Screen]] = {
         "AdviceScreen": lambda app, text: checkin.AdviceScreen(_warning(text)),

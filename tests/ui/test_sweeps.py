@@ -7,9 +7,11 @@ import pytest
 from textual import events
 from textual.widgets import Static
 
+from app import paths
+from app.routine.routine_file import dumps
 from app.ui.screens.base import SuppleScreen
 from app.ui.screens.registry import every_modal, every_screen
-from tests.ui.helpers import build, until
+from tests.ui.helpers import build, click_actions, screen_lines, until
 from tests.ui.screen_samples import has_sample, sample
 
 SIZE = (100, 30)
@@ -53,3 +55,39 @@ async def test_a_key_doubled_in_any_dialog_answers_it_once_and_leaves_the_screen
         assert len(answers) <= 1 and below in app.screen_stack and app.is_running
         if key == "escape":  # Esc closes every dialog, once
             assert app.screen is below and len(answers) == 1
+
+
+# Markup that would run an action or style text, an escape sequence's text and HTML: shown as typed, never run.
+HOSTILE = "[@click=app.bell]Ring[/] [b]bold[/b] <a href='x'>h</a> \\x1b[2J"
+OWN_ACTIONS = ("screen.", "app.", "focused.")  # what a cell may run: a screen's own keys, never a file's words
+
+
+@pytest.mark.parametrize("cls", every_screen(), ids=lambda cls: cls.__name__)
+async def test_every_screen_shows_hostile_text_as_typed_and_runs_none_of_it(clock, cls):
+    from app.ui.screens.picker import PickerScreen
+    from tests.ui.screen_samples import routine
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "hostile.toml").write_text(dumps(routine(HOSTILE)))
+    app, _ = build(clock, library=True)
+    rang: list[bool] = []
+    app.bell = lambda: rang.append(True)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        below = Below()
+        await app.push_screen(below)
+        app.push_screen(sample(cls, app, HOSTILE))
+        await until(pilot, lambda: isinstance(app.screen, cls))
+        await pilot.pause(0.2)
+        app.notify(f"{HOSTILE}", markup=False)  # a toast over it, as a message naming the routine is
+        await pilot.pause(0.1)
+        screen = "\n".join(screen_lines(app))
+        actions = click_actions(app)
+        assert all(action.startswith(OWN_ACTIONS) and "bell" not in action for action in actions), actions
+        assert "\x1b" not in screen
+        if "Ring" in screen:  # where the text is shown, it is shown as typed
+            assert "[@click=app.bell]Ring" in screen or "click=app.bell]…" in screen, screen
+        if "bold" in screen:
+            assert "[b]bold" in screen or "[b]…" in screen, screen
+    assert rang == []

@@ -250,3 +250,24 @@ async def test_quitting_from_the_editor_asks_about_unsaved_changes(clock):
         await pilot.press("ctrl+q", "d")
         await pilot.pause()
         assert not app.is_running and user_files() == []
+
+
+async def test_a_highlight_that_arrives_after_its_step_was_deleted_is_ignored(clock):
+    from textual.widgets import OptionList
+
+    from app.routine.draft import RoutineDraft
+    from tests.ui.screen_samples import routine
+
+    app, _ = build(clock, entries=[])
+    async with app.run_test(size=SIZE) as pilot:
+        editor = EditorScreen(RoutineDraft.from_routine(routine("Late")))
+        await app.push_screen(editor)
+        listing = editor.query_one(StepList)
+        late = OptionList.OptionHighlighted(listing, listing.get_option_at_index(2), 2)
+        await pilot.press("tab")
+        editor.current = 2
+        editor.action_delete_step()  # the third step goes; a highlight of it was already on its way
+        await pilot.pause()
+        listing.post_message(late)
+        await pilot.pause()
+        assert app.screen is editor and len(editor.draft.steps) == 2 and editor.current in (0, 1)

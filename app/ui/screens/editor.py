@@ -470,6 +470,8 @@ class EditorScreen(SuppleScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#steps")
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if not 0 <= event.option_index < len(self.draft.steps):
+            return  # a highlight sent before its step was deleted, arriving after: that step is gone
         if event.option_index != self.current:
             self.current = event.option_index
             self._load_step()

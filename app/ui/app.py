@@ -83,6 +83,7 @@ class SuppleApp(App[None]):
         self.exit_signal: int | None = None  # the signal the app is leaving for, if any
         self._stopped_at: float | None = None  # when a SIGTSTP stopped the process, until it goes on
         self.going_on = False  # set by SIGCONT until the sessions have been held where the stop began
+        self._keep_failed = False  # unsaved editor work could not be kept on Ctrl+C: the next one quits
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
@@ -194,6 +195,10 @@ class SuppleApp(App[None]):
                 from app.ui.screens.resume import look_for_unfinished
 
                 look_for_unfinished(self)
+        if self._start is None and self._edit is None:  # and with editor work kept when it last quit
+            from app.ui.screens.kept import offer_kept
+
+            offer_kept(self)
         if not gc.isenabled():  # the command line turned it off for start-up
             gc.freeze()  # what start-up built lives until the end; later collections skip it
             gc.enable()
@@ -296,6 +301,20 @@ class SuppleApp(App[None]):
         from app.ui.screens.text_editor import TextEditorScreen
 
         if isinstance(self.screen, (StopSessionScreen, SaveChanges)):
+            below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+            if isinstance(below, EditorScreen) and not self._keep_failed:
+                try:
+                    below.keep_unsaved()
+                except OSError as error:
+                    self._keep_failed = True  # said once: the next Ctrl+C quits without them
+                    notify(
+                        self,
+                        f"Your changes could not be kept ({error.strerror or error}): save them, or press "
+                        "Ctrl+C again to quit without them.",
+                        severity="error",
+                        timeout=12,
+                    )
+                    return
             self.exit(return_code=128 + signal.SIGINT)
             return
         for screen in reversed(self.screen_stack):

@@ -59,6 +59,14 @@ def _text_editor(app: SuppleApp, text: str) -> Screen:
     return TextEditorScreen.open(load_entry(path, "user"))
 
 
+def _kept(app: SuppleApp, text: str) -> Screen:
+    from app.routine.kept import Kept
+    from app.ui.screens.kept import KeptScreen
+
+    draft = RoutineDraft.from_routine(routine(text))
+    return KeptScreen(Kept(paths.data_dir() / "kept" / "x.json", text, 1764700000.0, draft, None, None))
+
+
 def _session(app: SuppleApp, text: str) -> Screen:
     from app.ui.screens.session import SessionScreen
 
@@ -93,10 +101,11 @@ def _sample(name: str) -> Callable[[SuppleApp, str], Screen]:
         "HelpScreen": lambda app, text: help.HelpScreen(),
         "HistoryScreen": lambda app, text: history.HistoryScreen(),
         "JumpScreen": lambda app, text: dialogs.JumpScreen([text, f"{text} 2", f"{text} 3"], 2),
+        "KeptScreen": _kept,
         "PickerScreen": lambda app, text: picker.PickerScreen(),
         "PlanPreview": lambda app, text: editor_dialogs.PlanPreview(routine(text)),
         "ResumeScreen": lambda app, text: resume.ResumeScreen(_unfinished(text)),
-        "SaveChanges": lambda app, text: editor_dialogs.SaveChanges(text),
+        "SaveChanges": lambda app, text: editor_dialogs.SaveChanges(text, note=text),
         "SessionScreen": _session,
         "SettingsScreen": lambda app, text: settings.SettingsScreen(),
         "StopSessionScreen": lambda app, text: dialogs.StopSessionScreen(),

@@ -50,7 +50,7 @@ async def storm(cls, ops: list) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         app.push_screen(sample(cls, app))
-        await until(pilot, lambda: isinstance(app.screen, cls))
+        await until(pilot, lambda: any(isinstance(screen, cls) for screen in app.screen_stack))
         sessions: list[SessionScreen] = []
         for op in ops:
             if not app.is_running:

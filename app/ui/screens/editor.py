@@ -620,7 +620,16 @@ class EditorScreen(SuppleScreen[None]):
             elif choice == "save":
                 self.run_worker(self._save(then=finish), group="save", exclusive=True)
 
-        self.app.push_screen(SaveChanges(self.draft.name or "this routine"), answered)
+        note = "Ctrl+C again quits, and keeps your changes to offer the next time Supple starts." if quit_app else ""
+        self.app.push_screen(SaveChanges(self.draft.name or "this routine", note), answered)
+
+    def keep_unsaved(self) -> None:
+        """Quitting with unsaved changes (Ctrl+C twice): the form is kept, to offer the next time. Raises
+        OSError when it cannot be written."""
+        from app.routine.kept import keep
+
+        if self.dirty:
+            keep(self.draft, self.existing, self.fingerprint)
 
     def _close(self) -> None:
         self.app.leave_editor(self, self.saved_ref)

@@ -23,13 +23,16 @@ class SaveChanges(Dialog[str | None]):
         Binding("escape,c", "choose('cancel')", "Cancel", id="leave.cancel"),
     ]
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, note: str = "") -> None:
+        """`note`: what else can be done here (asked by Ctrl+C: what a second one does)."""
         super().__init__()
-        self.routine_name = name
+        self.routine_name, self.note = name, note
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(f'"{self.routine_name}" has unsaved changes.'), classes="dialog-question")
+            if self.note:
+                yield Static(plain(self.note), classes="dialog-note")
             with Horizontal(classes="dialog-buttons -many"):
                 yield Button("Save (s)", variant="success", id="save")
                 yield Button("Discard (d)", variant="error", id="discard")

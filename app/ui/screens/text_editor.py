@@ -246,7 +246,8 @@ class TextEditorScreen(SuppleScreen[None]):
             elif choice == "save":
                 self.action_save()
 
-        self.app.push_screen(SaveChanges(self.entry.path.name), answered)
+        note = "Ctrl+C again quits without them." if quit_app else ""
+        self.app.push_screen(SaveChanges(self.entry.path.name, note), answered)
 
 
 def _toml_if_known() -> str | None:

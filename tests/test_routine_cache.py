@@ -167,3 +167,41 @@ def test_a_cache_that_cannot_be_written_is_only_slower(folder):
     cache_path().mkdir()  # a folder where the file should be
     assert scan(folder, "user")[0].routine is not None
     assert RoutineCache().index == {}
+
+
+def test_a_poisoned_entry_with_a_good_checksum_is_read_again_from_its_file(folder):
+    from app.routine.cache import HEAD, pack
+    from app.routine.model import Routine, Step
+    from tests.test_cli import supple
+
+    write(folder, "mine", GOOD.format(n=1, d=30))
+    scan(folder, "user")
+    data = cache_path().read_bytes()
+    size = int.from_bytes(data[:4], "little")
+    doc = marshal.loads(data[HEAD : HEAD + size])
+    (where,) = [w for w in doc["files"] if w.endswith("mine.toml")]
+    poisoned = pack(Routine("Mine 1", (Step("Hold", duration=float("nan")),)))
+    body = data[HEAD + size :]
+    doc["files"][where][-2:] = [len(body), len(body) + len(poisoned)]
+    index = marshal.dumps(doc)
+    rest = index + body + poisoned
+    cache_path().write_bytes(len(index).to_bytes(4, "little") + zlib.crc32(rest).to_bytes(4, "little") + rest)
+    (entry,) = scan(folder, "user")
+    assert entry.routine.steps[0].duration == 30  # the file's, not the planted NaN
+    shown = supple("list", home=paths.config_dir())
+    assert shown.returncode == 0 and "Mine 1" in shown.stdout and "Traceback" not in shown.stderr
+
+
+@pytest.mark.parametrize("through_a_link", [False, True])
+def test_the_cache_is_written_private_and_never_through_a_link(folder, through_a_link):
+    write(folder, "mine", GOOD.format(n=1, d=30))
+    target = folder.parent / "elsewhere.cache"
+    if through_a_link:
+        cache_path().parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"someone else's")
+        os.chmod(target, 0o666)
+        cache_path().symlink_to(target)
+    scan(folder, "user")
+    assert not cache_path().is_symlink() and cache_path().stat().st_mode & 0o777 == 0o600
+    if through_a_link:
+        assert target.read_bytes() == b"someone else's"

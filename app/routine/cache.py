@@ -28,7 +28,7 @@ from typing import NamedTuple
 from zlib import crc32
 
 from app import __version__, paths
-from app.routine.model import KINDS, Routine, Step
+from app.routine.model import KINDS, Routine, Step, in_bounds
 
 FORMAT = 3  # the layout of the cache file
 # A cache is used only by the code that wrote it: the rules a routine is checked by live in these.
@@ -82,9 +82,13 @@ def pack(routine: Routine) -> bytes:
 
 
 def unpack(packed: bytes) -> Routine:
-    """The routine `pack` wrote; ValueError, EOFError or TypeError when the bytes are not one."""
+    """The routine `pack` wrote; ValueError, EOFError or TypeError when the bytes are not one, or not one a
+    checked file could hold (a NaN duration, a negative rep count): the file is read again then."""
     name, steps, *rest = marshal.loads(packed)
-    return Routine(name, tuple(map(Step._make, steps)), *rest)
+    routine = Routine(name, tuple(map(Step._make, steps)), *rest)
+    if not in_bounds(routine):
+        raise ValueError("a cached routine out of the format's bounds")
+    return routine
 
 
 class RoutineCache:
@@ -159,7 +163,10 @@ class RoutineCache:
         rest = index + b"".join(bodies)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, len(index).to_bytes(4, "little") + crc32(rest).to_bytes(4, "little") + rest)
+            # 0600: what the user's routines hold is theirs; replacing a link replaces the link, not its target.
+            write_atomically(
+                self.path, len(index).to_bytes(4, "little") + crc32(rest).to_bytes(4, "little") + rest, mode=0o600
+            )
             (self.path.parent / OLD_NAME).unlink(missing_ok=True)
         except OSError:
             pass

@@ -13,6 +13,21 @@ KINDS: tuple[Kind, ...] = ("warmup", "cooldown", "mobility", "other")
 
 DEFAULT_GAP = 5.0  # seconds of prep, transition and switch when a file does not say
 
+# What the format allows (docs/routine-format.md): the checks of a file and of a cached routine both use these.
+BOUNDS = {
+    "duration": (1, 3600),
+    "reps": (1, 500),
+    "tempo": (1, 60),
+    "sets": (1, 20),
+    "rest": (0, 600),
+    "gap": (0, 600),  # prep, transition, switch
+    "name": (1, 80),  # characters
+    "description": (0, 2000),
+    "steps": (1, 200),
+    "cues": (0, 10),  # lines
+    "cue": (0, 200),  # characters
+}
+
 
 class Step(NamedTuple):
     """One exercise; exactly one of duration, reps or manual says how it ends."""
@@ -53,3 +68,42 @@ class Routine(NamedTuple):
     transition: float = DEFAULT_GAP
     switch: float = DEFAULT_GAP
     version: int = 1
+
+
+def _number(value: object, bound: str, whole: bool = False) -> bool:
+    low, high = BOUNDS[bound]
+    kind = int if whole else (int, float)
+    return isinstance(value, kind) and not isinstance(value, bool) and low <= value <= high  # NaN fails both
+
+
+def in_bounds(routine: Routine) -> bool:
+    """Whether `routine` holds only what a checked file can: the types, and finite numbers in their ranges.
+    Cheap: for a routine decoded from the cache, which a damaged or planted entry must not get past."""
+    text = lambda value, bound: isinstance(value, str) and BOUNDS[bound][0] <= len(value) <= BOUNDS[bound][1]  # noqa: E731
+    if not (
+        text(routine.name, "name")
+        and text(routine.description, "description")
+        and routine.kind in KINDS
+        and all(_number(gap, "gap") for gap in (routine.prep, routine.transition, routine.switch))
+        and isinstance(routine.steps, tuple)
+        and BOUNDS["steps"][0] <= len(routine.steps) <= BOUNDS["steps"][1]
+    ):
+        return False
+    for step in routine.steps:
+        if not (
+            isinstance(step, Step)
+            and text(step.name, "name")
+            and (step.duration is None or _number(step.duration, "duration"))
+            and (step.reps is None or _number(step.reps, "reps", whole=True))
+            and (step.tempo is None or (_number(step.tempo, "tempo") and step.reps is not None))
+            and step.manual in (True, False)
+            and step.sides in (True, False)
+            and _number(step.sets, "sets", whole=True)
+            and _number(step.rest, "rest")
+            and isinstance(step.cues, tuple)
+            and len(step.cues) <= BOUNDS["cues"][1]
+            and all(text(cue, "cue") for cue in step.cues)
+            and [step.duration is not None, step.reps is not None, step.manual is True].count(True) == 1
+        ):
+            return False
+    return True

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from app.routine.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.routine.errors import Problem, RoutineError
-from app.routine.model import KINDS, Routine, Step
+from app.routine.model import BOUNDS, KINDS, Routine, Step
 from app.routine.toml_locator import Locator, Position
 from app.session.plan import MAX_PLANNED, planned_seconds
 from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
@@ -18,8 +18,8 @@ Where = Position | Callable[[], Position]  # a position, or how to find it once 
 
 TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
 STEP_KEYS = ("name", "duration", "reps", "tempo", "manual", "sides", "sets", "rest", "cues")
-MAX_STEPS = 200
-MAX_CUES = 10
+MAX_STEPS = BOUNDS["steps"][1]
+MAX_CUES = BOUNDS["cues"][1]
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
@@ -260,10 +260,10 @@ def _top(check: _Checker, doc: dict) -> dict[str, Any]:
     if "name" not in doc:
         check.report((1, 1), 'missing required key "name"')
     else:
-        fields["name"] = check.string(doc["name"], at("name"), "name", 1, 80)
+        fields["name"] = check.string(doc["name"], at("name"), "name", *BOUNDS["name"])
     if "description" in doc:
         fields["description"] = check.string(
-            doc["description"], at("description"), "description", 0, 2000, MULTILINE_OK
+            doc["description"], at("description"), "description", *BOUNDS["description"], MULTILINE_OK
         )
     if "kind" in doc:
         kind = doc["kind"]
@@ -275,7 +275,7 @@ def _top(check: _Checker, doc: dict) -> dict[str, Any]:
             fields["kind"] = kind
     for key in ("prep", "transition", "switch"):
         if key in doc:
-            fields[key] = check.duration(doc[key], at(key), key, 0, 600)
+            fields[key] = check.duration(doc[key], at(key), key, *BOUNDS["gap"])
     return fields
 
 
@@ -329,7 +329,7 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
     if "name" not in raw:
         check.report(header, f'{prefix}missing required key "name"')
     else:
-        fields["name"] = check.string(name, at("name"), f"{prefix}name", 1, 80)
+        fields["name"] = check.string(name, at("name"), f"{prefix}name", *BOUNDS["name"])
     manual = raw.get("manual", False)
     if "manual" in raw:
         manual = check.boolean(manual, at("manual"), f"{prefix}manual")
@@ -347,17 +347,17 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
     elif "tempo" in raw and "reps" not in raw:
         check.report(at("tempo"), f"{prefix}tempo needs reps (tempo is the seconds each rep takes)")
     if "duration" in raw:
-        fields["duration"] = check.duration(raw["duration"], at("duration"), f"{prefix}duration", 1, 3600)
+        fields["duration"] = check.duration(raw["duration"], at("duration"), f"{prefix}duration", *BOUNDS["duration"])
     if "reps" in raw:
-        fields["reps"] = check.integer(raw["reps"], at("reps"), f"{prefix}reps", 1, 500)
+        fields["reps"] = check.integer(raw["reps"], at("reps"), f"{prefix}reps", *BOUNDS["reps"])
     if "tempo" in raw:
-        fields["tempo"] = check.duration(raw["tempo"], at("tempo"), f"{prefix}tempo", 1, 60)
+        fields["tempo"] = check.duration(raw["tempo"], at("tempo"), f"{prefix}tempo", *BOUNDS["tempo"])
     if "sides" in raw:
         fields["sides"] = check.boolean(raw["sides"], at("sides"), f"{prefix}sides")
     if "sets" in raw:
-        fields["sets"] = check.integer(raw["sets"], at("sets"), f"{prefix}sets", 1, 20)
+        fields["sets"] = check.integer(raw["sets"], at("sets"), f"{prefix}sets", *BOUNDS["sets"])
     if "rest" in raw:
-        fields["rest"] = check.duration(raw["rest"], at("rest"), f"{prefix}rest", 0, 600)
+        fields["rest"] = check.duration(raw["rest"], at("rest"), f"{prefix}rest", *BOUNDS["rest"])
     if "cues" in raw:
         fields["cues"] = _cues(check, raw["cues"], at("cues"), prefix)
     if len(check.problems) > before:
@@ -377,5 +377,7 @@ def _cues(check: _Checker, value: Any, pos: Where, prefix: str) -> tuple[str, ..
     if len(value) > MAX_CUES:
         check.report(pos, f"{prefix}cues must hold at most {MAX_CUES} lines, got {len(value)}")
         return None
-    cues = [check.string(cue, pos, f"{prefix}cues[{n}]", 0, 200, MULTILINE_OK) for n, cue in enumerate(value, 1)]
+    cues = [
+        check.string(cue, pos, f"{prefix}cues[{n}]", *BOUNDS["cue"], MULTILINE_OK) for n, cue in enumerate(value, 1)
+    ]
     return None if None in cues else tuple(cues)

@@ -135,7 +135,12 @@ class SuppleApp(App[None]):
             self.push_screen(HelpScreen(getattr(self.screen, "HELP_SECTION", None)))
 
     def _theme_chosen(self, theme: object) -> None:
-        """Remember a theme chosen anywhere (the palette's Theme, or the settings), off the event loop."""
+        """Remember a theme chosen anywhere (the palette's Theme), off the event loop. Not one browsed in the
+        settings: Save keeps it with the rest, and Cancel takes it back and writes nothing."""
+        from app.ui.screens.settings import SettingsScreen
+
+        if any(isinstance(screen, SettingsScreen) for screen in self.screen_stack):
+            return
         settings = self.sound.settings
         if settings.theme != self.theme:
             self.sound.settings = settings._replace(theme=self.theme)

@@ -101,3 +101,56 @@ async def test_a_theme_change_never_writes_over_a_file_that_could_not_be_read(cl
         app.theme = "nord"
         await until(pilot, lambda: any("theme is not remembered" in n.message for n in app._notifications))
     assert path.read_text() == "volume = [[[\n"
+
+
+COMMENTED = """# My settings: loud, for the gym
+volume = 30   # not too loud at home
+
+sound = false
+soud = true  # a typo, kept as written
+"""
+
+
+async def test_themes_browsed_then_cancel_write_nothing(clock, supple_home):
+    from textual.widgets import Select
+
+    path = supple_home / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(COMMENTED)
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        before = app.theme
+        for theme in ("nord", "gruvbox", "dracula"):
+            app.screen.query_one("#theme", Select).value = theme
+            await until(pilot, lambda t=theme: app.theme == t)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen) and app.theme == before)
+        await pilot.pause(0.3)
+    assert path.read_text() == COMMENTED
+
+
+async def test_a_save_changes_only_what_changed_and_keeps_comments_and_the_unknown_key(clock, supple_home):
+    from textual.widgets import Select
+
+    path = supple_home / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(COMMENTED)
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        app.screen.query_one("#volume", Input).value = "45"
+        app.screen.query_one("#theme", Select).value = "nord"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+    lines = path.read_text().splitlines()
+    assert lines[:5] == [
+        "# My settings: loud, for the gym",
+        "volume = 45   # not too loud at home",
+        "",
+        "sound = false",
+        "soud = true  # a typo, kept as written",
+    ]
+    assert lines[5:] == ['theme = "nord"']

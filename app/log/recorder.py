@@ -101,9 +101,10 @@ class SessionRecorder:
         position = (index, self.engine.step_number, offset, int(self.engine.paused), *self._where(index))
         self.writer.submit(lambda conn: self._write(conn, rows, totals, position))
 
-    def end(self) -> None:
+    def end(self, heard: Callable[[str], None] | None = None) -> None:
         """How the session ended (its summary's outcome: completed, skipped or stopped); the work segments
-        it never reached are written as skipped."""
+        it never reached are written as skipped. `heard(why)`, on the writer's thread: "" once the end is
+        committed and read back, else why it is not recorded."""
         engine = self.engine
         left = engine.take_left()
         under_way = engine.leaving_now()
@@ -120,14 +121,17 @@ class SessionRecorder:
         outcome, steps_done = summary.outcome, summary.steps_done
         ended = self.wall()
 
-        def write(conn: sqlite3.Connection) -> None:
-            if self._write(conn, rows, totals, None):
-                conn.execute(
-                    "UPDATE sessions SET outcome = ?, ended_at = ?, steps_done = ?, owner = NULL WHERE id = ?",
-                    (outcome, ended, steps_done, self.session_id),
-                )
+        def write(conn: sqlite3.Connection) -> str:
+            if not self._write(conn, rows, totals, None):
+                return "the session's start could not be written"
+            conn.execute(
+                "UPDATE sessions SET outcome = ?, ended_at = ?, steps_done = ?, owner = NULL WHERE id = ?",
+                (outcome, ended, steps_done, self.session_id),
+            )
+            row = conn.execute("SELECT outcome, ended_at FROM sessions WHERE id = ?", (self.session_id,)).fetchone()
+            return "" if row == (outcome, ended) else "it could not be read back"
 
-        self.writer.submit(write)
+        self.writer.submit(write, heard, heard)
 
     def _where(self, index: int) -> tuple[str | None, str | None, int | None]:
         """The step segment `index` is (or leads to) by name, side and set: found again should the file change."""

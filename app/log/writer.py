@@ -42,9 +42,12 @@ class LogWriter:
             self._thread = threading.Thread(target=self._run, name="supple-log", daemon=True)
             self._thread.start()
 
-    def submit(self, job: Job, then: Callable[[Any], None] | None = None) -> None:
-        """Run `job(conn)` on the writer's thread; `then(result)` hears its result (on that thread)."""
-        self._jobs.put((job, then))
+    def submit(
+        self, job: Job, then: Callable[[Any], None] | None = None, failed: Callable[[str], None] | None = None
+    ) -> None:
+        """Run `job(conn)` on the writer's thread; `then(result)` hears its result, and `failed(why)` that it
+        could not be done (both on that thread)."""
+        self._jobs.put((job, then, failed))
 
     def close(self, timeout: float = 3.0) -> int:
         """Finish the jobs waiting (for `timeout` seconds at most) and close the log; how many were lost."""
@@ -81,8 +84,9 @@ class LogWriter:
             item = self._jobs.get()
             if item is _STOP:
                 break
-            job, then = item
+            job, then, failed = item
             if self.conn is None:
+                _hear(failed, self.unavailable or "the training log cannot be used")
                 continue
             try:
                 result = self._run_job(job)
@@ -97,12 +101,9 @@ class LogWriter:
                     f"The training log could not be written ({_friendly(error)}); the session "
                     "goes on, and what cannot be written is not recorded.",
                 )
+                _hear(failed, _friendly(error))
                 continue
-            if then is not None:
-                try:
-                    then(result)
-                except Exception:  # noqa: BLE001 - a screen that went wrong with the answer; the log goes on
-                    pass
+            _hear(then, result)
         if self.conn is not None:
             self.conn.close()
 
@@ -126,6 +127,15 @@ class LogWriter:
             if self._deadline is not None and time.monotonic() >= self._deadline:
                 raise _GaveUp
             time.sleep(RETRY_EVERY)
+
+
+def _hear(listener: Callable[[Any], None] | None, value: Any) -> None:
+    """Tell `listener`; one that goes wrong with it (a screen gone meanwhile) does not stop the log."""
+    if listener is not None:
+        try:
+            listener(value)
+        except Exception:  # noqa: BLE001
+            pass
 
 
 RETRY_EVERY = 0.25  # seconds between tries of a locked log, on top of SQLite's own busy wait

@@ -49,7 +49,7 @@ async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
         await until(pilot, lambda: isinstance(app.screen, CheckInScreen))  # the check-in comes over the summary
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert "Recorded in your training log" in text_of(app, "#summary-log")
+        await until(pilot, lambda: "Recorded in your training log" in text_of(app, "#summary-log"))
     writer.close()
     assert sessions() == [("user:short", "completed", 3, None)]
 
@@ -330,3 +330,20 @@ async def test_a_resumed_session_s_summary_and_log_cover_the_whole_of_it_once(cl
     conn = sqlite3.connect(db_path())
     (logged,) = conn.execute("SELECT actual_s FROM sessions WHERE id = ?", (session_id,)).fetchone()
     assert logged == pytest.approx(actual)  # the time before the crash counted once
+
+
+async def test_the_summary_says_recorded_only_once_the_end_is_written_and_read_back(clock):
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 30, step=1)
+        await until(pilot, lambda: bool(sessions()))  # the session's row is in
+        other = sqlite3.connect(db_path())
+        other.execute("DROP TABLE segments")  # another program damages the log meanwhile
+        other.close()
+        await pilot.press("q", "y")
+        await until(pilot, lambda: isinstance(app.screen, (SummaryScreen, CheckInScreen)))
+        if isinstance(app.screen, CheckInScreen):
+            await pilot.press("escape")
+        await until(pilot, lambda: "Not recorded: " in text_of(app, "#summary-log"))
+        assert "Recorded in" not in text_of(app, "#summary-log") and "segments" in text_of(app, "#summary-log")
+    writer.close()

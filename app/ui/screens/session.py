@@ -263,22 +263,29 @@ class SessionScreen(SessionDrawing):
 
         if self._timer is not None:
             self._timer.stop()
-        self._record_end()
         log = self.training_log
         recorded = None if log is None else (log.unavailable or "")
-        self.app.replace_screen(
-            SummaryScreen(
-                self.engine.routine.name,
-                self.engine.summary(),
-                recorded=recorded,
-                recorder=self.recorder if recorded == "" else None,
-            )
+        summary = SummaryScreen(
+            self.engine.routine.name,
+            self.engine.summary(),
+            recorded=recorded,
+            recorder=self.recorder if recorded == "" else None,
         )
+        app = self.app
 
-    def _record_end(self) -> None:
+        def heard(why: str) -> None:  # on the log's thread
+            try:
+                app.call_from_thread(summary.log_heard, why)
+            except RuntimeError:
+                pass  # the app has ended meanwhile
+
+        self._record_end(heard)
+        app.replace_screen(summary)
+
+    def _record_end(self, heard: Callable[[str], None] | None = None) -> None:
         if self.recorder is not None and not self._ended:
             self._ended = True
-            self.recorder.end()
+            self.recorder.end(heard)
 
     def on_unmount(self) -> None:
         """Leaving the app mid-session: a signal (a closed window) leaves it to resume; quitting stops it."""

@@ -115,6 +115,7 @@ class SummaryScreen(SuppleScreen[None]):
         self.routine_name = name
         self.summary = summary
         self.recorded = recorded
+        self._heard = False  # whether the log has said it has the session's end
         self.recorder = recorder
 
     def compose(self) -> ComposeResult:
@@ -122,14 +123,7 @@ class SummaryScreen(SuppleScreen[None]):
             with VerticalScroll(id="summary-box"):  # scrolls (↑ ↓) when the advice makes it too tall
                 yield Static(self._text(self.app.size.width), id="summary")
                 if self.recorded is not None:
-                    yield Static(
-                        plain(
-                            "Recorded in your training log: h in the list of routines shows it."
-                            if not self.recorded
-                            else f"Not recorded: {self.recorded}"
-                        ),
-                        id="summary-log",
-                    )
+                    yield Static(plain(self._log_words()), id="summary-log")
                 yield Static("", id="summary-care")
                 yield Static(plain(headline(self.summary)[1]), id="summary-hint")
         yield KeyBar()
@@ -141,6 +135,22 @@ class SummaryScreen(SuppleScreen[None]):
             from app.ui.screens.checkin import CheckInScreen
 
             self.app.push_screen(CheckInScreen(after=f"after {self.routine_name}"), self._checked_in)
+
+    def _log_words(self) -> str:
+        # "Recorded" only once the log has the session's end, written and read back.
+        if self.recorded:
+            return f"Not recorded: {self.recorded}"
+        if not self._heard:
+            return "Saving to your training log…"
+        return "Recorded in your training log: h in the list of routines shows it."
+
+    def log_heard(self, why: str) -> None:
+        """The log has the session's end (`why` ""), or says why it does not; shown when it comes."""
+        if self.recorded != "" or self._heard:
+            return
+        self.recorded, self._heard = why, True
+        for widget in self.query("#summary-log").results(Static):
+            widget.update(plain(self._log_words()))
 
     def _checked_in(self, answer: Answer | None) -> None:
         """Record the answer (or that there was none) off the loop; then show it, the build-up and any advice."""

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -84,6 +85,7 @@ class SuppleApp(App[None]):
         self._stopped_at: float | None = None  # when a SIGTSTP stopped the process, until it goes on
         self.going_on = False  # set by SIGCONT until the sessions have been held where the stop began
         self._keep_failed = False  # unsaved editor work could not be kept on Ctrl+C: the next one quits
+        self._keys_void_before = 0.0  # keys typed before this moment, while a dialog was open, go nowhere
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
@@ -424,6 +426,17 @@ class SuppleApp(App[None]):
 
         signal.signal(signal.SIGTSTP, stopping)
         signal.signal(signal.SIGCONT, going_on)
+
+    def dialog_closed(self) -> None:
+        """A dialog is closing: a key typed while it was open (Esc Esc, Enter Enter, a fast double press)
+        and handled only now was meant for it, never for the screen below (a summary not yet seen)."""
+        self._keys_void_before = time.monotonic()  # the clock Textual stamps messages with (not on Windows)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Seen twice: as it comes in, and as it bubbles back up to the bindings of the screen on top then.
+        if isinstance(event, events.Key) and event.time < self._keys_void_before:
+            return
+        await super().on_event(event)
 
     def went_on(self) -> None:
         """The process goes on after a stop: every session holds as it stood when it stopped (once a stop,

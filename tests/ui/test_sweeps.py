@@ -24,10 +24,20 @@ def test_every_screen_of_the_app_has_a_sample():
 
 
 class Below(SuppleScreen[None]):
-    """A screen with no keys of its own, under the dialog: nothing it does can hide a dialog's slip."""
+    """A screen under the dialog that notes every Enter or Esc it is given: a key typed while the dialog
+    was open is the dialog's, and must never act on what is below it (a summary not yet seen)."""
+
+    BINDINGS = [("enter", "hit('enter')"), ("escape", "hit('escape')")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[str] = []
 
     def compose(self):
         yield Static("below")
+
+    def action_hit(self, key: str) -> None:
+        self.hits.append(key)
 
 
 def burst(app, key: str, times: int = 2) -> None:
@@ -52,7 +62,7 @@ async def test_a_key_doubled_in_any_dialog_answers_it_once_and_leaves_the_screen
         burst(app, key)
         await pilot.pause(0.2)
         await until(pilot, lambda: app.screen is below or app.screen is dialog)
-        assert len(answers) <= 1 and below in app.screen_stack and app.is_running
+        assert len(answers) <= 1 and below in app.screen_stack and app.is_running and below.hits == []
         if key == "escape":  # Esc closes every dialog, once
             assert app.screen is below and len(answers) == 1
 

@@ -41,6 +41,11 @@ class SuppleScreen(DismissOnce, Screen[Result]):
 class SuppleModal(DismissOnce, ModalScreen[Result]):
     """A modal screen of the app (every dialog is one)."""
 
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self.is_active:
+            self.app.dialog_closed()
+        return super().dismiss(result)
+
     # A modal screen hides the app's keys: Ctrl+C must still reach the app's interrupt (it asks, or quits).
     BINDINGS = [Binding("ctrl+c", "app.interrupt", "Quit", show=False, id="modal.interrupt")]
 

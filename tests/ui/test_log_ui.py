@@ -49,7 +49,7 @@ async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
         await until(pilot, lambda: isinstance(app.screen, CheckInScreen))  # the check-in comes over the summary
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await until(pilot, lambda: "Recorded in your training log" in text_of(app, "#summary-log"))
+        await until(pilot, lambda: "Recorded in your log" in text_of(app, "#summary-log"))
     writer.close()
     assert sessions() == [("user:short", "completed", 3, None)]
 
@@ -346,4 +346,29 @@ async def test_the_summary_says_recorded_only_once_the_end_is_written_and_read_b
             await pilot.press("escape")
         await until(pilot, lambda: "Not recorded: " in text_of(app, "#summary-log"))
         assert "Recorded in" not in text_of(app, "#summary-log") and "segments" in text_of(app, "#summary-log")
+    writer.close()
+
+
+async def test_a_stopped_session_s_summary_fits_80x24_whole_with_its_check_in(clock):
+    from tests.ui.helpers import screen_lines
+
+    entry = next(e for e in bundled() if e.stem == "quick-warmup")
+    app, writer = app_with_log(clock, start=entry.routine, start_ref=entry.ref)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await advance(pilot, clock, 40, step=1)
+        await pilot.press("q", "y")
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen))
+        await pilot.press("3", "enter")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen) and "Recorded" in text_of(app, "#summary-log"))
+        await until(pilot, lambda: app.screen.query_one("#summary-care").display)
+        await pilot.pause(0.2)
+        shown = screen_lines(app)
+        screen = "\n".join(shown)
+        assert "SESSION STOPPED" in screen and "Check-in: pain 3" in screen
+        assert "Stopped early with 13 % of the work done: not counted" in screen, screen  # not scrolled away
+        assert "for your streak or a build-up." in screen, screen
+        box = [line.split("│")[1] for line in shown if line.count("│") == 2]
+        at = next(i for i, line in enumerate(box) if line.startswith("  Skipped"))
+        assert box[at + 1].startswith(" " * 14) and box[at + 1].strip(), box  # a long list wraps under itself
     writer.close()

@@ -31,13 +31,16 @@ BOX_WIDTH = 60  # as in summary.tcss
 
 
 def headline(summary: Summary) -> tuple[str, str]:
-    """The title and the closing words, fitted to what happened."""
+    """The title and the closing words, fitted to what happened (two lines of the box: it must fit 80x24)."""
+    if not summary.finished:
+        return (
+            "SESSION STOPPED",
+            f"Stopped early with {_work_done(summary)}: not counted for your streak or a build-up.",
+        )
     if not summary.counts:
-        title = "SESSION STOPPED" if not summary.finished else "NOT COUNTED AS DONE"
-        how = "Stopped early" if not summary.finished else "You reached the end"
-        return title, (
-            f"{how}: {_work_done(summary)}. This does not count towards your streak or a build-up: a session "
-            f"counts once it reaches its end with {share(DONE_SHARE)} of its work done."
+        return "NOT COUNTED AS DONE", (
+            f"You reached the end with {_work_done(summary)}: a session counts for your streak and a "
+            f"build-up from {share(DONE_SHARE)}."
         )
     if summary.skipped:
         return "ROUTINE COMPLETE", "Done, with some steps skipped."
@@ -50,11 +53,10 @@ def share(fraction: float) -> str:
 
 
 def _work_done(summary: Summary) -> str:
-    """ "3 of 7 steps done, 40 % of the work" (a routine of open steps only: the steps alone)."""
-    steps = f"{summary.steps_done} of {summary.steps} step{'s' if summary.steps != 1 else ''} done"
+    """ "40 % of the work done", or for a routine of open steps only, "3 of 7 steps done"."""
     if summary.planned_work <= 0:
-        return steps
-    return f"{steps}, {share(summary.worked / summary.planned_work)} of the work"
+        return f"{summary.steps_done} of {summary.steps} step{'s' if summary.steps != 1 else ''} done"
+    return f"{share(summary.worked / summary.planned_work)} of the work done"
 
 
 def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
@@ -142,7 +144,7 @@ class SummaryScreen(SuppleScreen[None]):
             return f"Not recorded: {self.recorded}"
         if not self._heard:
             return "Saving to your training log…"
-        return "Recorded in your training log: h in the list of routines shows it."
+        return "Recorded in your log: h in the list shows it."
 
     def log_heard(self, why: str) -> None:
         """The log has the session's end (`why` ""), or says why it does not; shown when it comes."""

@@ -251,7 +251,12 @@ async def test_more_reps_then_back_runs_the_step_again_with_them(clock):
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 5)
         await pilot.press("plus")
-        assert text_of(app, "#hint") == "5 reps more: 9 in all"
+        assert text_of(app, "#hint") == "5 reps more than planned: 9 in all"
+        await pilot.press("plus", "plus", "minus")  # the words say the change from the plan, not the last key
+        assert text_of(app, "#hint") == "10 reps more than planned: 14 in all"
+        await pilot.press("minus", "minus")
+        assert text_of(app, "#hint") == "As planned: 4 in all"
+        await pilot.press("plus")
         await advance(pilot, clock, 1)
         await pilot.press("p")
         assert "Rep 1 of 9" in text_of(app, "#detail")

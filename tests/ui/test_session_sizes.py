@@ -80,7 +80,7 @@ async def test_more_time_on_a_paced_step_adds_reps(clock):
         assert "Rep 8 of 8" in text_of(app, "#detail")
         await pilot.press("plus")
         await pilot.pause()
-        assert text_of(app, "#hint") == "5 reps more: 13 in all"
+        assert text_of(app, "#hint") == "5 reps more than planned: 13 in all"
         assert "Rep 8 of 13" in text_of(app, "#detail")
         await advance(pilot, clock, 2)
         assert "Rep 9 of 13" in text_of(app, "#detail") and played[-1] == "tick"

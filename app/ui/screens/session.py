@@ -365,17 +365,20 @@ class SessionScreen(SessionDrawing):
         self._after_operation()
 
     def action_add_time(self, seconds: float) -> None:
-        reps_before = self.engine.reps
-        change = self.engine.add_time(seconds)
+        engine = self.engine
+        reps_before = engine.reps
+        change = engine.add_time(seconds)
         if reps_before:
-            gained = (self.engine.reps or 0) - reps_before
-            if gained:
-                self._say(
-                    f"{abs(gained)} rep{'s' if abs(gained) != 1 else ''} {'more' if gained > 0 else 'fewer'}: "
-                    f"{self.engine.reps} in all"
-                )
-            else:
+            if engine.reps == reps_before:
                 self._say("This is the last rep already")
+            else:  # the change from the plan, not from the last press: + + + - says 6 more, not 3 fewer
+                planned = engine.routine.steps[engine.segment.step - 1].reps or reps_before
+                more = (engine.reps or 0) - planned
+                plural = "s" if abs(more) != 1 else ""
+                words = (
+                    f"{abs(more)} rep{plural} {'more' if more > 0 else 'fewer'} than planned" if more else "As planned"
+                )
+                self._say(f"{words}: {engine.reps} in all")
         elif seconds < 0 and change > seconds:
             left = self.engine.remaining() or 0
             self._say(

@@ -41,9 +41,10 @@ class ConfirmScreen(Dialog[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No", note: str = "") -> None:
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No", note: str = "", *, safe: bool = False) -> None:
+        """`safe`: yes loses nothing (going on with a session), so it is the one Enter presses; else no is."""
         super().__init__()
-        self.question, self.yes, self.no, self.note = question, yes, no, note
+        self.question, self.yes, self.no, self.note, self.safe = question, yes, no, note, safe
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -51,11 +52,11 @@ class ConfirmScreen(Dialog[bool]):
             if self.note:
                 yield Static(plain(self.note), classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(plain(f"{self.yes} (y)"), variant="error", id="yes")
+                yield Button(plain(f"{self.yes} (y)"), variant="success" if self.safe else "error", id="yes")
                 yield Button(plain(f"{self.no} (n)"), variant="primary", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.safe else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

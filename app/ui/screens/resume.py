@@ -75,7 +75,9 @@ def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
             _chosen(app, unfinished, "interrupted")
 
     # The file changed: where it would go on is offered, not done unasked.
-    app.push_screen(ConfirmScreen("Go on with this session?", "Go on", "Keep as interrupted", note=resume.note), chosen)
+    app.push_screen(
+        ConfirmScreen("Go on with this session?", "Go on", "Keep as interrupted", note=resume.note, safe=True), chosen
+    )
 
 
 class ResumeScreen(Dialog[str | None]):

@@ -59,10 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     from app.log.care_commands import add_care_commands
     from app.log.commands import add_log_commands
     from app.routine.commands import add_routine_commands
+    from app.routine.trash_commands import add_trash_commands
 
     add_routine_commands(commands)
     add_log_commands(commands)
     add_care_commands(commands)
+    add_trash_commands(commands)
 
     run = commands.add_parser(
         "run",

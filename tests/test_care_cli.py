@@ -146,3 +146,26 @@ def test_a_check_in_long_after_the_last_session_stands_alone(supple_home):
     result = supple("checkin", "4", home=supple_home)
     assert result.returncode == 0 and "on its own (no session ended in the last 2 hours" in result.stdout
     assert rows(supple_home, "SELECT session_id FROM checkins") == [(None,)]
+
+
+def test_supple_trash_lists_deleted_routines_and_brings_one_back(supple_home):
+    from app import paths
+    from app.routine.saving import delete_routine
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    for name in ("Evening", "Morning \u202eevil"):
+        (folder / "mine.toml").write_text(f'name = "{name}"\n[[steps]]\nname = "a"\nduration = 5\n')
+        delete_routine(folder / "mine.toml", folder, paths.trash_dir())  # the same file twice, the same second
+    listed = supple("trash", home=supple_home)
+    assert listed.returncode == 0 and len(list(paths.trash_dir().iterdir())) == 2
+    lines = listed.stdout.splitlines()
+    assert lines[0].split() == ["N", "NAME", "FILE", "DELETED"]
+    assert "Morning \\u202eevil" in lines[1] and "Evening" in lines[2]  # newest first, shown safely
+    back = supple("trash", "--restore", "2", home=supple_home)
+    assert back.returncode == 0 and "Brought back Evening" in back.stdout
+    assert (folder / "mine.toml").read_text().startswith('name = "Evening"')
+    again = supple("trash", "--restore", "1", home=supple_home)  # mine.toml is there again: never replaced
+    assert again.returncode == 1 and "is there again" in again.stderr and "Traceback" not in again.stderr
+    assert (folder / "mine.toml").read_text().startswith('name = "Evening"')
+    assert supple("trash", "--restore", "7", home=supple_home).returncode == 1

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -121,14 +122,93 @@ def test_the_data_folder_follows_supple_home(supple_home):
     assert store.db_path() == supple_home / "data" / "supple.db"
 
 
-def test_the_whole_file_is_checked_once_a_day(tmp_path):
-    from datetime import date
+def a_log_left_by_supple(path: Path, sessions: int = 300) -> None:
+    """A log with sessions in it, written and closed by Supple's writer, as a day at the gym leaves it."""
+    from app.log.writer import LogWriter
 
+    writer = LogWriter(path)
+    writer.start()
+    for n in range(sessions):
+        writer.submit(lambda conn, n=n: conn.execute(SESSION.replace("'X'", "?"), (f"session {n}" * 20,)))
+    writer.close(timeout=30)
+
+
+def test_a_log_damaged_while_supple_was_away_is_found_when_it_next_opens(tmp_path):
     path = tmp_path / "supple.db"
-    connect(path).close()
-    connect(path).close()  # now at the current version: the next open checks it
-    stamp = path.with_name("supple.db.checked")
-    assert stamp.read_text().strip() == date.today().isoformat()
-    stamp.write_text("2000-01-01\n")  # checked long ago: checked again
-    connect(path).close()
-    assert stamp.read_text().strip() == date.today().isoformat()
+    a_log_left_by_supple(path)
+    assert store._as_left(path)  # closed by Supple: its next open need not read it whole
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[3 * page : 4 * page] = os.urandom(page)  # a page in the middle goes bad; the header is fine
+    path.write_bytes(bytes(data))
+    moved: list[Path] = []
+    conn = connect(path, moved=moved.append)
+    assert len(moved) == 1 and moved[0].read_bytes() == bytes(data)  # found at once, and kept
+    assert conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
+
+
+def test_a_log_changed_by_another_program_is_checked_whole_then_trusted_until_it_changes(tmp_path):
+    path = tmp_path / "supple.db"
+    a_log_left_by_supple(path, sessions=3)
+    other = sqlite3.connect(path)
+    other.execute(SESSION)
+    other.commit()
+    other.close()
+    assert not store._as_left(path)  # changed since Supple left it: the next open reads it whole
+    a_log_left_by_supple(path, sessions=1)  # sound, used, and left by Supple again
+    assert store._as_left(path)
+
+
+@pytest.mark.parametrize("version", [0, 1, 3])
+def test_another_program_s_database_is_refused_and_left_byte_for_byte(tmp_path, supple_home, version):
+    from tests.test_cli import supple
+
+    path = store.db_path()
+    path.parent.mkdir(parents=True)
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    other.execute("INSERT INTO notes (text) VALUES ('mine')")
+    other.execute(f"PRAGMA user_version = {version}")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    with pytest.raises(LogUnavailable, match="another program's SQLite database"):
+        connect(path)
+    shown = supple("history", home=supple_home)
+    assert shown.returncode == 1 and "another program's SQLite database" in shown.stderr
+    assert "Traceback" not in shown.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith("supple.db")) == ["supple.db"]
+
+
+RACER = textwrap.dedent(
+    """\
+    import sys, time
+    from pathlib import Path
+    from app.log.store import connect
+    path, go = Path(sys.argv[1]), Path(sys.argv[2])
+    while not go.exists():  # the barrier: both start at once
+        time.sleep(0.001)
+    conn = connect(path)
+    conn.execute("INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+                 " day, planned_s, steps) VALUES ('r', 'n', 'other', '', 1, '2026-11-25T10:00:00', '2026-11-25', 1, 1)")
+    conn.close()
+    """
+)
+
+
+def test_two_supples_opening_a_damaged_log_at_once_both_go_on_and_it_is_moved_aside_once(tmp_path):
+    script = tmp_path / "racer.py"
+    script.write_text(RACER)
+    env = os.environ | {"PYTHONPATH": str(Path(__file__).parent.parent)}
+    for round in range(8):
+        folder = tmp_path / f"round{round}"
+        folder.mkdir()
+        path, go = folder / "supple.db", folder / "go"
+        path.write_bytes(b"not a database, damaged" * 200)
+        racers = [processes.popen([sys.executable, str(script), str(path), str(go)], env=env) for _ in range(2)]
+        time.sleep(0.2)  # both waiting at the barrier (a racer late to it only makes the round easier)
+        go.touch()
+        assert [r.wait(timeout=60) for r in racers] == [0, 0], f"round {round}"
+        assert len(list(folder.glob("supple.db.broken-*"))) == 1  # one moved it; the other used the new log
+        assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 2

@@ -13,7 +13,6 @@ import stat
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import date
 from pathlib import Path
 
 from app import paths
@@ -98,10 +97,10 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
                 f"{path} was written by a newer Supple (log version {version}; this one knows "
                 f"up to {SCHEMA_VERSION}); it is left as it is and this session is not recorded"
             )
-        if check and version and not _checked_today(path):
+        if check and version and not _as_left(path):
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("file is not a database (quick_check failed)")
-            _note_checked(path)
+            note_left(path)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
@@ -114,22 +113,38 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
         raise
 
 
-# `quick_check` reads the whole file: 0.4 s of a core for ten years of sessions. Once a day is enough
-# to find a file damaged outside Supple; damage found in use is an error the writer reports.
+# `quick_check` reads the whole file: 0.4 s of a core for ten years of sessions. It runs when the file is
+# not as Supple last left it (its size or time changed: another program, a sync tool, a disk's fault, or
+# a Supple that did not close), so damage done while Supple was not running is found when it next opens
+# the log, before a session is written into it. Damage found in use is an error the writer reports.
 def _stamp(path: Path) -> Path:
     return path.with_name(path.name + ".checked")
 
 
-def _checked_today(path: Path) -> bool:
+def _signature(path: Path) -> str:
+    """The log's size and modification time, and its write-ahead file's: what changes when it is written."""
+    parts = []
+    for one in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = os.stat(one)
+            parts.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return " ".join(parts)
+
+
+def _as_left(path: Path) -> bool:
+    """Whether the log is as Supple last left it, checked."""
     try:
-        return _stamp(path).read_text().strip() == date.today().isoformat()
+        return _stamp(path).read_text().strip() == _signature(path)
     except (OSError, UnicodeDecodeError):
         return False
 
 
-def _note_checked(path: Path) -> None:
+def note_left(path: Path) -> None:
+    """Note the log as it is now, checked or closed by Supple: the next open need not read it whole."""
     try:
-        _stamp(path).write_text(date.today().isoformat() + "\n")
+        _stamp(path).write_text(_signature(path) + "\n")
     except OSError:
         pass  # checked again next time: slower, not wrong
 

@@ -35,6 +35,7 @@ class LogWriter:
         self.unavailable: str | None = None  # why the log is not kept, once that is known
         self.lost = 0  # jobs given up at close because the log stayed locked
         self._deadline: float | None = None  # set by close: when to stop waiting for a locked log
+        self._troubled = False  # a write failed: the log is checked whole when it is next opened
 
     def start(self) -> None:
         """Open the log on the writer's thread; jobs submitted before wait for it."""
@@ -101,11 +102,16 @@ class LogWriter:
                     f"The training log could not be written ({_friendly(error)}); the session "
                     "goes on, and what cannot be written is not recorded.",
                 )
+                self._troubled = True
                 _hear(failed, _friendly(error))
                 continue
             _hear(then, result)
         if self.conn is not None:
             self.conn.close()
+            from app.log.store import db_path, note_left
+
+            if not self._troubled:  # as this Supple leaves it: the next open need not check it whole
+                note_left(self.path or db_path())
 
     def _run_job(self, job: Job) -> Any:
         """`job(conn)`, tried again while another program holds the log locked, until close's time is up."""

@@ -101,3 +101,28 @@ async def test_every_screen_shows_hostile_text_as_typed_and_runs_none_of_it(cloc
         if "bold" in screen:
             assert "[b]bold" in screen or "[b]…" in screen, screen
     assert rang == []
+
+
+async def test_the_palette_with_a_search_typed_shows_hostile_names_as_typed(clock):
+    from app.ui.screens.picker import PickerScreen
+    from app.ui.screens.session import SessionScreen
+    from tests.ui.screen_samples import routine
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "hostile.toml").write_text(dumps(routine(HOSTILE)))
+    app, _ = build(clock, library=True)
+    rang: list[bool] = []
+    app.bell = lambda: rang.append(True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.press("ctrl+p", *"ring")
+        hits = lambda: [str(o.prompt) for c in app.screen.query("CommandList") for o in c.options]  # noqa: E731
+        await until(pilot, lambda: any("Ring" in hit for hit in hits()))
+        assert any(hit.startswith("Run: [@click=app.bell]Ring[/]") for hit in hits()), hits()
+        screen = "\n".join(screen_lines(app))
+        assert "[@click=app.bell]Ring" in screen or "click=app.bell]…" in screen, screen
+        assert all(a.startswith(OWN_ACTIONS) and "bell" not in a for a in click_actions(app)), click_actions(app)
+        await pilot.press("enter")  # the hostile routine runs as data
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+    assert rang == []

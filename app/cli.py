@@ -183,16 +183,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     if entry.error:
         echo(entry.error, err=True)
         return EXIT_USER
-    from app.log.build_up import peek, percent
+    from app.log.build_up import peek
+    from app.session.start import session_start
 
-    building = peek(entry.log_ref)
-    if args.scale is not None:
-        why = (
-            f"--scale {args.scale:g} for this session; the build-up stays at {percent(building[0])}" if building else ""
-        )
-        return _run_app(start=entry.routine, scale=args.scale, start_ref=entry.log_ref, scale_why=why)
-    scale, why = building if building else (1.0, "")
-    return _run_app(start=entry.routine, scale=scale, start_ref=entry.log_ref, scale_why=why)
+    start = session_start(
+        peek(entry.log_ref), args.scale, how=f"--scale {args.scale:g}" if args.scale is not None else ""
+    )
+    return _run_app(
+        start=entry.routine, scale=start.scale, start_ref=entry.log_ref, scale_why=start.why, scale_chosen=start.chosen
+    )
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -222,7 +221,9 @@ def cmd_sound_check(args: argparse.Namespace) -> int:
     return sound_check(out=echo)
 
 
-def _run_app(start, scale: float, edit=None, start_ref: str | None = None, scale_why: str = "") -> int:
+def _run_app(
+    start, scale: float, edit=None, start_ref: str | None = None, scale_why: str = "", scale_chosen: bool = False
+) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         echo("supple: the app needs a terminal; for scripts use 'supple list', 'check' or 'plan'", err=True)
         return EXIT_USER
@@ -242,6 +243,7 @@ def _run_app(start, scale: float, edit=None, start_ref: str | None = None, scale
         start_ref=start_ref,
         scale=scale,
         scale_why=scale_why,
+        scale_chosen=scale_chosen,
         edit=edit,
         sound=sound,
         settings_problem=problem,

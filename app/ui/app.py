@@ -74,6 +74,7 @@ class SuppleApp(App[None]):
         start_ref: str | None = None,
         scale: float = 1.0,
         scale_why: str = "",
+        scale_chosen: bool = False,
         edit: Entry | Literal["new"] | None = None,
         log: LogWriter | None = None,
     ) -> None:
@@ -94,6 +95,7 @@ class SuppleApp(App[None]):
         self.sound_state: SoundState | None = None  # the sound helper's last word on its player
         self.scale = scale
         self.scale_why = scale_why  # why the command line's session runs at its scale (a build-up), if it does
+        self.scale_chosen = scale_chosen  # its scale was chosen with --scale, over any build-up
         self._start = start
         self._edit = edit
         self.highlight_ref: str | None = None  # the routine the picker shows next time it appears
@@ -466,11 +468,12 @@ class SuppleApp(App[None]):
         scale: float | None = None,
         ref: str | None = None,
         why: str = "",
+        chosen: bool = False,
         resume: ResumePlan | None = None,
     ) -> None:
-        """Open the session screen for `routine` at `scale` (default: the command line's), or going on
-        with a session a crash left unfinished."""
-        self.push_screen(self._session_screen(routine, scale, ref, resume, why))
+        """Open the session screen for `routine` at `scale` (default: the command line's) and why it runs so
+        (app.session.start), or going on with a session a crash left unfinished."""
+        self.push_screen(self._session_screen(routine, scale, ref, resume, why, chosen))
 
     def _session_screen(
         self,
@@ -479,9 +482,11 @@ class SuppleApp(App[None]):
         ref: str | None = None,
         resume: ResumePlan | None = None,
         why: str | None = None,
+        chosen: bool = False,
     ) -> Screen:
         from app.ui.screens.session import SessionScreen
 
+        command_line = scale is None and why is None
         return SessionScreen(
             routine,
             clock=self.clock,
@@ -489,7 +494,8 @@ class SuppleApp(App[None]):
             ref=ref,
             log=self.training_log,
             resume=resume,
-            scale_why=self.scale_why if scale is None and why is None else (why or ""),
+            scale_why=self.scale_why if command_line else (why or ""),
+            scale_chosen=self.scale_chosen if command_line else chosen,
         )
 
 
@@ -503,6 +509,7 @@ def make_app(
     start_ref: str | None = None,
     scale: float = 1.0,
     scale_why: str = "",
+    scale_chosen: bool = False,
     edit: Entry | Literal["new"] | None = None,
     log: LogWriter | None = None,
 ) -> SuppleApp:
@@ -520,6 +527,7 @@ def make_app(
         start_ref=start_ref,
         scale=scale,
         scale_why=scale_why,
+        scale_chosen=scale_chosen,
         edit=edit,
         log=log,
     )

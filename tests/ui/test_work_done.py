@@ -145,3 +145,22 @@ async def test_a_session_run_at_another_scale_leaves_the_build_up_where_it_was(c
     conn = sqlite3.connect(db_path())
     assert build_up.get(conn, "user:work").scale == pytest.approx(0.9)
     assert "not the build-up's scale" in build_up.steps(conn, "user:work")[-1].reason
+
+
+async def test_a_scale_chosen_in_the_picker_over_a_build_up_says_so_and_holds_the_build_up(clock):
+    app, writer = work_app(clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen) and "90 %" in text_of(app, "#preview"))
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: "90 %" not in text_of(app, "#preview"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        scale = app.screen.engine.plan.scale
+        assert scale == pytest.approx(1.0)
+        said = " ".join(n.message for n in app._notifications)
+        assert "100 % chosen for this session; the build-up stays at 90 %" in said
+        await advance(pilot, clock, 60)
+        await checked_in_without_pain(pilot)
+    writer.close()
+    conn = sqlite3.connect(db_path())
+    assert build_up.get(conn, "user:work").scale == pytest.approx(0.9)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
+from app.session.start import Start, session_start
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.screens.picker_preview import preview
@@ -251,15 +252,18 @@ class PickerScreen(SuppleScreen[None]):
             self._previewed = shown
             self.query_one("#preview", Prose).show(preview(*shown))
 
+    def start_of(self, entry: Entry) -> Start:
+        """How a session of `entry` starts: at the scale chosen here with [ ], else its build-up's, else 100 %."""
+        return session_start(self.build_ups.get(entry.log_ref), self.scales.get(entry.ref))
+
     def scale_of(self, entry: Entry) -> float:
-        """The time scale a session of `entry` will run at: as chosen here, else its build-up's, else 100 %."""
-        building = self.build_ups.get(entry.log_ref)
-        return self.scales.get(entry.ref, building[0] if building else self.app.scale)
+        """The time scale a session of `entry` will run at."""
+        return self.start_of(entry).scale
 
     def why_of(self, entry: Entry) -> str:
         """Why it runs at that scale, when a build-up sets it ("" when chosen here, or at 100 %)."""
-        building = self.build_ups.get(entry.log_ref)
-        return building[1] if building and entry.ref not in self.scales else ""
+        start = self.start_of(entry)
+        return "" if start.chosen else start.why
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "warning":
@@ -374,7 +378,8 @@ class PickerScreen(SuppleScreen[None]):
         if entry.routine is None:
             notify(self, f"{entry.path.name} has problems; fix it first.", severity="error")
             return
-        self.app.start_session(entry.routine, scale=self.scale_of(entry), ref=entry.ref, why=self.why_of(entry))
+        start = self.start_of(entry)
+        self.app.start_session(entry.routine, scale=start.scale, ref=entry.ref, why=start.why, chosen=start.chosen)
 
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen

@@ -99,6 +99,7 @@ class SessionScreen(SessionDrawing):
         log: LogWriter | None = None,
         resume: ResumePlan | None = None,
         scale_why: str = "",
+        scale_chosen: bool = False,
     ) -> None:
         engine = Engine(routine, clock, scale)
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
@@ -106,7 +107,8 @@ class SessionScreen(SessionDrawing):
         self.engine = engine
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self.training_log, self.resume = log, resume
-        self.scale_why = scale_why  # why it runs at its scale: a build-up, or --scale over one
+        self.scale_why = scale_why  # why it runs at its scale: a build-up, or a scale chosen over one
+        self.scale_chosen = scale_chosen
         self.recorder: SessionRecorder | None = None
         self._ended = False
         self._said = ""  # a word on the last key pressed, in the hint line for a moment
@@ -139,12 +141,12 @@ class SessionScreen(SessionDrawing):
         if self.scale_why:
             from app.log.build_up import short
 
-            if not self.scale_why.startswith("--scale"):  # a build-up's scale: say where it stands
+            if not self.scale_chosen:  # a build-up's scale: say where it stands
                 label = f"{label or '100 %'} {short(self.scale_why)}"
             notify(
                 self,
                 self.scale_why
-                if self.scale_why.startswith("--scale")
+                if self.scale_chosen
                 else f"{scale_label(self.engine.plan.scale) or '100 %'}: {self.scale_why}",
                 timeout=6,
             )

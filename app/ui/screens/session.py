@@ -14,10 +14,9 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from app.routine.model import Routine
-from app.session.announce import on_finish, on_segment
-from app.session.engine import Clock, CueDue, Engine, Finished, SegmentStarted
+from app.session.engine import Clock, Engine
 from app.session.plan import scale_label
-from app.session.session_view import session_view
+from app.session.runner import Command, SessionRunner
 from app.ui.screens import stylesheet
 from app.ui.screens.session_drawing import SessionDrawing
 from app.ui.text import notify
@@ -104,7 +103,8 @@ class SessionScreen(SessionDrawing):
         engine = Engine(routine, clock, scale)
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
         super().__init__()
-        self.engine = engine
+        self.engine = engine  # read by the drawing; driven only through the runner
+        self.runner = SessionRunner(engine, None)  # its sound and log are the app's, given on mount
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self.training_log, self.resume = log, resume
         self.scale_why = scale_why  # why it runs at its scale: a build-up, or a scale chosen over one
@@ -135,6 +135,7 @@ class SessionScreen(SessionDrawing):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.runner.sound = self.app.sound
         if self.ref:
             self.app.highlight_ref = self.ref
         label = scale_label(self.engine.plan.scale)
@@ -172,25 +173,14 @@ class SessionScreen(SessionDrawing):
             self._waiting = None
         if not self.engine.started:
             resume = self.resume
-            if resume is None:
-                self.engine.start()
-            else:  # where it stood, paused in a get-ready, until the user is back in place
-                self.engine.start(
-                    resume.at,
-                    resume.offset,
-                    resume.done,
-                    resume.visited,
-                    held=True,
-                    before=resume.totals,
-                    worked=resume.worked,
-                )
             if self.training_log is not None:
                 from app.log.recorder import SessionRecorder
 
                 self.recorder = SessionRecorder(
                     self.training_log, self.engine, self.ref or "", session_id=resume.session_id if resume else None
                 )
-                self.recorder.begin()
+                self.runner.recorder = self.recorder
+            self.runner.start(resume)  # a resumed one where it stood, paused in a get-ready, until the user is back
             self.tick()
         return True
 
@@ -216,35 +206,27 @@ class SessionScreen(SessionDrawing):
         if self.app.going_on:  # back from a stop: held where it began before the time stopped is counted
             self.app.went_on()
         self._ticked_at = self.engine.clock()
-        events = self.engine.poll()
-        cues = [event.cue for event in events if isinstance(event, CueDue)]
-        sound = self.app.sound
-        for cue in cues:
-            sound.cue(cue)  # first: sound is what the user relies on
-        if any(isinstance(event, Finished) for event in events):
-            sound.say(on_finish())
+        started, cued, finished = self.runner.advance()
+        if finished:
             self._end()
             return
-        started = any(isinstance(event, SegmentStarted) for event in events)
-        if started:
-            sound.say(on_segment(self.engine, halfway=sound.settings.halfway))
-        if on_the_second and (started or cues):
+        if on_the_second and (started or cued):
             # The new second on a frame of its own, on time; the rest (the new step's name, cues and
             # colours: a layout of the whole screen; the flash; the log's write) once it is drawn.
-            self._show_time(session_view(self.engine))
+            self._show_time(self.runner.view())
             when_all_drawn(
                 [self.query_one(f"#{name}", DrawnNotice) for name in ("clock", "top", "bar")],
-                partial(self._after_the_second, started, bool(cues)),
+                partial(self._after_the_second, started, cued),
             )
         else:
-            self._after_the_second(started, bool(cues))
+            self._after_the_second(started, cued)
         self._schedule()
 
     def _after_the_second(self, started: bool, flash: bool) -> None:
         if not self.is_attached or self._ended or self.engine.finished:
             return  # the session ended meanwhile (its summary may be shown above it): nothing to log or show
-        if started and self.recorder is not None:
-            self.recorder.sync()  # the segment left, and where the session stands now
+        if started:
+            self.runner.sync()  # the segment left, and where the session stands now
         self.render_view()
         if flash:
             self._flash()
@@ -255,7 +237,7 @@ class SessionScreen(SessionDrawing):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        wake = self.engine.next_wakeup()
+        wake = self.runner.next_wakeup()
         if wake is not None:
             self._timer = self.set_timer(max(0.0, wake - self.engine.clock()), self.tick)
 
@@ -269,7 +251,7 @@ class SessionScreen(SessionDrawing):
         recorded = None if log is None else (log.unavailable or "")
         summary = SummaryScreen(
             self.engine.routine.name,
-            self.engine.summary(),
+            self.runner.engine.summary(),
             recorded=recorded,
             recorder=self.recorder if recorded == "" else None,
         )
@@ -281,58 +263,55 @@ class SessionScreen(SessionDrawing):
             except RuntimeError:
                 pass  # the app has ended meanwhile
 
-        self._record_end(heard)
+        self._ended = True
+        self.runner.end(heard)
         app.replace_screen(summary)
-
-    def _record_end(self, heard: Callable[[str], None] | None = None) -> None:
-        if self.recorder is not None and not self._ended:
-            self._ended = True
-            self.recorder.end(heard)
 
     def on_unmount(self) -> None:
         """Leaving the app mid-session: a signal (a closed window) leaves it to resume; quitting stops it."""
-        if self.recorder is not None and not self._ended:
+        if not self._ended:
             if self.app.exit_signal is not None:
-                self.recorder.sync()
+                self.runner.sync()
             else:
-                self._record_end()
+                self._ended = True
+                self.runner.end()
 
     # --- keys ---------------------------------------------------------------------------
 
     def key_label(self, binding_id: str | None, description: str) -> str:
         """Space says what it does now; + and - say whether they add time or reps."""
-        engine = self.engine
+        runner = self.runner
         if binding_id == "session.pause":
-            paused = engine.paused and not self._auto_paused  # paused for the palette is running to the user
-            return "Resume" if paused else ("Done" if engine.started and engine.is_open else "Pause")
-        count = engine.reps_for() if binding_id in ("session.more", "session.less") else None
+            paused = runner.paused and not self._auto_paused  # paused for the palette is running to the user
+            return "Resume" if paused else ("Done" if runner.open_step else "Pause")
+        count = runner.nudge_reps() if binding_id in ("session.more", "session.less") else None
         if count is not None:
             return f"{count} rep{'s' if count != 1 else ''}"
         return description
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "add_time" and self.engine.is_open:
+        if action == "add_time" and self.runner.open_step:
             return None  # shown greyed: an open step has no countdown to change
         return True
 
-    def _after_operation(self) -> None:
+    def command(self, command: Command) -> None:
+        """Every key's way into the session: the runner applies it, says what to tell, and the screen redraws."""
+        said = self.runner.apply(command)
+        if command.name in ("mute", "voice"):
+            self.sound_changed()
+        if said:
+            self._say(said)
         self.refresh_bindings()
         self.tick(on_the_second=False)
 
     def action_primary(self) -> None:
         if self._auto_paused:
             # Chosen in the palette while it covered the session: from the user's view the session
-            # was running, so this is a pause they want kept.
+            # was running, so this is a pause they want kept (and on a step without a timer, Done).
             self._auto_paused = False
-            if self.engine.is_open:  # and on a step without a timer, Done
-                self.engine.toggle_pause()
-                self.engine.done()
-            self._after_operation()
-        elif self.engine.is_open and not self.engine.paused:
-            self.engine.done()
-            self._after_operation()
+            self.command(Command("done" if self.runner.open_step else "pause"))
         else:
-            self._pause_or_go_on()
+            self.command(Command("primary"))
 
     def _say(self, text: str, seconds: float = SAY_SECONDS) -> None:
         """A word on what a key did, in the hint line below the clock, where the eyes already are."""
@@ -347,50 +326,19 @@ class SessionScreen(SessionDrawing):
         self.render_view()
 
     def action_mute(self) -> None:
-        sound = self.app.sound
-        sound.muted = not sound.muted
-        self._say("Sound off" if sound.muted else "Sound on")
-        self.sound_changed()
+        self.command(Command("mute"))
 
     def action_voice(self) -> None:
-        sound = self.app.sound
-        sound.voice = not sound.voice
-        self._say("Voice on" if sound.voice else "Voice off: tones only")
-        self.sound_changed()
+        self.command(Command("voice"))
 
     def action_next(self) -> None:
-        self.engine.next()
-        self._after_operation()
+        self.command(Command("next"))
 
     def action_back(self) -> None:
-        self.engine.back()
-        self._after_operation()
+        self.command(Command("back"))
 
     def action_add_time(self, seconds: float) -> None:
-        engine = self.engine
-        reps_before = engine.reps
-        change = engine.add_time(seconds)
-        if reps_before:
-            if engine.reps == reps_before:
-                self._say("This is the last rep already")
-            else:  # the change from the plan, not from the last press: + + + - says 6 more, not 3 fewer
-                planned = engine.routine.steps[engine.segment.step - 1].reps or reps_before
-                more = (engine.reps or 0) - planned
-                plural = "s" if abs(more) != 1 else ""
-                words = (
-                    f"{abs(more)} rep{plural} {'more' if more > 0 else 'fewer'} than planned" if more else "As planned"
-                )
-                self._say(f"{words}: {engine.reps} in all")
-        elif seconds < 0 and change > seconds:
-            left = self.engine.remaining() or 0
-            self._say(
-                f"Only {-change:.0f} s taken off: this part ends in {left:.0f} s"
-                if change
-                else "Already at the least time left (1 s)"
-            )
-        elif change:
-            self._say(f"{abs(change):.0f} s {'more' if change > 0 else 'less'}")
-        self._after_operation()
+        self.command(Command("time", seconds))
 
     def _with_dialog(self, dialog: Screen, then: Callable[[object], None] | None = None) -> None:
         """Show a dialog over the session; covering it pauses it (on_screen_suspend)."""
@@ -400,51 +348,38 @@ class SessionScreen(SessionDrawing):
 
     def on_screen_suspend(self) -> None:
         """Anything over the session (a dialog, the help, the palette) takes the user's eyes: pause."""
-        if self.engine.started and not self.engine.finished and not self.engine.paused and not self._ended:
+        if self.runner.running and not self._ended:
             self._auto_paused = True
-            self._pause_or_go_on()
+            self.command(Command("pause"))
 
     def on_screen_resume(self) -> None:
         """Uncovered: go on if covering it was what paused it."""
         if self._auto_paused:
             self._auto_paused = False
-            if self.engine.paused and not self.engine.finished and not self._ended:
-                self._pause_or_go_on()
+            if not self._ended:
+                self.command(Command("resume"))
 
     def stopped(self, at: float | None) -> None:
         """The process was stopped at `at` (Ctrl+Z, SIGTSTP; None: a SIGSTOP, whose moment nobody knows) and
         now goes on: the session holds as it stood then (for a SIGSTOP, at its last second shown), and stays
         paused, even under a dialog, until the user presses Space."""
-        engine = self.engine
-        if not engine.started or engine.finished or self._ended:
+        if self._ended or not self.runner.under_way:
             return
         self._auto_paused = False
-        if not engine.paused:
-            engine.pause_at(self._ticked_at if at is None else at)
-            if self.recorder is not None:
-                self.recorder.sync()
-        self._after_operation()
-
-    def _pause_or_go_on(self) -> None:
-        self.engine.toggle_pause()
-        if self.recorder is not None:
-            self.recorder.sync()  # where it stands, kept on every pause
-        self._after_operation()
+        self.runner.hold_at(self._ticked_at if at is None else at)
+        self.refresh_bindings()
+        self.tick(on_the_second=False)
 
     def action_jump(self) -> None:
         from app.ui.screens.dialogs import JumpScreen
 
-        steps = [step.name for step in self.engine.routine.steps]
+        steps, current = self.runner.steps()
 
         def jumped(step: object) -> None:
             # The step lands paused, in a get-ready, and stays so when the dialog closes.
-            if isinstance(step, int) and self.engine.jump(step):
+            if isinstance(step, int):
                 self._auto_paused = False
-                if self.recorder is not None:
-                    self.recorder.sync()
-                self._after_operation()
-
-        current = self.engine.step_number
+                self.command(Command("jump", step))
 
         self._with_dialog(JumpScreen(steps, current), jumped)
 
@@ -460,7 +395,7 @@ class SessionScreen(SessionDrawing):
     @property
     def under_way(self) -> bool:
         """Whether the session is still running (not finished, not ended)."""
-        return not self._ended and not self.engine.finished
+        return not self._ended and self.runner.under_way
 
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen

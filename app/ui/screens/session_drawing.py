@@ -7,7 +7,8 @@ from collections.abc import Callable
 from textual.widgets import Static
 
 from app.session.engine import Engine
-from app.session.session_view import SessionView, cue_lines, next_line, session_view
+from app.session.runner import SessionRunner
+from app.session.session_view import SessionView, cue_lines, next_line
 from app.ui.screens.base import SuppleScreen
 from app.ui.text import plain
 from app.ui.widgets.bar import ProgressBar
@@ -24,6 +25,7 @@ class SessionDrawing(SuppleScreen[None]):
     BASE = True  # shown only as the session screen (registry.every_screen)
 
     engine: Engine
+    runner: SessionRunner
     _shown: dict[str, object]  # what each part shows now, by key
     _said: str  # a word on the last key pressed, shown in the hint line for a moment
 
@@ -49,7 +51,7 @@ class SessionDrawing(SuppleScreen[None]):
         self._show(key, value, write)
 
     def render_view(self) -> None:
-        view = session_view(self.engine)
+        view = self.runner.view()
         self._show_time(view)  # first: it is what must change on the second; restyling can follow
         self._show("kind", view.kind, self._set_kind)
         self._show("paused", view.paused, self._set_paused)

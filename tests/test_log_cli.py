@@ -338,3 +338,20 @@ def test_the_strong_csv_says_the_reps_and_seconds_done_read_back_by_column_name(
         "Hold": ("", "12", "cut short"),
         "Fold": ("", "3", "cut short"),
     }
+
+
+def test_history_finds_a_log_damaged_while_supple_was_away_and_says_where_the_old_one_is(log):
+    import os
+
+    from app.log.store import note_left
+
+    path = db_path()
+    note_left(path)  # as Supple left it
+    data = bytearray(path.read_bytes())
+    data[2 * 4096 : 3 * 4096] = os.urandom(4096)
+    path.write_bytes(bytes(data))
+    first = supple("history", home=log)
+    assert first.returncode == 0 and "the training log was damaged: it is kept as" in first.stderr
+    assert "Traceback" not in first.stderr
+    later = supple("history", home=log)
+    assert "No sessions recorded yet." in later.stdout and "An earlier log, found damaged, is kept as" in later.stdout

@@ -67,7 +67,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         return EXIT_OK
     which = Filter(args.since, args.until, args.routine)
     try:
-        conn = open_log(path, check=False)
+        conn = open_log(path)  # read whole first when it changed since Supple left it: damage is said, not shown
         if args.csv:
             from app.log.export import write_segments_csv, write_sessions_csv
 
@@ -117,6 +117,9 @@ def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
     rows += [row for _, row in sorted(dated, key=lambda pair: pair[0])]
     if len(rows) == 1:
         echo("No sessions recorded" + (" that match." if which != Filter() else " yet."))
+        kept = sorted(db_path().parent.glob(db_path().name + ".broken-*"))
+        if kept and which == Filter():
+            echo(f"An earlier log, found damaged, is kept as {kept[-1]}.")
         return
     for line in table(rows, right=frozenset({2})):
         echo(line)

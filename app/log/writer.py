@@ -166,7 +166,7 @@ def _is_locked(error: BaseException) -> bool:
 
 
 def _friendly(error: BaseException) -> str:
-    text = str(error)
+    text = str(error).rstrip(".")  # it goes inside a sentence of ours
     if _is_locked(error):
         return "another program is holding it"
     if "full" in text:

@@ -31,6 +31,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("[  ]", "shorter or longer: the time scale, 50 % to 200 %"),
             ("n  e", "a new routine; edit one (a bundled one as your copy)"),
             ("d  x", "duplicate; delete (your routines only, asks first)"),
+            ("u", "bring back the routine deleted last (supple trash lists the others)"),
             ("s  h", "settings (sound, volume, voice, theme); your training history"),
             ("c", "check in: how your back feels, 0-10"),
             ("b", "build the routine up slowly: start lower, a step up after each good session"),

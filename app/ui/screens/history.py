@@ -84,7 +84,9 @@ class HistoryScreen(SuppleScreen[None]):
         self.app.call_from_thread(self.show, data)
 
     def _show_empty(self, text: str) -> None:
-        self.query_one("#streaks", Static).update(plain(text))
+        streaks = self.query_one("#streaks", Static)
+        streaks.styles.height = "auto"  # why there is nothing to show, whole, however long
+        streaks.update(plain(text))
 
     def show(self, data: Overview) -> None:
         if data == self.shown:

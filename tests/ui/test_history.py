@@ -184,3 +184,13 @@ async def test_leaving_before_the_second_read_arrives_leaves_the_log_writing(clo
         assert done == [(1,)]  # the writer outlived the screen's late answer
         assert app.is_running
     writer.close()
+
+
+def test_each_month_is_named_above_the_week_its_first_day_is_in():
+    from datetime import date
+
+    calendar = Calendar()
+    calendar.show(date(2026, 10, 12), 8, {}, date(2026, 12, 6))  # Mondays up to Nov 30; Dec 1 is a Tuesday
+    months = str(calendar.render()).splitlines()[0]
+    assert months.split() == ["Nov", "Dec"]
+    assert months.index("Dec") == 2 + 2 * 7  # above the last week, the one Dec 1 is in

@@ -31,18 +31,18 @@ class Calendar(Widget):
         self.refresh(layout=True)
 
     def get_content_width(self, container, viewport) -> int:
-        return 2 + 2 * self.weeks
+        return 3 + 2 * self.weeks  # a month named above the last week takes a column more
 
     def render(self) -> Content:
         if self.first is None:
             return Content("")
-        months = [" "] * (2 + 2 * self.weeks)
+        months = [" "] * (3 + 2 * self.weeks)
         for week in range(self.weeks):
-            monday = self.first + timedelta(weeks=week)
-            if monday.day <= 7:  # the month starts this week: its name above
-                name = monday.strftime("%b")
+            sunday = self.first + timedelta(weeks=week, days=6)
+            if sunday.day <= 7:  # the month starts this week (its 1st is one of these days): its name above
+                name = sunday.strftime("%b")
                 months[2 + 2 * week : 2 + 2 * week + len(name)] = list(name)
-        rows = [plain("".join(months[: 2 + 2 * self.weeks]), "dim")]
+        rows = [plain("".join(months[: 3 + 2 * self.weeks]).rstrip(), "dim")]
         for weekday in range(7):
             cells = [plain(DAYS[weekday] + " ", "dim")]
             for week in range(self.weeks):

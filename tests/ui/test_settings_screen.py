@@ -154,3 +154,14 @@ async def test_a_save_changes_only_what_changed_and_keeps_comments_and_the_unkno
         "soud = true  # a typo, kept as written",
     ]
     assert lines[5:] == ['theme = "nord"']
+
+
+async def test_with_sound_off_the_status_says_so_not_starting(clock):
+    app, _ = build(clock)
+    app.sound.muted = True
+    app.sound_state = None  # no player started: a muted Supple starts none
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        status = str(app.screen.query_one("#sound-status", Static).content)
+        assert status.startswith("Sound: off; the player starts when sound is on")

@@ -47,7 +47,13 @@ class SettingsScreen(Dialog[None]):
                     [(name, name) for name in themes], value=self.app.theme, allow_blank=False, id="theme", compact=True
                 )
             state = self.app.sound_state
-            yield Static(plain(state.describe() if state else "Sound: starting"), id="sound-status")
+            if state is not None and state.ready:
+                status = state.describe()
+            elif self.app.sound.muted:  # a muted Supple starts no player until a sound is wanted
+                status = "Sound: off; the player starts when sound is on (Test sound starts it now)"
+            else:
+                status = "Sound: starting"
+            yield Static(plain(status), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Test sound", id="test")
                 yield Button("Save (ctrl+s)", variant="success", id="save")

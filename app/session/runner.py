@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.session.announce import on_finish, on_segment
-from app.session.engine import NUDGE, CueDue, Engine, Finished, SegmentStarted
+from app.session.engine import NUDGE, CueDue, Engine, Finished, SegmentStarted, Summary
 from app.session.session_view import SessionView, session_view
 
 if TYPE_CHECKING:
@@ -47,6 +47,27 @@ class SessionRunner:
 
     def view(self, now: float | None = None) -> SessionView:
         return session_view(self.engine, now)
+
+    @property
+    def name(self) -> str:
+        """The routine's name."""
+        return self.engine.routine.name
+
+    @property
+    def scale(self) -> float:
+        return self.engine.plan.scale
+
+    def now(self) -> float:
+        """The session's clock."""
+        return self.engine.clock()
+
+    @property
+    def started(self) -> bool:
+        return self.engine.started
+
+    def summary(self) -> Summary:
+        """What happened, the run before a resume included."""
+        return self.engine.summary()
 
     @property
     def under_way(self) -> bool:

@@ -103,7 +103,7 @@ class SessionScreen(SessionDrawing):
         engine = Engine(routine, clock, scale)
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
         super().__init__()
-        self.engine = engine  # read by the drawing; driven only through the runner
+        self.engine = engine  # for the log's recorder (and tests that look inside); driven only by the runner
         self.runner = SessionRunner(engine, None)  # its sound and log are the app's, given on mount
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self.training_log, self.resume = log, resume
@@ -120,7 +120,7 @@ class SessionScreen(SessionDrawing):
         self._ticked_at = clock()  # when the session last caught up with the clock
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self.engine.routine.name, id="top")
+        yield TopBar(self.runner.name, id="top")
         # The phase's colour is a class on the band alone: one on the screen would restyle every widget
         # at each change of phase (25 ms on a slow machine, the second then shown late); born with it.
         yield Static(id="phase", classes=f"-{self._shown['kind']}")
@@ -138,7 +138,7 @@ class SessionScreen(SessionDrawing):
         self.runner.sound = self.app.sound
         if self.ref:
             self.app.highlight_ref = self.ref
-        label = scale_label(self.engine.plan.scale)
+        label = scale_label(self.runner.scale)
         if self.scale_why:
             from app.log.build_up import short
 
@@ -148,7 +148,7 @@ class SessionScreen(SessionDrawing):
                 self,
                 self.scale_why
                 if self.scale_chosen
-                else f"{scale_label(self.engine.plan.scale) or '100 %'}: {self.scale_why}",
+                else f"{scale_label(self.runner.scale) or '100 %'}: {self.scale_why}",
                 timeout=6,
             )
         self.query_one("#top", TopBar).show(scale=label)
@@ -158,20 +158,20 @@ class SessionScreen(SessionDrawing):
         # the first second already shows them.
         self.call_after_refresh(self._redraw_all)
         # Time 0 is when the first sound can be heard: wait for the player, for so long only.
-        self._mounted_at = self.engine.clock()
+        self._mounted_at = self.runner.now()
         if not self._start_when_sound_is_ready():
             self._waiting = self.set_interval(0.05, self._start_when_sound_is_ready)
 
     def _start_when_sound_is_ready(self) -> bool:
         """Start the session once sound is ready (or off, or SOUND_WAIT has passed); True once started."""
         sound = self.app.sound
-        waited = self.engine.clock() - self._mounted_at >= SOUND_WAIT
+        waited = self.runner.now() - self._mounted_at >= SOUND_WAIT
         if not (sound.muted or sound.state.ready or waited):
             return False
         if self._waiting is not None:
             self._waiting.stop()
             self._waiting = None
-        if not self.engine.started:
+        if not self.runner.started:
             resume = self.resume
             if self.training_log is not None:
                 from app.log.recorder import SessionRecorder
@@ -205,7 +205,7 @@ class SessionScreen(SessionDrawing):
         """
         if self.app.going_on:  # back from a stop: held where it began before the time stopped is counted
             self.app.went_on()
-        self._ticked_at = self.engine.clock()
+        self._ticked_at = self.runner.now()
         started, cued, finished = self.runner.advance()
         if finished:
             self._end()
@@ -223,7 +223,7 @@ class SessionScreen(SessionDrawing):
         self._schedule()
 
     def _after_the_second(self, started: bool, flash: bool) -> None:
-        if not self.is_attached or self._ended or self.engine.finished:
+        if not self.is_attached or self._ended or not self.runner.under_way:
             return  # the session ended meanwhile (its summary may be shown above it): nothing to log or show
         if started:
             self.runner.sync()  # the segment left, and where the session stands now
@@ -239,7 +239,7 @@ class SessionScreen(SessionDrawing):
             self._timer = None
         wake = self.runner.next_wakeup()
         if wake is not None:
-            self._timer = self.set_timer(max(0.0, wake - self.engine.clock()), self.tick)
+            self._timer = self.set_timer(max(0.0, wake - self.runner.now()), self.tick)
 
     def _end(self) -> None:
         """To the summary: at the routine's end, or when the user stops."""
@@ -250,8 +250,8 @@ class SessionScreen(SessionDrawing):
         log = self.training_log
         recorded = None if log is None else (log.unavailable or "")
         summary = SummaryScreen(
-            self.engine.routine.name,
-            self.runner.engine.summary(),
+            self.runner.name,
+            self.runner.summary(),
             recorded=recorded,
             recorder=self.recorder if recorded == "" else None,
         )

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from textual.widgets import Static
 
-from app.session.engine import Engine
 from app.session.runner import SessionRunner
 from app.session.session_view import SessionView, cue_lines, next_line
 from app.ui.screens.base import SuppleScreen
@@ -24,7 +23,6 @@ class SessionDrawing(SuppleScreen[None]):
 
     BASE = True  # shown only as the session screen (registry.every_screen)
 
-    engine: Engine
     runner: SessionRunner
     _shown: dict[str, object]  # what each part shows now, by key
     _said: str  # a word on the last key pressed, shown in the hint line for a moment

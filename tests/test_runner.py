@@ -135,3 +135,14 @@ def test_mute_and_voice_work_before_the_start_and_an_unknown_command_is_an_error
     assert runner.apply(Command("next")) == ""  # not started: ignored
     with pytest.raises(ValueError):
         runner.apply(Command("explode"))
+
+
+def test_listeners_hear_every_command_applied_and_none_ignored(clock):
+    runner = runner_for(clock)
+    heard: list[int] = []
+    runner.listen(lambda: heard.append(1))
+    runner.apply(Command("next"))
+    runner.apply(Command("mute"))
+    runner.end()
+    runner.apply(Command("next"))  # after the end: ignored, nothing to hear
+    assert len(heard) == 2

@@ -42,6 +42,15 @@ class SessionRunner:
     def __init__(self, engine: Engine, sound: SoundOutput, recorder: SessionRecorder | None = None) -> None:
         self.engine, self.sound, self.recorder = engine, sound, recorder
         self.ended = False  # stopped by the user, or its end recorded
+        self._listeners: list[Callable[[], None]] = []
+
+    def listen(self, listener: Callable[[], None]) -> None:
+        """`listener()` is called after every command applied, whoever sent it (a key, a remote)."""
+        self._listeners.append(listener)
+
+    def _tell(self) -> None:
+        for listener in list(self._listeners):
+            listener()
 
     # --- reading ---------------------------------------------------------------------
 
@@ -159,10 +168,16 @@ class SessionRunner:
         if command.name not in COMMANDS:
             raise ValueError(f"no such session command: {command.name}")
         if command.name in ("mute", "voice"):
-            return self._sound(command.name)
-        engine = self.engine
-        if not engine.started or not self.under_way:
+            said = self._sound(command.name)
+        elif not self.engine.started or not self.under_way:
             return ""
+        else:
+            said = self._apply(command)
+        self._tell()
+        return said
+
+    def _apply(self, command: Command) -> str:
+        engine = self.engine
         name = command.name
         if name == "primary":
             name = "done" if engine.is_open and not engine.paused else ("resume" if engine.paused else "pause")

@@ -264,3 +264,18 @@ async def test_more_reps_then_back_runs_the_step_again_with_them(clock):
         assert isinstance(app.screen, SummaryScreen)
         summary = text_of(app, "#summary")
         assert "Time added  +10 s" in summary and "Steps done  2 of 2" in summary
+
+
+async def test_a_command_from_elsewhere_is_drawn_as_a_key_s_is(clock):
+    from app.session.runner import Command
+
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        runner = app.screen.runner
+        runner.apply(Command("pause"))  # as a phone or a remote would send it: no key pressed
+        await pilot.pause()
+        assert "PAUSED" in text_of(app, "#phase") and app.screen.key_label("session.pause", "") == "Resume"
+        runner.apply(Command("jump", 3))  # while paused: drawn at once
+        await pilot.pause()
+        assert text_of(app, "#title") == "Lift" and "GET READY" in text_of(app, "#phase")

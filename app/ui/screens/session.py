@@ -136,6 +136,7 @@ class SessionScreen(SessionDrawing):
 
     def on_mount(self) -> None:
         self.runner.sound = self.app.sound
+        self.runner.listen(self._changed)
         if self.ref:
             self.app.highlight_ref = self.ref
         label = scale_label(self.runner.scale)
@@ -295,12 +296,16 @@ class SessionScreen(SessionDrawing):
         return True
 
     def command(self, command: Command) -> None:
-        """Every key's way into the session: the runner applies it, says what to tell, and the screen redraws."""
+        """Every key's way into the session: the runner applies it (and tells `_changed`), then says what to tell."""
         said = self.runner.apply(command)
-        if command.name in ("mute", "voice"):
-            self.sound_changed()
         if said:
             self._say(said)
+
+    def _changed(self) -> None:
+        """The runner applied a command, from a key here or from anywhere else: draw it."""
+        if not self.is_attached or self._ended:
+            return
+        self.sound_changed()
         self.refresh_bindings()
         self.tick(on_the_second=False)
 

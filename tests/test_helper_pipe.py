@@ -159,8 +159,8 @@ def test_a_full_pipe_drops_whole_requests_and_never_half_of_one():
 
 
 def test_speech_too_long_for_one_pipe_write_keeps_its_shortest_sentences():
-    from app.session.announce import Speech
     from app.sound import player as player_module
+    from app.sound.sentence import Speech
 
     player = SoundPlayer(Settings())
     sent: list[bytes] = []

@@ -9,9 +9,9 @@ from typing import Any, NamedTuple
 
 from app.routine.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.routine.errors import Problem, RoutineError
+from app.routine.length import MAX_PLANNED, planned_seconds
 from app.routine.model import BOUNDS, KINDS, Routine, Step
 from app.routine.toml_locator import Locator, Position
-from app.session.plan import MAX_PLANNED, planned_seconds
 from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
 
 Where = Position | Callable[[], Position]  # a position, or how to find it once a problem needs it

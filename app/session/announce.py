@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from app.session.engine import Engine
 from app.session.plan import HALFWAY_MIN, PIP_MIN, Segment
+from app.sound.sentence import Speech
 
 PIP_LEAD = 3.0  # the first pip sounds this long before a timed segment ends
-
-
-class Speech(NamedTuple):
-    """Sentences from longest to shortest; the player says the first that fits in `window` seconds."""
-
-    texts: tuple[str, ...]
-    window: float | None  # None: no pip to keep clear of
 
 
 def spoken_duration(seconds: float) -> str:

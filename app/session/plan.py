@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
+from app.routine.length import (  # the arithmetic a routine's checks need too, kept below the session
+    MAX_PLANNED,
+    SCALE_RANGE,
+    open_segments,
+    planned_seconds,
+    planned_total,
+    reps_at,
+)
 from app.routine.model import Routine, Step
+
+__all__ = ["MAX_PLANNED", "SCALE_RANGE", "open_segments", "planned_seconds", "planned_total", "reps_at"]
 
 SegmentKind = Literal["prep", "work", "switch", "rest", "transition"]
 Side = Literal["left", "right"]
@@ -16,11 +25,6 @@ CUE_PRIORITY = {"done": 4, "go": 3, "ready": 3, "switch": 3, "pip": 2, "halfway"
 START_CUES = {"prep": "ready", "work": "go", "switch": "switch", "rest": "ready", "transition": "ready"}
 PIP_MIN = 5.0  # segments shorter than this get no 3-2-1
 HALFWAY_MIN = 20.0  # work shorter than this gets no halfway cue
-SCALE_RANGE = (0.5, 2.0)  # the time scale a session may run at: half as long to twice as long
-# The most a routine may plan, at scale 1 (open steps count 0): three hours is far past any
-# warm-up or stretch, and it bounds the work a downloaded file can cause (200 steps of 500
-# one-minute reps each side for 20 sets would plan 66,000 hours and 4 million ticks).
-MAX_PLANNED = 3 * 3600
 
 
 class Segment(NamedTuple):
@@ -75,11 +79,6 @@ class Plan(NamedTuple):
         return _one_per_moment(_candidates(self))
 
 
-def reps_at(reps: int, scale: float) -> int:
-    """A paced step's reps at `scale`: rounded half up, one at least."""
-    return max(1, math.floor(reps * scale + 0.5))
-
-
 def steps_at(steps: tuple[Step, ...], scale: float) -> tuple[Step, ...]:
     """The steps as run at `scale`. Scaling never raises intensity: a paced step does fewer (or more) reps
     at its own tempo, which is part of the move's form; the other timed parts are shorter (or longer)."""
@@ -109,18 +108,6 @@ def build_plan(routine: Routine, scale: float = 1.0) -> Plan:
         for set_number in range(1, step.sets + 1):
             _add_set(add, routine, step, number, set_number)
     return Plan(routine.name, tuple(segments), steps, scale)
-
-
-def planned_seconds(routine: Routine, step: Step, first: bool, scale: float = 1.0) -> float:
-    """What `step` adds to the planned total at `scale`: its sets, sides, switches, rests, the transition
-    before it (a paced step's work: its reps at `scale`, at its own tempo)."""
-    if step.reps and step.tempo is not None:
-        work = reps_at(step.reps, scale) * step.tempo / scale  # scaled back below with the rest
-    else:
-        work = step.work_seconds or 0.0
-    one_set = 2 * work + routine.switch if step.sides else work
-    rests = (step.sets - 1) * step.rest
-    return ((0.0 if first else routine.transition) + step.sets * one_set + rests) * scale
 
 
 def _add_set(add, routine: Routine, step: Step, number: int, set_number: int) -> None:
@@ -195,18 +182,6 @@ def merge_cues(candidates: list[tuple[float, int, int, str]]) -> list[Cue]:
 def scale_label(scale: float) -> str:
     """How a time scale other than 100 % is shown: "85 %"; at 100 %, nothing."""
     return "" if abs(scale - 1.0) < 1e-9 else f"{round(scale * 100)} %"
-
-
-def planned_total(routine: Routine, scale: float = 1.0) -> float:
-    """The plan's total at `scale`, without building the plan."""
-    return routine.prep * scale + sum(
-        planned_seconds(routine, step, i == 0, scale) for i, step in enumerate(routine.steps)
-    )
-
-
-def open_segments(routine: Routine) -> int:
-    """How many open segments the routine's plan has, without building it."""
-    return sum(step.sets * (2 if step.sides else 1) for step in routine.steps if step.is_open)
 
 
 def describe_total(plan: Plan) -> str:

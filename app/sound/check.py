@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from app.session.announce import Speech
 from app.settings import load_settings
 from app.sound.player import SoundPlayer
+from app.sound.sentence import Speech
 from app.sound.state import SoundState
 from app.sound.synth import CUES, length
 

@@ -19,7 +19,7 @@ import os
 import sys
 import time
 
-from app.sound import backends
+from app.sound import backends, choice
 from app.sound.speech import find_speaker
 from app.sound.synth import CUES, RATE, length, render
 from app.sound.system import Scratch, remove_abandoned_folders
@@ -52,7 +52,7 @@ class Helper:
         self.ready_at = time.monotonic()
 
     def _choose(self, rendering: _thread.LockType | None = None) -> None:
-        self.backend, skipped = backends.choose(self.skip, self.scratch)
+        self.backend, skipped = choice.choose(self.skip, self.scratch)
         if self.backend is not None:
             self.backend.warm()
         if rendering is not None:

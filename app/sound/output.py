@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from app.session.announce import Speech
 from app.settings import Settings
+from app.sound.sentence import Speech
 from app.sound.state import SoundState
 
 

@@ -16,7 +16,7 @@ from app.sound import wire
 from app.sound.state import SoundState
 
 if TYPE_CHECKING:  # the picker's first frame needs no session code
-    from app.session.announce import Speech
+    from app.sound.sentence import Speech
 
 MAX_RESTARTS = 2  # a helper that keeps dying is abandoned for the bell
 HELPER = "import sys; from app.sound.helper import main; sys.exit(main())"

@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from app.session.announce import Speech
 from app.settings import NotReadCleanly, Settings, save_settings
+from app.sound.sentence import Speech
 from app.sound.synth import CUES, length
 from app.text import shorten
 from app.ui.screens.dialogs import ConfirmScreen, Dialog

@@ -10,7 +10,7 @@ import pytest
 
 APP = Path(__file__).parent.parent / "app"
 # Front-end code still inside a domain folder, to move to app/cli/ (#36 item 1); this list only shrinks.
-NOT_YET_MOVED = {"app.routine.commands": {"app.log.build_up", "app.session.plan", "app.session.plan_output"}}
+NOT_YET_MOVED = {"app.cli.routines": {"app.log.build_up", "app.session.plan", "app.session.plan_output"}}
 
 
 def modules() -> dict[str, Path]:
@@ -56,10 +56,10 @@ def test_the_core_never_imports_textual_or_rich(name):
 
 
 def upward(graph: dict[str, set[str]], below: str, above: set[str]) -> dict[str, set[str]]:
-    """The modules of folder `below` that import one of the folders `above`, beyond those not yet moved."""
+    """The modules of folder `below` that import one of the folders `above`."""
     wrong = {}
     for name, deps in graph.items():
-        found = {m for m in deps if folder(m) in above} - NOT_YET_MOVED.get(name, set())
+        found = {m for m in deps if folder(m) in above}
         if folder(name) == below and found:
             wrong[name] = found
     return wrong
@@ -107,11 +107,6 @@ def test_lower_folders_import_nothing_above_them(below, above):
 
 def test_no_circles_between_files():
     assert not circles(GRAPH)
-
-
-def test_the_list_of_code_not_yet_moved_only_shrinks():
-    for name, allowed in NOT_YET_MOVED.items():
-        assert name in MODULES and allowed <= GRAPH[name], f"{name} no longer needs {allowed - GRAPH[name]}: drop it"
 
 
 def test_the_checks_see_an_arrow_back_up_and_a_circle():

@@ -29,8 +29,8 @@ NEVER_BEFORE_THE_FIRST_FRAME = {
     "app.log.store",
     "app.log.history",
     "app.log.checkins",
-    "app.log.commands",
-    "app.log.care_commands",
+    "app.cli.history",
+    "app.cli.care",
 }
 # With every routine in the routine cache, the picker reads no routine file: no TOML parser, no checks.
 NOT_FOR_CACHED_ROUTINES = {"tomllib", "app.routine.routine_file", "app.routine.validate", "app.routine.toml_locator"}

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo, table
+from app.cli.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo, table
 from app.log.history import Filter, sessions
 from app.log.store import LogUnavailable, connect, db_path
 from app.routine.duration import format_clock

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.console import EXIT_OK, EXIT_USER, echo, table
+from app.cli.console import EXIT_OK, EXIT_USER, echo, table
 from app.routine.errors import RoutineError
 from app.routine.library import Entry, load_library, resolve, shadowing
 from app.routine.routine_file import load_routine

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from app import paths
-from app.console import EXIT_OK, EXIT_USER, echo, table
+from app.cli.console import EXIT_OK, EXIT_USER, echo, table
 
 if TYPE_CHECKING:
     import argparse

@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
-from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
+from app.cli.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
 from app.routine.library import LookupFailed, resolve
 
 if TYPE_CHECKING:
@@ -56,10 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     # Here, not at the top: bare `supple` parses nothing, and its first frame waits for no sqlite3.
-    from app.log.care_commands import add_care_commands
-    from app.log.commands import add_log_commands
-    from app.routine.commands import add_routine_commands
-    from app.routine.trash_commands import add_trash_commands
+    from app.cli.care import add_care_commands
+    from app.cli.history import add_log_commands
+    from app.cli.routines import add_routine_commands
+    from app.cli.trash import add_trash_commands
 
     add_routine_commands(commands)
     add_log_commands(commands)

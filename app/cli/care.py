@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from app.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
+from app.cli.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo
+from app.cli.history import open_log
 from app.log import build_up
 from app.log.checkins import PLACES, CheckInError, advice, current_warning, parse_pain, record, session_to_follow
-from app.log.commands import open_log
 from app.log.store import LogUnavailable
 
 if TYPE_CHECKING:

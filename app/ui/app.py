@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from app.routine.library import Entry, load_library
+from app.ui.screens.base import Supple
 from app.ui.text import notify
 
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
@@ -136,7 +137,7 @@ class SuppleApp(App[None]):
         from app.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(getattr(self.screen, "HELP_SECTION", None)))
+            self.push_screen(HelpScreen(self.screen.HELP_SECTION if isinstance(self.screen, Supple) else None))
 
     def _theme_chosen(self, theme: object) -> None:
         """Remember a theme chosen anywhere (the palette's Theme), off the event loop. Not one browsed in the
@@ -287,11 +288,10 @@ class SuppleApp(App[None]):
 
         self.sound_state = state
         under_dialogs = next((s for s in reversed(self.screen_stack) if not s.is_modal), self.screen)
-        shown = getattr(under_dialogs, "sound_changed", None)
-        if shown is not None:
-            shown()
-        elif isinstance(under_dialogs, PickerScreen):
+        if isinstance(under_dialogs, PickerScreen):
             notify(self, state.summary(), timeout=5)
+        elif isinstance(under_dialogs, Supple):
+            under_dialogs.sound_changed()
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Does nothing: an action that writes a file wherever it is told must not be reachable.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from app.ui.screens.base import Supple
 from app.ui.text import plain
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class ScreenCommands(Commands):
 
 def screen_commands(screen: Screen) -> Iterable[Command]:
     """The keys of `screen` that can be used now, with their help, run where each binding lives."""
-    labelled = getattr(screen, "key_label", None)
+    labelled = screen.key_label if isinstance(screen, Supple) else None
     seen = set()
     for active in screen.active_bindings.values():
         binding = active.binding

@@ -14,6 +14,20 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 
+class Supple:
+    """What every screen of Supple's answers, so the app and its widgets ask it without guessing."""
+
+    HELP_SECTION: str | None = None  # the help's section for this screen (None: the first)
+    KEYS_FIRST_TO_GO: tuple[str, ...] = ()  # binding ids the key bar leaves out first when narrow
+
+    def key_label(self, binding_id: str | None, description: str) -> str:
+        """A key's label in the key bar and the palette; a screen may name what the key does now."""
+        return description
+
+    def sound_changed(self) -> None:
+        """The sound's state changed (muted, voice, the player): show it, where the screen shows it."""
+
+
 class DismissOnce:
     """`dismiss` only while the screen is the one on top.
 
@@ -29,7 +43,7 @@ class DismissOnce:
         return super().dismiss(result)  # type: ignore[misc]
 
 
-class SuppleScreen(DismissOnce, Screen[Result]):
+class SuppleScreen(Supple, DismissOnce, Screen[Result]):
     """A full screen of the app."""
 
     if TYPE_CHECKING:
@@ -38,7 +52,7 @@ class SuppleScreen(DismissOnce, Screen[Result]):
         def app(self) -> SuppleApp: ...
 
 
-class SuppleModal(DismissOnce, ModalScreen[Result]):
+class SuppleModal(Supple, DismissOnce, ModalScreen[Result]):
     """A modal screen of the app (every dialog is one)."""
 
     def dismiss(self, result: Any = None) -> AwaitComplete:

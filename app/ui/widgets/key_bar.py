@@ -8,6 +8,7 @@ from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
+from app.ui.screens.base import Supple
 from app.ui.text import plain
 
 
@@ -48,7 +49,8 @@ class KeyBar(Widget):
         self._collect()
 
     def _collect(self, *_: object) -> None:
-        labelled = getattr(self.screen, "key_label", None)  # a screen may name a key for what it does now
+        screen = self.screen
+        labelled = screen.key_label if isinstance(screen, Supple) else None  # what a key does now, named
         keys, seen = [], set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -65,7 +67,7 @@ class KeyBar(Widget):
     def render(self) -> Content:
         width = self.content_size.width
         keys = list(self._keys)
-        for binding_id in getattr(self.screen, "KEYS_FIRST_TO_GO", ()):
+        for binding_id in self.screen.KEYS_FIRST_TO_GO if isinstance(self.screen, Supple) else ():
             if _length(keys) <= width:
                 break
             keys = [key for key in keys if key[3] != binding_id]

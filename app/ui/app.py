@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.log.writer import LogWriter
     from app.routine.model import Routine
     from app.session.engine import Clock
+    from app.session.runner import SessionRunner
     from app.sound.output import SoundOutput
     from app.sound.state import SoundState
 
@@ -83,6 +84,7 @@ class SuppleApp(App[None]):
         self._start_ref = start_ref
         self.training_log = log  # the training log's writer; None: sessions are not recorded
         self.history_ahead = None  # the history screen's figures, read ahead (app.ui.history_ahead)
+        self.runner: SessionRunner | None = None  # the session started last: what drives it, whoever asks
         self.exit_signal: int | None = None  # the signal the app is leaving for, if any
         self._stopped_at: float | None = None  # when a SIGTSTP stopped the process, until it goes on
         self.going_on = False  # set by SIGCONT until the sessions have been held where the stop began
@@ -484,18 +486,23 @@ class SuppleApp(App[None]):
         why: str | None = None,
         chosen: bool = False,
     ) -> Screen:
+        from app.session.engine import Engine
+        from app.session.runner import SessionRunner
         from app.ui.screens.session import SessionScreen
 
         command_line = scale is None and why is None
+        # The runner is the app's: anything that drives the session (a key, later a phone) drives this one.
+        self.runner = SessionRunner(Engine(routine, self.clock, self.scale if scale is None else scale), self.sound)
         return SessionScreen(
             routine,
             clock=self.clock,
-            scale=self.scale if scale is None else scale,
+            scale=self.runner.engine.plan.scale,
             ref=ref,
             log=self.training_log,
             resume=resume,
             scale_why=self.scale_why if command_line else (why or ""),
             scale_chosen=self.scale_chosen if command_line else chosen,
+            runner=self.runner,
         )
 
 

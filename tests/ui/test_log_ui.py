@@ -132,7 +132,7 @@ async def test_a_session_left_running_is_offered_back_and_goes_on_where_it_stood
     session_id = unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)
     app, writer = app_with_log(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen) and bool(app.screen.query(".dialog-question")))
         assert "Pre-lift mobility was left unfinished" in text_of(app, ".dialog-question")
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
@@ -188,7 +188,7 @@ duration = 20
 
 async def offered(pilot, app) -> str:
     """Resume, and the offer a changed routine makes: its words."""
-    await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+    await until(pilot, lambda: isinstance(app.screen, ResumeScreen) and bool(app.screen.query(".dialog-question")))
     await pilot.press("r")
     await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
     return text_of(app, ".dialog-note")
@@ -310,7 +310,7 @@ async def test_a_resumed_session_s_summary_and_log_cover_the_whole_of_it_once(cl
     session_id = unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)  # 42 s, 30 s of work
     app, writer = app_with_log(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen) and bool(app.screen.query(".dialog-question")))
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
         engine = app.screen.engine

@@ -279,3 +279,15 @@ async def test_a_command_from_elsewhere_is_drawn_as_a_key_s_is(clock):
         runner.apply(Command("jump", 3))  # while paused: drawn at once
         await pilot.pause()
         assert text_of(app, "#title") == "Lift" and "GET READY" in text_of(app, "#phase")
+
+
+async def test_the_running_session_is_the_app_s_to_drive(clock):
+    from app.session.runner import Command
+
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.runner is app.screen.runner  # the app holds what drives the session on screen
+        app.runner.apply(Command("next"))
+        await pilot.pause()
+        assert text_of(app, "#phase") == "WORK"

@@ -99,12 +99,15 @@ class SessionScreen(SessionDrawing):
         resume: ResumePlan | None = None,
         scale_why: str = "",
         scale_chosen: bool = False,
+        runner: SessionRunner | None = None,
     ) -> None:
-        engine = Engine(routine, clock, scale)
+        """`runner`: the app's, for this session (made here when none is given)."""
+        runner = runner or SessionRunner(Engine(routine, clock, scale), None)
+        engine = runner.engine
         kind = engine.segments[resume.at].kind if resume else engine.segment.kind
         super().__init__()
         self.engine = engine  # for the log's recorder (and tests that look inside); driven only by the runner
-        self.runner = SessionRunner(engine, None)  # its sound and log are the app's, given on mount
+        self.runner = runner  # its sound and log are the app's, given on mount
         self.ref = ref  # how the library names the routine, so the picker can show it afterwards
         self.training_log, self.resume = log, resume
         self.scale_why = scale_why  # why it runs at its scale: a build-up, or a scale chosen over one

@@ -355,3 +355,35 @@ def test_history_finds_a_log_damaged_while_supple_was_away_and_says_where_the_ol
     assert "Traceback" not in first.stderr
     later = supple("history", home=log)
     assert "No sessions recorded yet." in later.stdout and "An earlier log, found damaged, is kept as" in later.stdout
+
+
+@pytest.mark.parametrize("version", [1, 3])
+def test_history_reads_an_older_log_without_changing_it(supple_home, version):
+    import sqlite3
+
+    from app.log.schema import MIGRATIONS
+
+    path = db_path()
+    path.parent.mkdir(parents=True)
+    old = sqlite3.connect(path)
+    for step in MIGRATIONS[:version]:
+        step(old)
+    old.execute(f"PRAGMA user_version = {version}")
+    old.execute(
+        "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at, day,"
+        " planned_s, actual_s, steps, outcome) VALUES ('user:x', 'Old one', 'warmup', '', 1.0,"
+        " '2026-11-25T10:00:00+01:00', '2026-11-25', 60, 60, 2, 'completed')"
+    )
+    old.commit()
+    old.close()
+    before = path.read_bytes()
+    shown = supple("history", home=supple_home)
+    assert shown.returncode == 0 and "Old one" in shown.stdout, shown.stderr
+    assert supple("history", "--csv", home=supple_home).returncode == 0
+    assert path.read_bytes() == before  # not migrated on disk: brought up to date in memory for the read
+    assert sorted(p.name for p in path.parent.iterdir()) == ["supple.db"]
+
+
+def test_history_with_no_log_makes_none(supple_home):
+    shown = supple("history", "--json", home=supple_home)
+    assert shown.returncode == 0 and not db_path().exists() and not db_path().parent.exists()

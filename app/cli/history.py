@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.cli.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo, table
 from app.log.history import Filter, sessions
-from app.log.store import LogUnavailable, connect, db_path
+from app.log.store import LogUnavailable, connect, db_path, open_to_read
 from app.routine.duration import format_clock
 
 if TYPE_CHECKING:
@@ -37,14 +37,19 @@ def add_log_commands(commands) -> None:
 
 
 def open_log(path: Path | None = None, check: bool = True) -> sqlite3.Connection:
-    """The log for a command: a damaged one moved aside is said on stderr; LogUnavailable when unusable."""
-    return connect(
-        path,
-        check=check,
-        moved=lambda aside: echo(
-            f"supple: the training log was damaged: it is kept as {aside}, and a new one is started", err=True
-        ),
-    )
+    """The log for a command that writes: a damaged one moved aside is said on stderr; LogUnavailable when unusable."""
+    return connect(path, check=check, moved=_said_moved)
+
+
+def _said_moved(aside: Path) -> None:
+    echo(f"supple: the training log was damaged: it is kept as {aside}; Supple starts a new one", err=True)
+
+
+def _mention_kept() -> None:
+    """Name the newest damaged log kept beside the log, so an empty history does not look like a lost one."""
+    kept = sorted(db_path().parent.glob(db_path().name + ".broken-*"))
+    if kept:
+        echo(f"An earlier log, found damaged, is kept as {kept[-1]}.")
 
 
 def _day(text: str) -> date:
@@ -62,12 +67,15 @@ def cmd_history(args: argparse.Namespace) -> int:
         echo("supple history: error: --segments goes with --csv", err=True)
         return EXIT_USAGE
     path = db_path()
-    if not path.exists():
-        echo("No sessions recorded yet.")
-        return EXIT_OK
     which = Filter(args.since, args.until, args.routine)
     try:
-        conn = open_log(path)  # read whole first when it changed since Supple left it: damage is said, not shown
+        # Read-only: never made, migrated or written; read whole first when it changed since Supple left
+        # it, so damage is said (and the file moved aside), not shown as if sound.
+        conn = open_to_read(path, moved=_said_moved)
+        if conn is None:
+            echo("No sessions recorded yet.")
+            _mention_kept()
+            return EXIT_OK
         if args.csv:
             from app.log.export import write_segments_csv, write_sessions_csv
 
@@ -117,9 +125,8 @@ def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
     rows += [row for _, row in sorted(dated, key=lambda pair: pair[0])]
     if len(rows) == 1:
         echo("No sessions recorded" + (" that match." if which != Filter() else " yet."))
-        kept = sorted(db_path().parent.glob(db_path().name + ".broken-*"))
-        if kept and which == Filter():
-            echo(f"An earlier log, found damaged, is kept as {kept[-1]}.")
+        if which == Filter():
+            _mention_kept()
         return
     for line in table(rows, right=frozenset({2})):
         echo(line)

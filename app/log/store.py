@@ -74,6 +74,57 @@ def connect(
         raise LogUnavailable(f"{path} is damaged and cannot be moved aside: {error.strerror or error}") from None
 
 
+def open_to_read(path: Path | None = None, *, moved: Callable[[Path], None] | None = None) -> sqlite3.Connection | None:
+    """The log opened read-only, for a command that only reads it: never created, never migrated on disk
+    (an older log is brought up to date in memory, for this read), never written. None when there is no log.
+    A damaged one is moved aside (`moved` hears where) and None returned; LogUnavailable when it cannot be read.
+    """
+    path = path or db_path()
+    if not path.exists():
+        return None
+    if not path.is_file():
+        raise LogUnavailable(f"{path} is not a file")
+    try:
+        return _open_read_only(path)
+    except sqlite3.DatabaseError as error:
+        if not _is_not_a_database(error):
+            raise LogUnavailable(f"{path}: {error}") from None
+    try:
+        with _aside_lock(path):
+            try:  # another Supple may have moved it meanwhile, and started a sound one
+                return _open_read_only(path) if path.exists() else None
+            except sqlite3.DatabaseError:
+                aside = move_aside(path)
+    except OSError as error:
+        raise LogUnavailable(f"{path} is damaged and cannot be moved aside: {error.strerror or error}") from None
+    if moved is not None:
+        moved(aside)
+    return None
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
+        _refuse_foreign(conn, path, version)
+        if version > SCHEMA_VERSION:
+            raise LogUnavailable(f"{path} was written by a newer Supple (log version {version}); it is left as it is")
+        if version and not _as_left(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("file is not a database (quick_check failed)")
+        if version < SCHEMA_VERSION:  # an older log: read through a copy brought up to date, the file untouched
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.backup(memory)
+            conn.close()
+            migrate(memory)
+            return memory
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
 def _aside_lock(path: Path) -> AbstractContextManager[None]:
     """Hold `supple.db.lock` beside the log while a damaged log is looked at again and moved aside."""
     return held_lock(

@@ -131,7 +131,9 @@ def test_advance_plays_the_cues_and_says_each_part_and_the_end(clock):
 def test_mute_and_voice_work_before_the_start_and_an_unknown_command_is_an_error(clock):
     runner = SessionRunner(Engine(ROUTINE, clock), Recorder())
     assert runner.apply(Command("mute")) == "Sound off" and runner.sound.muted
-    assert runner.apply(Command("voice")) == "Voice off: tones only"
+    assert runner.apply(Command("voice")) == "Voice off: tones only once sound is on (m)"  # muted: says what will be
+    runner.apply(Command("mute"))
+    assert runner.apply(Command("voice")) == "Voice on"
     assert runner.apply(Command("next")) == ""  # not started: ignored
     with pytest.raises(ValueError):
         runner.apply(Command("explode"))
@@ -146,3 +148,10 @@ def test_listeners_hear_every_command_applied_and_none_ignored(clock):
     runner.end()
     runner.apply(Command("next"))  # after the end: ignored, nothing to hear
     assert len(heard) == 2
+
+
+def test_taking_time_off_with_under_a_second_left_never_adds_time(clock):
+    runner = runner_for(clock)
+    clock.advance(19.5)  # half a second left of the first part
+    assert runner.apply(Command("time", -10)) == "Already at the least time left (1 s)"
+    assert runner.engine.remaining() == pytest.approx(0.5) and runner.engine.time_added == 0

@@ -430,6 +430,8 @@ class Engine:
         else:
             left = self.deadline - now
             change = max(MIN_LEFT, left + seconds) - left
+            if seconds < 0:
+                change = min(0.0, change)  # less than MIN_LEFT left already: taking time off never adds any
         if change == 0:
             return 0.0
         state.length += change

@@ -207,6 +207,8 @@ class SessionRunner:
             sound.muted = not sound.muted
             return "Sound off" if sound.muted else "Sound on"
         sound.voice = not sound.voice
+        if sound.muted:  # nothing is heard either way until m: say what will be
+            return "Voice on once sound is on (m)" if sound.voice else "Voice off: tones only once sound is on (m)"
         return "Voice on" if sound.voice else "Voice off: tones only"
 
     def _jump(self, value: float | None) -> str:

@@ -63,7 +63,7 @@ async def test_clicking_a_key_runs_its_action(clock):
         assert bar is app.screen.query_one(KeyBar)
 
 
-async def test_unavailable_keys_are_dimmed_on_open_steps(clock):
+async def test_keys_that_do_nothing_on_open_steps_are_left_out(clock):
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -78,7 +78,7 @@ async def test_unavailable_keys_are_dimmed_on_open_steps(clock):
         bar.render()
         after = [key.action for key in bar._shown]
         assert "screen.add_time(10)" in before and "screen.add_time(10)" not in after
-        assert None in after  # shown, greyed, and not clickable
+        assert None not in after  # not even greyed: a stopwatch step has no countdown to change
 
 
 async def test_keys_are_named_for_what_they_do_now(clock):

@@ -126,7 +126,7 @@ async def test_open_step_counts_up_and_space_is_done(clock):
         assert text_of(app, "#hint") == "Press Space when done"
         await advance(pilot, clock, 75, step=5)
         assert text_of(app, "#clock") == "1:15"
-        assert app.screen.check_action("add_time", (10,)) is None
+        assert app.screen.check_action("add_time", (10,)) is False  # not offered: no countdown to change
         await pilot.press("space")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -291,3 +291,13 @@ async def test_the_running_session_is_the_app_s_to_drive(clock):
         app.runner.apply(Command("next"))
         await pilot.pause()
         assert text_of(app, "#phase") == "WORK"
+
+
+def test_time_taken_off_reads_as_time_cut():
+    from app.session.engine import Summary
+    from app.ui.screens.summary import summary_text
+
+    cut = str(summary_text("R", Summary(90, 48, 0, 2, 2, -42, planned_work=60, worked=48)))
+    assert "Time cut    42 s" in cut and "Time added" not in cut
+    added = str(summary_text("R", Summary(90, 100, 0, 2, 2, 10, planned_work=60, worked=60)))
+    assert "Time added  +10 s" in added

@@ -295,7 +295,7 @@ class SessionScreen(SessionDrawing):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_time" and self.runner.open_step:
-            return None  # shown greyed: an open step has no countdown to change
+            return False  # not offered: an open step has no countdown to change
         return True
 
     def command(self, command: Command) -> None:

@@ -84,9 +84,10 @@ def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
         rows.append(("Part done", ", ".join(summary.partly)))
     if summary.untouched:
         rows.append(("Skipped", ", ".join(summary.untouched)))
-    if summary.time_added:
-        sign = "+" if summary.time_added > 0 else "-"
-        rows.append(("Time added", f"{sign}{format_human(abs(summary.time_added))}"))
+    if summary.time_added > 0:
+        rows.append(("Time added", f"+{format_human(summary.time_added)}"))
+    elif summary.time_added < 0:
+        rows.append(("Time cut", format_human(-summary.time_added)))
     parts = [plain(f"{title}\n", "bold"), plain(f"{name}\n\n")]
     for label, value in rows:
         # A long value (a list of steps) wraps under itself, not under the labels.

@@ -167,8 +167,10 @@ def test_filters(log):
     by_ref = json.loads(supple("history", "--json", "--routine", "user:hips", home=log).stdout)
     by_name = json.loads(supple("history", "--json", "--routine", "cooldown", home=log).stdout)
     assert [s["routine_ref"] for s in by_ref] == ["user:hips", "user:hips"] and len(by_name) == 1
-    none = supple("history", "--routine", "nothing", home=log)
-    assert none.returncode == 0 and "No sessions recorded that match." in none.stdout
+    none = supple("history", "--routine", "nothing", home=log)  # no such routine, and none in the log
+    assert none.returncode == 1 and "no routine called 'nothing'" in none.stderr
+    empty = supple("history", "--routine", "cooldown", "--since", "2026-12-01", home=log)
+    assert empty.returncode == 0 and "No sessions recorded that match." in empty.stdout
 
 
 @pytest.mark.parametrize(
@@ -387,3 +389,16 @@ def test_history_reads_an_older_log_without_changing_it(supple_home, version):
 def test_history_with_no_log_makes_none(supple_home):
     shown = supple("history", "--json", home=supple_home)
     assert shown.returncode == 0 and not db_path().exists() and not db_path().parent.exists()
+
+
+def test_history_of_a_routine_by_stem_name_or_ref_and_an_unknown_one_is_an_error(supple_home):
+    writer = LogWriter(db_path())
+    writer.start()
+    record(writer, OTHER._replace(name="Quick warm-up"), "bundled:quick-warmup", "2026-11-22T08:00:00+01:00")
+    record(writer, ROUTINE, "user:hips", "2026-11-23T08:00:00+01:00")
+    writer.close()
+    for query in ("quick-warmup", "Quick warm-up", "bundled:quick-warmup"):
+        found = json.loads(supple("history", "--json", "--routine", query, home=supple_home).stdout)
+        assert [s["routine_ref"] for s in found] == ["bundled:quick-warmup"], query
+    wrong = supple("history", "--routine", "quick-warmpu", home=supple_home)
+    assert wrong.returncode == 1 and "did you mean 'quick-warmup'" in wrong.stderr and wrong.stdout == ""

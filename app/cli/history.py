@@ -67,11 +67,22 @@ def cmd_history(args: argparse.Namespace) -> int:
         echo("supple history: error: --segments goes with --csv", err=True)
         return EXIT_USAGE
     path = db_path()
-    which = Filter(args.since, args.until, args.routine)
+    routine, unknown = args.routine, None
+    if routine:  # a stem, a name or a path, as everywhere else: the log knows it by its ref
+        from app.routine.library import LookupFailed, resolve
+
+        try:
+            routine = resolve(routine).log_ref
+        except LookupFailed as error:
+            unknown = error  # perhaps a routine deleted since: the log may still know it by name or ref
+    which = Filter(args.since, args.until, routine)
     try:
         # Read-only: never made, migrated or written; read whole first when it changed since Supple left
         # it, so damage is said (and the file moved aside), not shown as if sound.
         conn = open_to_read(path, moved=_said_moved)
+        if unknown is not None and (conn is None or next(sessions(conn, Filter(routine=routine)), None) is None):
+            echo(f"supple history: {unknown}", err=True)
+            return EXIT_USER
         if conn is None:
             echo("No sessions recorded yet.")
             _mention_kept()

@@ -204,3 +204,11 @@ def test_bundled_routines_speak_of_back_pain_as_the_advice_does():
                 speaking += 1
                 assert "see a doctor" in text and "keeps coming back" in text, (path.name, text)
     assert speaking >= 2
+
+
+def test_the_session_s_top_line_word_for_a_paused_build_up_never_reads_as_a_paused_session():
+    from app.log.build_up import short
+
+    assert short("build-up paused: stepped back to 70 % and paused after pain of 8") == "build-up paused"
+    assert short("building up: +5 % since last time") == "building up"
+    assert short("held at 70 %: pain of 5 after the last session") == "held"

@@ -252,7 +252,10 @@ def short(why: str) -> str:
     """A word or two for the session's top line: "building up", "held", "paused"."""
     for word in ("paused", "stepped back", "held", "at its target", "building up", "started"):
         if word in why:
-            return {"stepped back": "stepped back", "at its target": "build-up done", "started": "building up"}.get(
-                word, word
-            )
+            return {  # never a bare "paused" beside a running session's clock: it is the build-up that waits
+                "paused": "build-up paused",
+                "stepped back": "stepped back",
+                "at its target": "build-up done",
+                "started": "building up",
+            }.get(word, word)
     return "build-up"

@@ -260,3 +260,10 @@ def test_output_to_a_full_disk_is_a_clear_error(command, supple_home):
         )
     assert result.returncode == 1
     assert result.stderr == "supple: could not write the output: No space left on device\n"
+
+
+def test_a_ref_of_the_wrong_source_suggests_the_one_there_is_not_itself(supple_home):
+    result = supple("plan", "user:quick-warmup", home=supple_home)
+    assert result.returncode == 1 and "did you mean 'bundled:quick-warmup'?" in result.stderr
+    typo = supple("plan", "bundled:quick-warmpu", home=supple_home)
+    assert "did you mean 'bundled:quick-warmup'?" in typo.stderr

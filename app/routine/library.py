@@ -182,11 +182,12 @@ def find(query: str, entries: list[Entry]) -> Entry:
     if not matches:
         from app.text import closest
 
-        known = [e.stem for e in entries] + [e.routine.name for e in entries if e.routine]
-        prefixed = bool(rest) and source in ("user", "bundled")
-        close = closest(rest if prefixed else query, known, cutoff=0.5)
-        if close and prefixed:
-            close = f"{source}:{close}"
+        if rest and source in ("user", "bundled"):  # a ref: the nearest ref, of either source (never itself)
+            close = closest(query, [e.ref for e in entries if e.ref != query], cutoff=0.5)
+        else:
+            close = closest(
+                query, [e.stem for e in entries] + [e.routine.name for e in entries if e.routine], cutoff=0.5
+            )
         hint = f"did you mean {close!r}? " if close else ""
         raise LookupFailed(f"no routine called {query!r} ({hint}see 'supple list')")
     if len(matches) > 1:

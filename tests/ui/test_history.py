@@ -194,3 +194,13 @@ def test_each_month_is_named_above_the_week_its_first_day_is_in():
     months = str(calendar.render()).splitlines()[0]
     assert months.split() == ["Nov", "Dec"]
     assert months.index("Dec") == 2 + 2 * 7  # above the last week, the one Dec 1 is in
+
+
+def test_pain_is_drawn_on_0_to_10_and_the_worst_is_never_lost():
+    from app.ui.widgets.pain_strip import pain_row
+
+    assert pain_row([2], 10) == "▂"  # one low check-in is a low bar, not a full one
+    assert pain_row([2, 10], 10) == "▂█"  # a 2 beside a 10 is still a 2, not a 0
+    assert pain_row([0, 5], 10) == " ▄"
+    assert pain_row([1, 9, 1, 1], 2) == "▇▁"  # narrower than the check-ins: each bar the worst it stands for
+    assert pain_row([], 10) == ""

@@ -17,6 +17,7 @@ from app.ui.screens.base import SuppleScreen
 from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.pain_strip import PainStrip
 from app.ui.widgets.session_table import SessionTable
 
 COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
@@ -51,7 +52,7 @@ class HistoryScreen(SuppleScreen[None]):
                 yield Sparkline([], id="weekly")
                 yield Static("", id="weekly-figures", classes="history-label")
                 yield Static(plain("Pain at each check-in, 0-10"), classes="history-label", id="pains-label")
-                yield Sparkline([], id="pains")
+                yield PainStrip(id="pains")
         yield SessionTable(COLUMNS, id="sessions")
         yield KeyBar()
 
@@ -101,8 +102,8 @@ class HistoryScreen(SuppleScreen[None]):
             )
         )
         self.query_one("#weekly", Sparkline).data = [round(m) for m in data.by_week]
-        pains = self.query_one("#pains", Sparkline)
-        pains.data = [*data.pains] or [0]
+        pains = self.query_one("#pains", PainStrip)
+        pains.show(data.pains)
         pains.display = self.query_one("#pains-label").display = bool(data.pains)
         this, most = round(data.by_week[-1]), round(max(data.by_week))
         self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))

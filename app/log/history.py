@@ -133,6 +133,7 @@ class Overview(NamedTuple):
     first_day: date  # the calendar's first day: a Monday WEEKS - 1 weeks before this week's
     pain: dict[int, int]  # the check-in of each recent session that has one: session id to pain
     pains: list[int]  # every check-in's pain since first_day, oldest first
+    lone: list = []  # check-ins since first_day that go with no session listed (CheckIn), oldest first
 
 
 def overview(conn: sqlite3.Connection, today: date, count: int = 100) -> Overview:
@@ -143,5 +144,10 @@ def overview(conn: sqlite3.Connection, today: date, count: int = 100) -> Overvie
     by_day = minutes_by_day(conn, first, today)
     last = recent(conn, count)
     pain = {sid: c.pain for sid, c in of_sessions(conn, [s.id for s in last]).items()}
-    pains = [c.pain for c in since(conn, first.isoformat()) if c.day_iso <= today.isoformat()]
-    return Overview(last, by_day, minutes_by_week(by_day, today), streaks(conn, today), first, pain, pains)
+    checkins = [c for c in since(conn, first.isoformat()) if c.day_iso <= today.isoformat()]
+    pains = [c.pain for c in checkins]
+    shown = {s.id for s in last}
+    oldest = last[-1].started_at[:19] if len(last) >= count else ""
+    # Check-ins of no session listed (made alone, or whose session is gone): listed too, so the worst is seen.
+    lone = [c for c in checkins if c.session_id not in shown and c.at[:19] >= oldest]
+    return Overview(last, by_day, minutes_by_week(by_day, today), streaks(conn, today), first, pain, pains, lone)

@@ -204,3 +204,20 @@ def test_pain_is_drawn_on_0_to_10_and_the_worst_is_never_lost():
     assert pain_row([0, 5], 10) == " ▄"
     assert pain_row([1, 9, 1, 1], 2) == "▇▁"  # narrower than the check-ins: each bar the worst it stands for
     assert pain_row([], 10) == ""
+
+
+async def test_a_check_in_made_alone_is_listed_with_the_sessions(clock):
+    from datetime import datetime
+
+    from app.log.checkins import record
+
+    seed(SEEDED)
+    conn = connect(db_path())
+    record(conn, 9, ("lower back",), at=datetime(2026, 11, 25, 20, 15).astimezone())  # the worst, with no session
+    conn.close()
+    app, _ = build(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot, app)
+        table = screen.query_one("#sessions")
+        assert table.cells(0) == ["2026-11-25 20:15", "(check-in alone)", "", "", "9", "check-in"]
+        assert table.cells(1)[:2] == ["2026-11-25 07:30", "Mobility"]  # in time order with the sessions

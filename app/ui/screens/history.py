@@ -107,8 +107,9 @@ class HistoryScreen(SuppleScreen[None]):
         pains.display = self.query_one("#pains-label").display = bool(data.pains)
         this, most = round(data.by_week[-1]), round(max(data.by_week))
         self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))
-        self.query_one("#sessions", SessionTable).show(
-            [
+        rows = [
+            (
+                s.started_at[:19],
                 (
                     (s.started_at[:16].replace("T", " "), ""),
                     (s.routine_name, ""),
@@ -119,11 +120,28 @@ class HistoryScreen(SuppleScreen[None]):
                         "bold $warning" if data.pain.get(s.id, 0) >= 4 else "",
                     ),
                     (OUTCOMES.get(s.outcome, s.outcome), "dim" if s.outcome == "completed" else "bold"),
-                )
-                for s in data.recent
-            ]
+                ),
+            )
+            for s in data.recent
+        ]
+        rows += [
+            (
+                c.at[:19],
+                (
+                    (c.at[:16].replace("T", " "), ""),
+                    ("(check-in alone)", "dim"),
+                    ("", ""),
+                    ("", ""),
+                    (str(c.pain), "bold $warning" if c.pain >= 4 else ""),
+                    ("check-in", "dim"),
+                ),
+            )
+            for c in data.lone
+        ]
+        self.query_one("#sessions", SessionTable).show(
+            [row for _, row in sorted(rows, key=lambda r: r[0], reverse=True)]
         )
-        if not data.recent:
+        if not rows:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")
 
     def action_close(self) -> None:

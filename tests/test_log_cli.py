@@ -177,6 +177,7 @@ def test_filters(log):
     ("args", "status", "message"),
     [
         (["--since", "yesterday"], 1, "not a day: 'yesterday' (write it YYYY-MM-DD)"),
+        (["--since", "2026-12-01", "--until", "2026-11-01"], 1, "--since 2026-12-01 is after --until 2026-11-01"),
         (["--segments"], 2, "--segments goes with --csv"),
         (["--csv", "--json"], 2, "argument --json: not allowed with argument --csv"),
     ],

@@ -66,6 +66,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.segments and not args.csv:
         echo("supple history: error: --segments goes with --csv", err=True)
         return EXIT_USAGE
+    if args.since and args.until and args.since > args.until:
+        echo(f"supple history: --since {args.since} is after --until {args.until}: no day is both", err=True)
+        return EXIT_USER
     path = db_path()
     routine, unknown = args.routine, None
     if routine:  # a stem, a name or a path, as everywhere else: the log knows it by its ref

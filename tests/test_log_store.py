@@ -201,7 +201,7 @@ def test_two_supples_opening_a_damaged_log_at_once_both_go_on_and_it_is_moved_as
     script = tmp_path / "racer.py"
     script.write_text(RACER)
     env = os.environ | {"PYTHONPATH": str(Path(__file__).parent.parent)}
-    for round in range(8):
+    for round in range(20):
         folder = tmp_path / f"round{round}"
         folder.mkdir()
         path, go = folder / "supple.db", folder / "go"

@@ -107,8 +107,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
     conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
-        _refuse_foreign(conn, path, version)
+        version = _identify(conn, path)
         if version > SCHEMA_VERSION:
             raise LogUnavailable(f"{path} was written by a newer Supple (log version {version}); it is left as it is")
         if version and not _as_left(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -141,8 +140,7 @@ def _open(path: Path, check: bool) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
-        _refuse_foreign(conn, path, version)
+        version = _identify(conn, path)
         if version > SCHEMA_VERSION:
             raise LogUnavailable(
                 f"{path} was written by a newer Supple (log version {version}; this one knows "
@@ -202,6 +200,23 @@ def note_left(path: Path) -> None:
 
 # Supple's own logs before version 3 carry no application id; these tell them from another program's file.
 _OWN_TABLES = {"sessions", "segments"}
+
+
+def _identify(conn: sqlite3.Connection, path: Path) -> int:
+    """The log's schema version, once it is known to be Supple's (LogUnavailable if another program's).
+
+    Its version, mark and tables are read in one snapshot: another Supple may be making this very log
+    (after moving a damaged one aside), and a version read before its first step and tables read after
+    it would look like another program's database.
+    """
+    conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # reads the header: fails on garbage
+        _refuse_foreign(conn, path, version)
+        return version
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path, version: int) -> None:

@@ -136,3 +136,27 @@ def test_a_temp_folder_that_cannot_be_written_is_passed_over(monkeypatch):
     assert os.path.isdir(made) and os.path.basename(made).startswith(f"supple-sound-{os.getpid()}-")
     scratch.remove()
     assert not os.path.exists(made)
+
+
+def test_simpleaudio_s_probe_tries_again_when_its_child_dies_by_a_signal(monkeypatch):
+    """simpleaudio's probe child sometimes crashes on its way out (SIGSEGV, about once in 40 runs here):
+    one crash must not send the session to a lesser player; a refusal said on stderr is not tried again."""
+    import pytest
+
+    from app.sound import backends
+
+    def probes(*results):
+        calls = list(results)
+        monkeypatch.setattr(backends, "run_probe", lambda args: calls.pop(0))
+        return calls
+
+    left = probes((-11, b""), (0, b""))
+    backends.Simpleaudio().probe()  # the second try plays
+    assert left == []
+    left = probes((1, b"Traceback\nSimpleaudioError: Error opening PCM device. -- CODE: -2"), (0, b""))
+    with pytest.raises(backends.BackendFailed, match="cannot play: Error opening PCM device"):
+        backends.Simpleaudio().probe()
+    assert len(left) == 1  # refused: not tried again
+    probes((139, b""), (-11, b""), (-11, b""))
+    with pytest.raises(backends.BackendFailed, match="cannot play: its test died by signal 11"):
+        backends.Simpleaudio().probe()

@@ -55,9 +55,16 @@ class Simpleaudio(Backend):
         # Opening the device and starting a sound is the test; waiting for 20 ms of silence to
         # drain would take 2 s through PulseAudio's ALSA plugin.
         code = f"import simpleaudio; simpleaudio.play_buffer(bytes({len(PROBE_PCM)}), 1, 2, {RATE}).stop()"
-        status, errors = run_probe([sys.executable, "-c", code])
-        if status != 0:
-            raise BackendFailed(f"cannot play: {_error_of(errors)}")
+        for _ in range(PROBE_TRIES):
+            status, errors = run_probe([sys.executable, "-c", code])
+            if status == 0:
+                return
+            if not _died(status):
+                break  # refused, and said why on stderr: another try would say the same
+        # simpleaudio's child sometimes dies by a signal on its way out (SIGSEGV, about once in 40 here):
+        # only a try after try that all die says it cannot play.
+        why = _error_of(errors) or (f"its test died by signal {_signal_of(status)}" if _died(status) else "")
+        raise BackendFailed(f"cannot play: {why or f'exit status {status}'}")
 
     def warm(self) -> None:
         # The sound system's libraries and configuration load at the first sound a process plays
@@ -79,6 +86,18 @@ class Simpleaudio(Backend):
 
     def failed(self) -> str | None:
         return getattr(self, "_why", None)
+
+
+PROBE_TRIES = 3  # a probe whose child died by a signal is tried again, this many times in all
+
+
+def _died(status: int) -> bool:
+    """Whether an exit status is a death by a signal (negative from Python, 128 + N from a shell)."""
+    return status < 0 or status > 128
+
+
+def _signal_of(status: int) -> int:
+    return -status if status < 0 else status - 128
 
 
 def run_probe(args: list[str]) -> tuple[int, bytes]:

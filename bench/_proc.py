@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import subprocess
 import sys
@@ -16,6 +17,28 @@ def supple_command() -> list[str]:
     """The command users type: the console script pip installed next to this Python."""
     script = Path(sys.executable).with_name("supple")
     return [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+
+
+def before() -> tuple[str, dict[str, str]] | None:
+    """The code at the revision SUPPLE_BENCH_BEFORE names (say, the commit before a change), as a label and the
+    environment that runs it with `python -m app`, so a script can measure it beside the current code in the same
+    run; None when the variable is unset. The revision's `app/` and `routines/` go to bench/.before/REV, compiled."""
+    revision = os.environ.get("SUPPLE_BENCH_BEFORE")
+    if not revision:
+        return None
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", revision], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    folder = HERE / ".before" / commit
+    if not (folder / "app").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "app", "routines"], check=True, capture_output=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+        compileall.compile_dir(str(folder / "app"), quiet=1)
+    # PYTHONPATH comes before the editable install's finder, so `python -m app` imports this copy.
+    return commit, {"PYTHONPATH": str(folder)}
 
 
 def quiet_settings(home: Path) -> None:

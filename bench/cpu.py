@@ -8,6 +8,7 @@ pauses Supple and samples it beside a bare Textual app showing a `Digits` (bare_
 the floor of any Textual app. CPU time comes from /proc/PID/task/*/schedstat (ns) of the
 app and of every process below it (the sound helper), not from 10 ms ticks.
 Usage: python bench/cpu.py [seconds] [rounds]   (default 30 s windows, 3 rounds)
+SUPPLE_BENCH_BEFORE=REV python bench/cpu.py  also runs the code at git revision REV beside it, sampled alike
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _proc import alsa_home, bench_venv, cpu_ns, descendants
+from _proc import alsa_home, before, bench_venv, cpu_ns, descendants
 from _pty import spread
 
 SOCKET = f"supple-bench-{os.getpid()}"  # a server of its own each round: a dying one refuses new sessions
@@ -62,7 +63,9 @@ def sample(pids: dict[str, int], seconds: float) -> dict[str, tuple[float, float
     return used
 
 
-def one_round(bin_dir: Path, home: Path, window: float) -> tuple[dict, dict]:
+def one_round(
+    bin_dir: Path, home: Path, window: float, earlier: tuple[str, dict[str, str]] | None
+) -> tuple[dict, dict]:
     global SOCKET
     SOCKET = f"supple-bench-{os.getpid()}-{time.monotonic_ns()}"
     env = " ".join(
@@ -92,13 +95,23 @@ def one_round(bin_dir: Path, home: Path, window: float) -> tuple[dict, dict]:
             "24",
             f"exec env {env} {bin_dir}/python {Path(__file__).with_name('bare_digits.py')}",
         )
+        sessions = ["supple"]
+        if earlier:  # its own home: the log and caches of one revision may not be the other's
+            (home / "before").mkdir(exist_ok=True)
+            (home / "before" / "config.toml").write_text((home / "config.toml").read_text())
+            extra = " ".join(f"{k}={v}" for k, v in (earlier[1] | {"SUPPLE_HOME": str(home / "before")}).items())
+            command = f"exec env {env} {extra} {bin_dir}/python -m app run quick-warmup"
+            tmux("new-session", "-d", "-s", "before", "-x", "80", "-y", "24", command)
+            sessions.append("before")
         time.sleep(4)  # all started, drawing, and the helper playing
-        pids = {"supple": pane_pid("supple"), "termdown": pane_pid("termdown"), "bare": pane_pid("bare")}
-        counting = sample({"supple": pids["supple"], "termdown": pids["termdown"]}, window)
-        tmux("send-keys", "-t", "supple", "space")
+        pids = {name: pane_pid(name) for name in (*sessions, "termdown", "bare")}
+        counting = sample({name: pids[name] for name in (*sessions, "termdown")}, window)
+        for name in sessions:
+            tmux("send-keys", "-t", name, "space")
         time.sleep(2)
-        assert "PAUSED" in tmux("capture-pane", "-p", "-t", "supple"), "Supple did not pause"
-        paused = sample({"supple": pids["supple"], "bare": pids["bare"]}, window)
+        for name in sessions:
+            assert "PAUSED" in tmux("capture-pane", "-p", "-t", name), f"{name} did not pause"
+        paused = sample({name: pids[name] for name in (*sessions, "bare")}, window)
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     return counting, paused
@@ -110,33 +123,35 @@ def main() -> None:
     bin_dir = bench_venv("termdown==2.0.0")
     home = Path(tempfile.mkdtemp(prefix="supple-bench-"))
     (home / "config.toml").write_text("voice = false\n")  # tones only: termdown makes no sound at all
-    runs = [one_round(bin_dir, home, window) for _ in range(rounds)]
-    app = [counting["supple"][0] for counting, _ in runs]
-    helper = [counting["supple"][1] for counting, _ in runs]
-    both = [a + h for a, h in zip(app, helper)]
-    termdown = [counting["termdown"][0] + counting["termdown"][1] for counting, _ in runs]
-    paused_app = [p["supple"][0] for _, p in runs]
-    paused_helper = [p["supple"][1] for _, p in runs]
-    paused = [a + h for a, h in zip(paused_app, paused_helper)]
-    bare = [p["bare"][0] for _, p in runs]
-    ratios = [b / t for b, t in zip(both, termdown)]
+    earlier = before()
+    runs = [one_round(bin_dir, home, window, earlier) for _ in range(rounds)]
     print(
         f"CPU over {window:.0f} s windows, {rounds} rounds, 80x24 in tmux, {os.cpu_count()} cores; percent of one "
         "core, median (min-max)\n"
     )
-    print(
-        f"  quick-warmup, counting   app {spread(app, 3)} %   helper {spread(helper, 3)} %   both {spread(both, 3)} %"
-    )
+    termdown = [counting["termdown"][0] + counting["termdown"][1] for counting, _ in runs]
+    bare = [p["bare"][0] for _, p in runs]
     print(f"  termdown 30m             {spread(termdown, 3)} %")
-    print(f"  ratio (app and helper to termdown)   {spread(ratios, 2)}   (target <= 1.0)")
-    print(
-        f"  paused                   app {spread(paused_app, 3)} %   helper {spread(paused_helper, 3)} %   "
-        f"both {spread(paused, 3)} %   (target <= 0.15 %)"
-    )
-    print(
-        f"  bare Digits app, idle    {spread(bare, 3)} %   paused Supple to it "
-        f"{spread([p / b for p, b in zip(paused, bare)], 2)}"
-    )
+    print(f"  bare Digits app, idle    {spread(bare, 3)} %")
+    for name in ("supple", "before") if earlier else ("supple",):
+        app = [counting[name][0] for counting, _ in runs]
+        helper = [counting[name][1] for counting, _ in runs]
+        both = [a + h for a, h in zip(app, helper)]
+        paused_app = [p[name][0] for _, p in runs]
+        paused_helper = [p[name][1] for _, p in runs]
+        paused = [a + h for a, h in zip(paused_app, paused_helper)]
+        print(f"\n  {'this code' if name == 'supple' else '@' + earlier[0]}")
+        print(
+            f"  quick-warmup, counting   app {spread(app, 3)} %   helper {spread(helper, 3)} %   "
+            f"both {spread(both, 3)} %"
+        )
+        ratios = [b / t for b, t in zip(both, termdown)]
+        print(f"  ratio (app and helper to termdown)   {spread(ratios, 2)}   (target <= 1.0)")
+        print(
+            f"  paused                   app {spread(paused_app, 3)} %   helper {spread(paused_helper, 3)} %   "
+            f"both {spread(paused, 3)} %   (target <= 0.15 %)"
+        )
+        print(f"  paused Supple to the idle bare app {spread([p / b for p, b in zip(paused, bare)], 2)}")
 
 
 if __name__ == "__main__":

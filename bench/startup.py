@@ -8,6 +8,7 @@ bar), so a partial frame does not count. Memory is the PSS of the program and ev
 started (Supple's sound helper), 2.5 s after the first frame, with a working ALSA device (the file
 plugin into /dev/null), so the helper has found its player and loaded it, as on a user's laptop.
 Usage: python bench/startup.py [runs]   (default 7 runs each; median (min-max), best and paired)
+SUPPLE_BENCH_BEFORE=REV python bench/startup.py  also runs the code at git revision REV, interleaved
 Needs pyte: pip install -e '.[bench]'
 """
 
@@ -21,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _proc import HERE, alsa_home, descendants, pss_mib, supple_command
+from _proc import HERE, alsa_home, before, descendants, pss_mib, supple_command
 from _pty import Terminal, spread
 from scale import write_library
 
@@ -62,7 +63,21 @@ def main() -> None:
         "picker, 1000 routines": (supple, picker_many, env_many),
         "supple run": ([*supple, "run", "quick-warmup"], ("Step 1 of 7", "GET READY", "0:00 / 4:58", "Pause"), env),
     }
-    for command, markers, environment in ((supple, picker, env), (supple, picker_many, env_many)):
+    earlier = before()
+    if earlier:  # the same programs at an earlier revision, interleaved with the current ones
+        commit, extra = earlier
+        old = [PY, "-m", "app"]
+        # Homes of its own: a routine cache written by one revision may not be the other's.
+        old_home = Path(tempfile.mkdtemp(prefix="supple-bench-before-"))
+        write_library(old_home / "many" / "routines", 1000)
+        env_old = env | extra | {"SUPPLE_HOME": str(old_home)}
+        programs |= {
+            f"picker @{commit}": (old, picker, env_old),
+            f"1000 @{commit}": (old, picker_many, env_old | {"SUPPLE_HOME": str(old_home / "many")}),
+            f"run @{commit}": ([*old, "run", "quick-warmup"], programs["supple run"][1], env_old),
+        }
+    for name in programs:
+        command, markers, environment = programs[name]
         first_frame(command, markers, environment)  # the routine cache is filled once, as after a user's first start
     results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in programs}
     shuffler = random.Random(7)

@@ -160,3 +160,17 @@ def test_simpleaudio_s_probe_tries_again_when_its_child_dies_by_a_signal(monkeyp
     probes((139, b""), (-11, b""), (-11, b""))
     with pytest.raises(backends.BackendFailed, match="cannot play: its test died by signal 11"):
         backends.Simpleaudio().probe()
+
+
+def test_the_player_takes_up_saved_settings_and_sends_only_a_changed_volume():
+    from app.settings import Settings
+    from app.sound import player as player_module
+
+    player = player_module.SoundPlayer(Settings(), hold=True)  # held: nothing starts, requests wait
+    player.configure(Settings(volume=player.volume))
+    assert player._pending == []
+    player.configure(Settings(sound=False, voice=False, halfway=False, volume=30))
+    assert (player.muted, player.voice, player.halfway, player.volume) == (True, False, False, 30)
+    assert player._pending == [line("volume", 30)]
+    player.cue("halfway")  # muted, and halfway off: nothing asked for
+    assert player._pending == [line("volume", 30)]

@@ -246,6 +246,7 @@ def _run_app(
         scale_chosen=scale_chosen,
         edit=edit,
         sound=sound,
+        settings=settings,
         settings_problem=problem,
         log=log,
     )

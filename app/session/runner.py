@@ -140,7 +140,7 @@ class SessionRunner:
             return Advanced(False, bool(cues), True)
         started = any(isinstance(event, SegmentStarted) for event in events)
         if started:
-            self.sound.say(on_segment(self.engine, halfway=self.sound.settings.halfway))
+            self.sound.say(on_segment(self.engine, halfway=self.sound.halfway))
         return Advanced(started, bool(cues), False)
 
     def sync(self) -> None:

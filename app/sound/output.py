@@ -13,10 +13,11 @@ from app.sound.state import SoundState
 class SoundOutput(Protocol):
     """Cues and speech for the session; implementations never block and never raise."""
 
-    settings: Settings
     state: SoundState
     muted: bool
     voice: bool
+    halfway: bool  # a cue halfway through long holds
+    volume: int
     report: Callable[[SoundState], None]
     bell: Callable[[], None]
 
@@ -25,6 +26,10 @@ class SoundOutput(Protocol):
     def cue(self, name: str, force: bool = False) -> None: ...
     def say(self, speech: Speech | None, force: bool = False) -> None: ...
     def set_volume(self, volume: int) -> None: ...
+    def configure(self, settings: Settings) -> None:
+        """Take up the sound part of `settings`: the app holds the settings, the sound what it plays by."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -32,9 +37,9 @@ class Recorder:
     """Keeps what would have been played and said: for tests, and for when sound is not wanted."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or Settings()
-        self.muted = not self.settings.sound
-        self.voice = self.settings.voice
+        settings = settings or Settings()
+        self.muted, self.voice, self.halfway = not settings.sound, settings.voice, settings.halfway
+        self.volume = settings.volume
         self.report: Callable[[SoundState], None] = lambda state: None
         self.state = SoundState("a recording", ready=True)
         self.bell: Callable[[], None] = lambda: None
@@ -49,7 +54,7 @@ class Recorder:
         self.report, self.bell = report, bell
 
     def cue(self, name: str, force: bool = False) -> None:
-        if force or (not self.muted and (name != "halfway" or self.settings.halfway)):
+        if force or (not self.muted and (name != "halfway" or self.halfway)):
             self.played.append(name)
 
     def say(self, speech: Speech | None, force: bool = False) -> None:
@@ -57,7 +62,11 @@ class Recorder:
             self.said.append(speech.texts)
 
     def set_volume(self, volume: int) -> None:
-        pass
+        self.volume = volume
+
+    def configure(self, settings: Settings) -> None:
+        self.muted, self.voice, self.halfway = not settings.sound, settings.voice, settings.halfway
+        self.volume = settings.volume
 
     def close(self) -> None:
         pass

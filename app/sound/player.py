@@ -40,9 +40,8 @@ class SoundPlayer:
         skip: dict[str, str] | None = None,
         hold: bool = False,
     ) -> None:
-        self.settings = settings
-        self.muted = not settings.sound
-        self.voice = settings.voice
+        self.muted, self.voice, self.halfway = not settings.sound, settings.voice, settings.halfway
+        self.volume = settings.volume
         self.state = SoundState()
         self.report = report
         self.bell = bell or (lambda: None)
@@ -73,7 +72,7 @@ class SoundPlayer:
             threading.Thread(target=self._spawn, name="supple-sound", daemon=True).start()
 
     def _spawn(self) -> None:
-        args = [self._python, *HELPER_ARGS, "--volume", str(self.settings.volume)]
+        args = [self._python, *HELPER_ARGS, "--volume", str(self.volume)]
         args += [f"--skip={name}={why}" for name, why in self._skip.items()]
         try:
             process = subprocess.Popen(
@@ -166,7 +165,7 @@ class SoundPlayer:
 
     def cue(self, name: str, force: bool = False) -> None:
         """Play a cue now (or ring the bell when no player works); never blocks. `force` ignores mute."""
-        if not force and (self.muted or (name == "halfway" and not self.settings.halfway)):
+        if not force and (self.muted or (name == "halfway" and not self.halfway)):
             return
         if self.abandoned:
             self.bell()
@@ -187,7 +186,14 @@ class SoundPlayer:
         self._send(request)
 
     def set_volume(self, volume: int) -> None:
-        self._send(wire.line("volume", int(volume)))
+        self.volume = int(volume)  # a helper started again later plays at it too
+        self._send(wire.line("volume", self.volume))
+
+    def configure(self, settings: Settings) -> None:
+        """Take up the sound part of the settings just saved."""
+        self.muted, self.voice, self.halfway = not settings.sound, settings.voice, settings.halfway
+        if settings.volume != self.volume:
+            self.set_volume(settings.volume)
 
     def _send(self, request: bytes) -> None:
         with self._lock:

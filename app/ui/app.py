@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from app.routine.library import Entry, load_library
+from app.settings import NotReadCleanly, Settings, save_settings
 from app.ui.screens.base import Supple
 from app.ui.text import notify
 
@@ -71,6 +72,7 @@ class SuppleApp(App[None]):
         load_entries: Callable[[], list[Entry]],
         clock: Clock,
         sound: SoundOutput,
+        settings: Settings,
         settings_problem: str | None = None,
         start: Routine | None = None,
         start_ref: str | None = None,
@@ -94,7 +96,8 @@ class SuppleApp(App[None]):
         self.clock = clock
         self.sound = sound
         self._settings_problem = settings_problem
-        self.settings_base = sound.settings  # the settings as read or last saved: a save writes what differs
+        self.settings = settings  # as the user chose them; the sound takes up its part (configure)
+        self.settings_base = settings  # the settings as read or last saved: a save writes what differs
         self.sound_state: SoundState | None = None  # the sound helper's last word on its player
         self.scale = scale
         self.scale_why = scale_why  # why the command line's session runs at its scale (a build-up), if it does
@@ -105,7 +108,7 @@ class SuppleApp(App[None]):
         from app.ui.themes import DEFAULT_THEME, HIGH_CONTRAST
 
         self.register_theme(HIGH_CONTRAST)
-        wanted = sound.settings.theme
+        wanted = settings.theme
         self._unknown_theme = None if wanted in self.available_themes else wanted
         chosen = DEFAULT_THEME if self._unknown_theme else wanted
         if chosen != self.theme:  # setting it restyles everything: only when it differs
@@ -148,15 +151,12 @@ class SuppleApp(App[None]):
 
         if any(isinstance(screen, SettingsScreen) for screen in self.screen_stack):
             return
-        settings = self.sound.settings
-        if settings.theme != self.theme:
-            self.sound.settings = settings._replace(theme=self.theme)
+        if self.settings.theme != self.theme:
+            self.settings = self.settings._replace(theme=self.theme)
             self.run_worker(self._save_settings, thread=True, exit_on_error=False)
 
     def _save_settings(self) -> None:
-        from app.settings import NotReadCleanly, save_settings
-
-        settings = self.sound.settings
+        settings = self.settings
         try:
             save_settings(settings, base=self.settings_base)
         except NotReadCleanly as error:
@@ -511,6 +511,7 @@ def make_app(
     load_entries: Callable[[], list[Entry]] = load_library,
     clock: Clock = time.monotonic,
     sound: SoundOutput | None = None,
+    settings: Settings | None = None,
     settings_problem: str | None = None,
     start: Routine | None = None,
     start_ref: str | None = None,
@@ -520,15 +521,19 @@ def make_app(
     edit: Entry | Literal["new"] | None = None,
     log: LogWriter | None = None,
 ) -> SuppleApp:
-    """Build the app; tests pass a fake clock and their own routines."""
+    """Build the app; tests pass a fake clock and their own routines. Without `settings`, the defaults, with
+    the sound as it is set."""
     if sound is None:
         from app.sound.output import Recorder
 
         sound = Recorder()
+    if settings is None:
+        settings = Settings(sound=not sound.muted, voice=sound.voice, halfway=sound.halfway, volume=sound.volume)
     return SuppleApp(
         load_entries=load_entries,
         clock=clock,
         sound=sound,
+        settings=settings,
         settings_problem=settings_problem,
         start=start,
         start_ref=start_ref,

@@ -92,7 +92,7 @@ async def test_the_setting_turns_the_check_in_off(clock):
     from app.settings import Settings
 
     app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
-    app.sound.settings = Settings(checkin=False)
+    app.settings = Settings(checkin=False)
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 100, step=1)
         await pilot.press("space")

@@ -60,7 +60,7 @@ async def test_a_theme_chosen_in_settings_is_remembered(clock):
     from app.sound.output import Recorder
     from app.ui.app import make_app
 
-    later = make_app(sound=Recorder(load_settings()[0]), clock=clock)  # the next start
+    later = make_app(sound=Recorder(), settings=load_settings()[0], clock=clock)  # the next start
     assert later.theme == "supple-high-contrast"
 
 
@@ -86,7 +86,7 @@ async def test_an_unknown_theme_falls_back_and_says_so(clock):
     from app.ui.app import make_app
 
     save_settings(Settings(theme="no-such-theme"))
-    app = make_app(sound=Recorder(load_settings()[0]), clock=clock)
+    app = make_app(sound=Recorder(), settings=load_settings()[0], clock=clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert app.theme == "textual-dark"

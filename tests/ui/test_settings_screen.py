@@ -30,7 +30,7 @@ async def test_change_and_save_settings(clock):
             await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         assert load_settings() == (Settings(volume=40, voice=False), None)
-        assert app.sound.settings.volume == 40 and app.sound.voice is False
+        assert app.settings.volume == 40 and app.sound.volume == 40 and app.sound.voice is False
 
 
 async def test_cancel_leaves_the_file_alone(clock, supple_home):

@@ -29,7 +29,7 @@ class SettingsScreen(Dialog[None]):
     ]
 
     def compose_dialog(self) -> ComposeResult:
-        settings = self.app.sound.settings
+        settings = self.app.settings
         with Vertical(classes="dialog settings"):
             yield Static("Settings", classes="dialog-question")
             yield Checkbox("Sound cues (start, 3-2-1, switch sides, done)", settings.sound, id="sound", compact=True)
@@ -129,14 +129,12 @@ class SettingsScreen(Dialog[None]):
             return
         finally:
             self._saving = False
-        self.app.settings_base = settings
-        sound = self.app.sound
-        sound.settings, sound.muted, sound.voice = settings, not settings.sound, settings.voice
-        sound.set_volume(settings.volume)
+        self.app.settings = self.app.settings_base = settings
+        self.app.sound.configure(settings)
         notify(self, f"Settings saved to {path}")
         self.dismiss(None)
 
     def action_cancel(self) -> None:
-        self.app.sound.set_volume(self.app.sound.settings.volume)  # undo a volume only tried out
+        self.app.sound.set_volume(self.app.settings.volume)  # undo a volume only tried out
         self.app.theme = self._theme_before
         self.dismiss(None)

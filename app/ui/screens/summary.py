@@ -134,7 +134,7 @@ class SummaryScreen(SuppleScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#summary-box").focus()
         log = self.app.training_log
-        if self.recorder is not None and log is not None and not log.unavailable and self.app.sound.settings.checkin:
+        if self.recorder is not None and log is not None and not log.unavailable and self.app.settings.checkin:
             from app.ui.screens.checkin import CheckInScreen
 
             self.app.push_screen(CheckInScreen(after=f"after {self.routine_name}"), self._checked_in)

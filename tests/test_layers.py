@@ -119,3 +119,26 @@ def test_the_checks_see_an_arrow_back_up_and_a_circle():
     }
     assert upward(fake, "routine", {"session"}) == {"app.routine.x": {"app.session.plan"}}
     assert circles(fake) == [["app.a.b", "app.a.c", "app.a.d"]]
+
+
+def test_every_screen_is_found_by_name_through_one_lazy_seam():
+    """`screens.X` gives every screen of the app (a new one missing from HOMES fails here), imports its module
+    only when asked, and refuses a name it does not know."""
+    import subprocess
+    import sys
+
+    from app.ui import screens
+    from app.ui.screens.registry import every_screen
+
+    for cls in every_screen():
+        assert getattr(screens, cls.__name__) is cls, f"{cls.__name__}: add it to HOMES in app/ui/screens/__init__.py"
+    for name in screens.HOMES:
+        assert getattr(screens, name).__name__ == name
+    with pytest.raises(AttributeError, match="NoSuchScreen"):
+        screens.NoSuchScreen  # noqa: B018 - the lookup is what is tested
+    loaded = (
+        "import sys; from app.ui import screens; before = 'app.ui.screens.help' in sys.modules; "
+        "screens.HelpScreen; print(before, 'app.ui.screens.help' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", loaded], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True"], done.stderr

@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from app.routine.library import Entry, load_library
 from app.settings import NotReadCleanly, Settings, save_settings
+from app.ui import screens
 from app.ui.screens.base import Supple
 from app.ui.text import notify
 
@@ -124,9 +125,7 @@ class SuppleApp(App[None]):
             return self._session_screen(self._start, ref=self._start_ref)
         if self._edit is not None:
             return self._editor_screen(self._edit)
-        from app.ui.screens.picker import PickerScreen
-
-        return PickerScreen()
+        return screens.PickerScreen()
 
     def action_command_palette(self) -> None:
         """Ctrl+P: Textual's palette, with its crashes under quick keys guarded (app.ui.palette)."""
@@ -139,17 +138,13 @@ class SuppleApp(App[None]):
 
     def action_help(self) -> None:
         """The keys, opened at the section for the screen below (F1 anywhere, where ? would be typed)."""
-        from app.ui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen.HELP_SECTION if isinstance(self.screen, Supple) else None))
+        if not isinstance(self.screen, screens.HelpScreen):
+            self.push_screen(screens.HelpScreen(self.screen.HELP_SECTION if isinstance(self.screen, Supple) else None))
 
     def _theme_chosen(self, theme: object) -> None:
         """Remember a theme chosen anywhere (the palette's Theme), off the event loop. Not one browsed in the
         settings: Save keeps it with the rest, and Cancel takes it back and writes nothing."""
-        from app.ui.screens.settings import SettingsScreen
-
-        if any(isinstance(screen, SettingsScreen) for screen in self.screen_stack):
+        if any(isinstance(screen, screens.SettingsScreen) for screen in self.screen_stack):
             return
         if self.settings.theme != self.theme:
             self.settings = self.settings._replace(theme=self.theme)
@@ -204,13 +199,9 @@ class SuppleApp(App[None]):
         if self.training_log is not None:
             self.training_log.start()
             if self._start is None and self._edit is None:  # bare `supple`: offer to go on with a lost session
-                from app.ui.screens.resume import look_for_unfinished
-
-                look_for_unfinished(self)
+                screens.look_for_unfinished(self)
         if self._start is None and self._edit is None:  # and with editor work kept when it last quit
-            from app.ui.screens.kept import offer_kept
-
-            offer_kept(self)
+            screens.offer_kept(self)
         if not gc.isenabled():  # the command line turned it off for start-up
             gc.freeze()  # what start-up built lives until the end; later collections skip it
             gc.enable()
@@ -226,23 +217,19 @@ class SuppleApp(App[None]):
     def open_text_editor(self, entry: Entry) -> None:
         """A broken routine file as text, to fix it; a file that cannot be read is said so."""
         from app.routine.saving import SaveError
-        from app.ui.screens.text_editor import TextEditorScreen
 
         try:
-            self.push_screen(TextEditorScreen.open(entry))
+            self.push_screen(screens.TextEditorScreen.open(entry))
         except SaveError as error:
             notify(self, str(error), severity="error", timeout=8)
 
     @staticmethod
     def _editor_screen(entry: Entry | Literal["new"], copy: bool = False) -> Screen:
-        from app.ui.screens.editor import EditorScreen
-        from app.ui.screens.text_editor import TextEditorScreen
-
         if entry == "new":
-            return EditorScreen.new()
+            return screens.EditorScreen.new()
         if entry.routine is None:
-            return TextEditorScreen.open(entry)  # the command line made sure it can be read
-        return EditorScreen.for_entry(entry, copy=copy)
+            return screens.TextEditorScreen.open(entry)  # the command line made sure it can be read
+        return screens.EditorScreen.for_entry(entry, copy=copy)
 
     def leave_editor(self, editor: Screen, saved_ref: str | None) -> None:
         """Back to the picker from `editor`, showing the routine just saved."""
@@ -253,16 +240,14 @@ class SuppleApp(App[None]):
     def leave_session(self, leaving: Screen) -> None:
         """Back to the picker from `leaving` (a session's summary or the editor), if it is still the screen
         on top: a key pressed twice asks twice, and the second must not take the picker away."""
-        from app.ui.screens.picker import PickerScreen
-
         if leaving is not self.screen:
             return
-        picker = next((screen for screen in self.screen_stack if isinstance(screen, PickerScreen)), None)
+        picker = next((screen for screen in self.screen_stack if isinstance(screen, screens.PickerScreen)), None)
         if picker is not None:
             picker.stale = True  # files may have changed meanwhile: read them again on return
             self.pop_screen()
         else:
-            self.replace_screen(PickerScreen())
+            self.replace_screen(screens.PickerScreen())
 
     def replace_screen(self, screen: Screen) -> None:
         """Show `screen` in place of the current one.
@@ -286,11 +271,9 @@ class SuppleApp(App[None]):
     def _show_sound_state(self, state: SoundState) -> None:
         """One short line, where it hides nothing: the session's top line, or a brief notice on the picker
         (the editor and the settings have no use for it; the settings show it in full)."""
-        from app.ui.screens.picker import PickerScreen
-
         self.sound_state = state
         under_dialogs = next((s for s in reversed(self.screen_stack) if not s.is_modal), self.screen)
-        if isinstance(under_dialogs, PickerScreen):
+        if isinstance(under_dialogs, screens.PickerScreen):
             notify(self, state.summary(), timeout=5)
         elif isinstance(under_dialogs, Supple):
             under_dialogs.sound_changed()
@@ -305,15 +288,9 @@ class SuppleApp(App[None]):
         """Ctrl+C: quits, except where one slip would lose something (a session under way, unsaved edits):
         there it asks as q (or Ctrl+Q in an editor) does, and a second Ctrl+C in that question quits, with
         status 130 (an interrupted session is logged as stopped)."""
-        from app.ui.screens.dialogs import StopSessionScreen
-        from app.ui.screens.editor import EditorScreen
-        from app.ui.screens.editor_dialogs import SaveChanges
-        from app.ui.screens.session import SessionScreen
-        from app.ui.screens.text_editor import TextEditorScreen
-
-        if isinstance(self.screen, (StopSessionScreen, SaveChanges)):
+        if isinstance(self.screen, (screens.StopSessionScreen, screens.SaveChanges)):
             below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
-            if isinstance(below, EditorScreen) and not self._keep_failed:
+            if isinstance(below, screens.EditorScreen) and not self._keep_failed:
                 try:
                     below.keep_unsaved()
                 except OSError as error:
@@ -329,9 +306,9 @@ class SuppleApp(App[None]):
             self.exit(return_code=128 + signal.SIGINT)
             return
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, SessionScreen) and screen.under_way:
+            if isinstance(screen, screens.SessionScreen) and screen.under_way:
                 ask = screen.action_leave
-            elif isinstance(screen, (EditorScreen, TextEditorScreen)) and screen.dirty:
+            elif isinstance(screen, (screens.EditorScreen, screens.TextEditorScreen)) and screen.dirty:
                 ask = partial(screen.action_leave, quit_app=True)
             else:
                 continue
@@ -445,14 +422,12 @@ class SuppleApp(App[None]):
     def went_on(self) -> None:
         """The process goes on after a stop: every session holds as it stood when it stopped (once a stop,
         whichever comes first: the call the signal's handler made, or a session's tick)."""
-        from app.ui.screens.session import SessionScreen
-
         if not self.going_on:
             return
         self.going_on = False
         at, self._stopped_at = self._stopped_at, None
         for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
+            if isinstance(screen, screens.SessionScreen):
                 screen.stopped(at)
 
     def _redraw(self, *_: object) -> None:
@@ -488,12 +463,11 @@ class SuppleApp(App[None]):
     ) -> Screen:
         from app.session.engine import Engine
         from app.session.runner import SessionRunner
-        from app.ui.screens.session import SessionScreen
 
         command_line = scale is None and why is None
         # The runner is the app's: anything that drives the session (a key, later a phone) drives this one.
         self.runner = SessionRunner(Engine(routine, self.clock, self.scale if scale is None else scale), self.sound)
-        return SessionScreen(
+        return screens.SessionScreen(
             routine,
             clock=self.clock,
             scale=self.runner.engine.plan.scale,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from app.ui import screens
 from app.ui.screens.base import Supple
 from app.ui.text import plain
 
@@ -77,19 +78,15 @@ class RoutineCommands(Commands):
 
     async def startup(self) -> None:
         """The routines the picker has read, or read them here, off the event loop."""
-        from app.ui.screens.picker import PickerScreen
-
         self.entries: list[Entry] = []
-        if not isinstance(self.screen, PickerScreen):
+        if not isinstance(self.screen, screens.PickerScreen):
             return  # a session or an editor below must not be left for another routine behind its back
         entries = list(self.screen.entries.values()) if hasattr(self.screen, "entries") else None
         self.entries = entries if entries is not None else await asyncio.to_thread(self.app.load_entries)
 
     def commands(self) -> Iterable[Command]:
-        from app.ui.screens.picker import PickerScreen
-
         picker = self.screen
-        if not isinstance(picker, PickerScreen):
+        if not isinstance(picker, screens.PickerScreen):
             return
         for entry in self.entries:
             if not entry.ok:

@@ -21,6 +21,7 @@ from app.routine.library import Entry, load_entry
 from app.routine.model import KINDS
 from app.routine.saving import Conflict, SaveError, is_inside, save_routine
 from app.session.plan import describe_routine
+from app.ui import screens
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.text import lines, notify, plain
@@ -543,10 +544,8 @@ class EditorScreen(SuppleScreen[None]):
                 overwrite=overwrite,
             )
         except Conflict as conflict:
-            from app.ui.screens.editor_dialogs import ConflictScreen
-
             self.app.push_screen(
-                ConflictScreen(str(conflict), conflict.gone), lambda choice: self._resolve(choice, then)
+                screens.ConflictScreen(str(conflict), conflict.gone), lambda choice: self._resolve(choice, then)
             )
             return False
         except SaveError as error:
@@ -598,17 +597,13 @@ class EditorScreen(SuppleScreen[None]):
         notify(self, f"Loaded {self.existing.name} again, as it is on disk now.")
 
     def action_preview(self) -> None:
-        from app.ui.screens.editor_dialogs import PlanPreview
-
         if self.checked.routine is None:
             notify(self, "Fix the problems marked in red to see the plan.", severity="warning")
             return
-        self.app.push_screen(PlanPreview(self.checked.routine))
+        self.app.push_screen(screens.PlanPreview(self.checked.routine))
 
     def action_leave(self, quit_app: bool = False) -> None:
         """Close the editor (or quit), asking first when there are unsaved changes."""
-        from app.ui.screens.editor_dialogs import SaveChanges
-
         finish = self.app.exit if quit_app else self._close
         if not self.dirty:
             finish()
@@ -621,7 +616,7 @@ class EditorScreen(SuppleScreen[None]):
                 self.run_worker(self._save(then=finish), group="save", exclusive=True)
 
         note = "Ctrl+C again quits, and keeps your changes to offer the next time Supple starts." if quit_app else ""
-        self.app.push_screen(SaveChanges(self.draft.name or "this routine", note), answered)
+        self.app.push_screen(screens.SaveChanges(self.draft.name or "this routine", note), answered)
 
     def keep_unsaved(self) -> None:
         """Quitting with unsaved changes (Ctrl+C twice): the form is kept, to offer the next time. Raises

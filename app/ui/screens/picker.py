@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.session.start import Start, session_start
+from app.ui import screens
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.screens.picker_preview import preview
@@ -272,7 +273,6 @@ class PickerScreen(SuppleScreen[None]):
 
     def action_check_in(self) -> None:
         from app.ui.care import check_in
-        from app.ui.screens.checkin import CheckInScreen
 
         if self.app.training_log is None or self.app.training_log.unavailable:
             notify(self, "The training log cannot be used, so a check-in cannot be kept.", severity="warning")
@@ -282,7 +282,7 @@ class PickerScreen(SuppleScreen[None]):
             if answer is not None:
                 check_in(self.app, answer, None, lambda care: (self._checked(care), self.read_standing()))
 
-        self.app.push_screen(CheckInScreen(), answered)
+        self.app.push_screen(screens.CheckInScreen(), answered)
 
     def _checked(self, care: Care) -> None:
         if care.checkin is not None:
@@ -299,7 +299,6 @@ class PickerScreen(SuppleScreen[None]):
 
     def action_warning(self) -> None:
         from app.ui.care import acknowledge
-        from app.ui.screens.checkin import AdviceScreen
 
         if self.warning is None:
             return
@@ -309,11 +308,10 @@ class PickerScreen(SuppleScreen[None]):
             if ok:
                 acknowledge(self.app, shown, lambda _: self.read_standing())
 
-        self.app.push_screen(AdviceScreen(shown), read)
+        self.app.push_screen(screens.AdviceScreen(shown), read)
 
     def action_build_up(self) -> None:
         from app.ui.care import get_build_up, set_build_up
-        from app.ui.screens.build_up import BuildUpScreen
 
         entry = self._usable("build up")
         if entry is None:
@@ -326,7 +324,7 @@ class PickerScreen(SuppleScreen[None]):
                 set_build_up(self.app, ref, choice, lambda _: self.read_standing())
 
         def opened(current: object) -> None:
-            self.app.push_screen(BuildUpScreen(entry.routine.name, current), chosen)
+            self.app.push_screen(screens.BuildUpScreen(entry.routine.name, current), chosen)
 
         if not get_build_up(self.app, ref, opened):
             notify(self, "The training log cannot be used, so a build-up cannot be kept.", severity="warning")
@@ -382,19 +380,13 @@ class PickerScreen(SuppleScreen[None]):
         self.app.start_session(entry.routine, scale=start.scale, ref=entry.ref, why=start.why, chosen=start.chosen)
 
     def action_help(self) -> None:
-        from app.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.HELP_SECTION))
+        self.app.push_screen(screens.HelpScreen(self.HELP_SECTION))
 
     def action_history(self) -> None:
-        from app.ui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen())
+        self.app.push_screen(screens.HistoryScreen())
 
     def action_settings(self) -> None:
-        from app.ui.screens.settings import SettingsScreen
-
-        self.app.push_screen(SettingsScreen())
+        self.app.push_screen(screens.SettingsScreen())
 
     def action_new(self) -> None:
         self.app.open_editor("new", known=list(self.entries.values()))
@@ -424,8 +416,6 @@ class PickerScreen(SuppleScreen[None]):
         return entry
 
     def action_delete(self) -> None:
-        from app.ui.screens.dialogs import ConfirmScreen
-
         entry = self._highlighted()
         if entry is None:
             return
@@ -448,7 +438,7 @@ class PickerScreen(SuppleScreen[None]):
                 f'Delete the link "{entry.path.name}"?\n\nOnly the link goes; the file it points to, '
                 f"{entry.link_target}, stays as it is."
             )
-        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)
+        self.app.push_screen(screens.ConfirmScreen(question, yes="Delete", no="Keep"), answered)
 
     def _delete(self, entry: Entry) -> None:
         from app import paths

@@ -17,6 +17,7 @@ from app.routine.model import Routine
 from app.session.engine import Clock, Engine
 from app.session.plan import scale_label
 from app.session.runner import Command, SessionRunner
+from app.ui import screens
 from app.ui.screens import stylesheet
 from app.ui.screens.session_drawing import SessionDrawing
 from app.ui.text import notify
@@ -247,13 +248,11 @@ class SessionScreen(SessionDrawing):
 
     def _end(self) -> None:
         """To the summary: at the routine's end, or when the user stops."""
-        from app.ui.screens.summary import SummaryScreen
-
         if self._timer is not None:
             self._timer.stop()
         log = self.training_log
         recorded = None if log is None else (log.unavailable or "")
-        summary = SummaryScreen(
+        summary = screens.SummaryScreen(
             self.runner.name,
             self.runner.summary(),
             recorded=recorded,
@@ -379,8 +378,6 @@ class SessionScreen(SessionDrawing):
         self.tick(on_the_second=False)
 
     def action_jump(self) -> None:
-        from app.ui.screens.dialogs import JumpScreen
-
         steps, current = self.runner.steps()
 
         def jumped(step: object) -> None:
@@ -389,16 +386,14 @@ class SessionScreen(SessionDrawing):
                 self._auto_paused = False
                 self.command(Command("jump", step))
 
-        self._with_dialog(JumpScreen(steps, current), jumped)
+        self._with_dialog(screens.JumpScreen(steps, current), jumped)
 
     def action_leave(self) -> None:
-        from app.ui.screens.dialogs import StopSessionScreen
-
         def answered(stop: object) -> None:
             if stop and not self._ended:
                 self._end()
 
-        self._with_dialog(StopSessionScreen(), answered)
+        self._with_dialog(screens.StopSessionScreen(), answered)
 
     @property
     def under_way(self) -> bool:
@@ -406,6 +401,4 @@ class SessionScreen(SessionDrawing):
         return not self._ended and self.runner.under_way
 
     def action_help(self) -> None:
-        from app.ui.screens.help import HelpScreen
-
-        self._with_dialog(HelpScreen(self.HELP_SECTION))
+        self._with_dialog(screens.HelpScreen(self.HELP_SECTION))

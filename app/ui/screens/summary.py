@@ -16,6 +16,7 @@ from app.log.build_up import percent
 from app.log.checkins import advice
 from app.routine.duration import format_clock, format_human
 from app.session.engine import DONE_SHARE, Summary
+from app.ui import screens
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.text import lines, plain
@@ -135,9 +136,7 @@ class SummaryScreen(SuppleScreen[None]):
         self.query_one("#summary-box").focus()
         log = self.app.training_log
         if self.recorder is not None and log is not None and not log.unavailable and self.app.settings.checkin:
-            from app.ui.screens.checkin import CheckInScreen
-
-            self.app.push_screen(CheckInScreen(after=f"after {self.routine_name}"), self._checked_in)
+            self.app.push_screen(screens.CheckInScreen(after=f"after {self.routine_name}"), self._checked_in)
 
     def _log_words(self) -> str:
         # "Recorded" only once the log has the session's end, written and read back.

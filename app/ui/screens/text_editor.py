@@ -22,6 +22,7 @@ from app.routine.library import Entry, load_entry
 from app.routine.routine_file import MAX_BYTES, parse_routine
 from app.routine.saving import Conflict, SaveError, is_inside, save_text
 from app.text import toml_escaped, unsafe_chars
+from app.ui import screens
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.text import notify, plain
@@ -202,7 +203,6 @@ class TextEditorScreen(SuppleScreen[None]):
                 keep_comments=False,
             )
         except Conflict as conflict:
-            from app.ui.screens.editor_dialogs import ConflictScreen
 
             def chosen(choice: str | None) -> None:
                 if choice in ("overwrite", "copy"):
@@ -210,16 +210,14 @@ class TextEditorScreen(SuppleScreen[None]):
                 elif choice == "reload":
                     self._reload()
 
-            self.app.push_screen(ConflictScreen(str(conflict), conflict.gone), chosen)
+            self.app.push_screen(screens.ConflictScreen(str(conflict), conflict.gone), chosen)
             return
         except SaveError as error:
             notify(self, f"Not saved: {error}", severity="error", timeout=10)
             return
         notify(self, f"{saved.path.name}, in your routines folder:\n{saved.path.parent}", title="Saved")
-        from app.ui.screens.editor import EditorScreen
-
         self.app.highlight_ref = f"user:{saved.path.stem}"
-        self.app.replace_screen(EditorScreen.for_entry(load_entry(saved.path, "user")))
+        self.app.replace_screen(screens.EditorScreen.for_entry(load_entry(saved.path, "user")))
 
     def _reload(self) -> None:
         try:
@@ -233,8 +231,6 @@ class TextEditorScreen(SuppleScreen[None]):
         self._check()
 
     def action_leave(self, quit_app: bool = False) -> None:
-        from app.ui.screens.editor_dialogs import SaveChanges
-
         finish = self.app.exit if quit_app else (lambda: self.app.leave_editor(self, None))
         if not self.dirty:
             finish()
@@ -247,7 +243,7 @@ class TextEditorScreen(SuppleScreen[None]):
                 self.action_save()
 
         note = "Ctrl+C again quits without them." if quit_app else ""
-        self.app.push_screen(SaveChanges(self.entry.path.name, note), answered)
+        self.app.push_screen(screens.SaveChanges(self.entry.path.name, note), answered)
 
 
 def _toml_if_known() -> str | None:

@@ -29,6 +29,8 @@ NEVER_BEFORE_THE_FIRST_FRAME = {
     "app.log.store",
     "app.log.history",
     "app.log.checkins",
+    "app.log.build_up",
+    "app.log.jobs",
     "app.cli.history",
     "app.cli.care",
 }

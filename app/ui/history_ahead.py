@@ -7,11 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from app.ui.care import on_log_thread
+from app.ui.care import history, on_log_thread
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from textual.app import App
 
     from app.log.history import Overview
@@ -26,42 +24,24 @@ class Ahead(NamedTuple):
     data: Overview
 
 
-def read(conn: sqlite3.Connection, today: date) -> Overview:
-    """What the history screen shows as of `today`."""
-    from app.log.history import overview
-
-    return overview(conn, today, ROWS)
-
-
-def _read_or_none(conn: sqlite3.Connection, today: date) -> Overview | None:
-    try:
-        return read(conn, today)
-    except Exception:  # noqa: BLE001 - a read that fails is no write that failed; the screen reads it itself
-        return None
-
-
 def read_on_log_thread(app: App, today: date, then: Callable[[Overview], None]) -> bool:
     """Read the overview on the log's thread, after the writes queued before it; `then(overview)` on the
     app's thread when it could be read. False when there is no log."""
-    return on_log_thread(app, lambda conn: _read_or_none(conn, today), lambda data: data and then(data))
+    return history(app, today, ROWS, lambda data: data and then(data))
 
 
 def read_ahead(app: App) -> bool:
     """Read the overview on the log's thread and keep it on the app; False when there is no log."""
     today = date.today()
 
-    def job(conn: sqlite3.Connection) -> Overview | None:
-        # The screen's module loaded here, off the loop, so h finds it ready. By name: this module uses
-        # nothing of it (the screen uses this one), so it is a warm-up, not an arrow back up.
-        importlib.import_module("app.ui.screens.history")
-
-        return _read_or_none(conn, today)
-
     def keep(data: Overview | None) -> None:
         if data is not None:
             app.history_ahead = Ahead(today, data)
 
-    return on_log_thread(app, job, keep)
+    # The screen's module loaded there too, off the loop, so h finds it ready. By name: this module uses
+    # nothing of it (the screen uses this one), so it is a warm-up, not an arrow back up.
+    on_log_thread(app, lambda conn: importlib.import_module("app.ui.screens.history"), lambda module: None)
+    return history(app, today, ROWS, keep)
 
 
 def taken(app: App, today: date) -> Overview | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,15 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static
 
 from app.log.checkins import PLACES, CheckInError, Warning, advice, check_note
+from app.log.jobs import Answer
 from app.ui.screens.dialogs import Dialog
 from app.ui.text import lines, plain
-
-
-class Answer(NamedTuple):
-    pain: int
-    places: tuple[str, ...]
-    leg: bool
-    note: str
 
 
 class PainScale(Widget, can_focus=True):

@@ -9,9 +9,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Sparkline, Static
 
-from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview
+from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
 from app.routine.duration import format_clock
-from app.ui.history_ahead import read, read_on_log_thread, taken
+from app.ui.history_ahead import ROWS, read_on_log_thread, taken
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.text import plain
@@ -76,7 +76,7 @@ class HistoryScreen(SuppleScreen[None]):
         try:
             conn = connect(path, check=False)
             try:
-                data = read(conn, self.today)
+                data = overview(conn, self.today, ROWS)
             finally:
                 conn.close()
         except (LogUnavailable, Exception) as error:  # noqa: BLE001 - said, never a crash

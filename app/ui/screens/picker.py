@@ -16,6 +16,8 @@ from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.session.start import Start, session_start
 from app.ui import screens
+from app.ui.care import acknowledge, check_in, get_build_up, set_build_up, standing
+from app.ui.history_ahead import read_ahead
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.screens.picker_preview import preview
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.log.checkins import Warning
-    from app.ui.care import Care, Standing
+    from app.log.jobs import Care, Standing
 
 FIRST_ROWS = 150  # rows listed before the first frame: more than a tall terminal shows
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
@@ -176,9 +178,6 @@ class PickerScreen(SuppleScreen[None]):
     def read_standing(self) -> None:
         """Ask the log (on its thread) for the advice to show, the build-ups and the history's figures; the first frame
         never waits."""
-        from app.ui.care import standing
-        from app.ui.history_ahead import read_ahead
-
         standing(self.app, self._standing)
         read_ahead(self.app)
 
@@ -272,8 +271,6 @@ class PickerScreen(SuppleScreen[None]):
         return True
 
     def action_check_in(self) -> None:
-        from app.ui.care import check_in
-
         if self.app.training_log is None or self.app.training_log.unavailable:
             notify(self, "The training log cannot be used, so a check-in cannot be kept.", severity="warning")
             return
@@ -298,8 +295,6 @@ class PickerScreen(SuppleScreen[None]):
             notify(self, f"Build-up: {percent(care.step.after)} next time, {care.step.reason}", timeout=6)
 
     def action_warning(self) -> None:
-        from app.ui.care import acknowledge
-
         if self.warning is None:
             return
         shown = self.warning
@@ -311,8 +306,6 @@ class PickerScreen(SuppleScreen[None]):
         self.app.push_screen(screens.AdviceScreen(shown), read)
 
     def action_build_up(self) -> None:
-        from app.ui.care import get_build_up, set_build_up
-
         entry = self._usable("build up")
         if entry is None:
             return

@@ -17,15 +17,15 @@ from app.log.checkins import advice
 from app.routine.duration import format_clock, format_human
 from app.session.engine import DONE_SHARE, Summary
 from app.ui import screens
+from app.ui.care import check_in
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.text import lines, plain
 from app.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from app.log.jobs import Answer, Care
     from app.log.recorder import SessionRecorder
-    from app.ui.care import Care
-    from app.ui.screens.checkin import Answer
 
 LABEL_WIDTH = 12
 BOX_WIDTH = 60  # as in summary.tcss
@@ -156,8 +156,6 @@ class SummaryScreen(SuppleScreen[None]):
 
     def _checked_in(self, answer: Answer | None) -> None:
         """Record the answer (or that there was none) off the loop; then show it, the build-up and any advice."""
-        from app.ui.care import check_in
-
         check_in(self.app, answer, self.recorder, self.show_care)
 
     def show_care(self, care: Care) -> None:

@@ -114,3 +114,35 @@ async def test_supple_edit_on_a_broken_file_opens_the_text(clock):
     app, _ = build(clock, library=True, edit=load_entry(path, "user"))
     async with app.run_test(size=SIZE):
         assert isinstance(app.screen, TextEditorScreen)
+
+
+async def test_leaving_and_saving_a_fixed_file_saves_it_and_leaves_as_the_form_editor_does(clock):
+    """Esc, then Save: written, and back to the list showing it (not on into the form editor); Ctrl+Q, then
+    Save: written, and Supple quits."""
+    from app.ui.screens.editor_dialogs import SaveChanges
+
+    path = broken_file()
+    fixed = BROKEN.replace("duraton", "duration")
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end", "e")
+        app.screen.query_one("#text", TextArea).text = fixed
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, SaveChanges)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        assert path.read_text() == fixed
+        assert app.screen.query_one("#routines").highlighted_option.id == "user:legs"
+
+    path.write_text(BROKEN)
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end", "e")
+        app.screen.query_one("#text", TextArea).text = fixed
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, SaveChanges)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: not app.is_running)
+    assert path.read_text() == fixed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,11 +18,11 @@ from app.routine.draft import Checked, RoutineDraft, StepDraft
 from app.routine.draft_history import History
 from app.routine.library import Entry, load_entry
 from app.routine.model import KINDS
-from app.routine.saving import Conflict, SaveError, is_inside, save_routine
+from app.routine.saving import Saved, is_inside, save_routine
 from app.session.plan import describe_routine
 from app.ui import screens
 from app.ui.screens import stylesheet
-from app.ui.screens.base import SuppleScreen
+from app.ui.screens.editor_base import RoutineEditor, Write
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
@@ -96,10 +95,11 @@ def _field(label: str, widget, error_id: str) -> ComposeResult:
     yield Static("", id=error_id, classes="field-error")
 
 
-class EditorScreen(SuppleScreen[None]):
+class EditorScreen(RoutineEditor):
     """Edit one routine; saving writes into the user's routines folder only."""
 
     HELP_SECTION = "In the editor"  # where the help opens from here
+    QUIT_NOTE = "Ctrl+C again quits, and keeps your changes to offer the next time Supple starts."
 
     DEFAULT_CSS = stylesheet("editor.tcss")
 
@@ -153,7 +153,7 @@ class EditorScreen(SuppleScreen[None]):
         self.checked: Checked = draft.check()
         self._written: dict[str, str | Content] = {}
         self._rows: list[Content] = []
-        self.saved_ref: str | None = None
+        self._writing = ""  # the name of the routine being written
         self.history = History()
         self.taken: dict[str, str] = {}  # other routines' names (case-folded), to the ref of one of them
         self._known: list[Entry] | None = None
@@ -519,64 +519,31 @@ class EditorScreen(SuppleScreen[None]):
 
     # -- saving, preview, leaving
 
-    def action_save(self) -> None:
-        """Save when the routine is valid (say why not otherwise), in a worker: keys go on working."""
-        self.run_worker(self._save(), group="save", exclusive=True)
-
-    async def _save(
-        self, *, overwrite: bool = False, as_copy: bool = False, then: Callable[[], None] | None = None
-    ) -> bool:
-        """Write the routine off the event loop; a change made on disk meanwhile is asked about first."""
+    def writer(self, as_copy: bool) -> Write | None:
         routine = self.checked.routine
         if routine is None:
             notify(self, "Not saved: fix the problems marked in red first.", severity="error")
-            return False
+            return None
         if as_copy:
             routine = routine._replace(name=_suffixed(routine.name, "(copy)"))
-        existing = None if as_copy else self.existing
-        try:
-            saved = await asyncio.to_thread(
-                save_routine,
-                routine,
-                paths.user_routines_dir(),
-                existing,
-                expected=self.fingerprint,
-                overwrite=overwrite,
-            )
-        except Conflict as conflict:
-            self.app.push_screen(
-                screens.ConflictScreen(str(conflict), conflict.gone), lambda choice: self._resolve(choice, then)
-            )
-            return False
-        except SaveError as error:
-            notify(self, f"Not saved: {error}", severity="error", timeout=10)
-            return False
+        self._writing = routine.name
+        existing, expected, folder = None if as_copy else self.existing, self.fingerprint, paths.user_routines_dir()
+        return lambda overwrite: save_routine(routine, folder, existing, expected=expected, overwrite=overwrite)
+
+    def was_saved(self, saved: Saved, as_copy: bool, leaving: bool) -> None:
         if as_copy:
-            self.draft.name = routine.name
-            self.query_one("#name", Input).value = routine.name
-        self.existing, self.fingerprint, self.dirty, self.note = saved.path, saved.fingerprint, False, ""
-        self.saved_ref = f"user:{saved.path.stem}"
+            self.draft.name = self._writing
+            self.query_one("#name", Input).value = self._writing
+        self.note = ""
         self._show_check()
-        notify(self, f"{saved.path.name}, in your routines folder:\n{saved.path.parent}", title="Saved")
         if saved.backup is not None:
             notify(
                 self,
                 f"Your comments are kept in {saved.backup.name}: Supple writes files without comments.",
                 timeout=12,
             )
-        if then is not None:
-            then()
-        return True
 
-    def _resolve(self, choice: str | None, then: Callable[[], None] | None) -> None:
-        """What the user chose when the file had changed on disk: overwrite, reload, a copy, or nothing."""
-        if choice in ("overwrite", "copy"):
-            self.run_worker(self._save(overwrite=choice == "overwrite", as_copy=choice == "copy", then=then))
-        elif choice == "reload":
-            self._reload()
-
-    def _reload(self) -> None:
-        """Read the file again, throwing this editor's changes away."""
+    def reload(self) -> None:
         entry = load_entry(self.existing, "user")
         if entry.routine is None:
             notify(
@@ -602,21 +569,8 @@ class EditorScreen(SuppleScreen[None]):
             return
         self.app.push_screen(screens.PlanPreview(self.checked.routine))
 
-    def action_leave(self, quit_app: bool = False) -> None:
-        """Close the editor (or quit), asking first when there are unsaved changes."""
-        finish = self.app.exit if quit_app else self._close
-        if not self.dirty:
-            finish()
-            return
-
-        async def answered(choice: str | None) -> None:
-            if choice == "discard":
-                finish()
-            elif choice == "save":
-                self.run_worker(self._save(then=finish), group="save", exclusive=True)
-
-        note = "Ctrl+C again quits, and keeps your changes to offer the next time Supple starts." if quit_app else ""
-        self.app.push_screen(screens.SaveChanges(self.draft.name or "this routine", note), answered)
+    def title_for_question(self) -> str:
+        return self.draft.name or "this routine"
 
     def keep_unsaved(self) -> None:
         """Quitting with unsaved changes (Ctrl+C twice): the form is kept, to offer the next time. Raises
@@ -625,9 +579,6 @@ class EditorScreen(SuppleScreen[None]):
 
         if self.dirty:
             keep(self.draft, self.existing, self.fingerprint)
-
-    def _close(self) -> None:
-        self.app.leave_editor(self, self.saved_ref)
 
 
 def _suffixed(name: str, suffix: str) -> str:

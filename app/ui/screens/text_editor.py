@@ -20,11 +20,11 @@ from app.files import NotReadable, fingerprint, read_regular
 from app.routine.errors import Problem, RoutineError
 from app.routine.library import Entry, load_entry
 from app.routine.routine_file import MAX_BYTES, parse_routine
-from app.routine.saving import Conflict, SaveError, is_inside, save_text
+from app.routine.saving import Saved, SaveError, is_inside, save_text
 from app.text import toml_escaped, unsafe_chars
 from app.ui import screens
 from app.ui.screens import stylesheet
-from app.ui.screens.base import SuppleScreen
+from app.ui.screens.editor_base import RoutineEditor, Write
 from app.ui.text import notify, plain
 from app.ui.widgets.key_bar import KeyBar
 
@@ -68,10 +68,11 @@ def readable_text(data: bytes) -> tuple[str, list[str]]:
     return text.replace("\r\n", "\n"), notes
 
 
-class TextEditorScreen(SuppleScreen[None]):
+class TextEditorScreen(RoutineEditor):
     """Fix a routine file by hand; it saves once it checks clean, then opens in the form editor."""
 
     HELP_SECTION = "In the text view of a file with problems"  # where the help opens from here
+    QUIT_NOTE = "Ctrl+C again quits without them."
 
     DEFAULT_CSS = stylesheet("text_editor.tcss")
 
@@ -178,48 +179,25 @@ class TextEditorScreen(SuppleScreen[None]):
 
     # -- saving and leaving
 
-    def action_save(self) -> None:
+    def writer(self, as_copy: bool) -> Write | None:
         self._check()
         if self.problems:
             notify(self, "Not saved: fix the problems marked in red first.", severity="error")
-            return
-        self.run_worker(self._save(), group="save", exclusive=True)
-
-    async def _save(self, overwrite: bool = False, as_copy: bool = False) -> None:
-        import asyncio
-
+            return None
         text = self.query_one("#text", TextArea).text
-        routine = parse_routine(text.encode("utf-8"), self.entry.path.name)
-        existing = None if as_copy else self.existing
-        try:
-            saved = await asyncio.to_thread(
-                save_text,
-                text,
-                routine.name,
-                paths.user_routines_dir(),
-                existing,
-                expected=self.fingerprint,
-                overwrite=overwrite,
-                keep_comments=False,
-            )
-        except Conflict as conflict:
+        name = parse_routine(text.encode("utf-8"), self.entry.path.name).name
+        existing, expected, folder = None if as_copy else self.existing, self.fingerprint, paths.user_routines_dir()
+        return lambda overwrite: save_text(
+            text, name, folder, existing, expected=expected, overwrite=overwrite, keep_comments=False
+        )
 
-            def chosen(choice: str | None) -> None:
-                if choice in ("overwrite", "copy"):
-                    self.run_worker(self._save(overwrite=choice == "overwrite", as_copy=choice == "copy"))
-                elif choice == "reload":
-                    self._reload()
+    def was_saved(self, saved: Saved, as_copy: bool, leaving: bool) -> None:
+        """Fixed and saved: it opens in the form editor, unless the user is leaving (Esc, then Save)."""
+        self.app.highlight_ref = self.saved_ref
+        if not leaving:
+            self.app.replace_screen(screens.EditorScreen.for_entry(load_entry(saved.path, "user")))
 
-            self.app.push_screen(screens.ConflictScreen(str(conflict), conflict.gone), chosen)
-            return
-        except SaveError as error:
-            notify(self, f"Not saved: {error}", severity="error", timeout=10)
-            return
-        notify(self, f"{saved.path.name}, in your routines folder:\n{saved.path.parent}", title="Saved")
-        self.app.highlight_ref = f"user:{saved.path.stem}"
-        self.app.replace_screen(screens.EditorScreen.for_entry(load_entry(saved.path, "user")))
-
-    def _reload(self) -> None:
+    def reload(self) -> None:
         try:
             fresh = TextEditorScreen.open(self.entry)
         except SaveError as error:
@@ -230,20 +208,8 @@ class TextEditorScreen(SuppleScreen[None]):
         self.dirty = False
         self._check()
 
-    def action_leave(self, quit_app: bool = False) -> None:
-        finish = self.app.exit if quit_app else (lambda: self.app.leave_editor(self, None))
-        if not self.dirty:
-            finish()
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                finish()
-            elif choice == "save":
-                self.action_save()
-
-        note = "Ctrl+C again quits without them." if quit_app else ""
-        self.app.push_screen(screens.SaveChanges(self.entry.path.name, note), answered)
+    def title_for_question(self) -> str:
+        return self.entry.path.name
 
 
 def _toml_if_known() -> str | None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.session.runner import SessionRunner
     from app.sound.output import SoundOutput
     from app.sound.state import SoundState
+    from app.ui.history_ahead import Ahead
 
 EXIT_GRACE = 3.0  # seconds a signalled app may take to leave before the process ends regardless
 # What Textual's driver writes on leaving: mouse, focus, paste and key reporting off, the normal
@@ -86,7 +87,7 @@ class SuppleApp(App[None]):
         super().__init__()
         self._start_ref = start_ref
         self.training_log = log  # the training log's writer; None: sessions are not recorded
-        self.history_ahead = None  # the history screen's figures, read ahead (app.ui.history_ahead)
+        self.history_ahead: Ahead | None = None  # the history screen's figures, read ahead (app.ui.history_ahead)
         self.runner: SessionRunner | None = None  # the session started last: what drives it, whoever asks
         self.exit_signal: int | None = None  # the signal the app is leaving for, if any
         self._stopped_at: float | None = None  # when a SIGTSTP stopped the process, until it goes on

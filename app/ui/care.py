@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-    from textual.app import App
-
     from app.log import build_up
     from app.log.checkins import Warning
     from app.log.history import Overview
     from app.log.jobs import Answer, Care, Standing
     from app.log.recorder import SessionRecorder
+    from app.ui.app import SuppleApp as App
 
 
 def log_jobs():  # noqa: ANN201 - the module itself, so that type checkers follow each job
@@ -29,7 +28,7 @@ def log_jobs():  # noqa: ANN201 - the module itself, so that type checkers follo
 
 def on_log_thread(app: App, job: Callable[[sqlite3.Connection], object], then: Callable) -> bool:
     """Run `job` on the log's thread and `then(result)` on the app's; False when there is no log."""
-    log = getattr(app, "training_log", None)
+    log = app.training_log
     if log is None or log.unavailable:
         return False
 

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from app.ui.care import history, on_log_thread
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from app.log.history import Overview
+    from app.ui.app import SuppleApp as App
 
 ROWS = 30  # the last sessions shown: about ten fit at 80x24, the rest a scroll away; all in `supple history`
 
@@ -46,5 +45,5 @@ def read_ahead(app: App) -> bool:
 
 def taken(app: App, today: date) -> Overview | None:
     """The overview read ahead as of `today`, if there is one; the screen reads it again after showing it."""
-    ahead = getattr(app, "history_ahead", None)
+    ahead = app.history_ahead
     return ahead.data if ahead is not None and ahead.today == today else None

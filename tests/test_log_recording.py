@@ -292,3 +292,29 @@ def test_a_changed_routine_resumes_at_the_exercise_by_name_the_nearest_of_two():
     assert segments[resume.at].step == 2 and resume.done == {0} and resume.worked == {0: 10}
     assert "a is no longer in it: going on at the nearest, step 2, c." in resume.note
     assert len(old_segments) == 4
+
+
+def test_a_session_to_go_on_with_is_prepared_from_its_routine_as_it_is_now(supple_home):
+    """The routine found by its ref and planned where it stood; gone or broken since, it cannot go on, and
+    says why."""
+    from app import paths
+    from app.log.recorder import digest
+    from app.log.resume import CannotResume, Unfinished, prepare
+    from app.routine.routine_file import dumps
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    text = 'name = "Legs"\nprep = "5s"\n[[steps]]\nname = "Swings"\nduration = "30s"\n'
+    (folder / "legs.toml").write_text(text)
+    from app.routine.library import resolve
+
+    same = digest(dumps(resolve("user:legs").routine))
+    stood = Unfinished(1, "user:legs", "Legs", same, 1.0, "", 1, 1, 12.0, (17, 0, 0), frozenset(), frozenset({0, 1}))
+    routine, resume = prepare(stood)
+    assert routine.name == "Legs" and resume.at == 1 and not resume.note
+    (folder / "legs.toml").write_text(text.replace("duration", "duraton"))
+    with pytest.raises(CannotResume, match="Legs has problems now"):
+        prepare(stood)
+    (folder / "legs.toml").unlink()
+    with pytest.raises(CannotResume):
+        prepare(stood)

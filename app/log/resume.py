@@ -7,6 +7,11 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from app.log.owner import is_alive
+from app.log.recorder import digest
+from app.routine.library import LookupFailed, resolve
+from app.routine.model import Routine
+from app.routine.routine_file import dumps
+from app.session.plan import build_plan
 
 Where = tuple[str, str | None, int | None]  # a work segment by its step's name, its side and its set
 
@@ -193,3 +198,21 @@ def _found(where: Where, segments: list, steps: list, step: int, done: frozenset
     if not same:
         return None
     return min(same, key=lambda i: (i in done, abs(segments[i].step - step), i))
+
+
+def prepare(unfinished: Unfinished) -> tuple[Routine, ResumePlan]:
+    """The routine `unfinished` ran, as its file is now, and where to go on in it; CannotResume says why not
+    (the routine gone, or with problems now)."""
+    try:
+        entry = resolve(unfinished.routine_ref)
+    except LookupFailed as error:
+        raise CannotResume(str(error)) from None
+    if entry.routine is None:
+        raise CannotResume(
+            f"{unfinished.routine_name} has problems now and cannot run; fix it first "
+            "(e in the list). The session stays in your log as interrupted."
+        )
+    routine = entry.routine
+    plan = build_plan(routine, unfinished.scale)
+    same = digest(dumps(routine)) == unfinished.routine_digest
+    return routine, plan_resume(unfinished, list(plan.segments), list(routine.steps), same)

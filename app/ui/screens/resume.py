@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, plan_resume
+from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, prepare
 from app.routine.duration import format_clock
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
@@ -43,24 +43,9 @@ def _chosen(app: SuppleApp, unfinished: Unfinished, choice: str | None) -> None:
 
 
 def _resume(app: SuppleApp, unfinished: Unfinished) -> None:
-    from app.log.recorder import digest
-    from app.routine.library import LookupFailed, resolve
-    from app.routine.routine_file import dumps
-    from app.session.plan import build_plan
-
     try:
-        entry = resolve(unfinished.routine_ref)
-        if entry.routine is None:
-            raise CannotResume(
-                f"{unfinished.routine_name} has problems now and cannot run; fix it first "
-                "(e in the list). The session stays in your log as interrupted."
-            )
-        routine = entry.routine
-        plan = build_plan(routine, unfinished.scale)
-        resume = plan_resume(
-            unfinished, list(plan.segments), list(routine.steps), digest(dumps(routine)) == unfinished.routine_digest
-        )
-    except (LookupFailed, CannotResume) as error:
+        routine, resume = prepare(unfinished)
+    except CannotResume as error:
         app.training_log.submit(lambda conn: mark_interrupted(conn, unfinished.id))
         notify(app, f"Cannot go on with that session: {error}", severity="error", timeout=12)
         return

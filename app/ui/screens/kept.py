@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from app.routine.kept import Kept, every_kept, forget, throw_away
+from app.ui import screens
 from app.ui.screens.dialogs import Dialog
 from app.ui.text import notify, plain
 
@@ -31,8 +32,6 @@ def offer_kept(app: SuppleApp) -> None:
 
 
 def _chosen(app: SuppleApp, kept: Kept, choice: str | None) -> None:
-    from app.ui.screens.editor import EditorScreen
-
     try:
         if choice == "open":
             existing = kept.existing if kept.existing is not None and kept.existing.is_file() else None
@@ -40,7 +39,7 @@ def _chosen(app: SuppleApp, kept: Kept, choice: str | None) -> None:
                 f", to {existing.name}." if existing else ": they save as a new routine in your folder."
             )
             app.push_screen(
-                EditorScreen(kept.draft, existing=existing, fingerprint=kept.fingerprint, note=note, dirty=True)
+                screens.EditorScreen(kept.draft, existing=existing, fingerprint=kept.fingerprint, note=note, dirty=True)
             )
             forget(kept)  # the editor has them now; leaving it asks, and Ctrl+C twice keeps them again
         elif choice == "throw":

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from app import paths
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.session.start import Start, session_start
@@ -434,7 +435,6 @@ class PickerScreen(SuppleScreen[None]):
         self.app.push_screen(screens.ConfirmScreen(question, yes="Delete", no="Keep"), answered)
 
     def _delete(self, entry: Entry) -> None:
-        from app import paths
         from app.routine.saving import SaveError, delete_routine
 
         try:

@@ -50,10 +50,16 @@ class Warning(NamedTuple):
 
     reasons: tuple[str, ...]
     checkins: tuple[CheckIn, ...]
+    behind: tuple[frozenset[int], ...] = ()  # for each reason, the ids of the check-ins that give it
+    new: tuple[str, ...] = ()  # the reasons check-ins since the last acknowledged warning give (unacknowledged)
 
     @property
     def newest(self) -> int:
         return max(c.id for c in self.checkins)
+
+    def since(self, checkin_id: int) -> tuple[str, ...]:
+        """The reasons a check-in newer than `checkin_id` gives."""
+        return tuple(why for why, ids in zip(self.reasons, self.behind) if max(ids) > checkin_id)
 
 
 def parse_pain(text: object) -> int:
@@ -195,23 +201,25 @@ def warning(checkins: list[CheckIn], now: datetime | None = None) -> Warning | N
         (c for c in checkins if now - datetime.fromisoformat(c.at) <= timedelta(days=WINDOW_DAYS)),
         key=lambda c: (c.at, c.id),
     )
-    reasons, behind = [], {}
+    found: list[tuple[str, list[CheckIn]]] = []
     last = window[-RECENT:]
     moderate = [c for c in last if c.pain >= MODERATE]
     if len(moderate) >= RECURRING:
-        reasons.append(f"{len(moderate)} of your last {len(last)} check-ins had pain of {MODERATE} or more")
-        behind.update((c.id, c) for c in moderate)
+        found.append((f"{len(moderate)} of your last {len(last)} check-ins had pain of {MODERATE} or more", moderate))
     severe = [c for c in window if c.pain >= SEVERE]
     if severe:
-        reasons.append(f"pain of {SEVERE} or more ({', '.join(str(c.pain) for c in severe)})")
-        behind.update((c.id, c) for c in severe)
+        found.append((f"pain of {SEVERE} or more ({', '.join(str(c.pain) for c in severe)})", severe))
     leg = [c for c in window if c.leg]
     if leg:
-        reasons.append("pain spreading down a leg")
-        behind.update((c.id, c) for c in leg)
-    if not reasons:
+        found.append(("pain spreading down a leg", leg))
+    if not found:
         return None
-    return Warning(tuple(reasons), tuple(sorted(behind.values(), key=lambda c: (c.at, c.id))))
+    behind = {c.id: c for _, those in found for c in those}
+    return Warning(
+        tuple(why for why, _ in found),
+        tuple(sorted(behind.values(), key=lambda c: (c.at, c.id))),
+        tuple(frozenset(c.id for c in those) for _, those in found),
+    )
 
 
 def current_warning(conn: sqlite3.Connection, now: datetime | None = None) -> Warning | None:
@@ -226,7 +234,9 @@ def unacknowledged(conn: sqlite3.Connection, now: datetime | None = None) -> War
     if found is None:
         return None
     row = conn.execute("SELECT checkin_id FROM acknowledged WHERE id = 1").fetchone()
-    return found if row is None or found.newest > row[0] else None
+    if row is None:
+        return found._replace(new=found.reasons)
+    return found._replace(new=found.since(row[0])) if found.newest > row[0] else None
 
 
 def acknowledge(conn: sqlite3.Connection, shown: Warning) -> None:
@@ -248,12 +258,15 @@ ADVICE = (
 
 def advice(shown: Warning, compact: bool = False) -> str:
     """What Supple says when the rule holds: why, which check-ins, what to do; `compact` for a small space."""
-    why = f"Warning sign: {'; '.join(shown.reasons)}, in the last {WINDOW_DAYS} days"
+    signs = "Warning signs" if len(shown.reasons) > 1 else "Warning sign"
+    why = f"{signs}: {'; '.join(shown.reasons)}, in the last {WINDOW_DAYS} days"
     if compact:
         return f"{why} ({'; '.join(c.describe() for c in shown.checkins)}).\n{ADVICE}"
     return "\n".join([f"{why}.", "", *(f"  {c.describe()}" for c in shown.checkins), "", ADVICE])
 
 
 def headline(shown: Warning) -> str:
-    """The advice in one line, for the top of the picker."""
-    return f"Warning sign: {shown.reasons[0]}. Take a break and see a doctor."
+    """The advice in one line, for the top of the picker: the signs that are new since the user last read it."""
+    new = shown.new or shown.reasons
+    signs = "Warning signs" if len(new) > 1 else "Warning sign"
+    return f"{signs}: {'; '.join(new)}. Take a break and see a doctor."

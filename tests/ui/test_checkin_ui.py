@@ -59,7 +59,7 @@ async def test_t_is_ten_places_and_a_leg_and_the_advice_shows_on_the_summary(clo
         )
         care = text_of(app, "#summary-care")
         assert care.startswith("Check-in: pain 10, lower back, down a leg")
-        assert "Warning sign: pain of 7 or more (10); pain spreading down a leg, in the last 14 days (" in care
+        assert "Warning signs: pain of 7 or more (10); pain spreading down a leg, in the last 14 days (" in care
         assert "see a doctor" in care and "Supple is a timer, not a diagnosis." in care
         assert app.is_running  # the note's markup was kept as text, never run
     writer.close()
@@ -116,8 +116,9 @@ async def test_the_picker_shows_the_advice_line_until_acknowledged_and_c_checks_
     writer.start()
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.screen.query_one("#picker-warning").display)
-        line = text_of(app, "#picker-warning")
-        assert line.startswith("⚠ Warning sign: 3 of your last 3 check-ins had pain of 4 or more") and "w:" in line
+        line = text_of(app, "#picker-warning-text")
+        assert line.startswith("⚠ Warning sign: 3 of your last 3 check-ins had pain of 4 or more")
+        assert text_of(app, "#picker-warning-key") == "w: read it"
         await pilot.press("w")
         assert isinstance(app.screen, AdviceScreen)
         await pilot.press("enter")
@@ -132,6 +133,33 @@ async def test_the_picker_shows_the_advice_line_until_acknowledged_and_c_checks_
         )  # a new check-in brings it back
     writer.close()
     assert [row[0] for row in checkins()] == [5, 5, 5, 8]
+
+
+async def test_the_picker_s_line_names_the_new_sign_not_one_already_read_and_keeps_its_key_whole(clock):
+    """A pain of 10 read and acknowledged; then a check-in of 2 down a leg: the line names the leg, in one
+    piece with its key at 80 columns (it named the old pain of 10, and wrapped "w:" from "read it")."""
+    conn = connect(db_path())
+    record(conn, 10, ("lower back",), at=datetime.now().astimezone() - timedelta(days=1))
+    conn.close()
+    app, writer = app_with_log(clock)
+    writer.start()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query_one("#picker-warning").display)
+        assert "pain of 7 or more (10)" in text_of(app, "#picker-warning-text")
+        await pilot.press("w", "enter")  # read
+        await until(pilot, lambda: not app.screen.query_one("#picker-warning").display)
+        await pilot.press("c")
+        await pilot.press("2")
+        await pilot.click("#leg")
+        await pilot.press("enter")
+        await until(
+            pilot, lambda: isinstance(app.screen, PickerScreen) and app.screen.query_one("#picker-warning").display
+        )
+        line = text_of(app, "#picker-warning-text")
+        assert line.startswith("⚠ Warning sign: pain spreading down a leg.") and "10" not in line
+        key = app.screen.query_one("#picker-warning-key")
+        assert str(key.render()) == "w: read it" and key.region.height == 1 and key.region.right <= 80
+    writer.close()
 
 
 async def test_a_build_up_set_in_the_picker_is_the_session_s_scale(clock):

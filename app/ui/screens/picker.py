@@ -164,7 +164,9 @@ class PickerScreen(SuppleScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
-        yield Static("", id="picker-warning")
+        with Horizontal(id="picker-warning"):  # the key keeps to the right, whole, however the sign wraps
+            yield Static("", id="picker-warning-text")
+            yield Static("w: read it", id="picker-warning-key")
         with Horizontal(id="picker-body"):
             yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
@@ -184,12 +186,11 @@ class PickerScreen(SuppleScreen[None]):
 
     def _standing(self, now: Standing) -> None:
         self.warning, self.build_ups = now.warning, now.build_ups
-        line = self.query_one("#picker-warning", Static)
         if now.warning is not None:
             from app.log.checkins import headline  # sqlite3 comes with it: not on the first frame's way
 
-            line.update(plain(f"⚠ {headline(now.warning)}  w: read it"))
-        line.display = now.warning is not None
+            self.query_one("#picker-warning-text", Static).update(plain(f"⚠ {headline(now.warning)}"))
+        self.query_one("#picker-warning").display = now.warning is not None
         self.refresh_bindings()
         self._previewed = None
         highlighted = self._highlighted()

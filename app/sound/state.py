@@ -17,14 +17,25 @@ class SoundState(NamedTuple):
     ready: bool = False
 
     def describe(self) -> str:
-        """Everything, for the settings screen: the player, why better ones were skipped, the voice."""
+        """For the settings screen, in words: the player, which players did not work (the errors themselves
+        are sound-check's), the voice."""
         if not self.ready:
             return "Sound: starting"
-        used = f"Sound: {self.player}" if self.player else "Sound: terminal bell and a flash (no player works here)"
-        if self.skipped:
-            used += " (skipped " + "; ".join(f"{name}: {why}" for name, why in self.skipped) + ")"
-        voice = f"voice: {self.speech}" if self.speech else f"no voice: {self.speech_skipped}"
-        return f"{used}; {voice}"
+        tried = ", ".join(name for name, _ in self.skipped)
+        if self.player is None:
+            used = "Sound: terminal bell and a flash; no sound player works here" + (
+                f" (tried {tried})" if tried else ""
+            )
+        else:
+            used = f"Sound: {self.player}" + (f" ({tried} did not work)" if tried else "")
+        if self.player is None:
+            voice = "no voice without a player"
+        elif self.speech:
+            voice = f"voice: {self.speech}"
+        else:
+            voice = "no voice"
+        hint = f". {CHECK_HINT[0].upper()}{CHECK_HINT[1:]}." if self.skipped or not self.speech else "."
+        return f"{used}; {voice}{hint}"
 
     def summary(self) -> str:
         """One short line, for a notice that must hide nothing."""

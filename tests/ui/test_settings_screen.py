@@ -165,3 +165,29 @@ async def test_with_sound_off_the_status_says_so_not_starting(clock):
         await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
         status = str(app.screen.query_one("#sound-status", Static).content)
         assert status.startswith("Sound: off; the player starts when sound is on")
+
+
+async def test_with_no_player_the_status_is_words_not_errors_and_test_sound_says_what_it_does(clock):
+    """The helper's report of a machine with no sound device, as `supple` gets it here: the settings say so in
+    words (the players' own error texts are sound-check's), and Test sound says it rings the bell instead."""
+    from app.sound.state import SoundState
+
+    errors = (
+        ("simpleaudio", "cannot play: Error opening PCM device. -- CODE: -2 -- MSG: No such file or directory"),
+        ("paplay", "pa_context_connect() failed: Connection refused"),
+        ("aplay", "aplay: main:831: audio open error: No such file or directory"),
+    )
+    app, played = build(clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app._sound_report(SoundState(None, errors, None, "no player", ready=True))
+        await pilot.pause()
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        status = str(app.screen.query_one("#sound-status", Static).content)
+        assert status == (
+            "Sound: terminal bell and a flash; no sound player works here (tried simpleaudio, paplay, aplay); "
+            "no voice without a player. 'supple sound-check' says why."
+        )
+        await pilot.click("#test")
+        await until(pilot, lambda: any("rings the terminal bell" in n.message for n in app._notifications))
+        await until(pilot, lambda: played == list(CUES))

@@ -11,6 +11,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from app.settings import NotReadCleanly, Settings, save_settings
 from app.sound.sentence import Speech
+from app.sound.state import CHECK_HINT
 from app.sound.synth import CUES, length
 from app.text import shorten
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
@@ -99,6 +100,15 @@ class SettingsScreen(Dialog[None]):
         if settings is None:
             return
         sound = self.app.sound
+        state = self.app.sound_state
+        if state is not None and state.ready and state.player is None:
+            notify(
+                self,
+                "No sound player works here, so the test rings the terminal bell for each cue instead (if "
+                f"the terminal lets it ring; a session flashes the screen too); {CHECK_HINT} (in a shell).",
+                severity="warning",
+                timeout=10,
+            )
         sound.set_volume(settings.volume)
         moment = 0.0
         for name in CUES:

@@ -93,6 +93,19 @@ def test_check_bad_files_one_line_per_problem(supple_home, tmp_path):
     ]
 
 
+def test_a_misspelled_table_header_is_reported_at_its_line(supple_home, tmp_path):
+    """`[[step]]` on line 9 is said at 9:1, as every other problem is at its place (it was at 1:1)."""
+    path = tmp_path / "legs.toml"
+    path.write_text(
+        'name = "Legs"\nkind = "warmup"\n\n[[steps]]\nname = "A"\nduration = "30s"\n\n\n'
+        '[[step]]\nname = "B"\nduration = "20s"\n\n  [ extra . "part" ]\nx = 1\n'
+    )
+    result = supple("check", str(path), home=supple_home)
+    assert result.returncode == 1
+    assert f'{path}:9:1: unknown key "step" (did you mean "steps"?)' in result.stdout
+    assert f'{path}:13:3: unknown key "extra"' in result.stdout
+
+
 def test_check_a_folder_of_bad_files(supple_home):
     result = supple("check", str(BAD_FOLDER), home=supple_home)
     count = len(list(BAD_FOLDER.glob("*.toml")))

@@ -96,7 +96,11 @@ class Locator:
         header = _HEADER.match(text, pos)
         if header:
             where = (self._line, len(_INDENT.match(text, pos)[0]) + 1)
-            name = header[2] if "." in header[2] and header[2][:1] not in "\"'" else key_name(header[2].strip())
+            raw = header[2]
+            dotted = "." in raw and raw[:1] not in "\"'"
+            name = raw if dotted else key_name(raw.strip())
+            # A header writes a key of the root (its first part): `[[step]]` is where "step" is written.
+            self._root.keys.setdefault(key_name(raw.split(".", 1)[0].strip()) if dotted else name, where)
             if header[1] == "[[":
                 self._current = _Table(where) if name == self._array_name else None
                 if self._current is not None:

@@ -316,5 +316,6 @@ def test_a_session_to_go_on_with_is_prepared_from_its_routine_as_it_is_now(suppl
     with pytest.raises(CannotResume, match="Legs has problems now"):
         prepare(stood)
     (folder / "legs.toml").unlink()
-    with pytest.raises(CannotResume):
+    with pytest.raises(CannotResume) as gone:
         prepare(stood)
+    assert str(gone.value) == "Legs is no longer among your routines. The session stays in your log as interrupted."

@@ -205,8 +205,10 @@ def prepare(unfinished: Unfinished) -> tuple[Routine, ResumePlan]:
     (the routine gone, or with problems now)."""
     try:
         entry = resolve(unfinished.routine_ref)
-    except LookupFailed as error:
-        raise CannotResume(str(error)) from None
+    except LookupFailed:  # said in the app's words: the command line's hint ('supple list') is not for here
+        raise CannotResume(
+            f"{unfinished.routine_name} is no longer among your routines. The session stays in your log as interrupted."
+        ) from None
     if entry.routine is None:
         raise CannotResume(
             f"{unfinished.routine_name} has problems now and cannot run; fix it first "

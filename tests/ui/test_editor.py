@@ -23,7 +23,10 @@ async def test_create_a_routine_from_nothing_and_run_it(clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, EditorScreen)
-        assert error_of(app, "name") == "name must not be blank"
+        assert error_of(app, "name") == ""  # nothing is wrong before anything is typed
+        status = app.screen.query_one("#editor-status", Static)
+        assert str(status.content) == "Give the routine a name, then Ctrl+S saves it"
+        assert not status.has_class("-invalid")
         await type_into(pilot, "#name", "My cooldown")
         assert error_of(app, "name") == ""
         app.screen.query_one("#kind", Select).value = "cooldown"
@@ -207,6 +210,22 @@ async def test_step_buttons_work_with_the_mouse(clock):
         assert len(rows) == len(before) + 1 and app.screen.current == 2
         await pilot.click("#step-delete")
         assert step_rows(app) == before
+
+
+async def test_a_new_routine_saved_without_a_name_says_so_in_red(clock):
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.query_one("#name", Input).placeholder.startswith("e.g. ")  # not mistaken for a value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_of(app, "name") == "name must not be blank"
+        assert app.screen.query_one("#editor-status", Static).has_class("-invalid")
+        await type_into(pilot, "#name", "Legs")
+        await type_into(pilot, "#name", "")  # typed, then taken away: blank is wrong at once
+        assert error_of(app, "name") == "name must not be blank"
+    assert user_files() == []
 
 
 async def test_supple_new_opens_the_editor_and_closing_shows_the_picker(clock):

@@ -154,6 +154,7 @@ class EditorScreen(RoutineEditor):
         self._written: dict[str, str | Content] = {}
         self._rows: list[Content] = []
         self._writing = ""  # the name of the routine being written
+        self.unnamed = False  # a new routine whose name was not typed yet: its blankness is not an error yet
         self.history = History()
         self.taken: dict[str, str] = {}  # other routines' names (case-folded), to the ref of one of them
         self._known: list[Entry] | None = None
@@ -191,14 +192,16 @@ class EditorScreen(RoutineEditor):
 
     @classmethod
     def new(cls) -> EditorScreen:
-        return cls(RoutineDraft(steps=[StepDraft()]), note="A new routine; it saves into your routines folder.")
+        screen = cls(RoutineDraft(steps=[StepDraft()]), note="A new routine; it saves into your routines folder.")
+        screen.unnamed = True
+        return screen
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="editor-title")
         yield Static(plain(self.note), id="editor-note")
         with Horizontal(id="editor-body"):
             with Vertical(id="routine-form"):
-                yield from _field("Name", _input(self.draft.name, "name", "My cooldown"), "name-error")
+                yield from _field("Name", _input(self.draft.name, "name", "e.g. My cooldown"), "name-error")
                 yield Static("", id="name-warning")
                 with Horizontal(classes="row"):
                     with Vertical(classes="cell kind"):
@@ -350,7 +353,10 @@ class EditorScreen(RoutineEditor):
             self.query_one(widget_id).disabled = step.ending == "manual"
 
     def _show_check(self) -> None:
-        problems = self.checked.problems
+        problems = dict(self.checked.problems)
+        waiting = self.unnamed and not self.draft.name.strip()
+        if waiting:  # a new routine, its name not typed yet: nothing is wrong so far
+            problems.pop(("routine", "name"), None)
         for key in ("name", "description"):
             self._show_error(f"#{key}-error", problems.get(("routine", key), []))
         self._show_error(
@@ -372,12 +378,14 @@ class EditorScreen(RoutineEditor):
         )
         if self.checked.routine is not None:
             self._write("#editor-status", f"Planned total: {describe_routine(self.checked.routine)}  ·  ready to save")
+        elif waiting and not problems:
+            self._write("#editor-status", "Give the routine a name, then Ctrl+S saves it")
         else:
-            count = len(self.checked.messages())
+            count = sum(len(messages) for messages in problems.values())
             self._write(
                 "#editor-status", f"{count} problem{'s' if count != 1 else ''} to fix before saving (marked in red)"
             )
-        self.query_one("#editor-status").set_class(self.checked.routine is None, "-invalid")
+        self.query_one("#editor-status").set_class(self.checked.routine is None and bool(problems), "-invalid")
         self._write("#editor-title", self._title())
         self._write("#editor-note", self.note)
         self.query_one("#editor-note").display = bool(self.note)
@@ -445,6 +453,7 @@ class EditorScreen(RoutineEditor):
     def _input_changed(self, event: Input.Changed) -> None:
         widget_id = event.input.id or ""
         if widget_id in ROUTINE_INPUTS:
+            self.unnamed = self.unnamed and not (widget_id == "name" and event.value)
             self._set(self.draft, widget_id, event.value)
         elif widget_id in STEP_INPUTS and self.current >= 0:
             self._set(self.draft.steps[self.current], STEP_INPUTS[widget_id], event.value)
@@ -522,6 +531,8 @@ class EditorScreen(RoutineEditor):
     def writer(self, as_copy: bool) -> Write | None:
         routine = self.checked.routine
         if routine is None:
+            self.unnamed = False  # asked to save: a blank name is a problem now, and shown as one
+            self._show_check()
             notify(self, "Not saved: fix the problems marked in red first.", severity="error")
             return None
         if as_copy:

@@ -63,7 +63,7 @@ class SessionScreen(SessionDrawing):
             "10s",
             id="session.more",
             key_display="+",
-            tooltip="Ten seconds more on this step (a rep more on a paced one)",
+            tooltip="Ten seconds more on this step (on a paced one, the reps ten seconds hold)",
         ),
         Binding(
             "minus,underscore",
@@ -71,7 +71,7 @@ class SessionScreen(SessionDrawing):
             "10s",
             id="session.less",
             key_display="-",
-            tooltip="Ten seconds less on this step (a rep less on a paced one)",
+            tooltip="Ten seconds less on this step (on a paced one, the reps ten seconds hold)",
         ),
         Binding("m", "mute", "Sound on/off", id="session.mute", show=False, tooltip="Turn all sound off or on"),
         Binding(

@@ -306,9 +306,23 @@ class SuppleApp(App[None]):
                     return
             self.exit(return_code=128 + signal.SIGINT)
             return
+        if not self._asked_before_quitting(quit_session=False):
+            self.exit()
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q, the picker's q and the palette's Quit: as Ctrl+C, a session under way or unsaved edits are
+        asked about first (the palette's Quit ended a session unasked); with the question open, it waits."""
+        if isinstance(self.screen, (screens.StopSessionScreen, screens.SaveChanges)):
+            return
+        if not self._asked_before_quitting():
+            self.exit()
+
+    def _asked_before_quitting(self, quit_session: bool = True) -> bool:
+        """Ask, as q (or Ctrl+Q in an editor) does, where quitting would lose something; False: nothing to ask.
+        `quit_session`: a session's stop quits too (Ctrl+C's asks only to stop: a second Ctrl+C quits)."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, screens.SessionScreen) and screen.under_way:
-                ask = screen.action_leave
+                ask = partial(screen.action_leave, quit_app=quit_session)
             elif isinstance(screen, (screens.EditorScreen, screens.TextEditorScreen)) and screen.dirty:
                 ask = partial(screen.action_leave, quit_app=True)
             else:
@@ -316,8 +330,8 @@ class SuppleApp(App[None]):
             while self.screen is not screen:  # a dialog over it gives way to the question
                 self.pop_screen()
             ask()
-            return
-        self.exit()
+            return True
+        return False
 
     def _log_notice(self, text: str) -> None:
         """The log's writer has something to say (from its thread): said once, as a notice."""

@@ -372,3 +372,31 @@ async def test_a_stopped_session_s_summary_fits_80x24_whole_with_its_check_in(cl
         at = next(i for i, line in enumerate(box) if line.startswith("  Skipped"))
         assert box[at + 1].startswith(" " * 14) and box[at + 1].strip(), box  # a long list wraps under itself
     writer.close()
+
+
+async def test_quit_from_the_palette_or_ctrl_q_asks_before_it_stops_a_session(clock):
+    """The palette's Quit ended a session at once, unasked (found by a new user's pass): it asks as q does,
+    and yes stops it, logged as stopped, and quits."""
+    from textual.command import CommandPalette
+
+    from app.ui.screens.dialogs import StopSessionScreen
+    from tests.ui.helpers import SHORT
+
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.runner is not None and app.runner.started)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"quit")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, StopSessionScreen))
+        assert "quit Supple" in app.screen.question
+        await pilot.press("n")  # keep going
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.is_running)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, StopSessionScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: not app.is_running)
+    writer.close()
+    assert [(ref, outcome) for ref, outcome, *_ in sessions()] == [("user:short", "stopped")]

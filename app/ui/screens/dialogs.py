@@ -68,8 +68,12 @@ class ConfirmScreen(Dialog[bool]):
 class StopSessionScreen(ConfirmScreen):
     """Stop the session? A Ctrl+C here quits Supple (the app's interrupt sees this screen on top)."""
 
-    def __init__(self) -> None:
-        super().__init__("Stop this session?", "Stop", "Keep going", note="Ctrl+C here quits Supple.")
+    def __init__(self, quitting: bool = False) -> None:
+        """`quitting`: asked by Quit (Ctrl+Q, the palette): yes stops the session and quits Supple."""
+        if quitting:
+            super().__init__("Stop this session and quit Supple?", "Stop and quit", "Keep going")
+        else:
+            super().__init__("Stop this session?", "Stop", "Keep going", note="Ctrl+C here quits Supple.")
 
 
 class JumpScreen(Dialog[int | None]):

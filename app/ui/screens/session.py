@@ -388,12 +388,16 @@ class SessionScreen(SessionDrawing):
 
         self._with_dialog(screens.JumpScreen(steps, current), jumped)
 
-    def action_leave(self) -> None:
+    def action_leave(self, quit_app: bool = False) -> None:
+        """q: stop the session, asked first; `quit_app` (Quit): and leave Supple, the stop logged."""
+
         def answered(stop: object) -> None:
-            if stop and not self._ended:
+            if stop and quit_app:
+                self.app.exit()  # leaving, the screen logs the session as stopped (on_unmount)
+            elif stop and not self._ended:
                 self._end()
 
-        self._with_dialog(screens.StopSessionScreen(), answered)
+        self._with_dialog(screens.StopSessionScreen(quitting=quit_app), answered)
 
     @property
     def under_way(self) -> bool:

@@ -68,3 +68,19 @@ def test_the_readme_states_the_warning_rule_as_implemented():
     assert f"among your check-ins of the last {WINDOW_DAYS} days" in README
     assert f"{RECURRING} or more of the last {RECENT} have pain of {MODERATE} or more" in README
     assert f"any has pain of {SEVERE} or more" in README and "any says the pain spreads down a leg" in README
+
+
+def test_the_readme_and_the_help_say_the_same_of_each_session_key():
+    """The README's table of session keys and the help (?) describe n and p alike, word for word, and the
+    palette's words (the keys' tooltips) say the same of them."""
+    from app.ui.screens.help import SECTIONS
+    from app.ui.screens.session import SessionScreen
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    rows = dict(re.findall(r"^\| `(\w)` or \w+ \| (.+?) \|$", readme, re.M))
+    help_keys = {keys.split()[0]: words for keys, words in dict(SECTIONS)["In a session"]}
+    for key in ("n", "p"):
+        assert rows[key] == help_keys[key], key
+    tips = {b.id: b.tooltip.lower() for b in SessionScreen.BINDINGS}
+    assert tips["session.back"] == help_keys["p"]
+    assert "next part" in tips["session.next"]

@@ -16,7 +16,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Space", "pause and resume; on a step that lasts until done, done"),
             ("n  →", "the next part"),
-            ("p  ←", "this part again; in its first 2 seconds, the part before"),
+            ("p  ←", "back to the start of this part; in its first 2 seconds, the part before"),
             ("g", "go to a step"),
             ("+  -", "10 seconds more or less (a paced step: reps at its tempo)"),
             ("m  v", "sound off and on, voice off and on"),

@@ -52,9 +52,15 @@ class SessionScreen(SessionDrawing):
             id="session.pause",
             tooltip="Pause or go on; on a step without a timer, mark it done",
         ),
-        Binding("n,right", "next", "Next", id="session.next", tooltip="Skip to the next step"),
         Binding(
-            "p,left", "back", "Back", id="session.back", tooltip="Back to the start of this step, or to the one before"
+            "n,right", "next", "Next", id="session.next", tooltip="On to the next part (a get-ready, the step, a rest)"
+        ),
+        Binding(
+            "p,left",
+            "back",
+            "Back",
+            id="session.back",
+            tooltip="Back to the start of this part; in its first 2 seconds, the part before",
         ),
         Binding("g", "jump", "Step", id="session.jump", tooltip="Choose a step to go to"),
         Binding(

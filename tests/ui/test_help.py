@@ -28,7 +28,21 @@ async def test_help_scrolls_to_its_end(clock, size):
         assert "Supple is a timer, not a diagnosis." in shown
         await pilot.press("home")
         await pilot.pause()
-        assert "In a session" in "\n".join(screen_lines(app))
+        assert "In the list of routines" in "\n".join(screen_lines(app))
+
+
+async def test_the_picker_s_help_lists_its_keys_then_the_session_s(clock):
+    """? in the list shows its own keys first and the session's right below (they were out of sight above)."""
+    app, _ = build(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        titles = [w.name for w in app.screen.query(".help-section")]
+        assert titles[:2] == ["In the list of routines", "In a session"]
+        assert app.screen.query_one("#help-keys").scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "pause and resume" in "\n".join(screen_lines(app))
 
 
 async def test_no_description_leaves_a_word_alone_on_a_line_at_60_columns(clock):

@@ -89,8 +89,11 @@ class HelpScreen(Dialog[None]):
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(plain("Keys  (Esc closes; ↑ ↓ PgUp PgDn scroll)"), classes="dialog-question")
+            # This screen's keys first, then the others' in their order: the picker's ? shows the session's
+            # keys a scroll below its own, not out of sight above them.
+            ordered = sorted(SECTIONS, key=lambda section: section[0] != self.section)
             with VerticalScroll(id="help-keys"):
-                for title, rows in SECTIONS:
+                for title, rows in ordered:
                     yield Static(plain(title, "bold"), classes="help-section", name=title)
                     for keys, what in rows:
                         with Horizontal(classes="help-row"):
@@ -99,11 +102,7 @@ class HelpScreen(Dialog[None]):
                 yield Static(plain(CAUTION), id="help-caution")
 
     def on_mount(self) -> None:
-        keys = self.query_one("#help-keys", VerticalScroll)
-        keys.focus()
-        heading = next((w for w in self.query(".help-section") if w.name == self.section), None)
-        if heading is not None:
-            self.call_after_refresh(keys.scroll_to_widget, heading, top=True, animate=False)
+        self.query_one("#help-keys", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

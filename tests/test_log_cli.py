@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import datetime
 
 import pytest
 
@@ -131,32 +133,67 @@ def test_csv_a_row_a_session_reads_back(log):
     assert rows[1]["actual_s"] == "12.0" and rows[1]["outcome"] == "stopped"
 
 
-def test_csv_a_row_a_work_segment_in_strong_s_columns(log):
-    text = supple("history", "--csv", "--segments", home=log).stdout
-    rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == [
-        "Date",
-        "Workout Name",
-        "Duration",
-        "Exercise Name",
-        "Set Order",
-        "Weight",
-        "Reps",
-        "Distance",
-        "Seconds",
-        "Notes",
-        "Workout No",
-    ]
-    first = rows[1:6]
+STRONG_DURATION = re.compile(r"^(?:(\d+)h )?(\d+)m$")  # how importers of Strong's files read "35m", "1h 15m"
+
+
+def read_as_a_strong_importer(text: str, separator: str) -> list[dict]:
+    """The rows as importers of Strong's exports read them: by column name, the date as YYYY-MM-DD HH:MM:SS,
+    the workout's length as "35m" or "1h 15m", numbers where numbers go; an error where any is not so."""
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=separator))
+    length = "Duration" if separator == "," else "Workout Duration"
+    for row in rows:
+        row["Date"] = datetime.strptime(row["Date"], "%Y-%m-%d %H:%M:%S")
+        hours, minutes = STRONG_DURATION.match(row[length]).groups()
+        row[length] = int(hours or 0) * 60 + int(minutes)
+        row["Seconds"] = int(row["Seconds"])
+        row["Set Order"] = int(row["Set Order"])
+        row["Reps"] = int(row["Reps"]) if row["Reps"] else None
+        assert row["Weight"] == "" and row["RPE"] == "" and row["Distance"] == ""  # a warm-up lifts no weight
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("flags", "separator", "columns"),
+    [
+        (
+            [],
+            ",",
+            "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+        ),
+        (
+            ["--semicolons"],
+            ";",
+            "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;"
+            "Notes;Workout Notes;Workout Duration",
+        ),
+    ],
+    ids=["strong", "strong-semicolons"],
+)
+def test_csv_a_row_a_work_segment_read_back_as_strong_importers_read_it(log, flags, separator, columns):
+    text = supple("history", "--csv", "--segments", *flags, home=log).stdout
+    assert text.splitlines()[0] == columns  # Strong's columns, exactly, in its order
+    rows = read_as_a_strong_importer(text, separator)
+    length = "Duration" if separator == "," else "Workout Duration"
+    first = [(r["Exercise Name"], r["Set Order"], r["Reps"], r["Seconds"], r["Notes"]) for r in rows[:5]]
     assert first == [
-        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (left)", "1", "", "", "", "10", "", "1"],
-        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (right)", "1", "", "", "", "10", "", "1"],
-        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (left)", "2", "", "", "", "10", "", "1"],
-        ["2026-11-20 18:00:00", ODD, "50s", "Swings, gentle (right)", "2", "", "", "", "10", "", "1"],
-        ["2026-11-20 18:00:00", ODD, "50s", "Squats", "1", "", "5", "", "10", "", "1"],
+        ("Swings, gentle (left)", 1, None, 10, ""),
+        ("Swings, gentle (right)", 1, None, 10, ""),
+        ("Swings, gentle (left)", 2, None, 10, ""),
+        ("Swings, gentle (right)", 2, None, 10, ""),
+        ("Squats", 1, 5, 10, ""),
     ]
-    assert rows[6] == ["2026-11-21 19:30:00", "Cooldown", "12s", "Fold", "1", "", "", "", "12", "cut short", "2"]
-    assert {row[-1] for row in rows[1:]} == {"1", "2", "3"}
+    assert {(r["Date"], r["Workout Name"], r[length], r["Workout Notes"]) for r in rows[:5]} == {
+        (datetime(2026, 11, 20, 18, 0), ODD, 1, "")  # 50 s: one minute, as Strong rounds
+    }
+    stopped = rows[5]
+    assert (stopped["Workout Name"], stopped["Exercise Name"], stopped["Seconds"], stopped["Notes"]) == (
+        "Cooldown",
+        "Fold",
+        12,
+        "cut short",
+    )
+    assert (stopped[length], stopped["Workout Notes"]) == (0, "stopped")
+    assert len(rows) == 11 and len({r["Date"] for r in rows}) == 3  # a workout a session, told apart by its date
 
 
 def test_filters(log):
@@ -179,6 +216,7 @@ def test_filters(log):
         (["--since", "yesterday"], 1, "not a day: 'yesterday' (write it YYYY-MM-DD)"),
         (["--since", "2026-12-01", "--until", "2026-11-01"], 1, "--since 2026-12-01 is after --until 2026-11-01"),
         (["--segments"], 2, "--segments goes with --csv"),
+        (["--csv", "--semicolons"], 2, "--semicolons goes with --csv --segments"),
         (["--csv", "--json"], 2, "argument --json: not allowed with argument --csv"),
     ],
 )
@@ -201,11 +239,12 @@ def test_a_garbage_log_is_moved_aside_and_said(supple_home):
     assert list(path.parent.glob("supple.db.broken-*"))
 
 
-def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_home):
+@pytest.mark.parametrize("semicolons", [False, True], ids=["comma", "semicolon"])
+def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_home, semicolons):
     """SQLite makes the lines; they must be byte for byte the csv module's, whatever a name holds."""
     import sqlite3
 
-    from app.log.export import STRONG_COLUMNS, as_text
+    from app.log.export import STRONG_COLUMNS, STRONG_SEMICOLON_COLUMNS, as_text
     from app.log.store import connect
 
     names = [
@@ -214,6 +253,7 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
         "Carriage\rreturn",
         "Plain",
         "Ünïcode, comma",
+        "Semi; colon",
         "Trailing space ",
         '=HYPERLINK("http://x", "y")',
         "-1+2",
@@ -247,61 +287,85 @@ def test_segments_csv_is_what_the_csv_module_writes_for_the_same_rows(supple_hom
             )
     conn.commit()
     expected = io.StringIO()
-    writer = csv.writer(expected)
-    writer.writerow(STRONG_COLUMNS)
+    writer = csv.writer(expected, delimiter=";" if semicolons else ",")
+    writer.writerow(STRONG_SEMICOLON_COLUMNS if semicolons else STRONG_COLUMNS)
     rows = (
         sqlite3.connect(db_path())
         .execute(
             "SELECT s.started_at, s.routine_name, s.actual_s, g.step_name, g.side, g.set_number, g.reps_done,"
-            " g.actual_s,"
-            " g.result, s.id FROM sessions s JOIN segments g ON g.session_id = s.id"
+            " g.actual_s, g.result, s.outcome FROM sessions s JOIN segments g ON g.session_id = s.id"
             " ORDER BY s.started_at, g.segment_index"
         )
         .fetchall()
     )
-    numbers = {1: 1, 2: 2, 3: 3}  # every session has its Workout No, the empty one too
 
     def round(seconds: float) -> int:  # halves up, as a person (and SQLite) rounds 34.5 s
         return int(seconds + 0.5)
 
-    for started, routine, length, step, side, set_number, reps, seconds, result, sid in rows:
-        whole = round(length)
-        duration = (
-            f"{whole}s"
-            if whole < 60
-            else f"{whole // 3600}h {whole // 60 % 60}m"
-            if whole >= 3600
-            else f"{whole // 60}m"
-        )
+    for started, routine, length, step, side, set_number, reps, seconds, result, outcome in rows:
+        minutes = round(length / 60)
+        duration = f"{minutes // 60}h {minutes % 60}m" if minutes >= 60 else f"{minutes}m"
         # A cell that would start a formula is marked as text, as the session CSV marks it (export.as_text).
-        writer.writerow(
-            [
-                started[:19].replace("T", " "),
-                as_text(routine),
-                duration,
-                as_text(step + (f" ({side})" if side else "")),
-                set_number,
-                "",
-                "" if reps is None else reps,
-                "",
-                round(seconds),
-                "" if result == "completed" else result,
-                numbers[sid],
-            ]
+        date, name, exercise = (
+            started[:19].replace("T", " "),
+            as_text(routine),
+            as_text(step + (f" ({side})" if side else "")),
         )
+        reps_cell, notes, workout_notes = (
+            "" if reps is None else reps,
+            "" if result == "completed" else result,
+            ("" if outcome == "completed" else outcome),
+        )
+        if semicolons:
+            writer.writerow(
+                [
+                    date,
+                    name,
+                    exercise,
+                    set_number,
+                    "",
+                    "",
+                    reps_cell,
+                    "",
+                    "",
+                    "",
+                    round(seconds),
+                    notes,
+                    workout_notes,
+                    duration,
+                ]
+            )
+        else:
+            writer.writerow(
+                [
+                    date,
+                    name,
+                    duration,
+                    exercise,
+                    set_number,
+                    "",
+                    reps_cell,
+                    "",
+                    round(seconds),
+                    notes,
+                    workout_notes,
+                    "",
+                ]
+            )
     import os
     import subprocess
 
     from tests.test_cli import console_script
 
     shown = subprocess.run(
-        [console_script(), "history", "--csv", "--segments"],
+        [console_script(), "history", "--csv", "--segments", *(["--semicolons"] if semicolons else [])],
         capture_output=True,
         check=True,
         env=os.environ | {"SUPPLE_HOME": str(supple_home)},
     ).stdout
     assert shown == expected.getvalue().encode()
-    assert len(list(csv.reader(io.StringIO(shown.decode(), newline="")))) == 1 + 2 * len(names)
+    read = csv.reader(io.StringIO(shown.decode(), newline=""), delimiter=";" if semicolons else ",")
+    assert len(list(read)) == 1 + 2 * len(names)
 
 
 def test_the_strong_csv_says_the_reps_and_seconds_done_read_back_by_column_name(supple_home):

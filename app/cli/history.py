@@ -23,13 +23,17 @@ def add_log_commands(commands) -> None:
         "history",
         help="the sessions you ran: a table, JSON or CSV",
         description="The sessions in your training log, oldest first: when, which routine, how long, steps done, "
-        "how it ended. --csv writes a row a session; --csv --segments a row a work segment, in the "
-        "columns the Strong app exports.",
+        "how it ended. --csv writes a row a session, with its check-in (Supple's own columns); --csv --segments a "
+        "row a work segment, in the Strong app's export layout, which importers of Strong's files read; "
+        "add --semicolons for Strong's newer layout, separated by ';' (the one Hevy imports).",
     )
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print JSON for scripts")
     form.add_argument("--csv", action="store_true", help="print CSV, a row a session")
-    history.add_argument("--segments", action="store_true", help="with --csv: a row a work segment (Strong's columns)")
+    history.add_argument("--segments", action="store_true", help="with --csv: a row a work segment (Strong's layout)")
+    history.add_argument(
+        "--semicolons", action="store_true", help="with --csv --segments: Strong's newer layout, separated by ';'"
+    )
     history.add_argument("--since", type=_day, metavar="DATE", help="from this day on (YYYY-MM-DD)")
     history.add_argument("--until", type=_day, metavar="DATE", help="up to this day (YYYY-MM-DD)")
     history.add_argument("--routine", metavar="ROUTINE", help="one routine: its ref (user:STEM) or its name")
@@ -66,6 +70,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.segments and not args.csv:
         echo("supple history: error: --segments goes with --csv", err=True)
         return EXIT_USAGE
+    if args.semicolons and not args.segments:
+        echo("supple history: error: --semicolons goes with --csv --segments", err=True)
+        return EXIT_USAGE
     if args.since and args.until and args.since > args.until:
         echo(f"supple history: --since {args.since} is after --until {args.until}: no day is both", err=True)
         return EXIT_USER
@@ -93,7 +100,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         if args.csv:
             from app.log.export import write_segments_csv, write_sessions_csv
 
-            (write_segments_csv if args.segments else write_sessions_csv)(conn, which, sys.stdout)
+            if args.segments:
+                write_segments_csv(conn, which, sys.stdout, semicolons=args.semicolons)
+            else:
+                write_sessions_csv(conn, which, sys.stdout)
         elif args.json:
             from app.log.checkins import of_sessions
             from app.log.export import checkin_record, session_record

@@ -1,4 +1,5 @@
-"""The training log as CSV (a row a session, or a row a work segment in the Strong app's layout) and JSON."""
+"""The training log as CSV (Supple's own: a row a session with its check-in; or a row a work segment in the
+Strong app's layouts, comma or semicolon, so that importers of Strong's files read it) and JSON."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ SESSION_COLUMNS = (
     "outcome",
 )
 CHECKIN_COLUMNS = ("pain", "pain_where", "pain_leg", "checkin_note")
-# The columns the Strong app exports, so the log opens beside a lifting log, or where those are read.
+# The columns of the Strong app's export, in its order, so that what reads Strong's files reads Supple's: its comma
+# layout, and its newer one separated by ";" (the one Hevy imports).
 STRONG_COLUMNS = (
     "Date",
     "Workout Name",
@@ -40,7 +42,24 @@ STRONG_COLUMNS = (
     "Distance",
     "Seconds",
     "Notes",
-    "Workout No",
+    "Workout Notes",
+    "RPE",
+)
+STRONG_SEMICOLON_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Weight Unit",
+    "Reps",
+    "RPE",
+    "Distance",
+    "Distance Unit",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "Workout Duration",
 )
 
 
@@ -121,57 +140,66 @@ def _lone_row(checkin: CheckIn, blank: tuple) -> tuple:
     return tuple(map(as_text, (*row, *checkin_cells(checkin))))
 
 
-NEEDS_QUOTES = "GLOB '*[,\"' || char(10) || char(13) || ']*'"  # what makes the csv module quote a field
+def _needs_quotes(separator: str) -> str:
+    """SQL: the text holds what makes the csv module quote a field (the separator, a quote, a line break)."""
+    return f"GLOB '*[{separator}\"' || char(10) || char(13) || ']*'"
 
 
-def _quoted(value: str, test: str | None = None) -> str:
+def _quoted(value: str, separator: str, test: str | None = None) -> str:
     """SQL for `value` as a CSV text field: as `as_text` makes it, then quoted, its quotes doubled, when `test`
-    (default: the value) holds a comma, a quote or a line break, as the csv module writes it."""
+    (default: the value) holds the separator, a quote or a line break, as the csv module writes it."""
     starts = ", ".join(f"char({ord(c)})" for c in FORMULA_STARTS)
     text = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN char(39) || {value} ELSE {value} END)"
-    return (
-        f"CASE WHEN {test or value} {NEEDS_QUOTES} THEN '\"' || replace({text}, '\"', '\"\"') || '\"' ELSE {text} END"
-    )
+    needs = _needs_quotes(separator)
+    return f"CASE WHEN {test or value} {needs} THEN '\"' || replace({text}, '\"', '\"\"') || '\"' ELSE {text} END"
 
 
-def _segment_lines(conn: sqlite3.Connection, which: Filter) -> sqlite3.Cursor:
-    """Each session's work segments as whole CSV lines in the Strong layout, joined, made by SQLite: ten years of
+def _segment_lines(conn: sqlite3.Connection, which: Filter, semicolons: bool) -> sqlite3.Cursor:
+    """Each session's work segments as whole CSV lines in a Strong layout, joined, made by SQLite: ten years of
     segments leave in well under a second only when Python builds no row (the csv module's quoting is done in SQL)
     and handles a string a session rather than one a segment."""
+    separator = ";" if semicolons else ","
     where, values = which.where("s.")
-    whole = "CAST(round(s.actual_s) AS INTEGER)"
+    minutes = "CAST(round(s.actual_s / 60.0) AS INTEGER)"
+    # As Strong writes a workout's length: in whole minutes, "45m", "1h 5m" (importers read no seconds).
     length = (
-        f"CASE WHEN {whole} < 60 THEN {whole} || 's'"  # as Strong writes it: 45s, 12m, 1h 5m
-        f" WHEN {whole} >= 3600 THEN ({whole} / 3600) || 'h ' || (({whole} / 60) % 60) || 'm'"
-        f" ELSE ({whole} / 60) || 'm' END"
+        f"CASE WHEN {minutes} >= 60 THEN ({minutes} / 60) || 'h ' || ({minutes} % 60) || 'm' ELSE {minutes} || 'm' END"
     )
-    # A session's part of each line, and its Workout No, once a session rather than once a segment.
+    # A session's cells once a session rather than once a segment; its notes: how it ended, unless completed.
     conn.execute("DROP TABLE IF EXISTS temp.heads")
-    conn.execute("CREATE TEMP TABLE heads (id INTEGER PRIMARY KEY, head TEXT, number INTEGER)")
+    conn.execute("CREATE TEMP TABLE heads (id INTEGER PRIMARY KEY, date TEXT, name TEXT, length TEXT, notes TEXT)")
     conn.execute(
-        f"INSERT INTO heads SELECT s.id, replace(substr(s.started_at, 1, 19), 'T', ' ') || ','"
-        f" || {_quoted('s.routine_name')} || ',' || {length} || ',', row_number() OVER (ORDER BY s.started_at, s.id)"
+        f"INSERT INTO heads SELECT s.id, replace(substr(s.started_at, 1, 19), 'T', ' '),"
+        f" {_quoted('s.routine_name', separator)}, {length},"
+        " CASE WHEN s.outcome = 'completed' THEN '' ELSE s.outcome END"
         f" FROM sessions s{where}",
         values,
     )
-    exercise = "g.step_name || CASE WHEN g.side IS NULL THEN '' ELSE ' (' || g.side || ')' END"
-    # One printf a line: a chain of || copies the line once for each piece.
-    line = (
-        f"printf('%s%s,%d,,%s,,%d,%s,%d', h.head, {_quoted(exercise, 'g.step_name')}, g.set_number,"
-        " ifnull(g.reps_done, ''), round(g.actual_s), CASE WHEN g.result = 'completed' THEN '' ELSE g.result END,"
-        " h.number)"
+    exercise = _quoted(
+        "g.step_name || CASE WHEN g.side IS NULL THEN '' ELSE ' (' || g.side || ')' END", separator, "g.step_name"
     )
+    notes = "CASE WHEN g.result = 'completed' THEN '' ELSE g.result END"
+    reps = "ifnull(g.reps_done, '')"
+    # One printf a line: a chain of || copies the line once for each piece. No weight, distance or RPE: empty.
+    if semicolons:
+        form = "'%s;%s;%s;%d;;;%s;;;;%d;%s;%s;%s'"
+        cells = f"h.date, h.name, {exercise}, g.set_number, {reps}, round(g.actual_s), {notes}, h.notes, h.length"
+    else:
+        form = "'%s,%s,%s,%s,%d,,%s,,%d,%s,%s,'"
+        cells = f"h.date, h.name, h.length, {exercise}, g.set_number, {reps}, round(g.actual_s), {notes}, h.notes"
     # group_concat keeps the order of the rows it is given (SQLite before 3.44 takes no ORDER BY inside it).
     return conn.execute(
-        f"SELECT (SELECT group_concat(line, char(13, 10)) FROM (SELECT {line} AS line FROM segments g"
+        f"SELECT (SELECT group_concat(line, char(13, 10)) FROM (SELECT printf({form}, {cells}) AS line FROM segments g"
         "  WHERE g.session_id = s.id ORDER BY g.segment_index))"
         " FROM sessions s JOIN heads h ON h.id = s.id ORDER BY s.started_at, s.id"
     )
 
 
-def write_segments_csv(conn: sqlite3.Connection, which: Filter, out: IO[str]) -> None:
-    """One row a work segment, in the Strong app's columns, with the reps done; a "Workout No" a session."""
-    csv.writer(out).writerow(STRONG_COLUMNS)  # lines end in CRLF, as the csv module ends them
-    cursor = _segment_lines(conn, which)
+def write_segments_csv(conn: sqlite3.Connection, which: Filter, out: IO[str], semicolons: bool = False) -> None:
+    """One row a work segment, with the reps and seconds done, in the Strong app's comma layout, or (`semicolons`)
+    its newer one separated by ";"."""
+    columns = STRONG_SEMICOLON_COLUMNS if semicolons else STRONG_COLUMNS
+    csv.writer(out, delimiter=";" if semicolons else ",").writerow(columns)  # lines end in CRLF, as csv ends them
+    cursor = _segment_lines(conn, which, semicolons)
     while chunk := cursor.fetchmany(500):
         out.write("".join(lines + "\r\n" for (lines,) in chunk if lines is not None))

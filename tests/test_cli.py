@@ -280,3 +280,21 @@ def test_a_ref_of_the_wrong_source_suggests_the_one_there_is_not_itself(supple_h
     assert result.returncode == 1 and "did you mean 'bundled:quick-warmup'?" in result.stderr
     typo = supple("plan", "bundled:quick-warmpu", home=supple_home)
     assert "did you mean 'bundled:quick-warmup'?" in typo.stderr
+
+
+def test_a_plan_rounds_every_time_it_shows_by_one_rule(supple_home, tmp_path):
+    """Half seconds go up, everywhere: the get-ready of 3.5 s is 4 s and the step after it starts at 0:04
+    (it said 4 s, then 0:03); 28.5 s is 29 s as 42.5 s is 43 s; Done is at the total the last line says."""
+    path = tmp_path / "halves.toml"
+    path.write_text(
+        'name = "Halves"\nprep = "3.5s"\ntransition = "2.5s"\n'
+        '[[steps]]\nname = "March"\nduration = "28.5s"\n[[steps]]\nname = "Fold"\nduration = "42.5s"\n'
+    )
+    lines = supple("plan", str(path), home=supple_home).stdout.splitlines()
+    rows = [line.split() for line in lines[3:8]]
+    assert rows[0][:3] == ["0:00", "Get", "ready"] and rows[0][-2:] == ["4", "s"]
+    assert rows[1][:2] == ["0:04", "March"] and rows[1][-2:] == ["29", "s"]  # 3.5 s in, 28.5 s long
+    assert rows[2][0] == "0:32" and rows[2][-2:] == ["3", "s"]  # 32 s in: the next up, 2.5 s
+    assert rows[3][:2] == ["0:35", "Fold"] and rows[3][-2:] == ["43", "s"]  # 34.5 s in
+    assert rows[4][:2] == ["1:17", "Done"]  # 77 s
+    assert lines[-1] == "Total: 1 min 17 s"

@@ -60,3 +60,14 @@ def test_format_human(seconds, text):
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (5, "0:05"), (750, "12:30"), (3723, "1:02:03")])
 def test_format_clock(seconds, text):
     assert format_clock(seconds) == text
+
+
+def test_one_rounding_rule_for_every_amount_shown():
+    """At 95 %, 30 s is 28.5 s and shows as 29 s, as 45 s (42.75 s) shows as 43 s: halves go up (Python's
+    round() gave 28, rounding halves to even); a clock of an amount rounds the same way."""
+    from app.routine.duration import format_clock, format_human, whole_seconds
+    from app.session.announce import spoken_duration
+
+    assert [format_human(30 * 0.95), format_human(45 * 0.95), format_human(0.5)] == ["29 s", "43 s", "1 s"]
+    assert format_clock(whole_seconds(208.5)) == "3:29" and format_human(208.5) == "3 min 29 s"
+    assert spoken_duration(28.5) == "29 seconds"

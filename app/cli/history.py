@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app.cli.console import EXIT_OK, EXIT_USAGE, EXIT_USER, echo, table
 from app.log.history import Filter, sessions
 from app.log.store import LogUnavailable, connect, db_path, open_to_read
-from app.routine.duration import format_clock
+from app.routine.duration import format_clock, whole_seconds
 
 if TYPE_CHECKING:
     import argparse
@@ -135,7 +135,7 @@ def _print_table(conn: sqlite3.Connection, which: Filter) -> None:
             (
                 s.started_at[:16].replace("T", " "),
                 s.routine_name,
-                format_clock(s.actual_s),
+                format_clock(whole_seconds(s.actual_s)),
                 f"{s.steps_done} of {s.steps}",
                 str(tied[s.id].pain) if s.id in tied else "-",
                 s.outcome,

@@ -61,6 +61,13 @@ def _parse_text(text: str) -> float:
     raise DurationError(f"must be {FORMS_HINT}")
 
 
+def whole_seconds(seconds: float) -> int:
+    """The one rounding rule for an amount of time shown (a plan's lengths and times, totals, a summary, what is
+    said): the nearest whole second, halves up, so 28.5 s is 29 s everywhere and a step ends where the next starts.
+    A running clock is not an amount: elapsed time shows each second once it has passed, a countdown until it has."""
+    return math.floor(seconds + 0.5)
+
+
 def format_duration(seconds: float) -> str:
     """Compact form used in files and tables: "45s", "2m", "1m30s", "2.5s"."""
     minutes, rest = divmod(round(seconds, 3), 60)
@@ -84,8 +91,8 @@ def exact_duration_text(seconds: float) -> str:
 
 
 def format_human(seconds: float) -> str:
-    """Readable total: "45 s", "12 min", "12 min 30 s", "1 h 5 min"."""
-    whole = int(round(seconds))
+    """Readable total: "45 s", "12 min", "12 min 30 s", "1 h 5 min"; rounded as `whole_seconds` rounds."""
+    whole = whole_seconds(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     parts = []
@@ -99,7 +106,8 @@ def format_human(seconds: float) -> str:
 
 
 def format_clock(seconds: float) -> str:
-    """Clock face for timetables and timers: "0:05", "12:30", "1:02:03"."""
+    """Clock face for timetables and timers: "0:05", "12:30", "1:02:03"; the whole seconds passed (an amount to
+    show is given as `whole_seconds` of it)."""
     whole = max(0, int(seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)

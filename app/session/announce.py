@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.routine.duration import whole_seconds
 from app.session.engine import Engine
 from app.session.plan import HALFWAY_MIN, PIP_MIN, Segment
 from app.sound.sentence import Speech
@@ -11,7 +12,7 @@ PIP_LEAD = 3.0  # the first pip sounds this long before a timed segment ends
 
 def spoken_duration(seconds: float) -> str:
     """Seconds the way a coach says them: "30 seconds", "1 minute 30 seconds", "2 minutes"."""
-    whole = int(round(seconds))
+    whole = whole_seconds(seconds)
     minutes, secs = divmod(whole, 60)
     parts = []
     if minutes:

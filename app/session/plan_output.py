@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.routine.duration import format_clock, format_human
+from app.routine.duration import format_clock, format_human, whole_seconds
 from app.session.plan import Plan, Segment, describe_total
 
 
@@ -59,8 +59,8 @@ def plan_table(plan: Plan, sets_of: dict[int, int]) -> str:
     for s in plan.segments:
         set_text = f"{s.set}/{sets_of[s.step]}" if s.set and s.step else "-"
         length = "open" if s.duration is None else format_human(s.duration)
-        rows.append((format_clock(s.start), s.name, str(s.step or "-"), s.side or "-", set_text, length))
-    rows.append((format_clock(plan.total), "Done", "", "", "", ""))
+        rows.append((format_clock(whole_seconds(s.start)), s.name, str(s.step or "-"), s.side or "-", set_text, length))
+    rows.append((format_clock(whole_seconds(plan.total)), "Done", "", "", "", ""))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     right = {2, 4, 5}
     lines = [plan.name, ""]

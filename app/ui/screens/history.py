@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Sparkline, Static
 
 from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
-from app.routine.duration import format_clock
+from app.routine.duration import format_clock, whole_seconds
 from app.ui.history_ahead import ROWS, read_on_log_thread, taken
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
@@ -113,7 +113,7 @@ class HistoryScreen(SuppleScreen[None]):
                 (
                     (s.started_at[:16].replace("T", " "), ""),
                     (s.routine_name, ""),
-                    (format_clock(s.actual_s), ""),
+                    (format_clock(whole_seconds(s.actual_s)), ""),
                     (f"{s.steps_done}/{s.steps}", ""),
                     (
                         str(data.pain[s.id]) if s.id in data.pain else "-",

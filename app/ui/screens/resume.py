@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, prepare
-from app.routine.duration import format_clock
+from app.routine.duration import format_clock, whole_seconds
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
 
@@ -85,7 +85,7 @@ class ResumeScreen(Dialog[str | None]):
             yield Static(plain(f"{u.routine_name} was left unfinished"), classes="dialog-question")
             yield Static(
                 plain(
-                    f"It began {when} and stopped at step {u.step}, after {format_clock(u.totals[0])} "
+                    f"It began {when} and stopped at step {u.step}, after {format_clock(whole_seconds(u.totals[0]))} "
                     "under way (the terminal closed, or Supple or the computer stopped). Go on from "
                     "there, or keep it in your log as interrupted?"
                 )

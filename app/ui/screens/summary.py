@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from app.log.build_up import percent
 from app.log.checkins import advice
-from app.routine.duration import format_clock, format_human
+from app.routine.duration import format_clock, format_human, whole_seconds
 from app.session.engine import DONE_SHARE, Summary
 from app.ui import screens
 from app.ui.care import check_in
@@ -63,21 +63,21 @@ def _work_done(summary: Summary) -> str:
 def summary_text(name: str, summary: Summary, width: int = 54) -> Content:
     """The figures of a finished or stopped session, in `width` columns."""
     title, _ = headline(summary)
-    planned = format_clock(summary.planned)
+    planned = format_clock(whole_seconds(summary.planned))
     if summary.open_steps:
         count = summary.open_steps
         planned += f" + {count} step{'s' if count != 1 else ''} timed by you (until done)"
     rows = [
         ("Planned", planned),
-        ("Actual", format_clock(summary.actual)),
-        ("Paused", format_clock(summary.paused)),
+        ("Actual", format_clock(whole_seconds(summary.actual))),
+        ("Paused", format_clock(whole_seconds(summary.paused))),
         ("Steps done", f"{summary.steps_done} of {summary.steps}"),
     ]
     if summary.planned_work > 0:
         rows.append(
             (
                 "Work done",
-                f"{format_clock(summary.worked)} of {format_clock(summary.planned_work)} "
+                f"{format_clock(whole_seconds(summary.worked))} of {format_clock(whole_seconds(summary.planned_work))} "
                 f"({share(summary.worked / summary.planned_work)})",
             )
         )

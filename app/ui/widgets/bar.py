@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from app.routine.duration import format_clock
+from app.routine.duration import format_clock, whole_seconds
 from app.ui.text import plain
 from app.ui.widgets.drawn import DrawnNotice
 
@@ -12,7 +12,7 @@ from app.ui.widgets.drawn import DrawnNotice
 def bar_text(done: float, total: float, width: int) -> str:
     """ "█████░░░░░ 2:10 / 5:27": the bar fills `width` cells in whole cells."""
     # The total rounded, as the picker and the plan say it; what is done counts whole seconds up.
-    figures = f" {format_clock(done)} / {format_clock(round(total))}"
+    figures = f" {format_clock(done)} / {format_clock(whole_seconds(total))}"
     cells = max(4, width - len(figures))
     filled = 0 if total <= 0 else min(cells, int(cells * done / total))
     return "█" * filled + "░" * (cells - filled) + figures

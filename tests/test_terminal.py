@@ -89,7 +89,7 @@ def tmux(tmp_path, supple_home):
         "TERM": "xterm-256color",
     }
     # The shell stays after the app ends, so its last screen can still be read.
-    session = Tmux(f"supple-test-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
+    session = Tmux(f"supple-test-{os.getpid()}", f"{console_script()} run {routine}; echo EXIT=$?; sleep 600", env)
     yield session
     session.close()
 
@@ -129,9 +129,9 @@ def test_run_in_a_real_terminal(tmux):
     screen = tmux.wait_for("NOT COUNTED AS DONE")  # skipped through: not work done
     assert "Steps done  0 of 2" in screen and "Part done   Arm swings" in screen, screen  # cut short with n
     assert "Skipped     Leg swings" in screen  # passed over at once
-    assert "You reached the end with" in screen
-    tmux.keys("Enter")
-    tmux.wait_for("pick a routine")
+    assert "You reached the end with" in screen and "Back to the shell" in screen
+    tmux.keys("Enter")  # `supple run`: one session, then the shell, not on into the list of routines
+    assert "EXIT=0" in tmux.wait_for("EXIT=")
 
 
 def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
@@ -139,7 +139,7 @@ def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
         "SUPPLE_HOME": str(supple_home),
         "TERM": "xterm-256color",
     }
-    session = Tmux(f"supple-edit-{os.getpid()}", f"{console_script()} new; sleep 600", env)
+    session = Tmux(f"supple-edit-{os.getpid()}", f"{console_script()} new; echo EXIT=$?; sleep 600", env)
     try:
         session.wait_for("New routine, not saved yet")
         session.keys("-l", "Tmux cooldown")  # the name field has the focus
@@ -148,8 +148,7 @@ def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
         session.wait_for("Editing tmux-cooldown.toml")
         saved = supple_home / "routines" / "tmux-cooldown.toml"
         assert 'name = "Tmux cooldown"' in saved.read_text()
-        session.keys("Escape")
-        screen = session.wait_for("pick a routine")
-        assert "Tmux cooldown" in screen
+        session.keys("Escape")  # saved: closes, and `supple new` goes back to the shell
+        assert "EXIT=0" in session.wait_for("EXIT=")
     finally:
         session.close()

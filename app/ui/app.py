@@ -238,13 +238,27 @@ class SuppleApp(App[None]):
             self.highlight_ref = saved_ref
         self.leave_session(editor)
 
+    @property
+    def from_command_line(self) -> bool:
+        """Started for one session or one routine to edit (`supple run`, `supple new`, `supple edit`): when it
+        closes, Supple ends, and what the user types next goes to the shell."""
+        return self._start is not None or self._edit is not None
+
+    def back_to(self) -> str:
+        """Where closing a session's summary or the editor goes: the shell, or the list of routines."""
+        if self.from_command_line and not any(isinstance(s, screens.PickerScreen) for s in self.screen_stack):
+            return "Back to the shell"
+        return "Back to routines"
+
     def leave_session(self, leaving: Screen) -> None:
         """Back to the picker from `leaving` (a session's summary or the editor), if it is still the screen
         on top: a key pressed twice asks twice, and the second must not take the picker away."""
         if leaving is not self.screen:
             return
         picker = next((screen for screen in self.screen_stack if isinstance(screen, screens.PickerScreen)), None)
-        if picker is not None:
+        if picker is None and self.from_command_line:
+            self.exit()  # `supple run` and `supple new` go back to the shell they came from, not on into a list
+        elif picker is not None:
             picker.stale = True  # files may have changed meanwhile: read them again on return
             self.pop_screen()
         else:

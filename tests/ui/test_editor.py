@@ -12,7 +12,7 @@ from app.ui.screens.editor_dialogs import PlanPreview, SaveChanges
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
 from tests.ui.editor_helpers import error_of, save, step_rows, type_into, user_files
-from tests.ui.helpers import build
+from tests.ui.helpers import build, until
 from tests.ui.test_picker import labels
 
 SIZE = (100, 30)
@@ -228,24 +228,24 @@ async def test_a_new_routine_saved_without_a_name_says_so_in_red(clock):
     assert user_files() == []
 
 
-async def test_supple_new_opens_the_editor_and_closing_shows_the_picker(clock):
+async def test_supple_new_closed_goes_back_to_the_shell(clock):
+    """`supple new` edits one routine: closing it ends Supple, so what is typed next goes to the shell (it went
+    on into the list, where an `e` typed for the shell opened the editor)."""
     app, _ = build(clock, library=True, edit="new")
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, EditorScreen)
         await pilot.press("escape")  # nothing typed yet
-        await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)
+        await until(pilot, lambda: not app.is_running)
 
 
-async def test_supple_new_then_save_shows_the_new_routine_in_the_picker(clock):
+async def test_supple_new_then_save_writes_it_and_closing_goes_back_to_the_shell(clock):
     app, _ = build(clock, library=True, edit="new")
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "#name", "Night stretch")
         await save(pilot)
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)  # a new picker: there was none underneath
-        assert app.screen._highlighted().ref == "user:night-stretch"
+        await until(pilot, lambda: not app.is_running)
+    assert user_files() == ["night-stretch.toml"]
 
 
 async def test_closing_a_dialog_does_not_read_the_routines_again(clock):

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
-from tests.ui.helpers import broken_entry, build, bundled, screen_lines, text_of, top_line
+from tests.ui.helpers import broken_entry, build, bundled, screen_lines, text_of, top_line, until
 
 
 def labels(app) -> list[str]:
@@ -139,13 +139,21 @@ async def test_after_a_session_the_routine_that_ran_is_highlighted(clock):
         assert isinstance(app.screen, PickerScreen) and app.screen._highlighted().name == ran
 
 
-async def test_a_session_from_the_command_line_leaves_its_routine_highlighted(clock):
+async def test_a_session_from_the_list_leaves_its_routine_highlighted(clock):
+    from app.ui.screens.summary import SummaryScreen
+
     entry = next(e for e in bundled() if e.stem == "upper-back-relief")
-    app, _ = build(clock, start=entry.routine, start_ref=entry.ref)
+    app, _ = build(clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q", "y", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PickerScreen) and app.screen._highlighted().ref == entry.ref
+        for _ in range(20):
+            if app.screen._highlighted().ref == entry.ref:
+                break
+            await pilot.press("down")
+        await pilot.press("enter", "q", "y")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        assert app.screen._highlighted().ref == entry.ref
 
 
 async def test_brackets_set_the_scale_shown_in_the_preview_and_used_by_the_session(clock):

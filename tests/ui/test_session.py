@@ -8,7 +8,7 @@ from app.ui.screens.dialogs import ConfirmScreen, JumpScreen
 from app.ui.screens.picker import PickerScreen
 from app.ui.screens.session import SessionScreen
 from app.ui.screens.summary import SummaryScreen
-from tests.ui.helpers import SHORT, build, text_of, top_line
+from tests.ui.helpers import SHORT, build, text_of, top_line, until
 
 SIZE = (100, 30)
 
@@ -144,7 +144,7 @@ async def test_quit_asks_when_under_way_and_cancel_keeps_going(clock):
         assert isinstance(app.screen, SessionScreen) and not app.screen.engine.paused
 
 
-async def test_stopping_shows_the_summary_marked_stopped_then_the_picker(clock):
+async def test_stopping_shows_the_summary_marked_stopped_then_the_shell(clock):
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
@@ -155,11 +155,11 @@ async def test_stopping_shows_the_summary_marked_stopped_then_the_picker(clock):
         assert text.startswith("SESSION STOPPED") and "Steps done  1 of 3" in text
         assert "Skipped     Leg swings, Lift" in text and "+ 1 step timed by you (until done)" in text
         assert "Well done" not in text_of(app, "#summary-hint") and "Stopped early" in text_of(app, "#summary-hint")
-        await pilot.press("enter")
-        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")  # started from the shell (`supple run`): back to it
+        await until(pilot, lambda: not app.is_running)
 
 
-async def test_summary_after_the_end_then_the_picker(clock):
+async def test_summary_after_the_end_then_the_shell(clock):
     app, played = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
@@ -174,31 +174,39 @@ async def test_summary_after_the_end_then_the_picker(clock):
         assert "Planned     1:30" in summary and "Actual      3:35" in summary
         assert "Steps done  3 of 3" in summary and "Time added  +10 s" in summary
         await pilot.press("enter")
-        assert isinstance(app.screen, PickerScreen)
+        await until(pilot, lambda: not app.is_running)
 
 
-async def test_a_session_started_from_the_command_line_leads_on_to_more_sessions(clock):
+async def test_a_session_started_from_the_command_line_goes_back_to_the_shell_when_its_summary_closes(clock):
+    """`supple run`: one session, then the shell; what the user types next is the shell's (it went on into the
+    list of routines, where an `e` meant for the shell opened the editor). The summary says where Enter goes."""
+    from app.ui.widgets.key_bar import KeyBar
+
     app, _ = build(clock, start=SHORT)
     async with app.run_test(size=SIZE) as pilot:
-        first = app.screen
         await pilot.press("g", "end", "enter")  # to the open last step: it waits, paused, in get-ready
         await pilot.pause()
         await pilot.press("space")  # go on
         await advance(pilot, clock, READY + 1)
         await pilot.press("space")  # done
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert "Back to the shell" in str(app.screen.query_one(KeyBar).render())
+        await pilot.press("e")  # a key of the list of routines: nothing here
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)
-        assert first.engine.finished and app.screen_stack[0] is first  # kept underneath, done with
-        for _ in range(2):  # from the picker, sessions come and go above it
+        await until(pilot, lambda: not app.is_running)
+    assert not any(isinstance(s, PickerScreen) for s in app.screen_stack)
+
+
+async def test_sessions_started_from_the_list_go_back_to_it(clock):
+    app, _ = build(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
             await pilot.press("enter", "q", "y")
-            await pilot.pause()
-            assert isinstance(app.screen, SummaryScreen)
+            await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
             await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, PickerScreen)
+            await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         assert [type(s) for s in app.screen_stack].count(PickerScreen) == 1
 
 

@@ -6,8 +6,7 @@ import pytest
 
 from app.ui.screens.session import SessionScreen
 from app.ui.screens.summary import SummaryScreen
-from tests.ui.helpers import SHORT, build
-from tests.ui.test_session import advance
+from tests.ui.helpers import SHORT, build, until
 
 
 def screen_text(app) -> str:
@@ -31,15 +30,14 @@ async def test_session_at_size(size, clock):
 
 @pytest.mark.parametrize("size", [(40, 12), (120, 40)])
 async def test_picker_and_summary_at_size(size, clock):
-    app, _ = build(clock, start=SHORT)
+    app, _ = build(clock)
     async with app.run_test(size=size) as pilot:
-        await advance(pilot, clock, 100, step=1)  # through the timed steps to the open one
-        await pilot.press("space")  # done
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        assert "COMPLETE" in screen_text(app)
-        await pilot.press("enter")
         assert "Quick warm-up" in screen_text(app)
+        await pilot.press("enter", "q", "y")  # a session from the list, stopped
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert "STOPPED" in screen_text(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: "Quick warm-up" in screen_text(app))
 
 
 @pytest.mark.parametrize("size", [(40, 14), (60, 20)])

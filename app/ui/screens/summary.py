@@ -184,5 +184,10 @@ class SummaryScreen(SuppleScreen[None]):
         if self.size.width != self._width:
             self.query_one("#summary", Static).update(self._text(self.size.width))
 
+    def key_label(self, binding_id: str | None, description: str) -> str:
+        if binding_id in ("summary.close", "summary.close-alt"):
+            return self.app.back_to()  # a session started from the shell goes back to it
+        return description
+
     def action_close(self) -> None:
         self.app.leave_session(self)

@@ -128,6 +128,11 @@ class SuppleApp(App[None]):
             return self._editor_screen(self._edit)
         return screens.PickerScreen()
 
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """The terminal is in front again (back from a shell, another window): the list looks again."""
+        if isinstance(self.screen, screens.PickerScreen):
+            self.screen.look_again()
+
     def action_command_palette(self) -> None:
         """Ctrl+P: Textual's palette, with its crashes under quick keys guarded (app.ui.palette)."""
         from textual.command import CommandPalette

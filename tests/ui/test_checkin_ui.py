@@ -172,8 +172,9 @@ async def test_a_build_up_set_in_the_picker_is_the_session_s_scale(clock):
         await pilot.press("ctrl+s")  # the proposed 0.7, +0.05, 1.0
         await until(pilot, lambda: isinstance(app.screen, PickerScreen) and "70 %" in text_of(app, "#preview"))
         assert "For this run: 70 %, started: 70 % up to 100 %" in " ".join(text_of(app, "#preview").split())
-        await pilot.press("enter")
-        assert isinstance(app.screen, SessionScreen) and app.screen.engine.plan.scale == 0.7
+        await pilot.press("enter")  # starts once the log has said the build-ups as they are now
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.engine.plan.scale == 0.7
         assert "70 % building up" in top_line(app)
     writer.close()
     conn = connect(db_path())
@@ -218,4 +219,38 @@ def test_summary_with_the_advice_snapshot(snap_compare, clock, monkeypatch):
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    writer.close()
+
+
+async def test_the_open_list_sees_a_build_up_started_from_the_shell(clock):
+    """A build-up started with `supple build-up` while the list is open: the preview says it once the terminal
+    is in front again, and Enter runs at it (it ran at 100 % while saying 100 %, then 70 % at the next start)."""
+    from textual import events
+
+    app, writer = app_with_log(clock)
+    writer.start()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "4 min 58 s" in text_of(app, "#preview"))
+        conn = connect(db_path())  # what `supple build-up quick-warmup --start 0.7` does, from another process
+        build_up.start(conn, "bundled:quick-warmup", 0.7, 0.05, 1.0)
+        conn.close()
+        app.post_message(events.AppFocus())  # back from the shell
+        await until(pilot, lambda: "70 %" in text_of(app, "#preview"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.engine.plan.scale == 0.7
+    writer.close()
+
+
+async def test_enter_runs_at_the_build_up_the_log_has_even_before_the_list_looked_again(clock):
+    app, writer = app_with_log(clock)
+    writer.start()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "4 min 58 s" in text_of(app, "#preview"))
+        conn = connect(db_path())
+        build_up.start(conn, "bundled:quick-warmup", 0.8, 0.05, 1.0)
+        conn.close()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.engine.plan.scale == 0.8 and "80 %" in top_line(app)
     writer.close()

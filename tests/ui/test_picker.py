@@ -247,3 +247,20 @@ def test_the_preview_of_a_scaled_paced_step_says_fewer_reps_at_its_own_tempo():
     assert shown(step_summary(step, 0.7)) == "7 reps x 2 s, each side"
     assert shown(step_summary(step)) == "10 reps x 2 s, each side"
     assert shown(step_summary(Step("Hold", duration=30), 0.5)) == "15 s"
+
+
+async def test_a_routine_added_to_the_folder_shows_in_the_open_list(clock):
+    """Saved from another Supple, an editor or the shell while the list is open: listed without a restart (the
+    list looks at its folder every few seconds while it shows: one stat, no file read)."""
+    from app import paths
+
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not any("Evening hips" in label for label in labels(app))
+        folder = paths.user_routines_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "evening.toml").write_text('name = "Evening hips"\n[[steps]]\nname = "Circles"\nduration = 30\n')
+        await until(pilot, lambda: any("Evening hips" in label for label in labels(app)))
+        (folder / "evening.toml").unlink()
+        await until(pilot, lambda: not any("Evening hips" in label for label in labels(app)))

@@ -105,7 +105,8 @@ async def test_only_a_session_done_counts_for_the_streak_and_the_build_up(
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PickerScreen) and "90 %" in text_of(app, "#preview"))
         await pilot.press("enter")  # started from the picker, at the build-up's scale
-        assert isinstance(app.screen, SessionScreen) and app.screen.engine.plan.scale == 0.9
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.engine.plan.scale == 0.9
         await keys(pilot, clock)
         await checked_in_without_pain(pilot)  # no pain: only the session itself can hold the build-up
         assert text_of(app, "#summary").startswith(title)

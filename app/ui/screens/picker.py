@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from app.log.checkins import Warning
     from app.log.jobs import Care, Standing
 
+FOLDER_LOOK = 3.0  # seconds between looks at the routines folder while the list shows
 FIRST_ROWS = 150  # rows listed before the first frame: more than a tall terminal shows
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
 
@@ -152,6 +154,8 @@ class PickerScreen(SuppleScreen[None]):
     )
 
     stale = False  # set when the user comes back from the editor or a session
+    _listed_mark: int | None = None  # the routines folder's mark when the list was read
+    _starting: object | None = None  # a start asked for, waiting for the log's build-ups
     _listing_generation = 0  # counts the list's rebuilds
     _previewed: tuple[Entry, float] | None = None
     _deleted: tuple[Path, Path, str] | None = None  # the routine deleted last: where it is kept, where it was, its ref
@@ -177,6 +181,27 @@ class PickerScreen(SuppleScreen[None]):
         self.reload(self.app.highlight_ref)
         self.app.highlight_ref = None
         self.read_standing()
+        self.set_interval(FOLDER_LOOK, self._look_at_the_folder)
+
+    def _folder_mark(self) -> int | None:
+        """When the routines folder last gained, lost or renamed a file (a save writes a new file and renames it
+        in place); None when it cannot be read."""
+        try:
+            return os.stat(paths.user_routines_dir()).st_mtime_ns
+        except OSError:
+            return None
+
+    def _look_at_the_folder(self) -> None:
+        """A routine added, saved or deleted from outside (another Supple, an editor, the shell) shows without
+        a restart: one stat of the folder every few seconds while the list is on screen, no file read."""
+        if self.is_current and self._folder_mark() != self._listed_mark:
+            highlighted = self._highlighted()
+            self.reload(highlighted.ref if highlighted else None)
+
+    def look_again(self) -> None:
+        """Back in front of the user (the terminal focused again): the folder and the log, as they are now."""
+        self.read_standing()
+        self._look_at_the_folder()
 
     def read_standing(self) -> None:
         """Ask the log (on its thread) for the advice to show, the build-ups and the history's figures; the first frame
@@ -208,6 +233,7 @@ class PickerScreen(SuppleScreen[None]):
 
     def reload(self, show: str | None = None) -> None:
         """Read the library again and rebuild the list, highlighting `show` (a ref) if it is there."""
+        self._listed_mark = self._folder_mark()
         self.entries = {entry.ref: entry for entry in self.app.load_entries()}
         # Names and kinds only: a routine's steps are decoded when it is previewed or run.
         named = Counter(e.name.strip().casefold() for e in self.entries.values() if e.ok)
@@ -371,8 +397,20 @@ class PickerScreen(SuppleScreen[None]):
         if entry.routine is None:
             notify(self, f"{entry.path.name} has problems; fix it first.", severity="error")
             return
-        start = self.start_of(entry)
-        self.app.start_session(entry.routine, scale=start.scale, ref=entry.ref, why=start.why, chosen=start.chosen)
+        token = self._starting = object()  # Enter twice before the log answers starts one session
+
+        def go(now: Standing | None = None) -> None:
+            if token is not self._starting or not self.is_current:
+                return
+            self._starting = None
+            if now is not None:
+                self._standing(now)
+            start = self.start_of(entry)
+            self.app.start_session(entry.routine, scale=start.scale, ref=entry.ref, why=start.why, chosen=start.chosen)
+
+        # The build-ups as the log has them now, so one changed from the shell since counts, as the preview shows.
+        if not standing(self.app, go):
+            go()
 
     def action_help(self) -> None:
         self.app.push_screen(screens.HelpScreen(self.HELP_SECTION))

@@ -62,7 +62,7 @@ def test_a_build_up_is_started_shown_and_turned_off(supple_home):
     assert "Quick warm-up: 70 % next time (building up)" in shown.stdout and "started: 70 % up to 100 %" in shown.stdout
     plan = supple("plan", "quick-warmup", home=supple_home)
     assert "At 70 %, the build-up's scale for the next session: started: 70 % up to 100 %" in plan.stdout
-    assert "0:03  March in place" in plan.stdout  # the timeline at 70 %
+    assert "0:04  March in place" in plan.stdout  # the timeline at 70 %
     assert json.loads(supple("plan", "quick-warmup", "--json", home=supple_home).stdout)["scale"] == 0.7
     assert "build-up off" in supple("build-up", "quick-warmup", "--off", home=supple_home).stdout
     assert json.loads(supple("plan", "quick-warmup", "--json", home=supple_home).stdout)["scale"] == 1.0

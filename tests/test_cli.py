@@ -298,3 +298,17 @@ def test_a_plan_rounds_every_time_it_shows_by_one_rule(supple_home, tmp_path):
     assert rows[3][:2] == ["0:35", "Fold"] and rows[3][-2:] == ["43", "s"]  # 34.5 s in
     assert rows[4][:2] == ["1:17", "Done"]  # 77 s
     assert lines[-1] == "Total: 1 min 17 s"
+
+
+def test_plan_at_a_scale_previews_its_length_and_starts_no_build_up(supple_home):
+    """`supple plan ROUTINE --scale X` shows the plan at X, over a build-up, and changes nothing in the log."""
+    assert supple("build-up", "quick-warmup", "--start", "0.8", home=supple_home).returncode == 0
+    shown = supple("plan", "quick-warmup", "--scale", "0.7", home=supple_home)
+    assert shown.returncode == 0
+    assert "Total: 3 min 33 s" in shown.stdout  # 4 min 58 s at 100 %
+    assert "At 70 % (--scale 0.7), a preview: no session is started; the build-up stays at 80 %" in shown.stdout
+    assert "Trunk rotation: 7 reps x 3 s (10 at 100 %)" in shown.stdout
+    again = supple("plan", "quick-warmup", home=supple_home).stdout
+    assert "At 80 %, the build-up's scale for the next session" in again  # untouched
+    refused = supple("plan", "quick-warmup", "--scale", "3", home=supple_home)
+    assert refused.returncode == 1 and "must be between 0.5 and 2.0, got 3" in refused.stderr

@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     # Here, not at the top: bare `supple` parses nothing, and its first frame waits for no sqlite3.
     from app.cli.care import add_care_commands
     from app.cli.history import add_log_commands
-    from app.cli.routines import add_routine_commands
+    from app.cli.routines import add_routine_commands, scale_argument
     from app.cli.trash import add_trash_commands
 
     add_routine_commands(commands)
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     run.add_argument(
         "--scale",
-        type=_scale,
+        type=scale_argument,
         default=None,
         metavar="X",
         help="stretch (up to 2.0) or shrink (down to 0.5) every timed part; default 1.0, or the "
@@ -107,20 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     sound.set_defaults(handler=cmd_sound_check)
     parser.commands = commands.choices  # to show a command's own usage for an option it does not know
     return parser
-
-
-def _scale(text: str) -> float:
-    import argparse
-
-    from app.session.plan import SCALE_RANGE
-
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not SCALE_RANGE[0] <= value <= SCALE_RANGE[1]:
-        raise argparse.ArgumentTypeError(f"must be between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, got {value:g}")
-    return value
 
 
 class BadValue(Exception):

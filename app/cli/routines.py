@@ -48,7 +48,29 @@ def add_routine_commands(commands) -> None:
     )
     plan.add_argument("routine", metavar="ROUTINE", help="a file path, or a routine's file stem or name")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.add_argument(
+        "--scale",
+        type=scale_argument,
+        default=None,
+        metavar="X",
+        help="the plan at this time scale (0.5 to 2.0), over any build-up: a preview, nothing is started or changed",
+    )
     plan.set_defaults(handler=cmd_plan)
+
+
+def scale_argument(text: str) -> float:
+    """--scale's value: a number from 0.5 to 2.0, or argparse's error saying what was wrong."""
+    import argparse
+
+    from app.session.plan import SCALE_RANGE
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not SCALE_RANGE[0] <= value <= SCALE_RANGE[1]:
+        raise argparse.ArgumentTypeError(f"must be between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, got {value:g}")
+    return value
 
 
 def _summary(entry: Entry) -> dict:
@@ -165,7 +187,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from app.session.plan_output import plan_json_chunks, plan_table
 
     building = peek(entry.log_ref)
-    plan = build_plan(entry.routine, building[0] if building else 1.0)
+    scale = args.scale if args.scale is not None else building[0] if building else 1.0
+    plan = build_plan(entry.routine, scale)
     if args.json:
         for chunk in plan_json_chunks(plan):
             sys.stdout.write(json_safe(chunk))
@@ -173,11 +196,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         sets_of = {n: step.sets for n, step in enumerate(entry.routine.steps, start=1)}
         echo(plan_table(plan, sets_of))
-        if building:
+        if args.scale is not None:
+            stays = f"; the build-up stays at {percent(building[0])}" if building else ""
+            echo(f"\nAt {percent(scale)} (--scale {args.scale:g}), a preview: no session is started{stays}")
+        elif building:
             echo(
                 f"\nAt {percent(building[0])}, the build-up's scale for the next session: {building[1]} "
                 f"('supple build-up {entry.log_ref}' shows its history)"
             )
+        if scale != 1.0:
             paced = [
                 f"{now.name}: {now.reps} reps x {now.tempo:g} s ({was.reps} at 100 %)"
                 for was, now in zip(entry.routine.steps, plan.steps)

@@ -152,3 +152,34 @@ def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
         assert "EXIT=0" in session.wait_for("EXIT=")
     finally:
         session.close()
+
+
+def test_a_quick_timer_runs_in_a_real_terminal_and_is_logged(supple_home):
+    """`supple timer 2x2s/1s --prep 1s`: two rounds with a rest between, the summary, back to the shell, and
+    the session in the log under the timer's name; a form it does not know is refused with the forms."""
+    supple_home.mkdir(parents=True, exist_ok=True)
+    (supple_home / "config.toml").write_text("checkin = false\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")} | {
+        "SUPPLE_HOME": str(supple_home),
+        "TERM": "xterm-256color",
+    }
+    session = Tmux(
+        f"supple-timer-{os.getpid()}", f"{console_script()} timer 2x2s/1s --prep 1s; echo EXIT=$?; sleep 600", env
+    )
+    try:
+        session.wait_for("Timer 2x2s/1s")
+        screen = session.wait_for("ROUTINE COMPLETE")
+        assert "Planned     0:06" in screen and "Steps done  1 of 1" in screen  # 1 + 2 + 1 + 2 s
+        session.keys("Enter")
+        assert "EXIT=0" in session.wait_for("EXIT=")
+    finally:
+        session.close()
+    logged = subprocess.run(
+        [console_script(), "history", "--csv"], capture_output=True, text=True, env=env, timeout=60
+    ).stdout
+    assert "timer:2x2s/1s,Timer 2x2s/1s" in logged and "completed" in logged
+    refused = subprocess.run(
+        [console_script(), "timer", "8x30s/forever"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("supple timer: rest 'forever' is not a length") and "tabata" in refused.stderr

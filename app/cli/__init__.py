@@ -82,6 +82,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(handler=cmd_run)
 
+    timer = commands.add_parser(
+        "timer",
+        help="a quick timer, no file: 45s, 8x30s/15s, tabata, emom 10m",
+        description="A timer without a routine file, in the session screen with its sounds, logged as any "
+        "session: a length (45s), rounds of work and rest (8x30s/15s: 8 rounds of 30 s and 15 s rest), "
+        "tabata (8x20s/10s), or emom and its minutes (emom 10m: a go at the top of every minute).",
+    )
+    timer.add_argument("form", nargs="+", metavar="FORM", help="45s, 8x30s/15s, 5x1m/20s, tabata, emom 10m")
+    timer.add_argument("--prep", metavar="LENGTH", help="the get-ready before the first round (default 5s)")
+    timer.set_defaults(handler=cmd_timer)
+
     edit = commands.add_parser(
         "edit",
         help="open a routine in the editor (a bundled one as your copy)",
@@ -178,6 +189,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     return _run_app(
         start=entry.routine, scale=start.scale, start_ref=entry.log_ref, scale_why=start.why, scale_chosen=start.chosen
     )
+
+
+def cmd_timer(args: argparse.Namespace) -> int:
+    """`supple timer FORM`: a quick timer, straight into the session."""
+    from app.routine.model import BOUNDS
+    from app.routine.timer import TimerError, length_of, parse_timer
+
+    try:
+        prep = None if args.prep is None else length_of(args.prep, "--prep", *BOUNDS["gap"])
+        routine = parse_timer(args.form, prep)
+    except TimerError as error:
+        echo(f"supple timer: {error}", err=True)
+        return EXIT_USER
+    return _run_app(start=routine, scale=1.0, start_ref=f"timer:{' '.join(args.form).strip().casefold()}")
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

@@ -47,3 +47,20 @@ def test_a_form_it_does_not_know_is_refused_with_the_forms(form, said):
     assert str(refused.value).startswith(said)
     assert "A timer is a length (45s, 1m30s), rounds of work and rest (8x30s/15s" in str(refused.value)
     assert "tabata" in str(refused.value) and "emom 10m" in str(refused.value)
+
+
+def test_a_cut_off_timer_session_can_go_on_from_its_name_in_the_log():
+    """The log names a timer by its form and get-ready; a session cut off is rebuilt from that, as it was."""
+    from app.log.recorder import digest
+    from app.log.resume import Unfinished, prepare
+    from app.routine.routine_file import dumps
+    from app.routine.timer import timer_ref
+
+    ref = timer_ref(["5x1m/20s"], "10s")
+    assert ref == "timer:5x1m/20s --prep 10s"
+    ran = parse_timer(["5x1m/20s"], prep=10.0)
+    stood = Unfinished(
+        1, ref, ran.name, digest(dumps(ran)), 1.0, "", 3, 1, 5.0, (95, 0, 0), frozenset({1}), frozenset()
+    )
+    routine, resume = prepare(stood)
+    assert routine == ran and not resume.note  # the same timer: no "changed since" note

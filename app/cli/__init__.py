@@ -194,7 +194,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_timer(args: argparse.Namespace) -> int:
     """`supple timer FORM`: a quick timer, straight into the session."""
     from app.routine.model import BOUNDS
-    from app.routine.timer import TimerError, length_of, parse_timer
+    from app.routine.timer import TimerError, length_of, parse_timer, timer_ref
 
     try:
         prep = None if args.prep is None else length_of(args.prep, "--prep", *BOUNDS["gap"])
@@ -202,7 +202,7 @@ def cmd_timer(args: argparse.Namespace) -> int:
     except TimerError as error:
         echo(f"supple timer: {error}", err=True)
         return EXIT_USER
-    return _run_app(start=routine, scale=1.0, start_ref=f"timer:{' '.join(args.form).strip().casefold()}")
+    return _run_app(start=routine, scale=1.0, start_ref=timer_ref(args.form, args.prep))
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

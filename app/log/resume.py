@@ -11,6 +11,7 @@ from app.log.recorder import digest
 from app.routine.library import LookupFailed, resolve
 from app.routine.model import Routine
 from app.routine.routine_file import dumps
+from app.routine.timer import REF, TimerError, from_ref
 from app.session.plan import build_plan
 
 Where = tuple[str, str | None, int | None]  # a work segment by its step's name, its side and its set
@@ -203,6 +204,14 @@ def _found(where: Where, segments: list, steps: list, step: int, done: frozenset
 def prepare(unfinished: Unfinished) -> tuple[Routine, ResumePlan]:
     """The routine `unfinished` ran, as its file is now, and where to go on in it; CannotResume says why not
     (the routine gone, or with problems now)."""
+    if unfinished.routine_ref.startswith(REF):  # a quick timer: its form is all there is of it
+        try:
+            routine = from_ref(unfinished.routine_ref)
+        except TimerError:
+            raise CannotResume(
+                f"{unfinished.routine_name} cannot be read back. The session stays in your log as interrupted."
+            ) from None
+        return routine, _plan_at(routine, unfinished)
     try:
         entry = resolve(unfinished.routine_ref)
     except LookupFailed:  # said in the app's words: the command line's hint ('supple list') is not for here
@@ -214,7 +223,11 @@ def prepare(unfinished: Unfinished) -> tuple[Routine, ResumePlan]:
             f"{unfinished.routine_name} has problems now and cannot run; fix it first "
             "(e in the list). The session stays in your log as interrupted."
         )
-    routine = entry.routine
+    return entry.routine, _plan_at(entry.routine, unfinished)
+
+
+def _plan_at(routine: Routine, unfinished: Unfinished) -> ResumePlan:
+    """Where to go on in `routine` as it is now, with `unfinished`'s work done."""
     plan = build_plan(routine, unfinished.scale)
     same = digest(dumps(routine)) == unfinished.routine_digest
-    return routine, plan_resume(unfinished, list(plan.segments), list(routine.steps), same)
+    return plan_resume(unfinished, list(plan.segments), list(routine.steps), same)

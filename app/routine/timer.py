@@ -62,3 +62,18 @@ def parse_timer(words: list[str], prep: float | None = None) -> Routine:
         raise TimerError(f"{error}. A timer is {FORMS}") from None
     gap = 5.0 if prep is None else prep
     return Routine(name, (step,), kind="other", prep=gap, transition=gap, switch=gap)
+
+
+REF = "timer:"  # how the log names a timer's sessions: the form as typed, so that a cut-off one can go on
+
+
+def timer_ref(words: list[str], prep: str | None = None) -> str:
+    """The log's name for a timer: its form and get-ready, as `from_ref` reads them back."""
+    return REF + " ".join(words).strip().casefold() + ("" if prep is None else f" --prep {prep.strip()}")
+
+
+def from_ref(ref: str) -> Routine:
+    """The timer a log's ref names (`timer_ref`); TimerError when it names none."""
+    form, _, prep = ref.removeprefix(REF).partition(" --prep ")
+    low, high = BOUNDS["gap"]
+    return parse_timer(form.split(), length_of(prep, "--prep", low, high) if prep else None)

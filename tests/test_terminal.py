@@ -177,7 +177,7 @@ def test_a_quick_timer_runs_in_a_real_terminal_and_is_logged(supple_home):
     logged = subprocess.run(
         [console_script(), "history", "--csv"], capture_output=True, text=True, env=env, timeout=60
     ).stdout
-    assert "timer:2x2s/1s,Timer 2x2s/1s" in logged and "completed" in logged
+    assert "timer:2x2s/1s --prep 1s,Timer 2x2s/1s" in logged and "completed" in logged
     refused = subprocess.run(
         [console_script(), "timer", "8x30s/forever"], capture_output=True, text=True, env=env, timeout=60
     )

@@ -319,3 +319,29 @@ def test_a_session_to_go_on_with_is_prepared_from_its_routine_as_it_is_now(suppl
     with pytest.raises(CannotResume) as gone:
         prepare(stood)
     assert str(gone.value) == "Legs is no longer among your routines. The session stays in your log as interrupted."
+
+
+def test_a_session_at_a_build_up_s_scale_goes_on_as_the_same_routine(supple_home, tmp_path, clock):
+    """Recorded at 80 % (a build-up: its paced steps' reps scaled), then cut off: the routine has not changed,
+    so it goes on where it stood, with no 'has changed since' note (it said the routine had changed)."""
+    from app.log.resume import prepare
+    from app.routine.library import resolve
+
+    entry = resolve("quick-warmup")
+    writer = LogWriter(store.db_path())
+    writer.start()
+    engine = Engine(entry.routine, clock, 0.8)
+    recorder = SessionRecorder(writer, engine, entry.log_ref)
+    engine.start()
+    recorder.begin()
+    clock.advance(30)
+    engine.poll()
+    recorder.sync()
+    writer.close()
+    conn = connect(store.db_path())
+    conn.execute("UPDATE sessions SET owner = 'gone:1'")
+    conn.commit()
+    unfinished = close_stale_and_find(conn, datetime.now().astimezone())
+    conn.close()
+    routine, resume = prepare(unfinished)
+    assert routine == entry.routine and resume.note == ""

@@ -229,5 +229,6 @@ def prepare(unfinished: Unfinished) -> tuple[Routine, ResumePlan]:
 def _plan_at(routine: Routine, unfinished: Unfinished) -> ResumePlan:
     """Where to go on in `routine` as it is now, with `unfinished`'s work done."""
     plan = build_plan(routine, unfinished.scale)
-    same = digest(dumps(routine)) == unfinished.routine_digest
+    # The log keeps the digest of the routine as run (its paced steps' reps at the session's scale).
+    same = digest(dumps(routine._replace(steps=plan.steps))) == unfinished.routine_digest
     return plan_resume(unfinished, list(plan.segments), list(routine.steps), same)

@@ -48,3 +48,8 @@ def bundled_routines_dir() -> Path:
     package = Path(__file__).resolve().parent
     inside = package / "routines"
     return inside if inside.is_dir() else package.parent / "routines"
+
+
+def log_file() -> Path:
+    """The training log (SQLite), in the data folder."""
+    return data_dir() / "supple.db"

@@ -30,7 +30,7 @@ class LogUnavailable(Exception):
 
 def db_path() -> Path:
     """Where the log lives: the user data folder (SUPPLE_HOME/data when set)."""
-    return paths.data_dir() / DB_NAME
+    return paths.log_file()
 
 
 def connect(

@@ -254,3 +254,20 @@ async def test_enter_runs_at_the_build_up_the_log_has_even_before_the_list_looke
         await until(pilot, lambda: isinstance(app.screen, SessionScreen))
         assert app.screen.engine.plan.scale == 0.8 and "80 %" in top_line(app)
     writer.close()
+
+
+async def test_the_open_list_sees_a_build_up_and_a_check_in_made_from_the_shell_unasked(clock):
+    """With no key and no focus change: the list looks at the log every few seconds and reads it again when it
+    changed, so the preview says a build-up started from the shell, and the warning line a new check-in."""
+    app, writer = app_with_log(clock)
+    writer.start()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "4 min 58 s" in text_of(app, "#preview"))
+        conn = connect(db_path())  # `supple build-up quick-warmup --start 0.7`, `supple checkin 9 --leg`
+        build_up.start(conn, "bundled:quick-warmup", 0.7, 0.05, 1.0)
+        record(conn, 9, ("lower back",), leg=True)
+        conn.close()
+        await until(pilot, lambda: "70 %" in text_of(app, "#preview"))
+        await until(pilot, lambda: app.screen.query_one("#picker-warning").display)
+        assert "down a leg" in text_of(app, "#picker-warning-text")
+    writer.close()

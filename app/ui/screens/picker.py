@@ -156,6 +156,7 @@ class PickerScreen(SuppleScreen[None]):
     stale = False  # set when the user comes back from the editor or a session
     _listed_mark: int | None = None  # the routines folder's mark when the list was read
     _starting: object | None = None  # a start asked for, waiting for the log's build-ups
+    _seen_log: tuple[int, ...] = ()  # the log's marks when the list last looked
     _listing_generation = 0  # counts the list's rebuilds
     _previewed: tuple[Entry, float] | None = None
     _deleted: tuple[Path, Path, str] | None = None  # the routine deleted last: where it is kept, where it was, its ref
@@ -181,6 +182,7 @@ class PickerScreen(SuppleScreen[None]):
         self.reload(self.app.highlight_ref)
         self.app.highlight_ref = None
         self.read_standing()
+        self._seen_log = self._log_mark()
         self.set_interval(FOLDER_LOOK, self._look_at_the_folder)
 
     def _folder_mark(self) -> int | None:
@@ -191,12 +193,31 @@ class PickerScreen(SuppleScreen[None]):
         except OSError:
             return None
 
+    @staticmethod
+    def _log_mark() -> tuple[int, ...]:
+        """When the training log (and its write-ahead file, where writes land first) last changed."""
+        log = paths.log_file()
+        marks = []
+        for path in (log, log.with_name(log.name + "-wal")):
+            try:
+                marks.append(os.stat(path).st_mtime_ns)
+            except OSError:
+                marks.append(0)
+        return tuple(marks)
+
     def _look_at_the_folder(self) -> None:
         """A routine added, saved or deleted from outside (another Supple, an editor, the shell) shows without
-        a restart: one stat of the folder every few seconds while the list is on screen, no file read."""
-        if self.is_current and self._folder_mark() != self._listed_mark:
+        a restart, and so does a build-up or a check-in made from the shell: a stat of the folder and of the log
+        every few seconds while the list is on screen; a file is read only when one changed."""
+        if not self.is_current:
+            return
+        if self._folder_mark() != self._listed_mark:
             highlighted = self._highlighted()
             self.reload(highlighted.ref if highlighted else None)
+        log = self._log_mark()
+        if log != self._seen_log:
+            self._seen_log = log
+            self.read_standing()
 
     def look_again(self) -> None:
         """Back in front of the user (the terminal focused again): the folder and the log, as they are now."""

@@ -50,6 +50,8 @@ async def test_a_completed_session_is_recorded_and_the_summary_says_so(clock):
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await until(pilot, lambda: "Recorded in your log" in text_of(app, "#summary-log"))
+        # Started from the shell: no list to press h in once it closes; the shell's command is named.
+        assert text_of(app, "#summary-log") == "Recorded in your log: 'supple history' shows it."
     writer.close()
     assert sessions() == [("user:short", "completed", 3, None)]
 
@@ -400,3 +402,23 @@ async def test_quit_from_the_palette_or_ctrl_q_asks_before_it_stops_a_session(cl
         await until(pilot, lambda: not app.is_running)
     writer.close()
     assert [(ref, outcome) for ref, outcome, *_ in sessions()] == [("user:short", "stopped")]
+
+
+async def test_the_question_about_a_cut_off_session_waits_for_a_dialog_the_user_opened(clock):
+    """A check-in opened (c) before the log had found the cut-off session: the question waits until it is
+    closed, so the check-in's digits and Enter go to the check-in (Enter resumed the old session)."""
+    from app.ui.screens.checkin import CheckInScreen
+    from app.ui.screens.resume import look_for_unfinished
+
+    entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
+    app, writer = app_with_log(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen))
+        unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)
+        look_for_unfinished(app)  # as at start-up, the log finding it while the check-in is open
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("3", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ResumeScreen))  # asked once the list is back
+    writer.close()

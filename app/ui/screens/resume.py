@@ -12,22 +12,32 @@ from textual.widgets import Button, Static
 
 from app.log.resume import CannotResume, Unfinished, close_stale_and_find, mark_interrupted, prepare
 from app.routine.duration import format_clock, whole_seconds
+from app.ui import screens
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
 
 if TYPE_CHECKING:
     from app.ui.app import SuppleApp
 
+OFFER_AGAIN = 1.0  # seconds before asking again, when the user was busy with something else
+
 
 def look_for_unfinished(app: SuppleApp) -> None:
     """Ask the log (on its thread) for a session left running by a process that is gone; offer it back."""
 
+    def offer(unfinished: Unfinished) -> None:
+        # Asked only over the bare list: over a dialog the user opened meanwhile (a check-in), the keys meant
+        # for it went to this question (Enter resumed). Keys typed before it shows go nowhere.
+        if not isinstance(app.screen, screens.PickerScreen):
+            app.set_timer(OFFER_AGAIN, lambda: offer(unfinished))
+            return
+        app.dialog_closed()
+        app.push_screen(ResumeScreen(unfinished), lambda choice: _chosen(app, unfinished, choice))
+
     def found(unfinished: Unfinished | None) -> None:
         if unfinished is not None:
             try:
-                app.call_from_thread(
-                    app.push_screen, ResumeScreen(unfinished), lambda choice: _chosen(app, unfinished, choice)
-                )
+                app.call_from_thread(offer, unfinished)
             except RuntimeError:
                 pass  # the app has ended meanwhile
 

@@ -144,6 +144,8 @@ class SummaryScreen(SuppleScreen[None]):
             return f"Not recorded: {self.recorded}"
         if not self._heard:
             return "Saving to your training log…"
+        if self.app.back_to() == "Back to the shell":  # no list to press h in: the shell's command says it
+            return "Recorded in your log: 'supple history' shows it."
         return "Recorded in your log: h in the list shows it."
 
     def log_heard(self, why: str) -> None:

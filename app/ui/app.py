@@ -128,6 +128,20 @@ class SuppleApp(App[None]):
             return self._editor_screen(self._edit)
         return screens.PickerScreen()
 
+    def _fit(self, width: int, height: int) -> None:
+        """Smaller than Supple can draw: one line asks for more room, over everything, until there is. Done as
+        the resize comes in, before any screen is drawn at that size (a dialog at 4 columns raised in Rich)."""
+        small = screens.TooSmallScreen.needed(width, height)
+        shown = isinstance(self.screen, screens.TooSmallScreen)
+        if small and not shown:
+            from textual.command import CommandPalette
+
+            if CommandPalette.is_open(self):  # Textual's palette is not drawn narrower than it is: closed
+                self.screen.dismiss()
+            self.push_screen(screens.TooSmallScreen())
+        elif shown and not small:
+            self.pop_screen()
+
     def on_app_focus(self, event: events.AppFocus) -> None:
         """The terminal is in front again (back from a shell, another window): the list looks again."""
         if isinstance(self.screen, screens.PickerScreen):
@@ -139,12 +153,14 @@ class SuppleApp(App[None]):
 
         from app.ui.palette import Palette
 
+        if isinstance(self.screen, screens.TooSmallScreen):
+            return  # nothing opens in a terminal too small to draw it
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         """The keys, opened at the section for the screen below (F1 anywhere, where ? would be typed)."""
-        if not isinstance(self.screen, screens.HelpScreen):
+        if not isinstance(self.screen, (screens.HelpScreen, screens.TooSmallScreen)):
             self.push_screen(screens.HelpScreen(self.screen.HELP_SECTION if isinstance(self.screen, Supple) else None))
 
     def _theme_chosen(self, theme: object) -> None:
@@ -451,6 +467,8 @@ class SuppleApp(App[None]):
         # Seen twice: as it comes in, and as it bubbles back up to the bindings of the screen on top then.
         if isinstance(event, events.Key) and event.time < self._keys_void_before:
             return
+        if isinstance(event, events.Resize) and self._screen_stack:
+            self._fit(event.size.width, event.size.height)
         await super().on_event(event)
 
     def went_on(self) -> None:

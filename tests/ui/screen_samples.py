@@ -87,6 +87,7 @@ def _sample(name: str) -> Callable[[SuppleApp, str], Screen]:
         resume,
         settings,
         summary,
+        too_small,
     )
 
     ways: dict[str, Callable[[SuppleApp, str], Screen]] = {
@@ -111,6 +112,7 @@ def _sample(name: str) -> Callable[[SuppleApp, str], Screen]:
         "StopSessionScreen": lambda app, text: dialogs.StopSessionScreen(),
         "SummaryScreen": lambda app, text: summary.SummaryScreen(text, _summary(text), recorded=text),
         "TextEditorScreen": _text_editor,
+        "TooSmallScreen": lambda app, text: too_small.TooSmallScreen(),
     }
     return ways[name]
 

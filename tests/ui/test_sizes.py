@@ -61,3 +61,48 @@ async def test_the_plan_preview_keeps_its_rows_whole_on_a_small_terminal(clock):
         assert not any(row.strip("█ ").startswith("SIDE") for row in rows)
         plan = app.screen.query_one("#plan-scroll")
         assert plan.max_scroll_x > 0  # the rest is a sideways scroll away
+
+
+@pytest.mark.parametrize("width", [4, 10, 14, 39])
+async def test_below_the_smallest_size_every_screen_asks_for_room_and_none_crashes(width, clock):
+    """The jump dialog, the palette and the save question raised ValueError inside Rich at 4 to 14 columns:
+    below 40x12 one plain line asks for a larger terminal, over everything, and goes when there is room."""
+    from app.ui.screens.dialogs import JumpScreen
+    from app.ui.screens.too_small import TooSmallScreen
+
+    app, _ = build(clock, start=SHORT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, JumpScreen))
+        await pilot.resize_terminal(width, 10)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        assert "Make the terminal larger" in str(app.screen.query_one("#too-small").render())
+        await pilot.press("ctrl+p", "f1")  # the palette and the help open nothing at that size
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
+        assert any(isinstance(s, JumpScreen) for s in app.screen_stack)  # what was there is there again
+
+
+async def test_the_palette_open_when_the_terminal_shrinks_closes_and_nothing_crashes(clock):
+    from textual.command import CommandPalette
+
+    from app.ui.screens.too_small import TooSmallScreen
+
+    app, _ = build(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.resize_terminal(6, 6)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.resize_terminal(60, 20)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen) and not CommandPalette.is_open(app))
+
+
+async def test_a_start_in_a_tiny_terminal_asks_for_room(clock):
+    from app.ui.screens.too_small import TooSmallScreen
+
+    app, _ = build(clock)
+    async with app.run_test(size=(20, 8)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen))

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # for editors and type checkers; at run time __getattr__ belo
     from app.ui.screens.settings import SettingsScreen as SettingsScreen
     from app.ui.screens.summary import SummaryScreen as SummaryScreen
     from app.ui.screens.text_editor import TextEditorScreen as TextEditorScreen
+    from app.ui.screens.too_small import TooSmallScreen as TooSmallScreen
 
 HOMES = {  # each name this package gives, and the module in it that holds it
     "AdviceScreen": "checkin",
@@ -51,6 +52,7 @@ HOMES = {  # each name this package gives, and the module in it that holds it
     "StopSessionScreen": "dialogs",
     "SummaryScreen": "summary",
     "TextEditorScreen": "text_editor",
+    "TooSmallScreen": "too_small",
     "look_for_unfinished": "resume",
     "offer_kept": "kept",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Checkbox, Input, Static
 
 from app.settings import Settings, load_settings
@@ -191,3 +192,21 @@ async def test_with_no_player_the_status_is_words_not_errors_and_test_sound_says
         await pilot.click("#test")
         await until(pilot, lambda: any("rings the terminal bell" in n.message for n in app._notifications))
         await until(pilot, lambda: played == list(CUES))
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_buttons_show_without_scrolling(clock, size):
+    """Test sound, Save and Cancel on screen at once, with the longest sound line (no player works here)."""
+    from app.sound.state import SoundState
+    from tests.ui.helpers import screen_lines
+
+    app, _ = build(clock)
+    async with app.run_test(size=size) as pilot:
+        app._sound_report(SoundState(None, (("simpleaudio", "x"), ("paplay", "y"), ("aplay", "z")), None, "", True))
+        await pilot.pause()
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "Test sound" in shown and "Save (ctrl+s)" in shown and "Cancel (Esc)" in shown, shown
+        assert "Sound cues" in shown and "says why" in shown

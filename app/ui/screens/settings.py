@@ -56,17 +56,20 @@ class SettingsScreen(Dialog[None]):
                 status = "Sound: starting"
             yield Static(plain(status), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Test sound", id="test")
-                yield Button("Save (ctrl+s)", variant="success", id="save")
-                yield Button("Cancel (Esc)", id="cancel")
+                # One row each, so the buttons show without scrolling at 60x20 too.
+                yield Button("Test sound", id="test", compact=True)
+                yield Button("Save (ctrl+s)", variant="success", id="save", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def _read(self) -> Settings | None:
         text = self.query_one("#volume", Input).value.strip()
         error = self.query_one("#volume-error", Static)
         if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
             error.update(plain(f"volume must be a whole number from 0 to 100, got {shorten(text)!r}"))
+            error.display = True
             return None
         error.update("")
+        error.display = False
         values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway", "checkin")}
         return Settings(volume=int(text), theme=self.app.theme, **values)
 

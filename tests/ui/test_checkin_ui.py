@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
+import pytest
+
 from app.log import build_up
 from app.log.checkins import record
 from app.log.store import connect, db_path
@@ -82,6 +84,7 @@ async def test_enter_without_a_number_asks_for_one(clock):
         await finish(pilot, clock)
         await pilot.press("enter")
         assert isinstance(app.screen, CheckInScreen) and "Choose a number first" in text_of(app, "#pain-error")
+        assert app.screen.query_one("#pain-error").display  # its row shows once there is something to say
         await pilot.press("right", "right", "enter")  # arrows choose too: 0, then 1
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
     writer.close()
@@ -270,4 +273,18 @@ async def test_the_open_list_sees_a_build_up_and_a_check_in_made_from_the_shell_
         await until(pilot, lambda: "70 %" in text_of(app, "#preview"))
         await until(pilot, lambda: app.screen.query_one("#picker-warning").display)
         assert "down a leg" in text_of(app, "#picker-warning-text")
+    writer.close()
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_check_in_s_buttons_show_without_scrolling(clock, size):
+    from tests.ui.helpers import screen_lines
+
+    app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=size) as pilot:
+        await finish(pilot, clock)
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "Save (Enter)" in shown and "Skip (Esc)" in shown and "How does your back feel" in shown, shown
     writer.close()

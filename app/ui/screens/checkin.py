@@ -92,8 +92,8 @@ class CheckInScreen(Dialog[Answer | None]):
             yield Tick("It spreads down a leg", id="leg", compact=True)
             yield Input(placeholder="a note (optional)", id="note", compact=True, max_length=500)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(plain("Save (Enter)"), variant="primary", id="save")
-                yield Button(plain("Skip (Esc)"), id="skip")
+                yield Button(plain("Save (Enter)"), variant="primary", id="save", compact=True)
+                yield Button(plain("Skip (Esc)"), id="skip", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(PainScale).focus()
@@ -113,16 +113,21 @@ class CheckInScreen(Dialog[Answer | None]):
     def action_save(self) -> None:
         pain = self.query_one(PainScale).value
         if pain is None:
-            self.query_one("#pain-error", Static).update(plain("Choose a number first: 0-9, or t for 10."))
+            self._say(plain("Choose a number first: 0-9, or t for 10."))
             self.query_one(PainScale).focus()
             return
         places = tuple(p for p in PLACES if self.query_one(f"#place-{p.replace(' ', '-')}", Checkbox).value)
         try:
             note = check_note(self.query_one("#note", Input).value)
         except CheckInError as error:
-            self.query_one("#pain-error", Static).update(plain(str(error)))
+            self._say(plain(str(error)))
             return
         self.dismiss(Answer(pain, places, self.query_one("#leg", Checkbox).value, note))
+
+    def _say(self, problem: Content) -> None:
+        error = self.query_one("#pain-error", Static)
+        error.update(problem)
+        error.display = True
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,8 @@ from textual.content import Content
 
 from app.text import visible
 
+NOTICE_SECONDS = 5.0  # how long a notice shows when its sender does not say
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.notifications import SeverityLevel
@@ -37,8 +39,15 @@ def notify(
     severity: SeverityLevel = "information",
     timeout: float | None = None,
 ) -> None:
-    """A toast whose message and title are shown literally."""
-    node.app.notify(visible(message, keep="\n"), title=visible(title), severity=severity, timeout=timeout, markup=False)
+    """A toast whose message and title are shown literally; over a session, a line in its hint line instead,
+    where the eyes already are and no digit is covered."""
+    from app.ui.screens.base import Supple
+
+    shown = visible(message, keep="\n")
+    screen = node.app.screen if node.app.screen_stack else None
+    if isinstance(screen, Supple) and screen.take_notice(" ".join(shown.split()), timeout or NOTICE_SECONDS):
+        return
+    node.app.notify(shown, title=visible(title), severity=severity, timeout=timeout, markup=False)
 
 
 def wrapped(content: Content, width: int) -> Content:

@@ -263,7 +263,9 @@ async def test_a_log_that_cannot_be_used_is_said_and_the_session_runs(clock):
     connect(db_path()).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     app, writer = app_with_log(clock, start=SHORT, start_ref="user:short")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: any("cannot be used" in n.message for n in app._notifications))
+        # Said in the session's hint line, under the clock, not in a toast over its digits.
+        await until(pilot, lambda: "cannot be used" in text_of(app, "#hint"))
+        assert not app._notifications
         await pilot.press("q", "y")
         await pilot.pause()
         assert "Not recorded: " in text_of(app, "#summary-log") and "newer Supple" in text_of(app, "#summary-log")

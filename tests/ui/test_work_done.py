@@ -158,8 +158,8 @@ async def test_a_scale_chosen_in_the_picker_over_a_build_up_says_so_and_holds_th
         await until(pilot, lambda: isinstance(app.screen, SessionScreen))
         scale = app.screen.engine.plan.scale
         assert scale == pytest.approx(1.0)
-        said = " ".join(n.message for n in app._notifications)
-        assert "100 % chosen for this session; the build-up stays at 90 %" in said
+        said = text_of(app, "#hint")  # under the clock, not a toast over its digits
+        assert "100 % chosen for this session; the build-up stays at 90 %" in said and not app._notifications
         await advance(pilot, clock, 60)
         await checked_in_without_pain(pilot)
     writer.close()

@@ -27,6 +27,11 @@ class Supple:
     def sound_changed(self) -> None:
         """The sound's state changed (muted, voice, the player): show it, where the screen shows it."""
 
+    def take_notice(self, text: str, seconds: float) -> bool:
+        """Show a notice in the screen's own words' place, for `seconds`, instead of a toast over it (a toast
+        covered the session's digits); False: this screen has no such place, a toast it is."""
+        return False
+
 
 class DismissOnce:
     """`dismiss` only while the screen is the one on top.

@@ -326,6 +326,12 @@ class SessionScreen(SessionDrawing):
         else:
             self.command(Command("primary"))
 
+    def take_notice(self, text: str, seconds: float) -> bool:
+        if self.app.screen is not self:
+            return False  # under a dialog: the toast goes over the dialog, where the user is looking
+        self._say(text, seconds)
+        return True
+
     def _say(self, text: str, seconds: float = SAY_SECONDS) -> None:
         """A word on what a key did, in the hint line below the clock, where the eyes already are."""
         if self._said_timer is not None:

@@ -212,3 +212,28 @@ def test_the_session_s_top_line_word_for_a_paused_build_up_never_reads_as_a_paus
     assert short("build-up paused: stepped back to 70 % and paused after pain of 8") == "build-up paused"
     assert short("building up: +5 % since last time") == "building up"
     assert short("held at 70 %: pain of 5 after the last session") == "held"
+
+
+def test_what_the_build_up_says_is_what_happened():
+    """At its start, pain does not 'step back' to where it is; a stopped session with no check-in is held for
+    being stopped, not for the check-in it never got."""
+    at_start = build_up.BuildUp("r", 0.8, 0.05, 1.0, 0.8, False, "")
+    assert (
+        build_up.next_scale(at_start, "completed", 9, False)[2] == "held at 80 %, its start, and paused after pain of 9"
+    )
+    at = build_up.BuildUp("r", 0.7, 0.05, 1.0, 0.8, False, "")
+    assert build_up.next_scale(at, "stopped", None, False)[2] == "held at 80 %: the last session was not completed"
+    assert build_up.next_scale(at, "completed", None, False)[2] == "held at 80 %: no check-in after the last session"
+
+
+def test_a_bad_check_in_made_after_the_session_moved_the_build_up_still_pauses_it(conn):
+    """The session's end held the build-up (no check-in then); pain of 10 checked in later from the shell for
+    that session steps it back and pauses it, as it would have at once (it waited for the next session)."""
+    build_up.start(conn, "bundled:quick-warmup", 0.7, 0.05, 1.0)
+    build_up.after_session(conn, session(conn), 2, warned=False)  # up to 75 %
+    ended = session(conn, outcome="stopped")
+    assert build_up.after_session(conn, ended, None, warned=False).after == 0.75  # held: not completed
+    assert build_up.after_session(conn, ended, 3, warned=False) is None  # a mild one later: once a session
+    later = build_up.after_session(conn, ended, 10, warned=False)
+    assert later is not None and round(later.after, 2) == 0.7 and build_up.get(conn, "bundled:quick-warmup").paused
+    assert build_up.after_session(conn, ended, 10, warned=False) is None  # paused already: not again

@@ -172,6 +172,8 @@ def next_scale(
     if pain is not None and pain >= SEVERE or warned:
         back = max(build_up.start, scale - build_up.step)
         why = f"pain of {pain}" if pain is not None and pain >= SEVERE else "the warning signs"
+        if back >= scale - EPSILON:  # at its start already: nothing to step back
+            return back, True, f"held at {percent(back)}, its start, and paused after {why}"
         return back, True, f"stepped back to {percent(back)} and paused after {why}"
     if ran_at is not None and abs(ran_at - scale) > EPSILON:
         return (
@@ -179,10 +181,9 @@ def next_scale(
             False,
             f"held at {percent(scale)}: the last session ran at {percent(ran_at)}, not the build-up's scale",
         )
-    if pain is None:
-        return scale, False, "held: no check-in after the last session"
-    if pain >= MODERATE:
+    if pain is not None and pain >= MODERATE:
         return scale, False, f"held at {percent(scale)}: pain of {pain} after the last session"
+    # A session that does not count says so, before a check-in it did not get (not "no check-in").
     if outcome == "skipped":
         return (
             scale,
@@ -191,6 +192,8 @@ def next_scale(
         )
     if outcome != "completed":
         return scale, False, f"held at {percent(scale)}: the last session was not completed"
+    if pain is None:
+        return scale, False, f"held at {percent(scale)}: no check-in after the last session"
     if scale >= build_up.target - EPSILON:
         return scale, False, f"at its target, {percent(build_up.target)}"
     up = min(build_up.target, scale + build_up.step)
@@ -205,8 +208,14 @@ def after_session(conn: sqlite3.Connection, session_id: int, pain: int | None, w
     found = get(conn, row[0])
     if found is None:
         return None
-    if conn.execute("SELECT 1 FROM build_up_steps WHERE session_id = ?", (session_id,)).fetchone():
-        return None  # a session moves the build-up once, whatever check-ins follow it
+    stepping_back = (pain is not None and pain >= SEVERE or warned) and not found.paused
+    if (
+        conn.execute("SELECT 1 FROM build_up_steps WHERE session_id = ?", (session_id,)).fetchone()
+        and not stepping_back
+    ):
+        # A session moves the build-up once, whatever check-ins follow it; but pain of 7 or more, or the
+        # warning signs, in a check-in made later (from the shell) still step it back and pause it.
+        return None
     scale, paused, why = next_scale(found, row[1], pain, warned, row[2])
     with conn:
         conn.execute("UPDATE build_ups SET scale = ?, paused = ? WHERE routine_ref = ?", (scale, int(paused), row[0]))

@@ -371,7 +371,7 @@ async def test_a_stopped_session_s_summary_fits_80x24_whole_with_its_check_in(cl
         screen = "\n".join(shown)
         assert "SESSION STOPPED" in screen and "Check-in: pain 3" in screen
         assert "Stopped early with 13 % of the work done: not counted" in screen, screen  # not scrolled away
-        assert "for your streak or a build-up." in screen, screen
+        assert "for your streak, nor for a build-up's step up." in screen, screen
         box = [line.split("│")[1] for line in shown if line.count("│") == 2]
         at = next(i for i, line in enumerate(box) if line.startswith("  Skipped"))
         assert box[at + 1].startswith(" " * 14) and box[at + 1].strip(), box  # a long list wraps under itself

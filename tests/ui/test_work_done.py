@@ -90,7 +90,7 @@ async def done_at_85(pilot, clock) -> None:
             stopped_at_half,
             "stopped",
             "SESSION STOPPED",
-            "Stopped early with 50 % of the work done: not counted for your streak or a build-up.",
+            "Stopped early with 50 % of the work done: not counted for your streak, nor for a build-up's step up.",
             0.9,
             0,
         ),

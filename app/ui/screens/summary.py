@@ -36,7 +36,7 @@ def headline(summary: Summary) -> tuple[str, str]:
     if not summary.finished:
         return (
             "SESSION STOPPED",
-            f"Stopped early with {_work_done(summary)}: not counted for your streak or a build-up.",
+            f"Stopped early with {_work_done(summary)}: not counted for your streak, nor for a build-up's step up.",
         )
     if not summary.counts:
         return "NOT COUNTED AS DONE", (

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from app.ui.screens.base import SuppleScreen
+from app.ui.text import plain
 
 MIN_SIZE = (40, 12)  # columns, rows: the smallest terminal every screen of Supple is drawn in
 
@@ -22,4 +23,4 @@ class TooSmallScreen(SuppleScreen[None]):
         return width < MIN_SIZE[0] or height < MIN_SIZE[1]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Make the terminal larger: Supple needs {MIN_SIZE[0]}x{MIN_SIZE[1]}.", id="too-small")
+        yield Static(plain(f"Make the terminal larger: Supple needs {MIN_SIZE[0]}x{MIN_SIZE[1]}."), id="too-small")

@@ -265,18 +265,20 @@ class SuppleApp(App[None]):
         closes, Supple ends, and what the user types next goes to the shell."""
         return self._start is not None or self._edit is not None
 
+    def _picker(self) -> screens.PickerScreen | None:
+        """The list of routines in the stack, if there is one (a session or an editor may be above it)."""
+        return next((screen for screen in self.screen_stack if isinstance(screen, screens.PickerScreen)), None)
+
     def back_to(self) -> str:
         """Where closing a session's summary or the editor goes: the shell, or the list of routines."""
-        if self.from_command_line and not any(isinstance(s, screens.PickerScreen) for s in self.screen_stack):
-            return "Back to the shell"
-        return "Back to routines"
+        return "Back to the shell" if self.from_command_line and self._picker() is None else "Back to routines"
 
     def leave_session(self, leaving: Screen) -> None:
         """Back to the picker from `leaving` (a session's summary or the editor), if it is still the screen
         on top: a key pressed twice asks twice, and the second must not take the picker away."""
         if leaving is not self.screen:
             return
-        picker = next((screen for screen in self.screen_stack if isinstance(screen, screens.PickerScreen)), None)
+        picker = self._picker()
         if picker is None and self.from_command_line:
             self.exit()  # `supple run` and `supple new` go back to the shell they came from, not on into a list
         elif picker is not None:

@@ -33,9 +33,20 @@ if TYPE_CHECKING:
     from app.log.checkins import Warning
     from app.log.jobs import Care, Standing
 
-FOLDER_LOOK = 3.0  # seconds between looks at the routines folder while the list shows
+FOLDER_LOOK = 3.0  # seconds between looks at the routines folder and the log while the list shows
 FIRST_ROWS = 150  # rows listed before the first frame: more than a tall terminal shows
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
+
+
+def _changed(*paths_: Path) -> tuple[int, ...]:
+    """When each of `paths_` last changed (0 for one that cannot be read): one stat each, no file read."""
+    marks = []
+    for path in paths_:
+        try:
+            marks.append(os.stat(path).st_mtime_ns)
+        except OSError:
+            marks.append(0)
+    return tuple(marks)
 
 
 class RoutineList(OptionList):
@@ -154,7 +165,7 @@ class PickerScreen(SuppleScreen[None]):
     )
 
     stale = False  # set when the user comes back from the editor or a session
-    _listed_mark: int | None = None  # the routines folder's mark when the list was read
+    _listed_mark: tuple[int, ...] = ()  # the routines folder's mark when the list was read
     _starting: object | None = None  # a start asked for, waiting for the log's build-ups
     _seen_log: tuple[int, ...] = ()  # the log's marks when the list last looked
     _listing_generation = 0  # counts the list's rebuilds
@@ -183,29 +194,21 @@ class PickerScreen(SuppleScreen[None]):
         self.app.highlight_ref = None
         self.read_standing()
         self._seen_log = self._log_mark()
-        self.set_interval(FOLDER_LOOK, self._look_at_the_folder)
+        self.set_interval(FOLDER_LOOK, self._look_at_the_files)
 
-    def _folder_mark(self) -> int | None:
+    @staticmethod
+    def _folder_mark() -> tuple[int, ...]:
         """When the routines folder last gained, lost or renamed a file (a save writes a new file and renames it
-        in place); None when it cannot be read."""
-        try:
-            return os.stat(paths.user_routines_dir()).st_mtime_ns
-        except OSError:
-            return None
+        in place)."""
+        return _changed(paths.user_routines_dir())
 
     @staticmethod
     def _log_mark() -> tuple[int, ...]:
         """When the training log (and its write-ahead file, where writes land first) last changed."""
         log = paths.log_file()
-        marks = []
-        for path in (log, log.with_name(log.name + "-wal")):
-            try:
-                marks.append(os.stat(path).st_mtime_ns)
-            except OSError:
-                marks.append(0)
-        return tuple(marks)
+        return _changed(log, log.with_name(log.name + "-wal"))
 
-    def _look_at_the_folder(self) -> None:
+    def _look_at_the_files(self) -> None:
         """A routine added, saved or deleted from outside (another Supple, an editor, the shell) shows without
         a restart, and so does a build-up or a check-in made from the shell: a stat of the folder and of the log
         every few seconds while the list is on screen; a file is read only when one changed."""
@@ -221,8 +224,8 @@ class PickerScreen(SuppleScreen[None]):
 
     def look_again(self) -> None:
         """Back in front of the user (the terminal focused again): the folder and the log, as they are now."""
-        self.read_standing()
-        self._look_at_the_folder()
+        self._seen_log = ()  # read once, changed or not
+        self._look_at_the_files()
 
     def read_standing(self) -> None:
         """Ask the log (on its thread) for the advice to show, the build-ups and the history's figures; the first frame

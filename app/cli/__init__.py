@@ -242,6 +242,7 @@ def _run_app(
     # among them only delays the first frame. The app turns collection back on once it is drawn.
     gc.disable()
     from app.log.writer import LogWriter
+    from app.session.keep_awake import KeepAwake, Wakepy
     from app.settings import load_settings
     from app.sound.player import SoundPlayer
     from app.ui.app import make_app  # Textual loads only when the app runs
@@ -260,11 +261,13 @@ def _run_app(
         settings=settings,
         settings_problem=problem,
         log=log,
+        keep_awake=KeepAwake(Wakepy()),  # wakepy itself loads on its thread, when a session first runs
     )
     try:
         app.run()
     finally:
         sound.close()
+        app.keep_awake.close()
         lost = log.close()  # what the session wrote last is on disk before the process ends
     if lost:
         print(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.log.writer import LogWriter
     from app.routine.model import Routine
     from app.session.engine import Clock
+    from app.session.keep_awake import KeepAwake
     from app.session.runner import SessionRunner
     from app.sound.output import SoundOutput
     from app.sound.state import SoundState
@@ -83,6 +84,7 @@ class SuppleApp(App[None]):
         scale_chosen: bool = False,
         edit: Entry | Literal["new"] | None = None,
         log: LogWriter | None = None,
+        keep_awake: KeepAwake,
     ) -> None:
         super().__init__()
         self._start_ref = start_ref
@@ -97,6 +99,8 @@ class SuppleApp(App[None]):
         self.load_entries = load_entries
         self.clock = clock
         self.sound = sound
+        self.keep_awake = keep_awake  # the screen kept awake while a session runs (the session screen asks)
+        keep_awake.report = self._awake_report
         self._settings_problem = settings_problem
         self.settings = settings  # as the user chose them; the sound takes up its part (configure)
         self.settings_base = settings  # the settings as read or last saved: a save writes what differs
@@ -306,6 +310,17 @@ class SuppleApp(App[None]):
             if self.is_running:
                 self._show_sound_state(state)
 
+    def _awake_report(self, held: bool, why: str) -> None:
+        """The keep-awake's word (from its thread): the session's top line says when the screen may sleep."""
+        try:
+            self.call_from_thread(self._awake_changed)
+        except RuntimeError:  # the app has ended meanwhile
+            pass
+
+    def _awake_changed(self) -> None:
+        if self.screen_stack and isinstance(self.screen, Supple):
+            self.screen.state_changed()
+
     def _show_sound_state(self, state: SoundState) -> None:
         """One short line, where it hides nothing: the session's top line, or a brief notice on the picker
         (the editor and the settings have no use for it; the settings show it in full)."""
@@ -314,7 +329,7 @@ class SuppleApp(App[None]):
         if isinstance(under_dialogs, screens.PickerScreen):
             notify(self, state.summary(), timeout=5)
         elif isinstance(under_dialogs, Supple):
-            under_dialogs.sound_changed()
+            under_dialogs.state_changed()
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Does nothing: an action that writes a file wherever it is told must not be reachable.
@@ -444,6 +459,9 @@ class SuppleApp(App[None]):
         def stopping(number: int, frame: object) -> None:
             if self._stopped_at is None:
                 self._stopped_at = self.clock()
+            if self.keep_awake.held:  # stopped, nobody is there: let the screen sleep (released before the stop)
+                self.keep_awake.want(False)
+                self.keep_awake.settle(0.5)
             if callable(before_stop):
                 before_stop(number, frame)
             elif before_stop != signal.SIG_IGN:
@@ -491,6 +509,8 @@ class SuppleApp(App[None]):
 
     def on_unmount(self) -> None:
         self.sound.close()
+        self.keep_awake.report = lambda held, why: None  # nothing left to draw it on
+        self.keep_awake.close(timeout=0)  # let go, and never wait on the bus here: the command line waits
 
     def start_session(
         self,
@@ -548,6 +568,7 @@ def make_app(
     scale_chosen: bool = False,
     edit: Entry | Literal["new"] | None = None,
     log: LogWriter | None = None,
+    keep_awake: KeepAwake | None = None,
 ) -> SuppleApp:
     """Build the app; tests pass a fake clock and their own routines. Without `settings`, the defaults, with
     the sound as it is set."""
@@ -555,6 +576,10 @@ def make_app(
         from app.sound.output import Recorder
 
         sound = Recorder()
+    if keep_awake is None:  # as with the sound: a recording, unless the command line gives the real one
+        from app.session.keep_awake import KeepAwake, Recording
+
+        keep_awake = KeepAwake(Recording())
     if settings is None:
         settings = Settings(sound=not sound.muted, voice=sound.voice, halfway=sound.halfway, volume=sound.volume)
     return SuppleApp(
@@ -570,4 +595,5 @@ def make_app(
         scale_chosen=scale_chosen,
         edit=edit,
         log=log,
+        keep_awake=keep_awake,
     )

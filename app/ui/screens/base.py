@@ -24,8 +24,9 @@ class Supple:
         """A key's label in the key bar and the palette; a screen may name what the key does now."""
         return description
 
-    def sound_changed(self) -> None:
-        """The sound's state changed (muted, voice, the player): show it, where the screen shows it."""
+    def state_changed(self) -> None:
+        """The sound's state (muted, voice, the player) or the keep-awake's changed: show it, where the screen
+        shows it."""
 
     def take_notice(self, text: str, seconds: float) -> bool:
         """Show a notice in the screen's own words' place, for `seconds`, instead of a toast over it (a toast

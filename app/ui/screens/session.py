@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from app.routine.model import Routine
 from app.session.engine import Clock, Engine
+from app.session.keep_awake import PAUSE_AWAKE
 from app.session.plan import scale_label
 from app.session.runner import Command, SessionRunner
 from app.ui import screens
@@ -127,6 +128,7 @@ class SessionScreen(SessionDrawing):
         self._shown: dict[str, object] = {"kind": kind, "paused": False}
         self._timer: Timer | None = None
         self._waiting: Timer | None = None
+        self._sleep_timer: Timer | None = None  # a long pause lets the screen sleep
         self._ticked_at = clock()  # when the session last caught up with the clock
 
     def compose(self) -> ComposeResult:
@@ -163,7 +165,7 @@ class SessionScreen(SessionDrawing):
                 timeout=6,
             )
         self.query_one("#top", TopBar).show(scale=label)
-        self.sound_changed()
+        self.state_changed()
         self.render_view()
         # The cues' rows depend on the middle's size, known only once laid out: draw again then, so
         # the first second already shows them.
@@ -192,6 +194,7 @@ class SessionScreen(SessionDrawing):
                 )
                 self.runner.recorder = self.recorder
             self.runner.start(resume)  # a resumed one where it stood, paused in a get-ready, until the user is back
+            self._keep_awake()
             self.tick()
         return True
 
@@ -274,6 +277,7 @@ class SessionScreen(SessionDrawing):
 
         self._ended = True
         self.runner.end(heard)
+        self._keep_awake()
         app.replace_screen(summary)
 
     def on_unmount(self) -> None:
@@ -284,6 +288,31 @@ class SessionScreen(SessionDrawing):
             else:
                 self._ended = True
                 self.runner.end()
+        self.app.keep_awake.want(False)
+
+    # --- the screen awake -----------------------------------------------------------------
+
+    def _set_paused(self, paused: bool) -> None:
+        super()._set_paused(paused)
+        self._keep_awake()
+
+    def _keep_awake(self) -> None:
+        """The screen stays awake while the session runs and for PAUSE_AWAKE seconds of a pause; not before
+        it starts, nor once it is over."""
+        if self._sleep_timer is not None:
+            self._sleep_timer.stop()
+            self._sleep_timer = None
+        runner = self.runner
+        awake = not self._ended and runner.started and runner.under_way
+        if awake and runner.paused:
+            self._sleep_timer = self.set_timer(PAUSE_AWAKE, self._let_sleep)
+        self.app.keep_awake.want(awake)
+        self.state_changed()
+
+    def _let_sleep(self) -> None:
+        self._sleep_timer = None
+        self.app.keep_awake.want(False)
+        self.state_changed()
 
     # --- keys ---------------------------------------------------------------------------
 
@@ -313,7 +342,7 @@ class SessionScreen(SessionDrawing):
         """The runner applied a command, from a key here or from anywhere else: draw it."""
         if not self.is_attached or self._ended:
             return
-        self.sound_changed()
+        self.state_changed()
         self.refresh_bindings()
         self.tick(on_the_second=False)
 

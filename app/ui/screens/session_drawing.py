@@ -85,10 +85,13 @@ class SessionDrawing(SuppleScreen[None]):
         for selector in ("#phase", "#clock"):
             self.query_one(selector).set_class(paused, "-paused")
 
-    def sound_changed(self) -> None:
-        """Say in the top line when sound is off, the voice is off, or only the bell works."""
+    def state_changed(self) -> None:
+        """Say in the top line when sound is off, the voice is off, or only the bell works; and when the screen
+        could not be kept awake."""
         if not self.query("#top"):
             return  # not composed yet: on_mount says it
         sound = self.app.sound
         state = "MUTED" if sound.muted else (sound.state.flag() or ("" if sound.voice else "voice off"))
-        self.query_one("#top", TopBar).show(sound_state=state)
+        keep = self.app.keep_awake
+        awake = "screen may sleep" if keep.wanted and keep.why else ""
+        self.query_one("#top", TopBar).show(sound_state=state, awake=awake)

@@ -7,7 +7,7 @@ from textual.content import Content
 from app.ui.text import plain
 from app.ui.widgets.drawn import DrawnNotice
 
-PARTS = ("position", "scale", "sound_state", "left")
+PARTS = ("position", "scale", "sound_state", "awake", "left")
 
 
 class TopBar(DrawnNotice):
@@ -21,6 +21,7 @@ class TopBar(DrawnNotice):
         self.position = ""
         self.scale = ""  # "85 %" when the session is not at 100 %
         self.sound_state = ""  # "MUTED", "voice off", "BELL ONLY" or nothing
+        self.awake = ""  # "screen may sleep" when it could not be kept awake
         self.left = ""
 
     def show(self, **parts: str) -> None:
@@ -39,7 +40,8 @@ class TopBar(DrawnNotice):
         self._rendering()
         width = self.content_size.width
         left_side = plain(self.position) + (plain(f" · {self.scale}", "bold") if self.scale else Content(""))
-        state = plain(self.sound_state, "bold $warning").pad_right(2) if self.sound_state else Content("")
+        flags = "  ".join(flag for flag in (self.sound_state, self.awake) if flag)
+        state = plain(flags, "bold $warning").pad_right(2) if flags else Content("")
         right_side = state + plain(self.left)
         room = width - left_side.cell_length - right_side.cell_length
         if room <= 1:  # too narrow for both figures: they show as far as they fit, apart

@@ -27,6 +27,11 @@ class Settings(NamedTuple):
     halfway: bool = True
     checkin: bool = True  # ask how the back feels after each session
     theme: str = "textual-dark"  # one of Textual's themes, or Supple's "supple-high-contrast"
+    flash: str = "auto"  # the screen flashes at each new part: "on", "off", or "auto" (when no sound is heard)
+    reduced_motion: bool = False  # nothing blinks: a steady band in the phase's colour instead of a flash
+
+
+FLASH_CHOICES = ("auto", "on", "off")
 
 
 class NotReadCleanly(OSError):
@@ -103,6 +108,11 @@ def _check(doc: dict) -> tuple[dict, list[tuple[str, str]]]:
         elif key == "theme":
             if not isinstance(value, str) or not value or len(value) > 60 or unsafe_chars(value):
                 problems.append((key, f"theme must be a theme's name, got {show(value)}"))
+            else:
+                values[key] = value
+        elif key == "flash":
+            if value not in FLASH_CHOICES:
+                problems.append((key, f'flash must be "auto", "on" or "off", got {show(value)}'))
             else:
                 values[key] = value
         elif key == "volume":

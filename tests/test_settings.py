@@ -16,10 +16,10 @@ def test_no_file_means_defaults(supple_home):
 
 
 def test_saved_settings_read_back(supple_home):
-    path = save_settings(Settings(sound=True, volume=35, voice=False, halfway=False))
+    path = save_settings(Settings(sound=True, volume=35, voice=False, halfway=False, flash="off", reduced_motion=True))
     assert path == supple_home / "config.toml"
-    assert load_settings() == (Settings(volume=35, voice=False, halfway=False), None)
-    assert "volume = 35" in path.read_text()
+    assert load_settings() == (Settings(volume=35, voice=False, halfway=False, flash="off", reduced_motion=True), None)
+    assert "volume = 35" in path.read_text() and 'flash = "off"' in path.read_text()
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,13 @@ def test_saved_settings_read_back(supple_home):
             "9999999999999999999999999999999999999... (a number of 400 digits)",
         ),
         ('"\\u001b[2J" = 1\n', ':2: unknown key "\\u001b[2J"'),
-        ("colour = 1\n", ':2: unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme)'),
+        (
+            "colour = 1\n",
+            ':2: unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme, flash, reduced_motion)',
+        ),
+        ('flash = "sometimes"\n', ':2: flash must be "auto", "on" or "off", got "sometimes"'),
+        ("flash = true\n", ':2: flash must be "auto", "on" or "off", got true'),
+        ('reduced_motion = "yes"\n', ':2: reduced_motion must be true or false, got "yes"'),
         ("# mine\nsoud = true\n", ':3: unknown key "soud" (did you mean "sound"?); it is ignored'),
         ("[sound]\non = true\n", ":2: sound must be true or false, got a table"),
     ],

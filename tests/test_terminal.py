@@ -80,15 +80,18 @@ class Tmux:
         subprocess.run([*self.base, "kill-server"], capture_output=True, env=self.env)
 
 
+def terminal_env(supple_home) -> dict[str, str]:
+    """The environment of Supple in tmux. No session bus: wakepy, for real, finds no way to keep the screen
+    awake, whatever machine runs this."""
+    outside = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k != "DBUS_SESSION_BUS_ADDRESS"}
+    return outside | {"SUPPLE_HOME": str(supple_home), "TERM": "xterm-256color"}
+
+
 @pytest.fixture
 def tmux(tmp_path, supple_home):
     routine = tmp_path / "terminal-test.toml"
     routine.write_text(ROUTINE)
-    # No session bus: wakepy, for real, finds no way to keep the screen awake, whatever machine runs this.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k != "DBUS_SESSION_BUS_ADDRESS"} | {
-        "SUPPLE_HOME": str(supple_home),
-        "TERM": "xterm-256color",
-    }
+    env = terminal_env(supple_home)
     # The shell stays after the app ends, so its last screen can still be read.
     session = Tmux(f"supple-test-{os.getpid()}", f"{console_script()} run {routine}; echo EXIT=$?; sleep 600", env)
     yield session
@@ -138,11 +141,7 @@ def test_run_in_a_real_terminal(tmux):
 
 
 def test_create_a_routine_in_a_real_terminal(tmp_path, supple_home):
-    # No session bus: wakepy, for real, finds no way to keep the screen awake, whatever machine runs this.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k != "DBUS_SESSION_BUS_ADDRESS"} | {
-        "SUPPLE_HOME": str(supple_home),
-        "TERM": "xterm-256color",
-    }
+    env = terminal_env(supple_home)
     session = Tmux(f"supple-edit-{os.getpid()}", f"{console_script()} new; echo EXIT=$?; sleep 600", env)
     try:
         session.wait_for("New routine, not saved yet")
@@ -163,11 +162,7 @@ def test_a_quick_timer_runs_in_a_real_terminal_and_is_logged(supple_home):
     the session in the log under the timer's name; a form it does not know is refused with the forms."""
     supple_home.mkdir(parents=True, exist_ok=True)
     (supple_home / "config.toml").write_text("checkin = false\n")
-    # No session bus: wakepy, for real, finds no way to keep the screen awake, whatever machine runs this.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k != "DBUS_SESSION_BUS_ADDRESS"} | {
-        "SUPPLE_HOME": str(supple_home),
-        "TERM": "xterm-256color",
-    }
+    env = terminal_env(supple_home)
     session = Tmux(
         f"supple-timer-{os.getpid()}", f"{console_script()} timer 2x2s/1s --prep 1s; echo EXIT=$?; sleep 600", env
     )

@@ -23,9 +23,7 @@ class SoundState(NamedTuple):
             return "Sound: starting"
         tried = ", ".join(name for name, _ in self.skipped)
         if self.player is None:
-            used = "Sound: terminal bell and a flash; no sound player works here" + (
-                f" (tried {tried})" if tried else ""
-            )
+            used = "Sound: terminal bell only; no sound player works here" + (f" (tried {tried})" if tried else "")
         else:
             used = f"Sound: {self.player}" + (f" ({tried} did not work)" if tried else "")
         if self.player is None:

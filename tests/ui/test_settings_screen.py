@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from app.settings import Settings, load_settings
 from app.sound.synth import CUES, length
@@ -26,11 +26,14 @@ async def test_change_and_save_settings(clock):
         assert "from 0 to 100" in str(app.screen.query_one("#volume-error", Static).content)
         app.screen.query_one("#volume", Input).value = "40"
         app.screen.query_one("#voice", Checkbox).value = False
+        app.screen.query_one("#flash", Select).value = "off"
+        app.screen.query_one("#reduced_motion", Checkbox).value = True
         await pilot.press("ctrl+s")
         for _ in range(10):
             await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        assert load_settings() == (Settings(volume=40, voice=False), None)
+        assert load_settings() == (Settings(volume=40, voice=False, flash="off", reduced_motion=True), None)
+        assert app.settings.flash == "off" and app.settings.reduced_motion
         assert app.settings.volume == 40 and app.sound.volume == 40 and app.sound.voice is False
 
 
@@ -186,12 +189,17 @@ async def test_with_no_player_the_status_is_words_not_errors_and_test_sound_says
         await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
         status = str(app.screen.query_one("#sound-status", Static).content)
         assert status == (
-            "Sound: terminal bell and a flash; no sound player works here (tried simpleaudio, paplay, aplay); "
+            "Sound: terminal bell only; no sound player works here (tried simpleaudio, paplay, aplay); "
             "no voice without a player. 'supple sound-check' says why."
         )
         await pilot.click("#test")
         await until(pilot, lambda: any("rings the terminal bell" in n.message for n in app._notifications))
+        assert any("flashes the screen at each new part" in n.message for n in app._notifications)
         await until(pilot, lambda: played == list(CUES))
+        app.screen.query_one("#flash", Select).value = "off"  # then the test says nothing of a flash
+        app.screen.action_test()
+        await until(pilot, lambda: sum("rings the terminal bell" in n.message for n in app._notifications) == 2)
+        assert "flash" not in list(app._notifications)[-1].message
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])

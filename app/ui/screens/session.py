@@ -243,7 +243,7 @@ class SessionScreen(SessionDrawing):
             self.runner.sync()  # the segment left, and where the session stands now
         self.render_view()
         if flash:
-            self._flash()
+            self._flash(started)
         if started:
             self.refresh_bindings()
 

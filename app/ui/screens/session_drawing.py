@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from textual.widgets import Static
@@ -14,7 +15,10 @@ from app.ui.widgets.bar import ProgressBar
 from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
 from app.ui.widgets.top_bar import TopBar
 
-FLASH_SECONDS = 0.35
+FLASH_SECONDS = 0.35  # short: seen from the corner of the eye, gone before it is looked at
+# Never a strobe: one flash a second at most, however fast parts change. The 3-2-1 pips come a second
+# apart, and a timer a few ms early must not lose one of their blinks: hence a little under a second.
+FLASH_GAP = 0.9
 KINDS = ("prep", "work", "switch", "rest", "transition")
 
 
@@ -27,10 +31,40 @@ class SessionDrawing(SuppleScreen[None]):
     _shown: dict[str, object]  # what each part shows now, by key
     _said: str  # a word on the last key pressed, shown in the hint line for a moment
 
-    def _flash(self) -> None:
-        phase = self.query_one("#phase", Static)
-        phase.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, lambda: phase.remove_class("-flash"))
+    _flashed_at = -FLASH_GAP  # time.monotonic() of the last flash
+
+    def flash_across_the_room(self) -> bool:
+        """Whether a new part flashes the screen in its colour: the flash setting, and on "auto" when no
+        sound is heard (muted, or only the terminal bell)."""
+        app = self.app
+        choice = app.settings.flash
+        return choice == "on" or (choice == "auto" and (app.sound.muted or bool(app.sound.state.flag())))
+
+    def _flash(self, new_part: bool) -> None:
+        """A blink at a sound: the phase band for a cue, the whole middle in the phase's colour at a new part
+        when the flash is on. Nothing with the flash off or with reduced motion; one a second at most."""
+        settings = self.app.settings
+        across = self.flash_across_the_room()
+        if settings.flash == "off" or settings.reduced_motion or (across and not new_part):
+            return  # with the flash on, only a new part blinks: the one change to see from across the room
+        now = time.monotonic()
+        if now - self._flashed_at < FLASH_GAP:
+            return
+        self._flashed_at = now
+        if across:
+            target, name = self.query_one("#middle"), f"-flash-{self._shown['kind']}"
+        else:
+            target, name = self.query_one("#phase", Static), "-flash"
+        target.add_class(name)
+        self.set_timer(FLASH_SECONDS, lambda: target.remove_class(name))
+
+    def _band(self) -> None:
+        """With reduced motion, the flash becomes a steady band of the phase's colour either side of the
+        middle, changing colour with the part instead of blinking."""
+        steady = self.app.settings.reduced_motion and self.flash_across_the_room()
+        middle = self.query_one("#middle")
+        for name in KINDS:
+            middle.set_class(steady and name == self._shown["kind"], f"-band-{name}")
 
     def _show(self, key: str, value: object, write: Callable[[object], object]) -> None:
         """Write to a widget only when what it shows changes."""
@@ -80,6 +114,7 @@ class SessionDrawing(SuppleScreen[None]):
         phase = self.query_one("#phase")
         for name in KINDS:
             phase.set_class(name == kind, f"-{name}")
+        self._band()
 
     def _set_paused(self, paused: bool) -> None:
         for selector in ("#phase", "#clock"):
@@ -95,3 +130,4 @@ class SessionDrawing(SuppleScreen[None]):
         keep = self.app.keep_awake
         awake = "screen may sleep" if keep.wanted and keep.why else ""
         self.query_one("#top", TopBar).show(sound_state=state, awake=awake)
+        self._band()  # muted or unmuted, the flash may have come on or gone

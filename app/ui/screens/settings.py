@@ -1,4 +1,5 @@
-"""The settings screen: sound, volume, voice and the halfway cue, with a test of every sound."""
+"""The settings screen: sound, volume, voice, the halfway cue, the check-in, the theme and the flash, with a test
+of every sound."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from app.text import shorten
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
 
+# The flash setting's choices, as the list shows them.
+FLASHES = [("when silent", "auto"), ("always", "on"), ("never", "off")]
 TEST_GAP = 0.6  # seconds of quiet between the sounds of the test
 TEST_SENTENCE = Speech(("This is how Supple speaks: arm swings, 30 seconds",), None)
 
@@ -47,6 +50,10 @@ class SettingsScreen(Dialog[None]):
                 yield Select(
                     [(name, name) for name in themes], value=self.app.theme, allow_blank=False, id="theme", compact=True
                 )
+            with Horizontal(classes="setting"):
+                yield Label("Flash", classes="setting-label")
+                yield Select(FLASHES, value=settings.flash, allow_blank=False, id="flash", compact=True)
+                yield Checkbox("Reduced motion", settings.reduced_motion, id="reduced_motion", compact=True)
             state = self.app.sound_state
             if state is not None and state.ready:
                 status = state.describe()
@@ -70,8 +77,10 @@ class SettingsScreen(Dialog[None]):
             return None
         error.update("")
         error.display = False
-        values = {key: self.query_one(f"#{key}", Checkbox).value for key in ("sound", "voice", "halfway", "checkin")}
-        return Settings(volume=int(text), theme=self.app.theme, **values)
+        keys = ("sound", "voice", "halfway", "checkin", "reduced_motion")
+        values = {key: self.query_one(f"#{key}", Checkbox).value for key in keys}
+        flash = self.query_one("#flash", Select).value
+        return Settings(volume=int(text), theme=self.app.theme, flash=str(flash), **values)
 
     def on_mount(self) -> None:
         self._theme_before = self.app.theme
@@ -105,10 +114,12 @@ class SettingsScreen(Dialog[None]):
         sound = self.app.sound
         state = self.app.sound_state
         if state is not None and state.ready and state.player is None:
+            shown = self.query_one("#flash", Select).value != "off" and not settings.reduced_motion
+            flashes = "; a session flashes the screen at each new part too" if shown else ""
             notify(
                 self,
                 "No sound player works here, so the test rings the terminal bell for each cue instead (if "
-                f"the terminal lets it ring; a session flashes the screen too); {CHECK_HINT} (in a shell).",
+                f"the terminal lets it ring{flashes}); {CHECK_HINT} (in a shell).",
                 severity="warning",
                 timeout=10,
             )

@@ -10,7 +10,7 @@ from app.routine.model import Routine, Step
 from app.ui.screens.dialogs import JumpScreen
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.session import SessionScreen
-from tests.ui.helpers import SHORT, build, screen_lines, text_of, top_line
+from tests.ui.helpers import SHORT, build, screen_lines, text_of, top_line, until
 from tests.ui.test_session import advance
 
 MOBILITY = load_entry(bundled_routines_dir() / "pre-lift-mobility.toml", "bundled").routine
@@ -36,6 +36,22 @@ async def test_the_clock_keeps_its_block_digits_and_cues_give_way(clock, size):
             assert cues and cues[0].startswith("• Stand tall")
         if size[1] >= 24:  # the digits grow before the cues take more rows
             assert len(clock_rows(app)) >= 10, "\n".join(screen_lines(app))
+
+
+@pytest.mark.parametrize("first", [(120, 40), (60, 20), (80, 24)])
+async def test_at_120x40_the_digits_grow_into_the_room_and_every_cue_shows(clock, first):
+    """Started there or resized to it: the 80x24 digits left 13 rows empty."""
+    app, _ = build(clock, start=MOBILITY)  # Arm swings: four cues
+    async with app.run_test(size=first) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: len(clock_rows(app)) >= 20)  # scale 4: 20 rows of blocks
+        cues = text_of(app, "#cues").splitlines()
+        assert len(cues) == 4 and not any("more)" in line for line in cues), cues
+        await pilot.resize_terminal(60, 20)  # and back: the digits give way to the width, the cues stay
+        await until(pilot, lambda: len(clock_rows(app)) == 10)
+        assert len(text_of(app, "#cues").splitlines()) == 4
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 20), (60, 20)])

@@ -41,9 +41,10 @@ def block_width(text: str, scale: int) -> int:
 
 
 def best_scale(text: str, width: int, height: int) -> int:
-    """The largest scale (3 at most) at which `text` fits in `width` by `height`; 0 when none does."""
-    scale = 3
-    while scale >= 1 and (ROWS * scale > height or block_width(text, scale) > width):
+    """The largest scale at which `text` fits in `width` by `height` (the digits grow into a big terminal);
+    0 when none does."""
+    scale = max(0, height // ROWS)
+    while scale >= 1 and block_width(text, scale) > width:
         scale -= 1
     return scale
 

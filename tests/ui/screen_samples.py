@@ -48,6 +48,36 @@ def _unfinished(text: str) -> Unfinished:
     )
 
 
+def _session_detail(app: SuppleApp, text: str) -> Screen:
+    from app.log.history import Session
+    from app.log.session_detail import Detail, Part
+    from app.ui.screens.session_detail import SessionDetailScreen
+
+    session = Session(
+        1,
+        "2026-11-25T18:30:00+01:00",
+        None,
+        "2026-11-25",
+        "user:x",
+        text,
+        "warmup",
+        0.8,
+        90,
+        60,
+        5,
+        10,
+        3,
+        1,
+        "stopped",
+    )
+    parts = [
+        Part(1, text, None, 1, 20.0, 20.0, None, None, "completed"),
+        Part(2, text, "left", 1, None, 4.0, 8, 3, "skipped"),
+    ]
+    checkin = CheckIn(1, "2026-11-25T18:40:00+01:00", 1, 7, ("lower back",), True, text)
+    return SessionDetailScreen(("session", 1), Detail(session, parts, checkin))
+
+
 def _text_editor(app: SuppleApp, text: str) -> Screen:
     from app.ui.screens.text_editor import TextEditorScreen
 
@@ -108,6 +138,7 @@ def _sample(name: str) -> Callable[[SuppleApp, str], Screen]:
         "ResumeScreen": lambda app, text: resume.ResumeScreen(_unfinished(text)),
         "SaveChanges": lambda app, text: editor_dialogs.SaveChanges(text, note=text),
         "SessionScreen": _session,
+        "SessionDetailScreen": _session_detail,
         "SettingsScreen": lambda app, text: settings.SettingsScreen(),
         "StopSessionScreen": lambda app, text: dialogs.StopSessionScreen(),
         "SummaryScreen": lambda app, text: summary.SummaryScreen(text, _summary(text), recorded=text),

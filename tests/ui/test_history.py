@@ -93,13 +93,13 @@ async def test_the_history_shows_the_sessions_the_calendar_and_the_streaks(clock
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot, app)
         shown = "\n".join(screen_lines(app))
-        assert "3 days in a row" in shown and "1 week in a row of 2+ sessions" in shown
-        assert "this week 61 min · most 61 min" in shown
+        assert "3 days in a row" in shown and "1 week in a row, 2+ a week" in shown
+        assert "this week 61 min · most 61" in shown
         table = screen.query_one("#sessions")
         first = table.cells(0)
         assert first == ["2026-11-25 07:30", "Mobility", "8:00", "5/5", "5", "done"]  # with its check-in's pain
         assert [table.cells(i)[5] for i in range(len(table.rows))].count("interrupted") == 1
-        assert "2026-11-25 07:30  Mobility" in shown  # on screen, as a table
+        assert "2026-11-25 07:30 Mobility" in shown  # on screen, as a table
         assert screen.query_one("#pains").display and screen.query_one("#pains").data == [2, 5]
         calendar = screen.query_one(Calendar)
         assert calendar.minutes[TODAY - timedelta(days=2)] == 35
@@ -221,3 +221,23 @@ async def test_a_check_in_made_alone_is_listed_with_the_sessions(clock):
         table = screen.query_one("#sessions")
         assert table.cells(0) == ["2026-11-25 20:15", "(check-in alone)", "", "", "9", "check-in"]
         assert table.cells(1)[:2] == ["2026-11-25 07:30", "Mobility"]  # in time order with the sessions
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_the_table_keeps_its_columns_and_the_side_its_words_at_every_size(clock, size):
+    """At 60x20 the heading wrapped under itself, Pain and Outcome went past the edge, and the side's words were
+    cut: the routine's column gives way instead, and the side's words fit."""
+    seed(SEEDED)
+    seed_checkins()
+    app, _ = build(clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.resize_terminal(*size)
+        await open_history(pilot, app)
+        await pilot.pause()
+        shown = screen_lines(app)
+        heading = next(line for line in shown if line.lstrip().startswith("When"))
+        assert heading.split() == ["When", "Routine", "Time", "Steps", "Pain", "Outcome"]
+        assert any(line.rstrip().endswith("interrupted") for line in shown), "\n".join(shown)
+        text = "\n".join(shown)
+        for words in ("1 week in a row, 2+ a week", "Minutes a week, 12 weeks", "this week 61 min · most 61"):
+            assert words in text, text

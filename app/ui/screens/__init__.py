@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # for editors and type checkers; at run time __getattr__ belo
     from app.ui.screens.resume import ResumeScreen as ResumeScreen
     from app.ui.screens.resume import look_for_unfinished as look_for_unfinished
     from app.ui.screens.session import SessionScreen as SessionScreen
+    from app.ui.screens.session_detail import SessionDetailScreen as SessionDetailScreen
     from app.ui.screens.settings import SettingsScreen as SettingsScreen
     from app.ui.screens.summary import SummaryScreen as SummaryScreen
     from app.ui.screens.text_editor import TextEditorScreen as TextEditorScreen
@@ -48,6 +49,7 @@ HOMES = {  # each name this package gives, and the module in it that holds it
     "ResumeScreen": "resume",
     "SaveChanges": "editor_dialogs",
     "SessionScreen": "session",
+    "SessionDetailScreen": "session_detail",
     "SettingsScreen": "settings",
     "StopSessionScreen": "dialogs",
     "SummaryScreen": "summary",

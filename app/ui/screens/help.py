@@ -40,6 +40,14 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "In the history",
+        (
+            ("↑  ↓", "choose a session"),
+            ("Enter", "open it: each part done, cut short or skipped, and its check-in"),
+            ("Esc  q", "back (from a session to the history, then to the routines)"),
+        ),
+    ),
+    (
         "In the editor",
         (
             ("Tab", "the next field"),

@@ -11,6 +11,7 @@ from textual.widgets import Sparkline, Static
 
 from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
 from app.routine.duration import format_clock, whole_seconds
+from app.ui import screens
 from app.ui.history_ahead import ROWS, read_on_log_thread, taken
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
@@ -20,7 +21,7 @@ from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.pain_strip import PainStrip
 from app.ui.widgets.session_table import SessionTable
 
-COLUMNS = (("When", 16), ("Routine", 22), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))
+COLUMNS = (("When", 16), ("Routine", 0), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))  # 0: the rest
 OUTCOMES = {
     "completed": "done",
     "skipped": "skipped",
@@ -34,6 +35,7 @@ class HistoryScreen(SuppleScreen[None]):
     """The training log at a glance, drawn from the figures read ahead, then read again on a worker thread."""
 
     DEFAULT_CSS = stylesheet("history.tcss")
+    HELP_SECTION = "In the history"
 
     BINDINGS = [Binding("escape,q,h", "close", "Back to routines", id="history.close")]
 
@@ -41,6 +43,7 @@ class HistoryScreen(SuppleScreen[None]):
         super().__init__()
         self.today = today or date.today()
         self.shown: Overview | None = None
+        self.keys: list[tuple[str, int]] = []  # what each row of the table is: ("session" or "checkin", its id)
 
     def compose(self) -> ComposeResult:
         yield Static(plain("History  ·  your training log", "bold"), id="history-title")
@@ -48,12 +51,12 @@ class HistoryScreen(SuppleScreen[None]):
             yield Calendar(id="calendar")
             with Vertical(id="history-side"):
                 yield Static(plain("Reading your log…"), id="streaks")
-                yield Static(plain(f"Minutes a week, the last {WEEKS} weeks"), classes="history-label")
+                yield Static(plain(f"Minutes a week, {WEEKS} weeks"), classes="history-label")
                 yield Sparkline([], id="weekly")
                 yield Static("", id="weekly-figures", classes="history-label")
                 yield Static(plain("Pain at each check-in, 0-10"), classes="history-label", id="pains-label")
                 yield PainStrip(id="pains")
-        yield SessionTable(COLUMNS, id="sessions")
+        yield SessionTable(COLUMNS, openable=True, id="sessions")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -98,7 +101,7 @@ class HistoryScreen(SuppleScreen[None]):
         self.query_one("#streaks", Static).update(
             plain(
                 f"{days} day{'s' if days != 1 else ''} in a row\n"
-                f"{weeks} week{'s' if weeks != 1 else ''} in a row of {WEEK_STREAK_SESSIONS}+ sessions"
+                f"{weeks} week{'s' if weeks != 1 else ''} in a row, {WEEK_STREAK_SESSIONS}+ a week"
             )
         )
         self.query_one("#weekly", Sparkline).data = [round(m) for m in data.by_week]
@@ -106,10 +109,11 @@ class HistoryScreen(SuppleScreen[None]):
         pains.show(data.pains)
         pains.display = self.query_one("#pains-label").display = bool(data.pains)
         this, most = round(data.by_week[-1]), round(max(data.by_week))
-        self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most} min"))
+        self.query_one("#weekly-figures", Static).update(plain(f"this week {this} min · most {most}"))
         rows = [
             (
                 s.started_at[:19],
+                ("session", s.id),
                 (
                     (s.started_at[:16].replace("T", " "), ""),
                     (s.routine_name, ""),
@@ -127,6 +131,7 @@ class HistoryScreen(SuppleScreen[None]):
         rows += [
             (
                 c.at[:19],
+                ("checkin", c.id),
                 (
                     (c.at[:16].replace("T", " "), ""),
                     ("(check-in alone)", "dim"),
@@ -138,11 +143,20 @@ class HistoryScreen(SuppleScreen[None]):
             )
             for c in data.lone
         ]
-        self.query_one("#sessions", SessionTable).show(
-            [row for _, row in sorted(rows, key=lambda r: r[0], reverse=True)]
-        )
+        ordered = sorted(rows, key=lambda r: r[0], reverse=True)
+        table = self.query_one("#sessions", SessionTable)
+        # The cursor stays on the row it was on when the log is read again (a row above it added meanwhile).
+        at = self.keys[table.cursor] if table.cursor < len(self.keys) else None
+        self.keys = [key for _, key, _ in ordered]
+        table.show([row for _, _, row in ordered], self.keys.index(at) if at in self.keys else None)
         if not rows:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")
+
+    def on_session_table_opened(self, event: SessionTable.Opened) -> None:
+        """A row opens to its session, part by part, and its check-in."""
+        event.stop()
+        if event.index < len(self.keys):
+            self.app.push_screen(screens.SessionDetailScreen(self.keys[event.index]))
 
     def action_close(self) -> None:
         self.dismiss()

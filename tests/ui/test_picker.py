@@ -264,3 +264,26 @@ async def test_a_routine_added_to_the_folder_shows_in_the_open_list(clock):
         await until(pilot, lambda: any("Evening hips" in label for label in labels(app)))
         (folder / "evening.toml").unlink()
         await until(pilot, lambda: not any("Evening hips" in label for label in labels(app)))
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_routines_of_one_name_stay_told_apart_when_the_list_cuts_them(clock, supple_home, size):
+    """Six copies read "Quick warm-up (…" at 60 columns: the name gives way, the file's telling end stays."""
+    from app import paths
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(6):
+        (folder / f"quick-warmup-copy-{number}.toml").write_text(
+            'name = "Quick warm-up"\nkind = "warmup"\n[[steps]]\nname = "A"\nduration = 5\n'
+        )
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.resize_terminal(*size)  # and cut again on a resize
+        await pilot.pause()
+        listing = app.screen.query_one("#routines", OptionList)
+        shown = [row.split("▎")[0] for row in screen_lines(app) if "Quick" in row.split("▎")[0]]
+        assert len(shown) == 7 and len(set(shown)) == 7, shown  # the six copies and the bundled one
+        if size[0] >= 120:
+            assert any("(quick-warmup-copy-3.toml)" in row for row in shown), shown
+        assert listing.highlighted is not None

@@ -17,6 +17,7 @@ from app import paths
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.session.start import Start, session_start
+from app.text import shorten
 from app.ui import screens
 from app.ui.care import acknowledge, check_in, get_build_up, set_build_up, standing
 from app.ui.history_ahead import read_ahead
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 FOLDER_LOOK = 3.0  # seconds between looks at the routines folder and the log while the list shows
 FIRST_ROWS = 150  # rows listed before the first frame: more than a tall terminal shows
+NAME_LEAST, FILE_LEAST = 6, 9  # what a shared name and its file's name keep at least, cut to fit the list
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
 
 
@@ -61,13 +63,30 @@ class RoutineList(OptionList):
     ]
 
 
-def _row(entry: Entry, named: Counter) -> Content:
-    """A routine's line: its name, and where two share it, which file each is."""
+def _row(entry: Entry, named: Counter, width: int) -> Content:
+    """A routine's line: its name, and where two share it, which file each is, within `width` columns.
+
+    Cut at the list's edge, six routines of one name all read "Quick warm-up (…": so the name gives way
+    first, then the file's name loses its middle, and what tells them apart stays in view."""
     name = entry.name
     if named[name.strip().casefold()] < 2:
         return plain(f"  {name}")
     where = "bundled" if entry.source == "bundled" else entry.path.name
+    room = width - 2 - 1 - 2  # the indent, a space, the brackets
+    if len(name) + len(where) > room:
+        where = where.removesuffix(".toml")  # every user routine's: it tells none apart
+        name = shorten(name, max(NAME_LEAST, room - len(where), room // 2), "…")  # half each, or what is left
+        where = _cut_inside(where, max(FILE_LEAST, room - len(name)))
     return lines(f"  {name} ", plain(f"({where})", "dim"))
+
+
+def _cut_inside(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters inside it, keeping its start and more of its end, where copies of a file
+    differ ("quick-warmup-2", "quick-warmup-copy"): "qui…warmup-2"."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
 
 
 class PickerScreen(SuppleScreen[None]):
@@ -177,6 +196,8 @@ class PickerScreen(SuppleScreen[None]):
         self.scales: dict[str, float] = {}  # the time scale chosen for a routine, by ref, this run
         self.build_ups: dict[str, tuple[float, str]] = {}  # each routine's build-up: (scale, why), by log ref
         self.warning: Warning | None = None  # the advice the user has not acknowledged
+        self._shared_names = False  # two routines share a name: their rows were cut to the list's width
+        self._rows_cut_to = 0  # the width they were cut to
 
     def compose(self) -> ComposeResult:
         yield Static("Supple  ·  pick a routine, press Enter to start", id="picker-title")
@@ -261,16 +282,19 @@ class PickerScreen(SuppleScreen[None]):
         self.entries = {entry.ref: entry for entry in self.app.load_entries()}
         # Names and kinds only: a routine's steps are decoded when it is previewed or run.
         named = Counter(e.name.strip().casefold() for e in self.entries.values() if e.ok)
+        self._shared_names = any(count > 1 for count in named.values())
+        width = self._row_width()
         options: list[Option | None] = []
         for kind, label in GROUPS:
             group = [e for e in self.entries.values() if e.ok and e.kind == kind]
             if group:
                 options.append(Option(plain(label.upper(), "bold"), disabled=True))
-                options += [Option(_row(e, named), id=e.ref) for e in group]  # one line, shortened
+                options += [Option(_row(e, named, width), id=e.ref) for e in group]  # one line, shortened
         broken = [e for e in self.entries.values() if not e.ok]
         if broken:
             options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))
             options += [Option(plain(f"  ⚠ {e.path.name}", "red"), id=e.ref) for e in broken]
+        self._rows_cut_to = width
         listing = self.query_one("#routines", OptionList)
         listing.clear_options()
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
@@ -289,6 +313,18 @@ class PickerScreen(SuppleScreen[None]):
             listing.highlighted = first
             self._show(options[first].id)  # now, so the first frame has it; the message comes later
         listing.focus()
+
+    def _row_width(self) -> int:
+        """The columns a row of the list has: laid out, its own; before, as its style will make it."""
+        listing = self.query_one("#routines", OptionList)
+        laid_out = listing.scrollable_content_region.width
+        return laid_out or max(24, self.app.size.width * 2 // 5) - 3  # 40 %, its border and scrollbar
+
+    def on_resize(self) -> None:
+        """Rows that share a name were cut to the list's width: cut them again to the new one."""
+        if self._shared_names and self._row_width() != self._rows_cut_to:
+            highlighted = self._highlighted()
+            self.reload(highlighted.ref if highlighted else None)
 
     def _list_rest(self, rest: list[Option | None], generation: int) -> None:
         if generation == self._listing_generation:  # not when the list was rebuilt meanwhile

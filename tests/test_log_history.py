@@ -53,3 +53,26 @@ def test_minutes_fall_in_their_weeks_oldest_first():
     }
     weeks = minutes_by_week(by_day, TODAY)
     assert len(weeks) == 12 and weeks[-1] == 15.0 and weeks[-2] == 7.0 and weeks[0] == 1.0 and sum(weeks) == 23.0
+
+
+def test_each_routines_trend_minutes_a_week_and_pain_in_the_window(tmp_path):
+    from app.log.checkins import record
+    from app.log.history import WEEKS, trends
+
+    conn = log_with(tmp_path, [0, 1, 8, 200])  # 200 days back: outside the twelve weeks
+    conn.execute(
+        "INSERT INTO sessions (routine_ref, routine_name, routine_kind, routine_digest, scale, started_at,"
+        " day, planned_s, actual_s, steps, outcome) VALUES ('c', 'Cooldown', 'cooldown', 'd', 1, ?, ?, 60, 300, 1,"
+        " 'completed')",
+        ("2026-11-10T08:00:00+00:00", "2026-11-10"),
+    )
+    conn.execute("UPDATE sessions SET routine_name = 'R renamed' WHERE id = 1")  # the name it was run under last
+    record(conn, 3, session_id=1)
+    record(conn, 7, session_id=2)
+    record(conn, 9)  # a check-in alone goes with no routine
+    found = trends(conn, TODAY)
+    assert [t.ref for t in found] == ["r", "c"]  # the one run last first
+    mine = found[0]
+    assert mine.sessions == 3 and mine.last_day == "2026-11-25" and mine.name == "R renamed"
+    assert len(mine.weeks) == WEEKS and mine.weeks[-1] == 20.0 and mine.weeks[-2] == 10.0 and sum(mine.weeks) == 30
+    assert sorted(mine.pains) == [3, 7] and found[1].pains == [] and found[1].weeks[-3] == 5.0

@@ -123,6 +123,43 @@ def streaks(conn: sqlite3.Connection, today: date) -> Streaks:
     return Streaks(run, weeks)
 
 
+class Trend(NamedTuple):
+    """One routine over the last WEEKS weeks: its sessions, minutes each week and pain at each check-in."""
+
+    ref: str
+    name: str  # as it was called when last run
+    sessions: int
+    weeks: list[float]  # minutes a week, oldest first
+    pains: list[int]  # pain at each check-in after one of its sessions, oldest first
+    last_day: str  # YYYY-MM-DD
+
+
+def trends(conn: sqlite3.Connection, today: date, weeks: int = WEEKS) -> list[Trend]:
+    """Each routine run in the last `weeks` weeks, the one run last first: two reads of that window."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    window = (first.isoformat(), today.isoformat())
+    this_week = week_start(today)
+    found: dict[str, Trend] = {}
+    of_session: dict[int, str] = {}
+    for sid, ref, name, day, seconds in conn.execute(
+        "SELECT id, routine_ref, routine_name, day, actual_s FROM sessions WHERE day BETWEEN ? AND ?"
+        " ORDER BY started_at, id",
+        window,
+    ):
+        trend = found.get(ref) or Trend(ref, name, 0, [0.0] * weeks, [], day)
+        back = (this_week - week_start(date.fromisoformat(day))).days // 7
+        trend.weeks[weeks - 1 - back] += seconds / 60
+        found[ref] = trend._replace(name=name, sessions=trend.sessions + 1, last_day=day)
+        of_session[sid] = ref
+    for sid, pain in conn.execute(
+        "SELECT c.session_id, c.pain FROM checkins c JOIN sessions s ON s.id = c.session_id"
+        " WHERE s.day BETWEEN ? AND ? ORDER BY c.at, c.id",
+        window,
+    ):
+        found[of_session[sid]].pains.append(pain)
+    return sorted(found.values(), key=lambda t: t.last_day, reverse=True)
+
+
 class Overview(NamedTuple):
     """What the history screen shows."""
 
@@ -134,6 +171,7 @@ class Overview(NamedTuple):
     pain: dict[int, int]  # the check-in of each recent session that has one: session id to pain
     pains: list[int]  # every check-in's pain since first_day, oldest first
     lone: list = []  # check-ins since first_day that go with no session listed (CheckIn), oldest first
+    trends: list[Trend] = []  # each routine's, the one run last first
 
 
 def overview(conn: sqlite3.Connection, today: date, count: int = 100) -> Overview:
@@ -150,4 +188,14 @@ def overview(conn: sqlite3.Connection, today: date, count: int = 100) -> Overvie
     oldest = last[-1].started_at[:19] if len(last) >= count else ""
     # Check-ins of no session listed (made alone, or whose session is gone): listed too, so the worst is seen.
     lone = [c for c in checkins if c.session_id not in shown and c.at[:19] >= oldest]
-    return Overview(last, by_day, minutes_by_week(by_day, today), streaks(conn, today), first, pain, pains, lone)
+    return Overview(
+        last,
+        by_day,
+        minutes_by_week(by_day, today),
+        streaks(conn, today),
+        first,
+        pain,
+        pains,
+        lone,
+        trends(conn, today),
+    )

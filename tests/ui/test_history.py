@@ -241,3 +241,23 @@ async def test_the_table_keeps_its_columns_and_the_side_its_words_at_every_size(
         text = "\n".join(shown)
         for words in ("1 week in a row, 2+ a week", "Minutes a week, 12 weeks", "this week 61 min · most 61"):
             assert words in text, text
+
+
+async def test_r_shows_each_routines_trend_as_sparklines_and_back(clock):
+    seed(SEEDED)
+    seed_checkins()
+    app, _ = build(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot, app)
+        await pilot.press("r")
+        trends = screen.query_one("#trends")
+        assert trends.display and not screen.query_one("#sessions").display
+        rows = [trends.cells(i) for i in range(len(trends.rows))]
+        assert [row[0] for row in rows] == ["Mobility", "Cooldown"]  # the one run last first
+        assert rows[0][1] == "5" and rows[0][2] == "·········▃·█ 61"  # 7 min, then 49 this week (8 + 6 + 35)
+        assert rows[0][3] == "▄" and rows[1][3] == "-"  # pain 5 after one Mobility; no check-in after Cooldown
+        shown = "\n".join(screen_lines(app))
+        assert "Minutes, 12 weeks" in shown and "·········▃·█ 61" in shown and "r  By session" in shown
+        await pilot.press("r")
+        assert screen.query_one("#sessions").display and not trends.display
+        assert "r  By routine" in "\n".join(screen_lines(app))

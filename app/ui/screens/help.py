@@ -44,6 +44,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑  ↓", "choose a session"),
             ("Enter", "open it: each part done, cut short or skipped, and its check-in"),
+            ("r", "each routine's minutes a week and pain as small bars; r again: the sessions"),
             ("Esc  q", "back (from a session to the history, then to the routines)"),
         ),
     ),

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Sparkline, Static
 
-from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, overview
+from app.log.history import WEEK_STREAK_SESSIONS, WEEKS, Overview, Trend, overview
 from app.routine.duration import format_clock, whole_seconds
 from app.ui import screens
 from app.ui.history_ahead import ROWS, read_on_log_thread, taken
@@ -18,9 +18,11 @@ from app.ui.screens.base import SuppleScreen
 from app.ui.text import plain
 from app.ui.widgets.calendar import Calendar
 from app.ui.widgets.key_bar import KeyBar
-from app.ui.widgets.pain_strip import PainStrip
+from app.ui.widgets.pain_strip import PainStrip, pain_row
 from app.ui.widgets.session_table import SessionTable
 
+TREND_COLUMNS = (("Routine", 0), ("Sessions", 8), (f"Minutes, {WEEKS} weeks", 17), ("Pain", 10), ("Last", 10))
+SPARKS = "▁▂▃▄▅▆▇█"
 COLUMNS = (("When", 16), ("Routine", 0), ("Time", 6), ("Steps", 5), ("Pain", 4), ("Outcome", 11))  # 0: the rest
 OUTCOMES = {
     "completed": "done",
@@ -37,7 +39,10 @@ class HistoryScreen(SuppleScreen[None]):
     DEFAULT_CSS = stylesheet("history.tcss")
     HELP_SECTION = "In the history"
 
-    BINDINGS = [Binding("escape,q,h", "close", "Back to routines", id="history.close")]
+    BINDINGS = [
+        Binding("r", "by_routine", "By routine", id="history.by", tooltip="Each routine's trend, or each session"),
+        Binding("escape,q,h", "close", "Back to routines", id="history.close"),
+    ]
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
@@ -57,6 +62,7 @@ class HistoryScreen(SuppleScreen[None]):
                 yield Static(plain("Pain at each check-in, 0-10"), classes="history-label", id="pains-label")
                 yield PainStrip(id="pains")
         yield SessionTable(COLUMNS, openable=True, id="sessions")
+        yield SessionTable(TREND_COLUMNS, id="trends")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -149,8 +155,22 @@ class HistoryScreen(SuppleScreen[None]):
         at = self.keys[table.cursor] if table.cursor < len(self.keys) else None
         self.keys = [key for _, key, _ in ordered]
         table.show([row for _, _, row in ordered], self.keys.index(at) if at in self.keys else None)
+        self.query_one("#trends", SessionTable).show([_trend_row(trend) for trend in data.trends])
         if not rows:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")
+
+    def key_label(self, binding_id: str | None, description: str) -> str:
+        if binding_id == "history.by" and self.query_one("#trends").display:
+            return "By session"
+        return description
+
+    def action_by_routine(self) -> None:
+        """The table of sessions, or of routines with their trends, in the same place."""
+        trends = self.query_one("#trends", SessionTable)
+        sessions = self.query_one("#sessions", SessionTable)
+        trends.display, sessions.display = not trends.display, trends.display
+        (trends if trends.display else sessions).focus()
+        self.refresh_bindings()
 
     def on_session_table_opened(self, event: SessionTable.Opened) -> None:
         """A row opens to its session, part by part, and its check-in."""
@@ -160,3 +180,24 @@ class HistoryScreen(SuppleScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def sparkline(values: list[float]) -> str:
+    """`values` as a bar each, the highest a full cell; "·" for none (a week without the routine)."""
+    top = max(values, default=0)
+    if top <= 0:
+        return "·" * len(values)
+    return "".join("·" if v <= 0 else SPARKS[max(0, round(v / top * (len(SPARKS) - 1)))] for v in values)
+
+
+def _trend_row(trend: Trend) -> tuple[tuple[str, str], ...]:
+    minutes = sparkline(trend.weeks)
+    pains = pain_row(trend.pains, 10) if trend.pains else "-"
+    worst = max(trend.pains, default=0)
+    return (
+        (trend.name, ""),
+        (str(trend.sessions), ""),
+        (f"{minutes} {round(sum(trend.weeks))}", "$success"),
+        (pains, "bold $warning" if worst >= 4 else "$warning"),
+        (trend.last_day, "dim"),
+    )

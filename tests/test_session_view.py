@@ -59,3 +59,13 @@ def test_prose_wraps_at_plain_spaces_only_and_fills_each_line():
         == "at 100\u00a0%:\n4\u00a0min\u00a058\u00a0s"
     )
     assert wrapped(plain("short\nlines stay"), 20).plain == "short\nlines stay"
+
+
+def test_a_numbered_lines_later_lines_hang_under_its_text():
+    from app.ui.text import plain, wrapped
+
+    text = plain(" 3. Lying knee to chest  30\u00a0s, each\u00a0side, 2\u00a0sets\nfree text that wraps here too")
+    assert wrapped(text, 22, hang=True).plain == (
+        " 3. Lying knee to\n    chest  30\u00a0s,\n    each\u00a0side, 2\u00a0sets\nfree text that wraps\nhere too"
+    )
+    assert wrapped(text, 22).plain.splitlines()[1] == "chest  30\u00a0s,"  # without: no hang

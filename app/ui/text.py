@@ -7,6 +7,7 @@ into a string a widget would parse, with control and bidi characters shown as es
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -50,18 +51,40 @@ def notify(
     node.app.notify(shown, title=visible(title), severity=severity, timeout=timeout, markup=False)
 
 
-def wrapped(content: Content, width: int) -> Content:
+def wrapped(content: Content, width: int, hang: bool = False) -> Content:
     """`content` wrapped to `width` at plain spaces only: a figure and its unit joined by a no-break
-    space ("4 min 58 s") stay on one line, which Textual's own wrapping does not keep."""
-    text, breaks = content.plain, []
+    space ("4 min 58 s") stay on one line, which Textual's own wrapping does not keep. With `hang`, a
+    numbered line's later lines start under its text (" 3. Lying knee to chest  30 s," then "    each
+    side"), so what wraps is seen to belong to its step."""
+    text, breaks, indents = content.plain, [], {}
     line_start, last_space = 0, None
+    indent = _hang(text, 0) if hang else 0
+    room = width
     for index, char in enumerate(text):
         if char == "\n":
-            line_start, last_space = index + 1, None
+            line_start, last_space, room = index + 1, None, width
+            indent = _hang(text, index + 1) if hang else 0
             continue
         if char == " ":  # a space past the edge is where the line breaks; it is not shown
             last_space = index + 1
-        elif index - line_start >= width and last_space is not None:
+        elif index - line_start >= room and last_space is not None:
             breaks.append(last_space)
             line_start, last_space = last_space, None
-    return Content("\n").join(piece.rstrip() for piece in content.divide(breaks)) if breaks else content
+            if indent:
+                indents[len(breaks)] = indent
+                room = width - indent
+    if not breaks:
+        return content
+    pieces = [piece.rstrip() for piece in content.divide(breaks)]
+    return Content("\n").join(
+        Content(" " * indents[n]) + piece if n in indents else piece for n, piece in enumerate(pieces)
+    )
+
+
+def _hang(text: str, start: int) -> int:
+    """How far a numbered line's text starts from its edge (" 3. " is 4), when it fits a hanging indent; else 0."""
+    match = _NUMBERED.match(text, start)
+    return len(match.group()) if match and len(match.group()) <= 8 else 0
+
+
+_NUMBERED = re.compile(r" *\d+\. ")

@@ -287,3 +287,24 @@ async def test_routines_of_one_name_stay_told_apart_when_the_list_cuts_them(cloc
         if size[0] >= 120:
             assert any("(quick-warmup-copy-3.toml)" in row for row in shown), shown
         assert listing.highlighted is not None
+
+
+async def test_at_60_columns_each_side_and_sets_stay_with_their_step(clock):
+    """The preview wrapped "each side" to the pane's edge, under nothing, and split "10 reps x 3 s"."""
+    app, _ = build(clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        for _ in range(8):  # every bundled routine in turn
+            await pilot.pause()
+            preview = app.screen.query_one("#preview")
+            shown = [str(line) for line in preview.render().plain.splitlines()] if preview.size.width else []
+            step = None
+            for line in shown:
+                if line[:4].strip().rstrip(".").isdigit():
+                    step = line
+                elif step is not None and line.strip():
+                    assert line.startswith("    "), shown  # a step's later line hangs under its text
+                for part in ("each\u00a0side", "sets", "reps\u00a0x"):
+                    if part in line:
+                        assert step is not None, shown
+                assert not line.rstrip().endswith(("reps", " x")), shown  # "10 reps x 3 s" stays whole
+            await pilot.press("down")

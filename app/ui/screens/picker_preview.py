@@ -34,7 +34,8 @@ def step_summary(step: Step, scale: float = 1.0) -> str:
         extras.append("each side")
     if step.sets > 1:
         extras.append(f"{step.sets} sets")
-    return unbroken(", ".join(extras))
+    # Each part whole on a line ("12 reps x 2 s", "each side"): a narrow pane breaks only after a comma.
+    return ", ".join(part.replace(" ", "\u00a0") for part in extras)
 
 
 def plural(count: int, word: str) -> str:

@@ -1,4 +1,5 @@
-"""A Static for text with figures in it: wrapped so that "4 min 58 s" never splits across lines."""
+"""A Static for text with figures in it: wrapped so that "4 min 58 s" never splits across lines, and a numbered
+line's later lines hang under its text."""
 
 from __future__ import annotations
 
@@ -26,4 +27,4 @@ class Prose(Static):
 
     def _draw(self) -> None:
         self._width = self.content_size.width
-        self.update(wrapped(self.source, self._width) if self._width > 0 else self.source)
+        self.update(wrapped(self.source, self._width, hang=True) if self._width > 0 else self.source)

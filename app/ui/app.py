@@ -61,6 +61,12 @@ class SuppleApp(App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
 
     TITLE = "Supple"
+    # The focused field in its own colour, in every theme: Textual's compact fields were one shade off the
+    # rest (none at all in the high-contrast theme), and a description was typed into the wrong field.
+    CSS = """
+    Input:focus, TextArea:focus, Select:focus > SelectCurrent { background: $accent 40%; color: $text; }
+    Checkbox:focus > .toggle--label { background: $accent 40%; color: $text; }
+    """
     COMMANDS = App.COMMANDS | {_routine_commands, _screen_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False),

@@ -231,3 +231,26 @@ async def test_a_bundled_routine_opened_and_closed_untouched_asks_nothing(clock)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+
+
+async def test_one_scrollbar_at_60x20_and_the_highlighted_step_stays_in_view(clock, tmp_path):
+    """A long routine at 60x20: the step list scrolled inside the scrolling column, two bars side by side."""
+    from app.routine.library import load_entry
+
+    path = tmp_path / "many.toml"
+    path.write_text(
+        'name = "Many"\n' + "".join(f'[[steps]]\nname = "Step {n}"\nduration = "30s"\n' for n in range(1, 26))
+    )
+    app, _ = build(clock, edit=load_entry(path, "user"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        steps = app.screen.query_one("#steps")
+        steps.focus()
+        body = app.screen.query_one("#editor-body")
+        for _ in range(24):
+            await pilot.press("down")
+            await pilot.pause()
+            bars = [w for w in app.screen.query("*") if w.display and w.size.height and w.show_vertical_scrollbar]
+            assert bars == [body], bars
+            row = steps.region.y + steps.highlighted  # the highlighted step's row on the screen
+            assert body.region.y <= row < body.region.bottom, (steps.highlighted, row, body.region)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -486,6 +487,13 @@ class EditorScreen(RoutineEditor):
             self.current = event.option_index
             self._load_step()
             self._show_check()
+        if self.has_class("-narrow"):  # the list does not scroll itself there: the column keeps the row in view
+            self._keep_in_view(event.option_index)
+
+    def _keep_in_view(self, index: int) -> None:
+        body, steps = self.query_one("#editor-body"), self.query_one("#steps", OptionList)
+        row = steps.region.y - body.region.y + round(body.scroll_y) + index
+        body.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
 
     # -- the step list
 

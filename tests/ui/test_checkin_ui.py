@@ -288,3 +288,26 @@ async def test_the_check_in_s_buttons_show_without_scrolling(clock, size):
         shown = "\n".join(screen_lines(app))
         assert "Save (Enter)" in shown and "Skip (Esc)" in shown and "How does your back feel" in shown, shown
     writer.close()
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_build_up_dialogs_buttons_show_without_scrolling_and_an_error_takes_a_row_only_then(clock, size):
+    from textual.widgets import Input
+
+    from app.log.build_up import BuildUp
+    from app.ui.screens.build_up import BuildUpScreen
+    from tests.ui.helpers import build, screen_lines, until
+
+    app, _ = build(clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        now = BuildUp("user:x", 0.7, 0.05, 1.0, 0.8, False, "2026-11-25T18:30:00+01:00")
+        app.push_screen(BuildUpScreen("Quick warm-up", now))
+        await until(pilot, lambda: isinstance(app.screen, BuildUpScreen))
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "Start (Ctrl+S)" in shown and "Turn off" in shown and "Cancel (Esc)" in shown, shown
+        app.screen.query_one("#step", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen.query_one("#build-up-error").display)
+        assert isinstance(app.screen, BuildUpScreen)

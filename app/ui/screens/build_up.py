@@ -66,13 +66,14 @@ class BuildUpScreen(Dialog[Choice | None]):
                     yield Label(label, classes="setting-label")
                     yield Input(f"{value:g}", id=key, compact=True, select_on_focus=True)
             yield Static("", id="build-up-error", classes="field-error")
-            with Horizontal(classes="dialog-buttons -many"):
-                yield Button(plain("Start (Ctrl+S)"), variant="primary", id="start")
+            # One row each, so the buttons show without scrolling at 60x20 too (as the settings' do).
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(plain("Start (Ctrl+S)"), variant="primary", id="start", compact=True)
                 if now and now.paused:
-                    yield Button(plain("Resume"), variant="success", id="resume")
+                    yield Button(plain("Resume"), variant="success", id="resume", compact=True)
                 if now:
-                    yield Button(plain("Turn off"), variant="error", id="off")
-                yield Button(plain("Cancel (Esc)"), id="cancel")
+                    yield Button(plain("Turn off"), variant="error", id="off", compact=True)
+                yield Button(plain("Cancel (Esc)"), id="cancel", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -87,7 +88,9 @@ class BuildUpScreen(Dialog[Choice | None]):
             values = [_number(self.query_one(f"#{key}", Input).value, key) for key in ("start", "step", "target")]
             check(*values)
         except BuildUpError as error:
-            self.query_one("#build-up-error", Static).update(plain(str(error)))
+            said = self.query_one("#build-up-error", Static)
+            said.update(plain(str(error)))
+            said.display = True  # no row of its own until there is something to say: 60x20 has none to spare
             return
         self.dismiss(Choice("start", *values))
 

@@ -8,11 +8,11 @@ import asyncio
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from app.settings import NotReadCleanly, Settings, save_settings
 from app.sound.sentence import Speech
-from app.sound.state import CHECK_HINT
 from app.sound.synth import CUES, length
 from app.text import shorten
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
@@ -68,6 +68,22 @@ class SettingsScreen(Dialog[None]):
                 yield Button("Save (ctrl+s)", variant="success", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
+    def take_notice(self, text: str, seconds: float) -> bool:
+        """A notice goes into the sound's status line, in the box, for `seconds`: a toast covered the buttons
+        at 60x20, Test sound among them."""
+        status = self.query_one("#sound-status", Static)
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        else:
+            self._status_before = status.content
+        status.update(plain(text, "bold"))
+        self._notice_timer = self.set_timer(seconds, self._notice_over)
+        return True
+
+    def _notice_over(self) -> None:
+        self._notice_timer = None
+        self.query_one("#sound-status", Static).update(self._status_before)
+
     def _read(self) -> Settings | None:
         text = self.query_one("#volume", Input).value.strip()
         error = self.query_one("#volume-error", Static)
@@ -83,6 +99,8 @@ class SettingsScreen(Dialog[None]):
         return Settings(volume=int(text), theme=self.app.theme, flash=str(flash), **values)
 
     def on_mount(self) -> None:
+        self._notice_timer: Timer | None = None  # a notice shown in the status line, until this ends
+        self._status_before: object = ""  # what the status line said before it
         self._theme_before = self.app.theme
         self._saving = False  # a save under way: a second Ctrl+S meanwhile does nothing
 
@@ -118,8 +136,8 @@ class SettingsScreen(Dialog[None]):
             flashes = "; a session flashes the screen at each new part too" if shown else ""
             notify(
                 self,
-                "No sound player works here, so the test rings the terminal bell for each cue instead (if "
-                f"the terminal lets it ring{flashes}); {CHECK_HINT} (in a shell).",
+                "No sound player works here: the test rings the terminal bell for each cue instead (if "
+                f"the terminal lets it ring){flashes}.",
                 severity="warning",
                 timeout=10,
             )
@@ -155,8 +173,9 @@ class SettingsScreen(Dialog[None]):
             self._saving = False
         self.app.settings = self.app.settings_base = settings
         self.app.sound.configure(settings)
-        notify(self, f"Settings saved to {path}")
         self.dismiss(None)
+        # Said once the box has gone, by the screen below it (a toast, or a session's hint line).
+        self.app.call_after_refresh(notify, self.app, f"Settings saved to {path}")
 
     def action_cancel(self) -> None:
         self.app.sound.set_volume(self.app.settings.volume)  # undo a volume only tried out

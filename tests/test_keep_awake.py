@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
 from app.session.keep_awake import KeepAwake, Recording, Wakepy
+from tests import processes
 
 
 def test_held_once_and_released_once_on_its_own_thread():
@@ -62,12 +68,61 @@ def test_close_releases_and_a_hung_backend_does_not_hold_the_exit():
     assert keep.backend.asked == ["hold", "release"]
 
 
-def test_wakepy_for_real_where_the_machine_has_a_way():
-    """The real call: on a desktop it holds (and releases); here, without a D-Bus session bus or another method
-    wakepy knows, it says why, and the test says so instead of passing."""
+def wait_for(path, text: str, seconds: float = 10.0) -> str:
+    """The file's text once it holds `text` (the service writes as it goes)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = path.read_text() if path.exists() else ""
+        if text in found:
+            return found
+        time.sleep(0.02)
+    raise AssertionError(f"{text!r} never came; the file: {path.read_text() if path.exists() else '(none)'}")
+
+
+@pytest.fixture
+def screensaver(tmp_path, monkeypatch):
+    """A private D-Bus session bus with a stand-in ScreenSaver on it; the file its calls are written to."""
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        pytest.fail("dbus-daemon is not installed (CI installs it: apt-get install dbus)")
+    socket = tmp_path / "bus"
+    bus = processes.popen(
+        [daemon, "--session", "--nofork", "--print-address=1", f"--address=unix:path={socket}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    address = bus.stdout.readline().strip()  # printed once it listens
+    assert address.startswith("unix:"), address
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    calls = tmp_path / "calls.log"
+    service = processes.popen([sys.executable, str(Path(__file__).with_name("screensaver_service.py")), str(calls)])
+    try:
+        wait_for(calls, "ready")
+        yield calls
+    finally:
+        for process in (service, bus):
+            process.terminate()
+            process.wait(5)
+
+
+def test_wakepy_for_real_inhibits_the_screensaver_and_lets_it_go(screensaver):
+    """The real call, over a real bus, to a service that answers as a desktop's does."""
+    keep = KeepAwake(Wakepy())
+    keep.want(True)
+    assert keep.settle(10) and keep.held and keep.why == ""
+    assert "Inhibit wakepy -> 1" in wait_for(screensaver, "Inhibit")
+    keep.want(False)
+    assert keep.settle(10) and not keep.held
+    assert "UnInhibit 1" in wait_for(screensaver, "UnInhibit")
+    keep.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere wakepy needs no bus: a way is always there")
+def test_wakepy_without_a_way_says_why_and_holds_nothing(monkeypatch):
+    """No session bus (a server, a bare tty): wakepy finds no way, and says which it tried."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     backend = Wakepy()
     why = backend.hold()
-    if why:
-        pytest.skip(f"wakepy found no way to keep the screen awake on this machine ({why}); its refusal was handled")
-    backend.release()
+    assert why.startswith("none of the ways tried worked (org.freedesktop.ScreenSaver"), why
     assert backend._mode is None

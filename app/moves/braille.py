@@ -1,0 +1,116 @@
+"""The figure drawn in braille: each terminal cell holds 2x4 dots, so a 40x20 box has 80x80 dots to draw in.
+
+Bones are drawn as 8-connected lines of dots (Bresenham), so a limb never breaks into pieces however small
+the figure; the head is a ring. The working side's cells are marked, for the screen to draw brighter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from app.moves.figure import BONES, HEAD
+
+# The bit of each dot in a braille cell, by (column, row) in the cell: Unicode's order, not reading order.
+DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
+BLANK = 0x2800
+
+Box = tuple[float, float, float, float]  # left, right, bottom, top, in the figure's units
+
+
+class Drawing(NamedTuple):
+    """Rows of braille text, and for each cell whether it shows the working side (to draw brighter)."""
+
+    rows: list[str]
+    bright: list[list[bool]]
+
+
+class Canvas:
+    """Dots on a grid of `width` x `height` cells; (0, 0) the top left dot."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.cells = [[0] * width for _ in range(height)]
+        self.bright = [[False] * width for _ in range(height)]
+
+    def dot(self, x: int, y: int, bright: bool = False) -> None:
+        if 0 <= x < self.width * 2 and 0 <= y < self.height * 4:
+            row, column = y // 4, x // 2
+            self.cells[row][column] |= DOT_BITS[x % 2][y % 4]
+            if bright:
+                self.bright[row][column] = True
+
+    def line(self, x0: int, y0: int, x1: int, y1: int, bright: bool = False) -> None:
+        """Every dot from one end to the other, each touching the last (sides or corners): no gaps."""
+        dx, dy = abs(x1 - x0), -abs(y1 - y0)
+        step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+        error = dx + dy
+        while True:
+            self.dot(x0, y0, bright)
+            if x0 == x1 and y0 == y1:
+                return
+            twice = 2 * error
+            if twice >= dy:
+                error += dy
+                x0 += step_x
+            if twice <= dx:
+                error += dx
+                y0 += step_y
+
+    def ring(self, cx: int, cy: int, radius: int) -> None:
+        """A circle's dots (the midpoint rule); a radius under 1 is one dot."""
+        if radius < 1:
+            self.dot(cx, cy)
+            return
+        x, y, error = radius, 0, 1 - radius
+        while x >= y:
+            for px, py in ((x, y), (y, x), (-y, x), (-x, y), (-x, -y), (-y, -x), (y, -x), (x, -y)):
+                self.dot(cx + px, cy + py)
+            y += 1
+            if error < 0:
+                error += 2 * y + 1
+            else:
+                x -= 1
+                error += 2 * (y - x) + 1
+
+    def drawing(self) -> Drawing:
+        return Drawing(["".join(chr(BLANK + bits) for bits in row) for row in self.cells], self.bright)
+
+
+def fit(box: Box, width: int, height: int) -> tuple[float, float, float]:
+    """Dots per unit and the dot the box's left-bottom corner lands on, so the box fills the cells, centred,
+    with the same scale both ways (a dot is about as wide as it is tall)."""
+    left, right, bottom, top = box
+    dots_wide, dots_high = width * 2 - 1, height * 4 - 1
+    scale = min(dots_wide / (right - left), dots_high / (top - bottom))
+    x0 = (dots_wide - (right - left) * scale) / 2
+    y0 = dots_high - (dots_high - (top - bottom) * scale) / 2
+    return scale, x0, y0
+
+
+def draw(
+    points: Mapping[str, tuple[float, float]], box: Box, width: int, height: int, side: str | None = None
+) -> Drawing:
+    """The projected joints drawn within `box` on `width` x `height` cells; `side` ("left" or "right"): the
+    working side's limbs marked bright."""
+    canvas = Canvas(width, height)
+    scale, x0, y0 = fit(box, width, height)
+    left, _, bottom, _ = box
+
+    def at(joint: str) -> tuple[int, int]:
+        x, y = points[joint]
+        return round(x0 + (x - left) * scale), round(y0 - (y - bottom) * scale)
+
+    for start, end, _ in BONES:
+        if start == "neck" and end == "head":
+            continue  # the neck is drawn up to the head's ring, not through it
+        bright = side is not None and start.startswith(side) and end.startswith(side)
+        canvas.line(*at(start), *at(end), bright)
+    neck, head = at("neck"), at("head")
+    radius = max(1, round(HEAD * scale))
+    # The neck stops at the ring: the point `radius` short of the head's centre.
+    length = max(1.0, ((head[0] - neck[0]) ** 2 + (head[1] - neck[1]) ** 2) ** 0.5)
+    reach = max(0.0, 1 - radius / length)
+    canvas.line(*neck, round(neck[0] + (head[0] - neck[0]) * reach), round(neck[1] + (head[1] - neck[1]) * reach))
+    canvas.ring(*head, radius)
+    return canvas.drawing()

@@ -1,0 +1,86 @@
+"""The figure in braille: lines without gaps, every joint drawn, within its cells, the working side marked."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.moves.braille import BLANK, DOT_BITS, Canvas, draw, fit
+from app.moves.figure import BONES, RANGES, place, project
+
+BOX = (-1.0, 1.0, -0.05, 2.0)
+
+
+def dots(canvas: Canvas) -> set[tuple[int, int]]:
+    found = set()
+    for row, cells in enumerate(canvas.cells):
+        for column, bits in enumerate(cells):
+            for dx in range(2):
+                for dy in range(4):
+                    if bits & DOT_BITS[dx][dy]:
+                        found.add((column * 2 + dx, row * 4 + dy))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 39), st.integers(0, 39), st.integers(0, 39), st.integers(0, 39))
+def test_a_line_is_unbroken_and_only_as_long_as_it_must_be(x0, y0, x1, y1):
+    canvas = Canvas(20, 10)
+    canvas.line(x0, y0, x1, y1)
+    found = dots(canvas)
+    assert (x0, y0) in found and (x1, y1) in found
+    assert len(found) == max(abs(x1 - x0), abs(y1 - y0)) + 1
+    # Connected: from one end, every dot is reached through dots that touch (sides or corners).
+    seen, todo = {(x0, y0)}, [(x0, y0)]
+    while todo:
+        x, y = todo.pop()
+        for near in ((x + a, y + b) for a in (-1, 0, 1) for b in (-1, 0, 1)):
+            if near in found and near not in seen:
+                seen.add(near)
+                todo.append(near)
+    assert seen == found
+
+
+ANGLES = st.fixed_dictionaries({name: st.floats(low, high) for name, (low, high) in RANGES.items()})
+
+
+@settings(max_examples=100, deadline=None)
+@given(ANGLES, st.sampled_from(["front", "side", "above"]), st.integers(8, 60), st.integers(4, 30))
+def test_every_joint_is_drawn_and_nothing_leaves_its_cells(pose, view, width, height):
+    points = project(place(pose | {"root_x": 0, "root_z": 0, "root_y": 0.9}), view)
+    drawing = draw(points, (-2.2, 2.2, -2.2, 2.2), width, height, "left")
+    assert len(drawing.rows) == height and all(len(row) == width for row in drawing.rows)
+    assert all(BLANK <= ord(char) <= BLANK + 0xFF for row in drawing.rows for char in row)
+    assert any(any(row) for row in drawing.bright)  # the left limbs are marked
+
+
+def test_a_standing_figure_at_20x10_reads_as_one():
+    drawing = draw(project(place({}), "front"), BOX, 20, 10)
+    assert "\n".join(drawing.rows) == "\n".join(
+        [
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠀⡎⠉⡆⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⣀⣈⣏⣀⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⡇⠀⡇⢸⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⡇⠀⡇⢸⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠇⡖⢳⠸⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠀⡇⢸⠀⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠀⡇⢸⠀⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠀⡇⢸⠀⠀⠀⠀⠀⠀⠀⠀⠀",
+            "⠀⠀⠀⠀⠀⠀⠀⠀⠀⠇⠸⠀⠀⠀⠀⠀⠀⠀⠀⠀",
+        ]
+    )
+    assert not any(any(row) for row in drawing.bright)  # no side named: nothing brighter
+
+
+def test_the_working_sides_limbs_and_only_they_are_marked():
+    drawing = draw(project(place({"left_arm_out": 90, "right_arm_out": 90}), "front"), BOX, 40, 20, "left")
+    marked = [(r, c) for r, row in enumerate(drawing.bright) for c, on in enumerate(row) if on]
+    assert marked and all(c >= 20 for _, c in marked)  # the figure's left is on the page's right, facing it
+
+
+def test_the_box_fills_the_cells_centred_at_one_scale():
+    scale, x0, y0 = fit(BOX, 20, 10)
+    assert round(scale, 6) == round(39 / 2.05, 6)  # the height decides: 40 dots for 2.05 units
+    assert x0 > 0 and abs(y0 - 39) < 1e-9
+    assert len(BONES) == 12

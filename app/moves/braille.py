@@ -14,6 +14,7 @@ from app.moves.figure import BONES, HEAD
 # The bit of each dot in a braille cell, by (column, row) in the cell: Unicode's order, not reading order.
 DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
 BLANK = 0x2800
+CHARS = [chr(BLANK + bits) for bits in range(256)]  # looked up, not made, for each of a frame's cells
 
 Box = tuple[float, float, float, float]  # left, right, bottom, top, in the figure's units
 
@@ -74,7 +75,7 @@ class Canvas:
                 error += 2 * (y - x) + 1
 
     def drawing(self) -> Drawing:
-        return Drawing(["".join(chr(BLANK + bits) for bits in row) for row in self.cells], self.bright)
+        return Drawing(["".join(map(CHARS.__getitem__, row)) for row in self.cells], self.bright)
 
 
 def fit(box: Box, width: int, height: int) -> tuple[float, float, float]:

@@ -63,30 +63,40 @@ class RoutineList(OptionList):
     ]
 
 
-def _row(entry: Entry, named: Counter, width: int) -> Content:
+def _row(entry: Entry, named: Counter, width: int, shared: dict[str, str]) -> Content:
     """A routine's line: its name, and where two share it, which file each is, within `width` columns.
 
     Cut at the list's edge, six routines of one name all read "Quick warm-up (…": so the name gives way
-    first, then the file's name loses its middle, and what tells them apart stays in view."""
+    first, then the file's name drops what the files of that name share (`shared`: the telling part of each
+    file's name, by ref) and keeps its telling end."""
     name = entry.name
     if named[name.strip().casefold()] < 2:
         return plain(f"  {name}")
     where = "bundled" if entry.source == "bundled" else entry.path.name
     room = width - 2 - 1 - 2  # the indent, a space, the brackets
     if len(name) + len(where) > room:
-        where = where.removesuffix(".toml")  # every user routine's: it tells none apart
+        where = shared.get(entry.ref, where)
         name = shorten(name, max(NAME_LEAST, room - len(where), room // 2), "…")  # half each, or what is left
-        where = _cut_inside(where, max(FILE_LEAST, room - len(name)))
+        limit = max(FILE_LEAST, room - len(name))
+        where = where if len(where) <= limit else "…" + where[len(where) - limit + 1 :]
     return lines(f"  {name} ", plain(f"({where})", "dim"))
 
 
-def _cut_inside(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters inside it, keeping its start and more of its end, where copies of a file
-    differ ("quick-warmup-2", "quick-warmup-copy"): "qui…warmup-2"."""
-    if len(text) <= limit:
-        return text
-    head = (limit - 1) // 3
-    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
+def _telling(entries: list[Entry]) -> dict[str, str]:
+    """For routines that share a name, what tells each one's file apart: its name without .toml and without
+    the start every file of that name shares ("…copy-2" for quick-warmup-copy-2.toml beside quick-warmup-copy
+    .toml)."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.ok and entry.source != "bundled":
+            groups.setdefault(entry.name.strip().casefold(), []).append(entry)
+    found = {}
+    for group in groups.values():
+        stems = [entry.path.name.removesuffix(".toml") for entry in group]
+        common = len(os.path.commonprefix(stems)) if len(stems) > 1 else 0
+        for entry, stem in zip(group, stems):
+            found[entry.ref] = ("…" + stem[common:]) if common > 3 and stem[common:] else stem
+    return found
 
 
 class PickerScreen(SuppleScreen[None]):
@@ -284,12 +294,13 @@ class PickerScreen(SuppleScreen[None]):
         named = Counter(e.name.strip().casefold() for e in self.entries.values() if e.ok)
         self._shared_names = any(count > 1 for count in named.values())
         width = self._row_width()
+        telling = _telling(list(self.entries.values())) if self._shared_names else {}
         options: list[Option | None] = []
         for kind, label in GROUPS:
             group = [e for e in self.entries.values() if e.ok and e.kind == kind]
             if group:
                 options.append(Option(plain(label.upper(), "bold"), disabled=True))
-                options += [Option(_row(e, named, width), id=e.ref) for e in group]  # one line, shortened
+                options += [Option(_row(e, named, width, telling), id=e.ref) for e in group]  # one line, shortened
         broken = [e for e in self.entries.values() if not e.ok]
         if broken:
             options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))

@@ -80,6 +80,9 @@ async def test_reduced_motion_shows_a_steady_band_that_follows_the_part(clock):
         await pilot.pause()
         middle = app.screen.query_one("#middle")
         assert middle.has_class("-band-prep")
+        await pilot.pause()
+        clock_region = app.screen.query_one("#clock").region
+        assert clock_region.x >= middle.region.x + 2 and clock_region.right <= middle.region.right - 2  # a gap
         await advance(pilot, clock, 5.2)
         assert middle.has_class("-band-work") and not middle.has_class("-band-prep")
         await pilot.press("space")  # paused: the band stays as it is, no blink

@@ -256,6 +256,7 @@ async def test_r_shows_each_routines_trend_as_sparklines_and_back(clock):
         assert [row[0] for row in rows] == ["Mobility", "Cooldown"]  # the one run last first
         assert rows[0][1] == "5" and rows[0][2] == "·········▃·█ 61"  # 7 min, then 49 this week (8 + 6 + 35)
         assert rows[0][3] == "▄" and rows[1][3] == "-"  # pain 5 after one Mobility; no check-in after Cooldown
+        assert rows[1][2] == "·········▂▁▃ 20"  # on Mobility's scale: 12 minutes is a quarter of 49, not a full bar
         shown = "\n".join(screen_lines(app))
         assert "Minutes, 12 weeks" in shown and "·········▃·█ 61" in shown and "r  By session" in shown
         await pilot.press("r")

@@ -155,7 +155,9 @@ class HistoryScreen(SuppleScreen[None]):
         at = self.keys[table.cursor] if table.cursor < len(self.keys) else None
         self.keys = [key for _, key, _ in ordered]
         table.show([row for _, _, row in ordered], self.keys.index(at) if at in self.keys else None)
-        self.query_one("#trends", SessionTable).show([_trend_row(trend) for trend in data.trends])
+        # One scale for every routine's bars, so a row of 5 minutes a week looks smaller than one of 50.
+        top = max((minutes for trend in data.trends for minutes in trend.weeks), default=0.0)
+        self.query_one("#trends", SessionTable).show([_trend_row(trend, top) for trend in data.trends])
         if not rows:
             self._show_empty("No sessions recorded yet: run a routine and it shows here.")
 
@@ -182,16 +184,16 @@ class HistoryScreen(SuppleScreen[None]):
         self.dismiss()
 
 
-def sparkline(values: list[float]) -> str:
-    """`values` as a bar each, the highest a full cell; "·" for none (a week without the routine)."""
-    top = max(values, default=0)
+def sparkline(values: list[float], top: float | None = None) -> str:
+    """`values` as a bar each, `top` (else the highest) a full cell; "·" for none (a week without the routine)."""
+    top = max(values, default=0) if top is None else top
     if top <= 0:
         return "·" * len(values)
     return "".join("·" if v <= 0 else SPARKS[max(0, round(v / top * (len(SPARKS) - 1)))] for v in values)
 
 
-def _trend_row(trend: Trend) -> tuple[tuple[str, str], ...]:
-    minutes = sparkline(trend.weeks)
+def _trend_row(trend: Trend, top: float) -> tuple[tuple[str, str], ...]:
+    minutes = sparkline(trend.weeks, top)
     pains = pain_row(trend.pains, 10) if trend.pains else "-"
     worst = max(trend.pains, default=0)
     return (

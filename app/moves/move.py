@@ -1,0 +1,196 @@
+"""A move as data: a few key poses of one repetition and when each is reached, read from a TOML file and
+checked like a routine (every problem with its line), then played by blending the poses angle by angle."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from pathlib import Path
+from typing import NamedTuple
+
+from app.moves.braille import Box
+from app.moves.figure import RANGES, VIEWS, blend, mirrored, place, project
+from app.routine.errors import Problem, RoutineError
+from app.routine.toml_locator import Locator
+from app.text import closest
+
+BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must stay, for each view
+    "front": (-1.2, 1.2, -0.05, 2.35),
+    "side": (-1.2, 1.2, -0.05, 2.35),
+    "above": (-1.3, 1.3, -1.3, 1.3),
+}
+LONGEST = 60.0  # seconds one repetition may last
+SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
+BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
+
+
+class Move(NamedTuple):
+    """One repetition of a move: key poses at their seconds, looping back to the first."""
+
+    key: str  # the file's name without .toml: "hip-circles"
+    name: str
+    view: str
+    sided: bool  # the poses are the left side's; the right side's are their mirror
+    seconds: float
+    poses: tuple[tuple[float, dict[str, float]], ...]  # (seconds from the start, angles)
+    box: Box
+
+    def pose_at(self, moment: float, side: str | None = None) -> dict[str, float]:
+        """The pose `moment` seconds into the move (it repeats), for `side` ("right": the mirror, if sided)."""
+        t = moment % self.seconds
+        times = [at for at, _ in self.poses] + [self.seconds]
+        for index, (at, pose) in enumerate(self.poses):
+            end = times[index + 1]
+            if at <= t < end:
+                after = self.poses[(index + 1) % len(self.poses)][1]
+                now = blend(pose, after, (t - at) / (end - at))
+                return mirrored(now) if self.sided and side == "right" else now
+        return dict(self.poses[0][1])
+
+
+def parse_move(data: bytes, filename: str, key: str) -> Move:
+    """The move in `data`, or RoutineError listing every problem with its line."""
+    try:
+        text = data.decode("utf-8")
+        doc = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise RoutineError.at(filename, 1, 1, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))  # tomllib says where only in words
+        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
+        raise RoutineError.at(filename, line, column, f"invalid TOML: {str(error).split(' (at line')[0]}") from None
+    where = Locator(text, "poses")
+    problems: list[Problem] = []
+
+    def problem(position: tuple[int, int], message: str) -> None:
+        problems.append(Problem(filename, position[0], position[1], message))
+
+    known = ("name", "view", "sided", "seconds", "box", "poses")
+    for name in doc:
+        if name not in known:
+            close = closest(name, known)
+            problem(where.root_key(name), f"unknown key {name!r}" + (f' (did you mean "{close}"?)' if close else ""))
+    name = doc.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > 60:
+        problem(where.root_key("name"), "name must be the move's name, 1 to 60 characters")
+    view = doc.get("view", "front")
+    if view not in VIEWS:
+        problem(where.root_key("view"), f"view must be one of {', '.join(VIEWS)}, got {view!r}")
+        view = "front"
+    sided = doc.get("sided", False)
+    if not isinstance(sided, bool):
+        problem(where.root_key("sided"), "sided must be true (the poses are the left side's) or false")
+    seconds = doc.get("seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= LONGEST:
+        problem(
+            where.root_key("seconds"), f"seconds must be the length of one repetition, over 0 and up to {LONGEST:g}"
+        )
+        seconds = None
+    box = _box(doc.get("box", BOXES[view]), where, problem)
+    poses = _poses(doc.get("poses"), seconds, where, problem)
+    if problems:
+        raise RoutineError(problems)
+    move = Move(key, name.strip(), view, sided, float(seconds), poses, box)
+    _stays_in_box(move, where, problem)
+    if problems:
+        raise RoutineError(problems)
+    return move
+
+
+def _box(value: object, where: Locator, problem) -> Box:
+    ok = (
+        isinstance(value, list | tuple)
+        and len(value) == 4
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    )
+    if not ok or not (value[0] < value[1] and value[2] < value[3]):
+        problem(
+            where.root_key("box"), "box must be [left, right, bottom, top], each a number, left < right, bottom < top"
+        )
+        return BOXES["front"]
+    return tuple(float(v) for v in value)  # type: ignore[return-value]
+
+
+def _poses(value: object, seconds: float | None, where: Locator, problem) -> tuple:
+    if not isinstance(value, list) or len(value) < 2 or not all(isinstance(p, dict) for p in value):
+        problem(where.root_key("poses"), "a move needs two [[poses]] or more")
+        return ()
+    found = []
+    before = None
+    for index, pose in enumerate(value):
+        at = pose.get("at")
+        if isinstance(at, bool) or not isinstance(at, int | float):
+            problem(where.item(index), f"pose {index + 1}: at must be the second it is reached")
+            continue
+        if index == 0 and at != 0:
+            problem(where.item_key(index, "at"), "the first pose is at 0: where each repetition starts")
+        elif before is not None and at <= before:
+            problem(
+                where.item_key(index, "at"),
+                f"pose {index + 1}: at {at:g} must come after the pose before it ({before:g})",
+            )
+        elif seconds is not None and at >= seconds:
+            problem(
+                where.item_key(index, "at"),
+                f"pose {index + 1}: at {at:g} is past the repetition's end ({seconds:g} s: it loops back to the first)",
+            )
+        before = at
+        angles = {}
+        for joint, degrees in pose.items():
+            if joint == "at":
+                continue
+            position = where.item_key(index, joint)
+            if joint in BONE_WORDS:
+                problem(position, f"pose {index + 1}: {joint} is a bone, and bones keep their length; give angles")
+            elif joint not in RANGES:
+                close = closest(joint, tuple(RANGES))
+                hint = f' (did you mean "{close}"?)' if close else ""
+                problem(position, f"pose {index + 1}: unknown joint {joint!r}{hint}")
+            elif isinstance(degrees, bool) or not isinstance(degrees, int | float) or not math.isfinite(degrees):
+                problem(position, f"pose {index + 1}: {joint} must be a number")
+            else:
+                low, high = RANGES[joint]
+                if not low <= degrees <= high:
+                    problem(position, f"pose {index + 1}: {joint} {degrees:g} is past its range ({low:g} to {high:g})")
+                angles[joint] = float(degrees)
+        found.append((float(at), angles))
+    return tuple(found)
+
+
+def _stays_in_box(move: Move, where: Locator, problem) -> None:
+    """Every joint within the box, on both sides, at SAMPLES moments of the repetition."""
+    left, right, bottom, top = move.box
+    for sample in range(SAMPLES):
+        moment = move.seconds * sample / SAMPLES
+        for side in ("left", "right") if move.sided else (None,):
+            for joint, (x, y) in project(place(move.pose_at(moment, side)), move.view).items():
+                if not (left <= x <= right and bottom <= y <= top):
+                    # Pointed at the key pose nearest that moment (the repetition loops, so the first is
+                    # near its end too): the one to change, most likely.
+                    gaps = [min(abs(moment - at), move.seconds - abs(moment - at)) for at, _ in move.poses]
+                    index = gaps.index(min(gaps))
+                    problem(
+                        where.item(index),
+                        f"pose {index + 1}: the {joint.replace('_', ' ')} leaves the figure's box at {moment:.2g} s "
+                        f"({x:.2f}, {y:.2f} outside {left:g} to {right:g} across, {bottom:g} to {top:g} up)",
+                    )
+                    return
+
+
+def library_dir() -> Path:
+    """The moves shipped with Supple."""
+    return Path(__file__).with_name("library")
+
+
+def load_moves(folder: Path | None = None) -> tuple[dict[str, Move], list[RoutineError]]:
+    """Every move in `folder` (the shipped ones), by key, and the files that could not be read, each with why."""
+    moves, broken = {}, []
+    for path in sorted((folder or library_dir()).glob("*.toml")):
+        try:
+            moves[path.stem] = parse_move(path.read_bytes(), path.name, path.stem)
+        except RoutineError as error:
+            broken.append(error)
+        except OSError as error:
+            broken.append(RoutineError.at(path.name, 1, 1, f"cannot read it ({error.strerror or error})"))
+    return moves, broken

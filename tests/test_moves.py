@@ -1,0 +1,121 @@
+"""Moves as data: every shipped move plays within its box with every bone whole, the right side mirrors the left,
+a repetition lasts its seconds; a bad move file is refused with where and what."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pytest
+
+from app.moves.figure import BONES, NEUTRAL, RANGES, mirrored, place, project
+from app.moves.move import SAMPLES, load_moves, parse_move
+from app.routine.errors import RoutineError
+
+MOVES, BROKEN = load_moves()
+
+
+def test_every_shipped_move_loads():
+    assert BROKEN == [] and len(MOVES) >= 4
+
+
+@pytest.mark.parametrize("key", sorted(MOVES))
+def test_a_repetition_keeps_every_bone_every_joint_in_range_and_the_figure_in_its_box(key):
+    move = MOVES[key]
+    left, right, bottom, top = move.box
+    for sample in range(SAMPLES * 2):
+        moment = move.seconds * sample / (SAMPLES * 2)
+        for side in ("left", "right"):
+            pose = move.pose_at(moment, side)
+            assert all(RANGES[n][0] - 1e-9 <= v <= RANGES[n][1] + 1e-9 for n, v in pose.items()), (moment, side)
+            points = place(pose).points
+            for start, end, length in BONES:
+                assert math.isclose(math.dist(points[start], points[end]), length, abs_tol=1e-9)
+            for joint, (x, y) in project(place(pose), move.view).items():
+                assert left <= x <= right and bottom <= y <= top, (key, moment, side, joint)
+            if move.sided:
+                assert move.pose_at(moment, "right") == mirrored(move.pose_at(moment, "left"))
+
+
+@pytest.mark.parametrize("key", sorted(MOVES))
+def test_a_repetition_lasts_its_seconds_and_starts_again(key):
+    """Timed by the clock given: the pose at its length is the pose at 0, and none between is (it moves)."""
+    move = MOVES[key]
+    assert full(move.pose_at(move.seconds)) == full(move.pose_at(0.0)) == full(move.poses[0][1])
+    assert move.pose_at(move.seconds * 2 + 0.25) == move.pose_at(0.25)
+    assert any(move.pose_at(move.seconds * k / 8) != move.pose_at(0.0) for k in range(1, 8))
+
+
+def full(pose) -> dict[str, float]:
+    return {**NEUTRAL, **pose}
+
+
+GOOD = """\
+name = "Test move"
+view = "front"
+seconds = 2
+
+[[poses]]
+at = 0
+left_arm_out = 45
+
+[[poses]]
+at = 1
+left_arm_out = 90
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(RoutineError) as caught:
+        parse_move(textwrap.dedent(text).encode(), "bad.toml", "bad")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_good_file_reads():
+    move = parse_move(GOOD.encode(), "good.toml", "good")
+    assert move.name == "Test move" and move.seconds == 2.0 and len(move.poses) == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (
+            ("left_arm_out = 90", "left_arm_otu = 90"),
+            "bad.toml:11:1: pose 2: unknown joint 'left_arm_otu' (did you mean \"left_arm_out\"?)",
+        ),
+        (
+            ("left_arm_out = 90", "thigh = 0.6"),
+            "bad.toml:11:1: pose 2: thigh is a bone, and bones keep their length; give angles",
+        ),
+        (
+            ("left_arm_out = 90", "left_elbow = -30"),
+            "bad.toml:11:1: pose 2: left_elbow -30 is past its range (0 to 150)",
+        ),
+        (("at = 1", "at = 0"), "bad.toml:10:1: pose 2: at 0 must come after the pose before it (0)"),
+        (
+            ("at = 1", "at = 2"),
+            "bad.toml:10:1: pose 2: at 2 is past the repetition's end (2 s: it loops back to the first)",
+        ),
+        (("at = 0\n", "at = 0.5\n"), "bad.toml:6:1: the first pose is at 0: where each repetition starts"),
+        (
+            ("seconds = 2", "seconds = 0"),
+            "bad.toml:3:1: seconds must be the length of one repetition, over 0 and up to 60",
+        ),
+        (('view = "front"', 'view = "back"'), "bad.toml:2:1: view must be one of front, side, above, got 'back'"),
+        (("left_arm_out = 90", "root_x = 0.9\nleft_arm_out = 90"), "bad.toml:9:1: pose 2: the left hand leaves"),
+        (("left_arm_out = 45", "left_arm_out = true"), "bad.toml:7:1: pose 1: left_arm_out must be a number"),
+    ],
+)
+def test_a_bad_move_is_refused_with_where_and_what(change, said):
+    old, new = change
+    found = problems(GOOD.replace(old, new, 1))
+    assert any(problem.startswith(said) for problem in found), found
+
+
+def test_too_few_poses_a_broken_toml_and_an_unknown_key_are_located():
+    assert problems('name = "x"\nseconds = 1\n[[poses]]\nat = 0\n') == [
+        "bad.toml:3:1: a move needs two [[poses]] or more"
+    ]
+    assert problems('name = "x"\nseconds = = 1\n')[0].startswith("bad.toml:2:")
+    assert problems(GOOD + "tempo = 3\n") == ["bad.toml:12:1: pose 2: unknown joint 'tempo'"]  # in the last pose
+    assert problems("tempo = 3\n" + GOOD)[0] == "bad.toml:1:1: unknown key 'tempo'"

@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     # Here, not at the top: bare `supple` parses nothing, and its first frame waits for no sqlite3.
     from app.cli.care import add_care_commands
     from app.cli.history import add_log_commands
+    from app.cli.moves import add_moves_commands
     from app.cli.routines import add_routine_commands, scale_argument
     from app.cli.trash import add_trash_commands
 
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     add_log_commands(commands)
     add_care_commands(commands)
     add_trash_commands(commands)
+    add_moves_commands(commands)
 
     run = commands.add_parser(
         "run",

@@ -1,0 +1,90 @@
+"""`supple moves`: the list, a move's key poses side by side, one played until a key; refusals in words."""
+
+from __future__ import annotations
+
+from app.moves.move import load_moves
+from app.ui.move_player import MovePlayer
+from tests.conftest import FakeClock
+from tests.test_cli import supple
+
+
+def test_the_list_names_every_move_with_its_view_and_pace(supple_home):
+    result = supple("moves", home=supple_home)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["MOVE", "NAME", "VIEW", "ONE", "REPETITION"]
+    moves, _ = load_moves()
+    assert len(lines) == len(moves) + 1
+    assert any(line.startswith("leg-swings") and line.endswith("2 s, each side") for line in lines), lines
+
+
+def test_still_prints_the_key_poses_side_by_side_for_the_side_asked(supple_home):
+    result = supple("moves", "Leg swings", "--still", "--side", "right", home=supple_home)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Leg swings: 2 key poses, 2 s a repetition, right side"
+    figure = lines[2:10]
+    assert all(len(row) == 16 * 2 + 2 for row in figure) and all(0x2800 <= ord(c) <= 0x28FF for c in figure[3][:16])
+    assert lines[10].split() == ["at", "0", "s", "at", "1", "s"]
+    left = supple("moves", "leg-swings", "--still", home=supple_home).stdout.splitlines()
+    assert left[0].endswith("left side")
+
+
+def test_a_move_not_known_is_said_with_a_guess_and_playing_needs_a_terminal(supple_home):
+    wrong = supple("moves", "hip-circle", home=supple_home)
+    assert wrong.returncode == 1 and wrong.stderr == "supple moves: no move 'hip-circle'; did you mean 'hip-circles'?\n"
+    piped = supple("moves", "hip-circles", home=supple_home)  # its output captured: no terminal
+    assert piped.returncode == 1 and "needs a terminal; --still prints its key poses" in piped.stderr
+
+
+async def test_the_player_moves_with_the_clock_and_any_key_ends_it():
+    moves, _ = load_moves()
+    clock = FakeClock()
+    player = MovePlayer(moves["leg-swings"], "left", clock=clock)
+    async with player.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        player.frame()
+        first = str(player.query_one("#figure").content)
+        assert "⢀" in first or "⠉" in first or "⡇" in first  # a figure, not the request for room
+        clock.advance(1.0)  # half a repetition: the leg back where it was forward
+        player.frame()
+        await pilot.pause()
+        later = str(player.query_one("#figure").content)
+        assert first != later and "⠀" in later
+        assert "Leg swings, left side · 2 s a repetition · any key to stop" in str(player.query_one("#caption").content)
+        clock.advance(1.0)  # a whole repetition: as it began
+        player.frame()
+        assert str(player.query_one("#figure").content) == first
+        await pilot.press("x")
+        await pilot.pause()
+    assert player.return_code == 0
+
+
+async def test_the_player_in_a_tiny_terminal_asks_for_room():
+    moves, _ = load_moves()
+    player = MovePlayer(moves["hip-circles"], None, clock=FakeClock())
+    async with player.run_test(size=(12, 6)) as pilot:
+        await pilot.pause()
+        assert "make the terminal larger" in str(player.query_one("#figure").content)
+
+
+def test_a_move_plays_in_a_real_terminal_and_a_key_ends_it_as_it_was(supple_home):
+    import os
+
+    from tests.test_cli import console_script
+    from tests.test_terminal import Tmux, terminal_env
+
+    session = Tmux(
+        f"supple-moves-{os.getpid()}",
+        f"{console_script()} moves leg-swings --side right; echo EXIT=$?; sleep 600",
+        terminal_env(supple_home),
+        size=(80, 24),
+    )
+    try:
+        first = session.wait_for("Leg swings, right side")
+        assert any(0x2801 <= ord(c) <= 0x28FF for c in first)  # dots drawn
+        session.keys("q")
+        assert "EXIT=0" in session.wait_for("EXIT=")
+        assert session.terminal_state()["alternate_on"] == "0"  # the shell's screen back
+    finally:
+        session.close()

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from app.moves.figure import BONES, NEUTRAL, RANGES, mirrored, place, project
+from app.moves.figure import BONES, NEUTRAL, RANGES, mirrored, place
 from app.moves.move import SAMPLES, load_moves, parse_move
 from app.routine.errors import RoutineError
 
@@ -31,7 +31,7 @@ def test_a_repetition_keeps_every_bone_every_joint_in_range_and_the_figure_in_it
             points = place(pose).points
             for start, end, length in BONES:
                 assert math.isclose(math.dist(points[start], points[end]), length, abs_tol=1e-9)
-            for joint, (x, y) in project(place(pose), move.view).items():
+            for joint, (x, y) in move.page_at(moment, side).items():
                 assert left <= x <= right and bottom <= y <= top, (key, moment, side, joint)
             if move.sided:
                 assert move.pose_at(moment, "right") == mirrored(move.pose_at(moment, "left"))
@@ -101,7 +101,10 @@ def test_a_good_file_reads():
             ("seconds = 2", "seconds = 0"),
             "bad.toml:3:1: seconds must be the length of one repetition, over 0 and up to 60",
         ),
-        (('view = "front"', 'view = "back"'), "bad.toml:2:1: view must be one of front, side, above, got 'back'"),
+        (
+            ('view = "front"', 'view = "back"'),
+            "bad.toml:2:1: view must be one of front, side, above, angle, got 'back'",
+        ),
         (("left_arm_out = 90", "root_x = 0.9\nleft_arm_out = 90"), "bad.toml:9:1: pose 2: the left hand leaves"),
         (("left_arm_out = 45", "left_arm_out = true"), "bad.toml:7:1: pose 1: left_arm_out must be a number"),
     ],
@@ -119,3 +122,14 @@ def test_too_few_poses_a_broken_toml_and_an_unknown_key_are_located():
     assert problems('name = "x"\nseconds = = 1\n')[0].startswith("bad.toml:2:")
     assert problems(GOOD + "tempo = 3\n") == ["bad.toml:12:1: pose 2: unknown joint 'tempo'"]  # in the last pose
     assert problems("tempo = 3\n" + GOOD)[0] == "bad.toml:1:1: unknown key 'tempo'"
+
+
+@pytest.mark.parametrize("key", sorted(MOVES))
+def test_a_grounded_move_rests_on_the_floor_all_through(key):
+    """Feet stay planted while a squat bends: the lowest point is on the floor at every moment, not above or under."""
+    move = MOVES[key]
+    if not move.grounded:
+        pytest.skip("this move floats on purpose")
+    for sample in range(SAMPLES):
+        figure = move.figure_at(move.seconds * sample / SAMPLES, "left")
+        assert math.isclose(min(y for _, y, _ in figure.points.values()), 0.0, abs_tol=1e-9)

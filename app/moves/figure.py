@@ -183,18 +183,31 @@ def blend(a: Pose, b: Pose, t: float) -> dict[str, float]:
     return {n: a.get(n, NEUTRAL[n]) + (b.get(n, NEUTRAL[n]) - a.get(n, NEUTRAL[n])) * eased for n in names}
 
 
-VIEWS = ("front", "side", "above")
+VIEWS = ("front", "side", "above", "angle")
+ANGLE_TURN, ANGLE_TILT = 35.0, 12.0  # the "angle" view: from 35 degrees to its left and a little above
+
+
+def grounded(figure: Figure) -> Figure:
+    """The figure moved up or down so that its lowest point rests on the floor (y = 0): feet stay planted
+    while a squat bends, hands and knees while it kneels, whatever the angles between key poses."""
+    low = min(y for _, y, _ in figure.points.values())
+    return Figure({joint: (x, y - low, z) for joint, (x, y, z) in figure.points.items()})
 
 
 def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
     """Each joint on the page: (across, up). Front: as seen facing it (its left on the page's right); side:
-    from its right (forward to the page's right); above: from overhead, its head up the page when lying."""
+    from its right (forward to the page's right); above: from overhead, its head up the page when lying;
+    angle: from in front and to its left, a little above, so that turns and circles show their depth."""
     out = {}
+    turn = _chain(("x", ANGLE_TILT), ("y", -ANGLE_TURN))
     for joint, (x, y, z) in figure.points.items():
         if view == "front":
             out[joint] = (x, y)
         elif view == "side":
             out[joint] = (z, y)
-        else:
+        elif view == "above":
             out[joint] = (x, -z)
+        else:
+            ax, ay, _ = _apply(turn, (x, y, z))
+            out[joint] = (ax, ay)
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.moves.braille import Box
-from app.moves.figure import RANGES, VIEWS, blend, mirrored, place, project
+from app.moves.figure import RANGES, VIEWS, Figure, blend, grounded, mirrored, place, project
 from app.routine.errors import Problem, RoutineError
 from app.routine.toml_locator import Locator
 from app.text import closest
@@ -19,6 +19,7 @@ BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must sta
     "front": (-1.2, 1.2, -0.05, 2.35),
     "side": (-1.2, 1.2, -0.05, 2.35),
     "above": (-1.3, 1.3, -1.3, 1.3),
+    "angle": (-1.3, 1.3, -0.4, 2.35),
 }
 LONGEST = 60.0  # seconds one repetition may last
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
@@ -35,6 +36,16 @@ class Move(NamedTuple):
     seconds: float
     poses: tuple[tuple[float, dict[str, float]], ...]  # (seconds from the start, angles)
     box: Box
+    grounded: bool = True  # its lowest point rests on the floor (false: a jump, or a figure shown floating)
+
+    def figure_at(self, moment: float, side: str | None = None) -> Figure:
+        """The figure `moment` seconds into the move, resting on the floor unless the move says not."""
+        figure = place(self.pose_at(moment, side))
+        return grounded(figure) if self.grounded else figure
+
+    def page_at(self, moment: float, side: str | None = None) -> dict[str, tuple[float, float]]:
+        """The figure at `moment`, as its view shows it on the page."""
+        return project(self.figure_at(moment, side), self.view)
 
     def pose_at(self, moment: float, side: str | None = None) -> dict[str, float]:
         """The pose `moment` seconds into the move (it repeats), for `side` ("right": the mirror, if sided)."""
@@ -66,7 +77,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     def problem(position: tuple[int, int], message: str) -> None:
         problems.append(Problem(filename, position[0], position[1], message))
 
-    known = ("name", "view", "sided", "seconds", "box", "poses")
+    known = ("name", "view", "sided", "grounded", "seconds", "box", "poses")
     for name in doc:
         if name not in known:
             close = closest(name, known)
@@ -81,6 +92,9 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     sided = doc.get("sided", False)
     if not isinstance(sided, bool):
         problem(where.root_key("sided"), "sided must be true (the poses are the left side's) or false")
+    on_floor = doc.get("grounded", True)
+    if not isinstance(on_floor, bool):
+        problem(where.root_key("grounded"), "grounded must be true (the lowest point rests on the floor) or false")
     seconds = doc.get("seconds")
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= LONGEST:
         problem(
@@ -91,7 +105,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     poses = _poses(doc.get("poses"), seconds, where, problem)
     if problems:
         raise RoutineError(problems)
-    move = Move(key, name.strip(), view, sided, float(seconds), poses, box)
+    move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor)
     _stays_in_box(move, where, problem)
     if problems:
         raise RoutineError(problems)
@@ -164,7 +178,7 @@ def _stays_in_box(move: Move, where: Locator, problem) -> None:
     for sample in range(SAMPLES):
         moment = move.seconds * sample / SAMPLES
         for side in ("left", "right") if move.sided else (None,):
-            for joint, (x, y) in project(place(move.pose_at(moment, side)), move.view).items():
+            for joint, (x, y) in move.page_at(moment, side).items():
                 if not (left <= x <= right and bottom <= y <= top):
                     # Pointed at the key pose nearest that moment (the repetition loops, so the first is
                     # near its end too): the one to change, most likely.

@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from app.moves.braille import draw
-from app.moves.figure import place, project
 from app.moves.move import Move
 from app.ui.text import lines, plain
 
@@ -48,8 +47,8 @@ class MovePlayer(App[None]):
         if width < LEAST[0] or height < LEAST[1]:
             figure.update(plain(f"A figure needs {LEAST[0]}x{LEAST[1] + 1} at least: make the terminal larger."))
             return
-        pose = self.move.pose_at(self.clock() - self.started, self.side)
-        drawing = draw(project(place(pose), self.move.view), self.move.box, width, height, self.side)
+        page = self.move.page_at(self.clock() - self.started, self.side)
+        drawing = draw(page, self.move.box, width, height, self.side)
         rows = [_row(text, bright) for text, bright in zip(drawing.rows, drawing.bright)]
         figure.update(lines(*(part for row in rows for part in (row, "\n")))[:-1])
 

@@ -40,6 +40,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "right_arm_raise": (-60.0, 185.0),
     "left_arm_out": (-30.0, 185.0),
     "right_arm_out": (-30.0, 185.0),
+    "left_arm_twist": (-90.0, 90.0),  # the upper arm turned on its own axis: out (+), the forearm up when out
+    "right_arm_twist": (-90.0, 90.0),
     "left_elbow": (0.0, 150.0),
     "right_elbow": (0.0, 150.0),
     # each side's leg: raised forward (+) or back, out to the side, the knee bent
@@ -142,7 +144,12 @@ def place(pose: Pose) -> Figure:
     for side, sign in (("left", 1.0), ("right", -1.0)):
         shoulder = _plus(neck, _apply(trunk, (sign * SHOULDER_HALF, 0.0, 0.0)))
         # Raised forward about x (toward +z), out to the side about z (away from the body on each side).
-        arm = _times(trunk, _chain(("z", sign * a[f"{side}_arm_out"]), ("x", -a[f"{side}_arm_raise"])))
+        arm = _times(
+            trunk,
+            _chain(
+                ("z", sign * a[f"{side}_arm_out"]), ("x", -a[f"{side}_arm_raise"]), ("y", sign * a[f"{side}_arm_twist"])
+            ),
+        )
         elbow = _plus(shoulder, _apply(arm, (0.0, -UPPER_ARM, 0.0)))
         forearm = _times(arm, _rotation("x", -a[f"{side}_elbow"]))  # the elbow bends the hand forward and up
         points |= {

@@ -133,3 +133,17 @@ def test_a_grounded_move_rests_on_the_floor_all_through(key):
     for sample in range(SAMPLES):
         figure = move.figure_at(move.seconds * sample / SAMPLES, "left")
         assert math.isclose(min(y for _, y, _ in figure.points.values()), 0.0, abs_tol=1e-9)
+
+
+NOT_MOVES = {"Easy cardio", "Lift"}  # timed activities of the user's own choosing: nothing to draw
+
+
+def test_every_exercise_of_the_bundled_routines_has_a_move():
+    from app.paths import bundled_routines_dir
+    from app.routine.library import scan
+
+    names = {move.name.casefold() for move in MOVES.values()}
+    exercises = {step.name for entry in scan(bundled_routines_dir(), "bundled") for step in entry.routine.steps}
+    missing = sorted(name for name in exercises - NOT_MOVES if name.casefold() not in names)
+    assert not missing, f"no move drawn for {missing}"
+    assert "leg swings side to side" in names  # pre-lift mobility's second set of leg swings

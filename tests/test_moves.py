@@ -147,3 +147,14 @@ def test_every_exercise_of_the_bundled_routines_has_a_move():
     missing = sorted(name for name in exercises - NOT_MOVES if name.casefold() not in names)
     assert not missing, f"no move drawn for {missing}"
     assert "leg swings side to side" in names  # pre-lift mobility's second set of leg swings
+
+
+def test_the_format_page_names_every_angle_with_its_range_and_every_view():
+    from pathlib import Path
+
+    from app.moves.figure import VIEWS
+
+    page = (Path(__file__).parent.parent / "docs" / "move-format.md").read_text()
+    for name, (low, high) in RANGES.items():
+        assert f"| `{name}` | {low:g} to {high:g} |" in page, name
+    assert all(f"`{view}`" in page for view in VIEWS)

@@ -310,3 +310,19 @@ async def test_at_60_columns_each_side_and_sets_stay_with_their_step(clock):
                         assert step is not None, shown
                 assert not line.rstrip().endswith(("reps", " x")), shown  # "10 reps x 3 s" stays whole
             await pilot.press("down")
+
+
+async def test_one_click_shows_a_routine_and_a_double_click_starts_it(clock):
+    """A single click started a session at once (a new user meant only to look at the routine)."""
+    app, _ = build(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one("#routines", OptionList)
+        row = next(i for i, option in enumerate(listing.options) if "Post-lift cooldown" in str(option.prompt))
+        await pilot.click(listing, offset=(4, row + 1))  # the list's border is its first row
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and listing.highlighted == row
+        assert "Post-lift cooldown" in text_of(app, "#preview")
+        await pilot.double_click(listing, offset=(4, row + 1))
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.runner.name == "Post-lift cooldown"

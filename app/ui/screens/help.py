@@ -27,7 +27,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "In the list of routines",
         (
             ("↑  ↓", "choose a routine"),
-            ("Enter", "start it"),
+            ("Enter", "start it (with the mouse: a click shows it, a double click starts it)"),
             ("[  ]", "shorter or longer: the time scale, 50 % to 200 %"),
             ("n  e", "a new routine; edit one (a bundled one as your copy)"),
             ("d  x", "duplicate; delete (your routines only, asks first)"),

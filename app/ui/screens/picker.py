@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -61,6 +62,17 @@ class RoutineList(OptionList):
     BINDINGS = [
         Binding("enter", "select", "Start", id="picker.start", tooltip="Start a session of the highlighted routine")
     ]
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click shows a routine (highlighted, its preview beside); a double click or Enter starts it: one
+        stray click on a laptop's touchpad never starts a session."""
+        event.prevent_default()  # not the list's own, which starts at the first click
+        clicked = event.style.meta.get("option")
+        if clicked is None or self._options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
 
 
 def _row(entry: Entry, named: Counter, width: int, shared: dict[str, str]) -> Content:

@@ -6,11 +6,9 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,14 +16,14 @@ from app import paths
 from app.routine.library import Entry
 from app.session.plan import SCALE_RANGE
 from app.session.start import Start, session_start
-from app.text import shorten
 from app.ui import screens
 from app.ui.care import acknowledge, check_in, get_build_up, set_build_up, standing
 from app.ui.history_ahead import read_ahead
 from app.ui.screens import stylesheet
 from app.ui.screens.base import SuppleScreen
 from app.ui.screens.picker_preview import preview
-from app.ui.text import lines, notify, plain
+from app.ui.screens.routine_list import RoutineList, row, telling_names
+from app.ui.text import notify, plain
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.prose import Prose
 
@@ -37,7 +35,6 @@ if TYPE_CHECKING:
 
 FOLDER_LOOK = 3.0  # seconds between looks at the routines folder and the log while the list shows
 FIRST_ROWS = 150  # rows listed before the first frame: more than a tall terminal shows
-NAME_LEAST, FILE_LEAST = 6, 9  # what a shared name and its file's name keep at least, cut to fit the list
 GROUPS = (("warmup", "Warm-ups"), ("cooldown", "Cooldowns"), ("mobility", "Mobility"), ("other", "Other"))
 
 
@@ -50,65 +47,6 @@ def _changed(*paths_: Path) -> tuple[int, ...]:
         except OSError:
             marks.append(0)
     return tuple(marks)
-
-
-class RoutineList(OptionList):
-    """The routines; Enter starts the highlighted one.
-
-    Enter is the list's own key, not a priority binding of the screen: "down" and Enter typed at
-    once must start the routine moved to, and a priority binding would run before the list moved.
-    """
-
-    BINDINGS = [
-        Binding("enter", "select", "Start", id="picker.start", tooltip="Start a session of the highlighted routine")
-    ]
-
-    async def _on_click(self, event: events.Click) -> None:
-        """A click shows a routine (highlighted, its preview beside); a double click or Enter starts it: one
-        stray click on a laptop's touchpad never starts a session."""
-        event.prevent_default()  # not the list's own, which starts at the first click
-        clicked = event.style.meta.get("option")
-        if clicked is None or self._options[clicked].disabled:
-            return
-        self.highlighted = clicked
-        if event.chain >= 2:
-            self.action_select()
-
-
-def _row(entry: Entry, named: Counter, width: int, shared: dict[str, str]) -> Content:
-    """A routine's line: its name, and where two share it, which file each is, within `width` columns.
-
-    Cut at the list's edge, six routines of one name all read "Quick warm-up (…": so the name gives way
-    first, then the file's name drops what the files of that name share (`shared`: the telling part of each
-    file's name, by ref) and keeps its telling end."""
-    name = entry.name
-    if named[name.strip().casefold()] < 2:
-        return plain(f"  {name}")
-    where = "bundled" if entry.source == "bundled" else entry.path.name
-    room = width - 2 - 1 - 2  # the indent, a space, the brackets
-    if len(name) + len(where) > room:
-        where = shared.get(entry.ref, where)
-        name = shorten(name, max(NAME_LEAST, room - len(where), room // 2), "…")  # half each, or what is left
-        limit = max(FILE_LEAST, room - len(name))
-        where = where if len(where) <= limit else "…" + where[len(where) - limit + 1 :]
-    return lines(f"  {name} ", plain(f"({where})", "dim"))
-
-
-def _telling(entries: list[Entry]) -> dict[str, str]:
-    """For routines that share a name, what tells each one's file apart: its name without .toml and without
-    the start every file of that name shares ("…copy-2" for quick-warmup-copy-2.toml beside quick-warmup-copy
-    .toml)."""
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        if entry.ok and entry.source != "bundled":
-            groups.setdefault(entry.name.strip().casefold(), []).append(entry)
-    found = {}
-    for group in groups.values():
-        stems = [entry.path.name.removesuffix(".toml") for entry in group]
-        common = len(os.path.commonprefix(stems)) if len(stems) > 1 else 0
-        for entry, stem in zip(group, stems):
-            found[entry.ref] = ("…" + stem[common:]) if common > 3 and stem[common:] else stem
-    return found
 
 
 class PickerScreen(SuppleScreen[None]):
@@ -306,13 +244,13 @@ class PickerScreen(SuppleScreen[None]):
         named = Counter(e.name.strip().casefold() for e in self.entries.values() if e.ok)
         self._shared_names = any(count > 1 for count in named.values())
         width = self._row_width()
-        telling = _telling(list(self.entries.values())) if self._shared_names else {}
+        telling = telling_names(list(self.entries.values())) if self._shared_names else {}
         options: list[Option | None] = []
         for kind, label in GROUPS:
             group = [e for e in self.entries.values() if e.ok and e.kind == kind]
             if group:
                 options.append(Option(plain(label.upper(), "bold"), disabled=True))
-                options += [Option(_row(e, named, width, telling), id=e.ref) for e in group]  # one line, shortened
+                options += [Option(row(e, named, width, telling), id=e.ref) for e in group]  # one line, shortened
         broken = [e for e in self.entries.values() if not e.ok]
         if broken:
             options.append(Option(plain("BROKEN FILES", "bold red"), disabled=True))

@@ -83,4 +83,4 @@ def test_the_box_fills_the_cells_centred_at_one_scale():
     scale, x0, y0 = fit(BOX, 20, 10)
     assert round(scale, 6) == round(39 / 2.05, 6)  # the height decides: 40 dots for 2.05 units
     assert x0 > 0 and abs(y0 - 39) < 1e-9
-    assert len(BONES) == 12
+    assert len(BONES) == 13

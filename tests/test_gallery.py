@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.moves.figure import BONES
 from app.moves.gallery import write
 from app.moves.move import load_moves
 
@@ -26,6 +27,8 @@ def test_each_image_shows_every_key_pose_with_its_bones_and_head():
     moves, _ = load_moves()
     for key, move in moves.items():
         image = (DOCS / "moves" / f"{key}.svg").read_text()
-        assert image.count("<circle") == len(move.poses) and image.count("stroke-linecap") == 12 * len(move.poses)
+        assert image.count("<circle") == len(move.poses) and image.count("stroke-linecap") == len(BONES) * len(
+            move.poses
+        )
         assert all(f">at {at:g} s<" in image for at, _ in move.poses)
     assert "(docs/moves.md)" in (DOCS.parent / "README.md").read_text()

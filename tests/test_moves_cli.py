@@ -70,6 +70,7 @@ async def test_the_player_in_a_tiny_terminal_asks_for_room():
 
 def test_a_move_plays_in_a_real_terminal_and_a_key_ends_it_as_it_was(supple_home):
     import os
+    import time
 
     from tests.test_cli import console_script
     from tests.test_terminal import Tmux, terminal_env
@@ -81,8 +82,11 @@ def test_a_move_plays_in_a_real_terminal_and_a_key_ends_it_as_it_was(supple_home
         size=(80, 24),
     )
     try:
-        first = session.wait_for("Leg swings, right side")
-        assert any(0x2801 <= ord(c) <= 0x28FF for c in first)  # dots drawn
+        session.wait_for("Leg swings, right side")
+        deadline = time.monotonic() + 15  # the figure is drawn once laid out, after the caption's first frame
+        while not any(0x2801 <= ord(c) <= 0x28FF for c in session.screen()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert any(0x2801 <= ord(c) <= 0x28FF for c in session.screen()), session.screen()  # dots drawn
         session.keys("q")
         assert "EXIT=0" in session.wait_for("EXIT=")
         assert session.terminal_state()["alternate_on"] == "0"  # the shell's screen back

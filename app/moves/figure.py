@@ -40,6 +40,11 @@ RANGES: dict[str, tuple[float, float]] = {
     "right_arm_raise": (-60.0, 185.0),
     "left_arm_out": (-30.0, 185.0),
     "right_arm_out": (-30.0, 185.0),
+    # each side's shoulder blade: the shoulder lifted (+) or dropped, drawn forward (+) or back
+    "left_shoulder_lift": (-15.0, 35.0),
+    "right_shoulder_lift": (-15.0, 35.0),
+    "left_shoulder_forward": (-25.0, 30.0),
+    "right_shoulder_forward": (-25.0, 30.0),
     "left_arm_twist": (-90.0, 90.0),  # the upper arm turned on its own axis: out (+), the forearm up when out
     "right_arm_twist": (-90.0, 90.0),
     "left_elbow": (0.0, 150.0),
@@ -73,10 +78,11 @@ JOINTS = (
     "right_knee",
     "right_foot",
 )
-BONES = (  # (from, to, length); the shoulders' and hips' bar are bones too, of fixed length
+BONES = (  # (from, to, length); the collarbones and the hips' bar are bones too, of fixed length
     ("pelvis", "neck", SPINE),
     ("neck", "head", NECK + HEAD),
-    ("left_shoulder", "right_shoulder", 2 * SHOULDER_HALF),
+    ("neck", "left_shoulder", SHOULDER_HALF),  # the collarbones: a shoulder lifts or draws forward on its own
+    ("neck", "right_shoulder", SHOULDER_HALF),
     ("left_shoulder", "left_elbow", UPPER_ARM),
     ("left_elbow", "left_hand", FOREARM),
     ("right_shoulder", "right_elbow", UPPER_ARM),
@@ -142,7 +148,8 @@ def place(pose: Pose) -> Figure:
     head_turn = _times(trunk, _rotation("x", a["head_bend"]))
     points = {"pelvis": pelvis, "neck": neck, "head": _plus(neck, _apply(head_turn, (0.0, NECK + HEAD, 0.0)))}
     for side, sign in (("left", 1.0), ("right", -1.0)):
-        shoulder = _plus(neck, _apply(trunk, (sign * SHOULDER_HALF, 0.0, 0.0)))
+        blade = _chain(("y", -sign * a[f"{side}_shoulder_forward"]), ("z", sign * a[f"{side}_shoulder_lift"]))
+        shoulder = _plus(neck, _apply(_times(trunk, blade), (sign * SHOULDER_HALF, 0.0, 0.0)))
         # Raised forward about x (toward +z), out to the side about z (away from the body on each side).
         arm = _times(
             trunk,

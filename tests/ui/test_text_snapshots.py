@@ -5,7 +5,6 @@ SUPPLE_UPDATE_TEXT=1 writes the copies anew (look at the diff before committing 
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 from app.ui.screens.registry import every_screen
 from tests.conftest import FakeClock
+from tests.kept_text import matches_kept
 from tests.ui.helpers import build, screen_lines, until
 from tests.ui.screen_samples import sample
 
@@ -48,9 +48,4 @@ async def test_every_screen_at_the_three_sizes_reads_as_kept(cls, size, supple_h
         for _ in range(3):  # the layout settles (the cues' rows are drawn once the middle's size is known)
             await pilot.pause(0.05)
         text = shown(app)
-    kept = KEPT / f"{cls.__name__}-{size[0]}x{size[1]}.txt"
-    if os.environ.get("SUPPLE_UPDATE_TEXT"):
-        kept.parent.mkdir(exist_ok=True)
-        kept.write_text(text, encoding="utf-8")
-    assert kept.exists(), f"no copy kept for {kept.name}: run with SUPPLE_UPDATE_TEXT=1 and review it"
-    assert text == kept.read_text(encoding="utf-8"), f"{kept.name} differs; the screen now:\n{text}"
+    matches_kept(text, KEPT / f"{cls.__name__}-{size[0]}x{size[1]}.txt", "the screen")

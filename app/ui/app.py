@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +21,7 @@ from app.settings import NotReadCleanly, Settings, save_settings
 from app.ui import screens
 from app.ui.screens.base import Supple
 from app.ui.text import notify
+from app.ui.ways_out import WaysOut
 
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
     from app.log.resume import ResumePlan
@@ -34,13 +33,6 @@ if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the t
     from app.sound.output import SoundOutput
     from app.sound.state import SoundState
     from app.ui.history_ahead import Ahead
-
-EXIT_GRACE = 3.0  # seconds a signalled app may take to leave before the process ends regardless
-# What Textual's driver writes on leaving: mouse, focus, paste and key reporting off, the normal
-# screen back, the cursor shown.
-RESET_TERMINAL = (
-    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h"
-)
 
 
 def _routine_commands():
@@ -57,7 +49,7 @@ def _screen_commands():
     return ScreenCommands
 
 
-class SuppleApp(App[None]):
+class SuppleApp(WaysOut, App[None]):
     """Picker, session and summary; time, routines and sound come from outside."""
 
     TITLE = "Supple"
@@ -398,92 +390,6 @@ class SuppleApp(App[None]):
         except RuntimeError:
             pass  # the app has ended
 
-    def _signalled(self, number: int) -> None:
-        """SIGTERM, SIGINT (from kill: Ctrl+C is a key here), or SIGHUP from a closed terminal window:
-        leave as after q, with the status a shell expects (128 + the signal's number).
-
-        When the window is gone, Textual's output thread dies on the first write and leaving would
-        wait for it for ever; so the process ends anyway after EXIT_GRACE seconds.
-        """
-        self.exit_signal = number
-        self.exit(return_code=128 + number)
-        stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + number,))
-        stop.daemon = True
-        stop.start()
-
-    def _thread_failed(self, previous, loop: asyncio.AbstractEventLoop, failure) -> None:
-        """Textual's output thread dies on its first write to a terminal that is gone. A closed window
-        also sends SIGHUP, but a pty closed by another program sends nothing, and the app would wait
-        for that thread for ever (its input thread spinning): leave as after SIGHUP."""
-        if (
-            failure.thread is None
-            or failure.thread.name != "textual-output"
-            or not issubclass(failure.exc_type, OSError)
-        ):
-            previous(failure)
-            return
-        stop = threading.Timer(EXIT_GRACE, self._force_exit, args=(128 + signal.SIGHUP,))
-        stop.daemon = True
-        stop.start()  # from here: the event loop may already be waiting on the dead thread
-        try:
-            loop.call_soon_threadsafe(self._signalled, signal.SIGHUP)
-        except RuntimeError:
-            pass  # the loop has closed: the timer ends the process
-
-    def panic(self, *renderables) -> None:
-        """Textual ends the app this way after an error outside the app's code (a byte its input
-        thread cannot decode, say): that is a failure too, so the exit status says so."""
-        self._return_code = self._return_code or 1
-        super().panic(*renderables)
-
-    def _force_exit(self, code: int) -> None:
-        """End the process now, leaving the terminal as it was found as far as it can still be reached."""
-        driver = self._driver
-        try:
-            fd = sys.__stderr__.fileno()
-            os.set_blocking(fd, False)  # nobody may be reading: never wait to write
-            os.write(fd, RESET_TERMINAL)
-            before = getattr(driver, "attrs_before", None)
-            if before is not None:
-                import termios
-
-                termios.tcsetattr(getattr(driver, "fileno", fd), termios.TCSANOW, before)
-        except (OSError, ValueError, AttributeError):
-            pass  # the terminal is gone: nothing to restore
-        os._exit(code)
-
-    def _watch_stops(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Note the moment the process stops (Ctrl+Z, SIGTSTP) and tell the sessions when it goes on (SIGCONT,
-        after any stop): time stopped is never counted as exercise.
-
-        Textual's own handlers (its driver's, which leave and re-enter the terminal's application mode)
-        still run; these only come first. Textual tells its screens of a suspend only after the process
-        has gone on, too late to know when it stopped.
-        """
-        before_stop, before_go_on = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
-
-        def stopping(number: int, frame: object) -> None:
-            if self._stopped_at is None:
-                self._stopped_at = self.clock()
-            if self.keep_awake.held:  # stopped, nobody is there: let the screen sleep (released before the stop)
-                self.keep_awake.want(False)
-                self.keep_awake.settle(0.5)
-            if callable(before_stop):
-                before_stop(number, frame)
-            elif before_stop != signal.SIG_IGN:
-                os.kill(os.getpid(), signal.SIGSTOP)
-
-        def going_on(number: int, frame: object) -> None:
-            # Noted at once, in the handler: a session's tick may run before the call below, and it
-            # must hold the session before it counts the time stopped (see SessionScreen.tick).
-            self.going_on = True
-            if callable(before_go_on):
-                before_go_on(number, frame)
-            loop.call_soon_threadsafe(self.went_on)
-
-        signal.signal(signal.SIGTSTP, stopping)
-        signal.signal(signal.SIGCONT, going_on)
-
     def dialog_closed(self) -> None:
         """A dialog is closing: a key typed while it was open (Esc Esc, Enter Enter, a fast double press)
         and handled only now was meant for it, never for the screen below (a summary not yet seen)."""
@@ -496,22 +402,6 @@ class SuppleApp(App[None]):
         if isinstance(event, events.Resize) and self._screen_stack:
             self._fit(event.size.width, event.size.height)
         await super().on_event(event)
-
-    def went_on(self) -> None:
-        """The process goes on after a stop: every session holds as it stood when it stopped (once a stop,
-        whichever comes first: the call the signal's handler made, or a session's tick)."""
-        if not self.going_on:
-            return
-        self.going_on = False
-        at, self._stopped_at = self._stopped_at, None
-        for screen in self.screen_stack:
-            if isinstance(screen, screens.SessionScreen):
-                screen.stopped(at)
-
-    def _redraw(self, *_: object) -> None:
-        """Back from Ctrl+Z (or SIGTSTP) and `fg`: the terminal was cleared, so draw every cell again."""
-        self.screen._repaint_required = True  # Textual repaints only what changed otherwise
-        self.screen.refresh(layout=True)
 
     def on_unmount(self) -> None:
         self.sound.close()

@@ -38,6 +38,27 @@ def test_never_asked_means_no_thread_and_nothing_to_release():
     assert backend.asked == [] and keep._thread is None
 
 
+def test_held_back_until_started_so_the_first_frame_draws_first():
+    backend = Recording()
+    keep = KeepAwake(backend, hold=True)
+    keep.want(True)
+    assert keep.settle(5) and backend.asked == [] and keep._thread is None  # noted, not acted on
+    keep.start()
+    assert keep.settle(5) and backend.asked == ["hold"] and keep.held
+    keep.close()
+    assert backend.asked == ["hold", "release"]
+
+
+def test_a_wish_withdrawn_before_the_start_is_never_acted_on():
+    backend = Recording()
+    keep = KeepAwake(backend, hold=True)
+    keep.want(True)
+    keep.want(False)
+    keep.start()
+    keep.close()
+    assert backend.asked == [] and keep._thread is None
+
+
 def test_a_backend_that_cannot_says_why_and_is_asked_again_next_time():
     backend = Recording(works=False)
     reports: list[tuple[bool, str]] = []

@@ -263,7 +263,7 @@ def _run_app(
         settings=settings,
         settings_problem=problem,
         log=log,
-        keep_awake=KeepAwake(Wakepy()),  # wakepy itself loads on its thread, when a session first runs
+        keep_awake=KeepAwake(Wakepy(), hold=True),  # the app lets it act once the first frame is drawn
     )
     try:
         app.run()

@@ -79,7 +79,7 @@ class KeepAwake:
     screen could not be kept awake while wanted.
     """
 
-    def __init__(self, backend: Backend, report: Callable[[bool, str], None] | None = None) -> None:
+    def __init__(self, backend: Backend, report: Callable[[bool, str], None] | None = None, hold: bool = False) -> None:
         self.backend = backend
         self.report = report or (lambda held, why: None)
         self.wanted = False
@@ -87,12 +87,26 @@ class KeepAwake:
         self.why = ""  # why the screen could not be kept awake, when it could not
         self._queue: queue.SimpleQueue[bool | threading.Event | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        # Until start(): wishes are noted, not acted on. wakepy's imports take some 50 ms of the GIL, which
+        # `supple run` would otherwise spend beside its first frame.
+        self._held_back = hold
+
+    def start(self) -> None:
+        """Act on what is wanted from now on; returns at once."""
+        if self._held_back:
+            self._held_back = False
+            if self.wanted:
+                self._ask(True)
 
     def want(self, awake: bool) -> None:
         """Keep the screen awake, or not; returns at once. Safe in a signal handler (SimpleQueue.put is)."""
         if awake == self.wanted:
             return
         self.wanted = awake
+        if not self._held_back:
+            self._ask(awake)
+
+    def _ask(self, awake: bool) -> None:
         if self._thread is None:
             if not awake:
                 return  # never held: nothing to release

@@ -218,8 +218,9 @@ class SuppleApp(WaysOut, App[None]):
         self.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
-        """Work that can wait until the user sees the app: the sound helper, garbage collection."""
+        """Work that can wait until the user sees the app: the sound helper, the keep-awake, garbage collection."""
         self.sound.start()  # a cue asked for before this starts the helper itself
+        self.keep_awake.start()
         if self.training_log is not None:
             self.training_log.start()
             if self._start is None and self._edit is None:  # bare `supple`: offer to go on with a lost session

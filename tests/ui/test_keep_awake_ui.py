@@ -12,7 +12,9 @@ SIZE = (80, 24)
 
 def build_with(clock, works: bool = True, start=SHORT):
     backend = Recording(works)
-    app = make_app(load_entries=bundled, clock=clock, sound=Recorder(), start=start, keep_awake=KeepAwake(backend))
+    app = make_app(
+        load_entries=bundled, clock=clock, sound=Recorder(), start=start, keep_awake=KeepAwake(backend, hold=True)
+    )  # as the CLI builds it
     return app, backend
 
 

@@ -12,7 +12,6 @@ import statistics
 import sys
 import time
 
-from app.moves.braille import draw
 from app.moves.move import load_moves
 from app.ui.widgets.big_clock import best_scale, block_lines
 
@@ -43,7 +42,7 @@ def main() -> None:
             side = "left" if move.sided else None
 
             def frame(i, move=move, side=side, width=width, height=height):
-                return draw(move.page_at(i / 20, side), move.box, width, height, side)
+                return move.drawing(i / 20, side, width, height)
 
             timed[key] = per_frame(frame, max(1, frames // len(moves)))
         middle = statistics.median(timed.values())

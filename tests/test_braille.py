@@ -83,4 +83,15 @@ def test_the_box_fills_the_cells_centred_at_one_scale():
     scale, x0, y0 = fit(BOX, 20, 10)
     assert round(scale, 6) == round(39 / 2.05, 6)  # the height decides: 40 dots for 2.05 units
     assert x0 > 0 and abs(y0 - 39) < 1e-9
-    assert len(BONES) == 13
+    assert len(BONES) == 14
+
+
+def test_a_prop_is_dashed_so_it_never_reads_as_a_limb():
+    solid, dashed = Canvas(10, 10), Canvas(10, 10)
+    solid.line(0, 0, 0, 39)
+    dashed.line(0, 0, 0, 39, dashed=True)
+    assert len(dots(solid)) == 40 and len(dots(dashed)) == 20  # two on, two off
+    assert dots(dashed) < dots(solid) and (0, 0) in dots(dashed) and (0, 2) not in dots(dashed)
+    figure = project(place({}), "front")
+    with_prop = draw(figure, BOX, 20, 10, props=[((1.0, 0.0), (1.0, 2.0))])
+    assert with_prop.rows != draw(figure, BOX, 20, 10).rows and not any(map(any, with_prop.bright))

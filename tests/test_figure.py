@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.moves.figure import BONES, RANGES, blend, mirrored, place
+from app.moves.figure import BONES, RANGES, blend, mirrored, place, project
 
 ANGLES = st.fixed_dictionaries({name: st.floats(low, high) for name, (low, high) in RANGES.items()})
 
@@ -63,3 +63,30 @@ def test_the_directions_read_as_named():
     assert lying["head"][2] < -0.7 and abs(lying["head"][1] - 0.1) < 0.05  # on its back, head along the floor
     knee = place({"left_knee": 90}).points
     assert knee["left_foot"][2] < -0.4  # the knee bends the foot back
+
+
+def test_a_rounded_back_humps_and_an_arched_one_sags_about_the_same_line():
+    """On all fours (the trunk level), the cat's rounded back lifts the middle of the spine above the line from
+    pelvis to neck, and the cow's arch drops it below; the neck stays where trunk_bend alone puts it."""
+    level = place({"trunk_bend": 90}).points
+    cat = place({"trunk_bend": 90, "back_round": 40}).points
+    cow = place({"trunk_bend": 90, "back_round": -40}).points
+    assert cat["mid_back"][1] > level["mid_back"][1] + 0.05 > cow["mid_back"][1] + 0.1
+    for curved in (cat, cow):
+        assert math.isclose(curved["neck"][1], level["neck"][1], abs_tol=1e-9)  # the chord keeps its direction
+        assert curved["neck"][2] < level["neck"][2]  # a bent spine spans less than a straight one
+
+
+def test_a_lying_twist_rolls_the_hips_and_the_high_view_shows_either_turn_alike():
+    """root_twist turns the body about its own long axis: on its back, one hip lifts off the floor while
+    trunk_turn the other way keeps the shoulders level. Seen from high in front, a turn to the left is the
+    mirror image of a turn to the right."""
+    rolled = place({"root_pitch": -90, "root_twist": -60, "trunk_turn": 60}).points
+    assert rolled["left_hip"][1] > rolled["right_hip"][1] + 0.1  # rolled to its right: the left hip lifts
+    assert math.isclose(rolled["left_shoulder"][1], rolled["right_shoulder"][1], abs_tol=1e-9)
+    to_left = project(place({"trunk_turn": 45, "left_arm_out": 90, "right_arm_out": 90}), "high")
+    to_right = project(place({"trunk_turn": -45, "left_arm_out": 90, "right_arm_out": 90}), "high")
+    for joint, (x, y) in to_left.items():
+        other = joint.replace("left", "@").replace("right", "left").replace("@", "right")
+        assert math.isclose(x, -to_right[other][0], abs_tol=1e-9) and math.isclose(y, to_right[other][1], abs_tol=1e-9)
+    assert to_left["left_hand"][1] > to_left["right_hand"][1] + 0.2  # the arm turned back sits higher on the page

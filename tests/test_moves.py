@@ -103,7 +103,23 @@ def test_a_good_file_reads():
         ),
         (
             ('view = "front"', 'view = "back"'),
-            "bad.toml:2:1: view must be one of front, side, above, angle, got 'back'",
+            "bad.toml:2:1: view must be one of front, side, above, angle, high, got 'back'",
+        ),
+        (
+            ("left_arm_out = 90\n", "left_arm_out = 90\n\n[[props]]\nfrom = [0, 0]\nto = [0, 1, 0]\n"),
+            "bad.toml:14:1: prop 1: from must be a point [x, y, z] (across, up, forward)",
+        ),
+        (
+            ("left_arm_out = 90\n", "left_arm_out = 90\n\n[[props]]\nfrom = [0, 0, 0]\n"),
+            "bad.toml:13:1: prop 1: to must be a point [x, y, z] (across, up, forward)",
+        ),
+        (
+            ("left_arm_out = 90\n", "left_arm_out = 90\n\n[[props]]\nfrom = [0, 0, 0]\nto = [0, 1, 0]\nwide = 2\n"),
+            "bad.toml:16:1: prop 1: unknown key 'wide' (a prop has from and to)",
+        ),
+        (
+            ("left_arm_out = 90\n", "left_arm_out = 90\n\n[[props]]\nfrom = [0, 0, 0]\nto = [3, 1, 0]\n"),
+            "bad.toml:13:1: prop 1 leaves the figure's box (3.00, 1.00 outside -1.2 to 1.2 across",
         ),
         (("left_arm_out = 90", "root_x = 0.9\nleft_arm_out = 90"), "bad.toml:9:1: pose 2: the left hand leaves"),
         (("left_arm_out = 45", "left_arm_out = true"), "bad.toml:7:1: pose 1: left_arm_out must be a number"),
@@ -158,3 +174,15 @@ def test_the_format_page_names_every_angle_with_its_range_and_every_view():
     for name, (low, high) in RANGES.items():
         assert f"| `{name}` | {low:g} to {high:g} |" in page, name
     assert all(f"`{view}`" in page for view in VIEWS)
+
+
+def test_props_mirror_with_the_figure_and_are_drawn():
+    """The door frame is beside the working arm on either side."""
+    move = load_moves()[0]["doorway-chest-stretch"]
+    left, right = move.props_at("left"), move.props_at("right")
+    assert move.props and len(left) == len(right) == len(move.props)
+    assert left != right  # the frame moves to the other side
+    figure = parse_move(GOOD.encode(), "good.toml", "good")  # no props: the same drawing as before props
+    assert figure.props == () and figure.props_at("right") == []
+    bare = move._replace(props=())
+    assert move.drawing(0, "left", 30, 15).rows != bare.drawing(0, "left", 30, 15).rows

@@ -83,10 +83,8 @@ def cmd_moves(args: argparse.Namespace) -> int:
 
 def still(move: Move, side: str | None) -> list[str]:
     """The move's key poses side by side, each in STILL_SIZE cells, under its name and with each pose's time."""
-    from app.moves.braille import draw
-
     width, height = STILL_SIZE
-    frames = [draw(move.page_at(at, side), move.box, width, height, side).rows for at, _ in move.poses]
+    frames = [move.drawing(at, side, width, height).rows for at, _ in move.poses]
     title = f"{move.name}: {len(move.poses)} key poses, {move.seconds:g} s a repetition"
     title += f", {side} side" if side else ""
     lines = [title, ""]

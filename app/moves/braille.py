@@ -6,7 +6,7 @@ the figure; the head is a ring. The working side's cells are marked, for the scr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from app.moves.figure import BONES, HEAD
@@ -41,13 +41,17 @@ class Canvas:
             if bright:
                 self.bright[row][column] = True
 
-    def line(self, x0: int, y0: int, x1: int, y1: int, bright: bool = False) -> None:
-        """Every dot from one end to the other, each touching the last (sides or corners): no gaps."""
+    def line(self, x0: int, y0: int, x1: int, y1: int, bright: bool = False, dashed: bool = False) -> None:
+        """Every dot from one end to the other, each touching the last (sides or corners): no gaps. Dashed:
+        two dots on, two off, so a prop (a door frame, a wall) never reads as a limb."""
         dx, dy = abs(x1 - x0), -abs(y1 - y0)
         step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
         error = dx + dy
+        count = 0
         while True:
-            self.dot(x0, y0, bright)
+            if not dashed or count % 4 < 2:
+                self.dot(x0, y0, bright)
+            count += 1
             if x0 == x1 and y0 == y1:
                 return
             twice = 2 * error
@@ -89,18 +93,31 @@ def fit(box: Box, width: int, height: int) -> tuple[float, float, float]:
     return scale, x0, y0
 
 
+Line = tuple[tuple[float, float], tuple[float, float]]
+
+
 def draw(
-    points: Mapping[str, tuple[float, float]], box: Box, width: int, height: int, side: str | None = None
+    points: Mapping[str, tuple[float, float]],
+    box: Box,
+    width: int,
+    height: int,
+    side: str | None = None,
+    props: Sequence[Line] = (),
 ) -> Drawing:
     """The projected joints drawn within `box` on `width` x `height` cells; `side` ("left" or "right"): the
-    working side's limbs marked bright."""
+    working side's limbs marked bright; `props`: still lines drawn dashed."""
     canvas = Canvas(width, height)
     scale, x0, y0 = fit(box, width, height)
     left, _, bottom, _ = box
 
-    def at(joint: str) -> tuple[int, int]:
-        x, y = points[joint]
+    def on_page(x: float, y: float) -> tuple[int, int]:
         return round(x0 + (x - left) * scale), round(y0 - (y - bottom) * scale)
+
+    def at(joint: str) -> tuple[int, int]:
+        return on_page(*points[joint])
+
+    for start_point, end_point in props:
+        canvas.line(*on_page(*start_point), *on_page(*end_point), dashed=True)
 
     for start, end, _ in BONES:
         if start == "neck" and end == "head":

@@ -30,10 +30,13 @@ RANGES: dict[str, tuple[float, float]] = {
     "root_yaw": (-180.0, 180.0),
     "root_pitch": (-95.0, 95.0),
     "root_roll": (-95.0, 95.0),
+    "root_twist": (-90.0, 90.0),  # about the body's own long axis: lying on its back, the hips roll (+: to its left)
     # the trunk on the pelvis: bending forward (+) or back (-), to its left (+) or right, turning to its left (+)
     "trunk_bend": (-40.0, 120.0),
     "trunk_side": (-50.0, 50.0),
     "trunk_turn": (-70.0, 70.0),
+    # the back's curve, about the middle of the spine: rounded (+, the cat's hump) or arched (-, the cow's sag)
+    "back_round": (-50.0, 60.0),
     "head_bend": (-45.0, 60.0),
     # each side's arm: raised forward (+) or back, raised out to the side, the elbow bent
     "left_arm_raise": (-60.0, 185.0),
@@ -59,10 +62,11 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 NEUTRAL = {name: 0.0 for name in RANGES} | {"root_y": STANDING_PELVIS}
 # Handed angles: mirrored, each side's becomes the other's, and these change sign.
-MIRRORED_SIGN = ("root_x", "root_yaw", "root_roll", "trunk_side", "trunk_turn")
+MIRRORED_SIGN = ("root_x", "root_yaw", "root_roll", "root_twist", "trunk_side", "trunk_turn")
 
 JOINTS = (
     "pelvis",
+    "mid_back",
     "neck",
     "head",
     "left_shoulder",
@@ -79,7 +83,8 @@ JOINTS = (
     "right_foot",
 )
 BONES = (  # (from, to, length); the collarbones and the hips' bar are bones too, of fixed length
-    ("pelvis", "neck", SPINE),
+    ("pelvis", "mid_back", SPINE / 2),  # two halves, so a back can round or arch
+    ("mid_back", "neck", SPINE / 2),
     ("neck", "head", NECK + HEAD),
     ("neck", "left_shoulder", SHOULDER_HALF),  # the collarbones: a shoulder lifts or draws forward on its own
     ("neck", "right_shoulder", SHOULDER_HALF),
@@ -141,12 +146,22 @@ def place(pose: Pose) -> Figure:
     a limb hangs down (-y) at 0 and is raised forward toward +z."""
     a = dict(NEUTRAL)
     a.update(pose)
-    body = _chain(("y", a["root_yaw"]), ("x", a["root_pitch"]), ("z", -a["root_roll"]))
+    body = _chain(("y", a["root_yaw"]), ("x", a["root_pitch"]), ("z", -a["root_roll"]), ("y", a["root_twist"]))
     pelvis = (a["root_x"], a["root_y"], a["root_z"])
-    trunk = _times(body, _chain(("y", a["trunk_turn"]), ("z", -a["trunk_side"]), ("x", a["trunk_bend"])))
-    neck = _plus(pelvis, _apply(trunk, (0.0, SPINE, 0.0)))
+    bent = _times(body, _chain(("y", a["trunk_turn"]), ("z", -a["trunk_side"]), ("x", a["trunk_bend"])))
+    # The curve is shared by the two halves, so the line from pelvis to neck keeps trunk_bend's direction
+    # and a rounded back humps up above it (on all fours) instead of tipping the shoulders down.
+    lower = _times(bent, _rotation("x", -a["back_round"] / 2))
+    trunk = _times(bent, _rotation("x", a["back_round"] / 2))  # the upper back: shoulders and head hang on it
+    mid_back = _plus(pelvis, _apply(lower, (0.0, SPINE / 2, 0.0)))
+    neck = _plus(mid_back, _apply(trunk, (0.0, SPINE / 2, 0.0)))
     head_turn = _times(trunk, _rotation("x", a["head_bend"]))
-    points = {"pelvis": pelvis, "neck": neck, "head": _plus(neck, _apply(head_turn, (0.0, NECK + HEAD, 0.0)))}
+    points = {
+        "pelvis": pelvis,
+        "mid_back": mid_back,
+        "neck": neck,
+        "head": _plus(neck, _apply(head_turn, (0.0, NECK + HEAD, 0.0))),
+    }
     for side, sign in (("left", 1.0), ("right", -1.0)):
         blade = _chain(("y", -sign * a[f"{side}_shoulder_forward"]), ("z", sign * a[f"{side}_shoulder_lift"]))
         shoulder = _plus(neck, _apply(_times(trunk, blade), (sign * SHOULDER_HALF, 0.0, 0.0)))
@@ -197,8 +212,9 @@ def blend(a: Pose, b: Pose, t: float) -> dict[str, float]:
     return {n: a.get(n, NEUTRAL[n]) + (b.get(n, NEUTRAL[n]) - a.get(n, NEUTRAL[n])) * eased for n in names}
 
 
-VIEWS = ("front", "side", "above", "angle")
+VIEWS = ("front", "side", "above", "angle", "high")
 ANGLE_TURN, ANGLE_TILT = 35.0, 12.0  # the "angle" view: from 35 degrees to its left and a little above
+HIGH_TILT = 40.0  # the "high" view: from straight in front and well above, so a turn either way shows alike
 
 
 def grounded(figure: Figure) -> Figure:
@@ -211,9 +227,11 @@ def grounded(figure: Figure) -> Figure:
 def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
     """Each joint on the page: (across, up). Front: as seen facing it (its left on the page's right); side:
     from its right (forward to the page's right); above: from overhead, its head up the page when lying;
-    angle: from in front and to its left, a little above, so that turns and circles show their depth."""
+    angle: from in front and to its left, a little above, so that turns and circles show their depth; high: from
+    straight in front and well above, so that a turn to either side shows alike (the shoulders' line tips)."""
     out = {}
     turn = _chain(("x", ANGLE_TILT), ("y", -ANGLE_TURN))
+    high = _rotation("x", HIGH_TILT)
     for joint, (x, y, z) in figure.points.items():
         if view == "front":
             out[joint] = (x, y)
@@ -221,6 +239,9 @@ def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
             out[joint] = (z, y)
         elif view == "above":
             out[joint] = (x, -z)
+        elif view == "high":
+            hx, hy, _ = _apply(high, (x, y, z))
+            out[joint] = (hx, hy)
         else:
             ax, ay, _ = _apply(turn, (x, y, z))
             out[joint] = (ax, ay)

@@ -19,6 +19,7 @@ SEEN = {
     "side": "from the side",
     "above": "from above",
     "angle": "from in front, to one side",
+    "high": "from in front and above",
 }
 
 
@@ -46,6 +47,13 @@ def svg(move: Move) -> str:
             parts.append(
                 f'<line x1="{number * PANEL + 5}" y1="{floor}" x2="{(number + 1) * PANEL - 5}" y2="{floor}" '
                 f'stroke="{FLOOR}" stroke-width="1"/>'
+            )
+        for (ax, ay), (bx, by) in move.props_at(side):
+            x1, y1 = round(x0 + (ax - left) * scale, 1), round(PANEL - 5 - (ay - bottom) * scale, 1)
+            x2, y2 = round(x0 + (bx - left) * scale, 1), round(PANEL - 5 - (by - bottom) * scale, 1)
+            parts.append(
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
+                'stroke-dasharray="4 3"/>'
             )
         for start, end, _ in BONES:
             (x1, y1), (x2, y2) = point(start), point(end)

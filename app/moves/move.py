@@ -9,8 +9,8 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
-from app.moves.braille import Box
-from app.moves.figure import RANGES, VIEWS, Figure, blend, grounded, mirrored, place, project
+from app.moves.braille import Box, Drawing, draw
+from app.moves.figure import RANGES, VIEWS, Figure, Vector, blend, grounded, mirrored, place, project
 from app.routine.errors import Problem, RoutineError
 from app.routine.toml_locator import Locator
 from app.text import closest
@@ -20,6 +20,7 @@ BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must sta
     "side": (-1.2, 1.2, -0.05, 2.35),
     "above": (-1.3, 1.3, -1.3, 1.3),
     "angle": (-1.3, 1.3, -0.4, 2.35),
+    "high": (-1.2, 1.2, -0.5, 1.9),
 }
 LONGEST = 60.0  # seconds one repetition may last
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
@@ -37,6 +38,7 @@ class Move(NamedTuple):
     poses: tuple[tuple[float, dict[str, float]], ...]  # (seconds from the start, angles)
     box: Box
     grounded: bool = True  # its lowest point rests on the floor (false: a jump, or a figure shown floating)
+    props: tuple[tuple[Vector, Vector], ...] = ()  # still lines (a door frame, a wall), for the left side
 
     def figure_at(self, moment: float, side: str | None = None) -> Figure:
         """The figure `moment` seconds into the move, resting on the floor unless the move says not."""
@@ -46,6 +48,16 @@ class Move(NamedTuple):
     def page_at(self, moment: float, side: str | None = None) -> dict[str, tuple[float, float]]:
         """The figure at `moment`, as its view shows it on the page."""
         return project(self.figure_at(moment, side), self.view)
+
+    def props_at(self, side: str | None = None) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        """The props' lines as the view shows them, mirrored with the figure for the right side."""
+        flip = -1.0 if self.sided and side == "right" else 1.0
+        ends = [((flip * a[0], a[1], a[2]), (flip * b[0], b[1], b[2])) for a, b in self.props]
+        return [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in ends]  # type: ignore[misc]
+
+    def drawing(self, moment: float, side: str | None, width: int, height: int) -> Drawing:
+        """The move at `moment` drawn in braille on `width` x `height` cells, props and all."""
+        return draw(self.page_at(moment, side), self.box, width, height, side, self.props_at(side))
 
     def pose_at(self, moment: float, side: str | None = None) -> dict[str, float]:
         """The pose `moment` seconds into the move (it repeats), for `side` ("right": the mirror, if sided)."""
@@ -77,7 +89,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     def problem(position: tuple[int, int], message: str) -> None:
         problems.append(Problem(filename, position[0], position[1], message))
 
-    known = ("name", "view", "sided", "grounded", "seconds", "box", "poses")
+    known = ("name", "view", "sided", "grounded", "seconds", "box", "poses", "props")
     for name in doc:
         if name not in known:
             close = closest(name, known)
@@ -103,10 +115,12 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
         seconds = None
     box = _box(doc.get("box", BOXES[view]), where, problem)
     poses = _poses(doc.get("poses"), seconds, where, problem)
+    at_props = Locator(text, "props")
+    props = _props(doc.get("props", []), at_props, where, problem)
     if problems:
         raise RoutineError(problems)
-    move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor)
-    _stays_in_box(move, where, problem)
+    move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props)
+    _stays_in_box(move, where, at_props, problem)
     if problems:
         raise RoutineError(problems)
     return move
@@ -172,9 +186,45 @@ def _poses(value: object, seconds: float | None, where: Locator, problem) -> tup
     return tuple(found)
 
 
-def _stays_in_box(move: Move, where: Locator, problem) -> None:
-    """Every joint within the box, on both sides, at SAMPLES moments of the repetition."""
+def _props(value: object, where: Locator, root: Locator, problem) -> tuple:
+    """The [[props]]: each a still line, `from` and `to` points [x, y, z] in the figure's units."""
+    if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
+        problem(root.root_key("props"), "props must be [[props]] tables, each with from and to")
+        return ()
+    found = []
+    for index, prop in enumerate(value):
+        ends = []
+        for end in ("from", "to"):
+            point = prop.get(end)
+            if not (
+                isinstance(point, list)
+                and len(point) == 3
+                and all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in point)
+            ):
+                at = where.item_key(index, end) if end in prop else where.item(index)
+                problem(at, f"prop {index + 1}: {end} must be a point [x, y, z] (across, up, forward)")
+                continue
+            ends.append(tuple(float(v) for v in point))
+        for name in prop:
+            if name not in ("from", "to"):
+                problem(where.item_key(index, name), f"prop {index + 1}: unknown key {name!r} (a prop has from and to)")
+        if len(ends) == 2:
+            found.append(tuple(ends))
+    return tuple(found)
+
+
+def _stays_in_box(move: Move, where: Locator, at_props: Locator, problem) -> None:
+    """Every joint within the box, on both sides, at SAMPLES moments of the repetition; and every prop."""
     left, right, bottom, top = move.box
+    for index, line in enumerate(move.props_at("left")):
+        for x, y in line:
+            if not (left <= x <= right and bottom <= y <= top):
+                problem(
+                    at_props.item(index),
+                    f"prop {index + 1} leaves the figure's box ({x:.2f}, {y:.2f} outside {left:g} to {right:g} "
+                    f"across, {bottom:g} to {top:g} up)",
+                )
+                return
     for sample in range(SAMPLES):
         moment = move.seconds * sample / SAMPLES
         for side in ("left", "right") if move.sided else (None,):

@@ -9,7 +9,6 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from app.moves.braille import draw
 from app.moves.move import Move
 from app.ui.text import lines, plain
 
@@ -47,8 +46,7 @@ class MovePlayer(App[None]):
         if width < LEAST[0] or height < LEAST[1]:
             figure.update(plain(f"A figure needs {LEAST[0]}x{LEAST[1] + 1} at least: make the terminal larger."))
             return
-        page = self.move.page_at(self.clock() - self.started, self.side)
-        drawing = draw(page, self.move.box, width, height, self.side)
+        drawing = self.move.drawing(self.clock() - self.started, self.side, width, height)
         rows = [_row(text, bright) for text, bright in zip(drawing.rows, drawing.bright)]
         figure.update(lines(*(part for row in rows for part in (row, "\n")))[:-1])
 

@@ -50,6 +50,11 @@ def bundled_routines_dir() -> Path:
     return inside if inside.is_dir() else package.parent / "routines"
 
 
+def shipped_moves_dir() -> Path:
+    """The moves shipped with Supple, one TOML file a move (read by app.moves; a step's demo names one)."""
+    return Path(__file__).resolve().parent / "moves" / "library"
+
+
 def log_file() -> Path:
     """The training log (SQLite), in the data folder."""
     return data_dir() / "supple.db"

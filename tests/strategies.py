@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from app.routine.demos import demo_names
 from app.routine.model import KINDS, Routine, Step
 from app.session.plan import MAX_PLANNED, build_plan
 from app.text import is_blank
@@ -38,9 +39,11 @@ def steps(draw, cue_texts=texts) -> Step:
     ending = draw(st.sampled_from(["duration", "reps", "tempo", "manual"]))
     cues = tuple(draw(st.lists(cue_texts, max_size=4)))
     rest = draw(gaps)
+    demo = draw(st.none() | st.sampled_from(demo_names()))
     if ending == "manual":
-        return Step(name, manual=True, rest=rest, cues=cues)
+        return Step(name, manual=True, rest=rest, cues=cues, demo=demo)
     common = {
+        "demo": demo,
         "sides": draw(st.booleans()),
         "sets": draw(st.integers(1, 3) | st.integers(1, 20)),
         "rest": rest,

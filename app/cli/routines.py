@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.console import EXIT_OK, EXIT_USER, echo, table
+from app.routine.demos import demo_hints
 from app.routine.errors import RoutineError
 from app.routine.library import Entry, load_library, resolve, shadowing
-from app.routine.routine_file import load_routine
+from app.routine.routine_file import parse_routine, read_routine_bytes
 from app.session.plan import build_plan, describe_routine, open_segments, planned_total
 from app.text import json_safe, json_text, visible
 
@@ -155,15 +156,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         echo(f"Your routines folder, {folder}:")
         args.files = [str(folder)]
     files = _expand(args.files)
-    bad = problems = 0
+    bad = problems = hints = 0
     for path in files:
         try:
-            load_routine(path)
+            data = read_routine_bytes(path, str(path))
+            routine = parse_routine(data, str(path))
         except RoutineError as error:
             bad += 1
             problems += len(error.problems)
             for problem in error.problems:
                 echo(problem)
+            continue
+        for hint in demo_hints(routine, data.decode("utf-8"), str(path)):  # it parsed, so it is UTF-8
+            hints += 1
+            echo(hint)
     count = f"{len(files)} file{'s' if len(files) != 1 else ''} checked"
     if not files:
         echo("No routine files found.")
@@ -171,7 +177,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if bad:
         echo(f"{count}: {bad} with problems ({problems} problem{'s' if problems != 1 else ''})")
         return EXIT_USER
-    echo(f"{count}: all good")
+    echo(f"{count}: all good" + (f" ({hints} hint{'s' if hints != 1 else ''})" if hints else ""))
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
+from app import paths
 from app.moves.braille import Box, Drawing, draw
 from app.moves.figure import RANGES, VIEWS, Figure, Vector, blend, grounded, mirrored, place, project
 from app.routine.errors import Problem, RoutineError
@@ -244,7 +245,7 @@ def _stays_in_box(move: Move, where: Locator, at_props: Locator, problem) -> Non
 
 def library_dir() -> Path:
     """The moves shipped with Supple."""
-    return Path(__file__).with_name("library")
+    return paths.shipped_moves_dir()
 
 
 def load_moves(folder: Path | None = None) -> tuple[dict[str, Move], list[RoutineError]]:

@@ -35,6 +35,7 @@ class StepDraft:
     sets: str = "1"
     rest: str = ""
     cues: str = ""  # one per line
+    demo: str = ""  # a shipped move's name, or "" for none
     # The step's cues as read, kept while `cues` still shows them unedited: one per line cannot
     # hold a cue with a line break, or a blank or padded one, and opening and saving must give
     # back the same routine.
@@ -54,6 +55,7 @@ class StepDraft:
             rest=exact_duration_text(step.rest) if step.rest else "",
             cues="\n".join(step.cues),
             read_cues=step.cues,
+            demo=step.demo or "",
         )
 
     def summary(self) -> str:
@@ -93,6 +95,8 @@ class StepDraft:
             cues = [line.strip() for line in self.cues.split("\n") if line.strip()]
         if cues:
             table["cues"] = cues
+        if self.demo.strip():
+            table["demo"] = self.demo.strip()
         return table
 
 

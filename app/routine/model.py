@@ -26,6 +26,7 @@ BOUNDS = {
     "steps": (1, 200),
     "cues": (0, 10),  # lines
     "cue": (0, 200),  # characters
+    "demo": (1, 60),  # characters of a move's name
 }
 
 
@@ -41,6 +42,7 @@ class Step(NamedTuple):
     sets: int = 1
     rest: float = 0.0
     cues: tuple[str, ...] = ()
+    demo: str | None = None  # the shipped move that shows it ("hip-circles"), drawn beside the clock
 
     @property
     def is_open(self) -> bool:
@@ -103,6 +105,7 @@ def in_bounds(routine: Routine) -> bool:
             and isinstance(step.cues, tuple)
             and len(step.cues) <= BOUNDS["cues"][1]
             and all(text(cue, "cue") for cue in step.cues)
+            and (step.demo is None or text(step.demo, "demo"))
             and [step.duration is not None, step.reps is not None, step.manual is True].count(True) == 1
         ):
             return False

@@ -140,6 +140,8 @@ def _step_to_dict(step: Step) -> dict:
         out["rest"] = _duration_value(step.rest)
     if step.cues:
         out["cues"] = list(step.cues)
+    if step.demo is not None:
+        out["demo"] = step.demo
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from app.routine.demos import demo_names
 from app.routine.duration import DurationError, DurationOutOfRange, format_duration, format_human, parse_duration
 from app.routine.errors import Problem, RoutineError
 from app.routine.length import MAX_PLANNED, planned_seconds
@@ -17,7 +18,7 @@ from app.text import SHORT, closest, is_blank, shorten, unsafe_chars
 Where = Position | Callable[[], Position]  # a position, or how to find it once a problem needs it
 
 TOP_KEYS = ("version", "name", "description", "kind", "prep", "transition", "switch", "steps")
-STEP_KEYS = ("name", "duration", "reps", "tempo", "manual", "sides", "sets", "rest", "cues")
+STEP_KEYS = ("name", "duration", "reps", "tempo", "manual", "sides", "sets", "rest", "cues", "demo")
 MAX_STEPS = BOUNDS["steps"][1]
 MAX_CUES = BOUNDS["cues"][1]
 
@@ -360,9 +361,25 @@ def _step(check: _Checker, index: int, raw: Any) -> Step | None:
         fields["rest"] = check.duration(raw["rest"], at("rest"), f"{prefix}rest", *BOUNDS["rest"])
     if "cues" in raw:
         fields["cues"] = _cues(check, raw["cues"], at("cues"), prefix)
+    if "demo" in raw:
+        fields["demo"] = _demo(check, raw["demo"], at("demo"), prefix)
     if len(check.problems) > before:
         return None
     return Step(**fields)
+
+
+def _demo(check: _Checker, value: Any, pos: Where, prefix: str) -> str | None:
+    """A shipped move's name; a near miss says which one was likely meant."""
+    name = check.string(value, pos, f"{prefix}demo", *BOUNDS["demo"])
+    if name is None:
+        return None
+    names = demo_names()
+    if name not in names:
+        close = closest(name, names)
+        hint = f' (did you mean "{close}"?)' if close else " ('supple moves' lists them)"
+        check.report(pos, f"{prefix}demo {quoted(name)} is not one of Supple's moves{hint}")
+        return None
+    return name
 
 
 def _misspelt_ending(raw: dict) -> bool:

@@ -28,7 +28,7 @@ class Settings(NamedTuple):
     checkin: bool = True  # ask how the back feels after each session
     theme: str = "textual-dark"  # one of Textual's themes, or Supple's "supple-high-contrast"
     flash: str = "auto"  # the screen flashes at each new part: "on", "off", or "auto" (when no sound is heard)
-    reduced_motion: bool = False  # nothing blinks: a steady band in the phase's colour instead of a flash
+    reduced_motion: bool = False  # nothing blinks or moves: a steady band for the flash, a still figure
 
 
 FLASH_CHOICES = ("auto", "on", "off")

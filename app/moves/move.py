@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from app import paths
 from app.moves.braille import Box, Drawing, draw
-from app.moves.figure import RANGES, VIEWS, Figure, Vector, blend, grounded, mirrored, place, project
+from app.moves.figure import HEAD, RANGES, VIEWS, Figure, Vector, blend, grounded, mirrored, place, project
 from app.routine.errors import Problem, RoutineError
 from app.routine.toml_locator import Locator
 from app.text import closest
@@ -56,9 +57,30 @@ class Move(NamedTuple):
         ends = [((flip * a[0], a[1], a[2]), (flip * b[0], b[1], b[2])) for a, b in self.props]
         return [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in ends]  # type: ignore[misc]
 
-    def drawing(self, moment: float, side: str | None, width: int, height: int) -> Drawing:
-        """The move at `moment` drawn in braille on `width` x `height` cells, props and all."""
-        return draw(self.page_at(moment, side), self.box, width, height, side, self.props_at(side))
+    def drawing(self, moment: float, side: str | None, width: int, height: int, box: Box | None = None) -> Drawing:
+        """The move at `moment` drawn in braille on `width` x `height` cells, props and all, within `box`
+        (default: the move's own)."""
+        return draw(self.page_at(moment, side), box or self.box, width, height, side, self.props_at(side))
+
+    def reach(self, samples: int = 24, margin: float = 0.08) -> Box:
+        """The least box the figure (and its props) stays in through a repetition, on either side: drawn in
+        a narrow room, the figure is as large as it can be and keeps one size all through."""
+        xs, ys = [], []
+        for side in ("left", "right") if self.sided else (None,):
+            for line in self.props_at(side):
+                for x, y in line:
+                    xs.append(x)
+                    ys.append(y)
+            for sample in range(samples):
+                for x, y in self.page_at(self.seconds * sample / samples, side).values():
+                    xs.append(x)
+                    ys.append(y)
+        head = HEAD + margin  # the head's ring reaches past its centre
+        return (min(xs) - head, max(xs) + head, min(ys) - margin, max(ys) + head)
+
+    def still_moment(self) -> float:
+        """The key pose shown when the figure may not move: the second, where most moves are at their work."""
+        return self.poses[min(1, len(self.poses) - 1)][0]
 
     def pose_at(self, moment: float, side: str | None = None) -> dict[str, float]:
         """The pose `moment` seconds into the move (it repeats), for `side` ("right": the mirror, if sided)."""
@@ -246,6 +268,20 @@ def _stays_in_box(move: Move, where: Locator, at_props: Locator, problem) -> Non
 def library_dir() -> Path:
     """The moves shipped with Supple."""
     return paths.shipped_moves_dir()
+
+
+def moves_for_session(keys: Iterable[str]) -> dict[str, tuple[Move, Box]]:
+    """The shipped moves a routine's steps name, each with its reach; a move that cannot be read is left out
+    (the session goes on without its figure). Some 20 ms a move: run it off the event loop."""
+    found = {}
+    for key in dict.fromkeys(keys):
+        path = library_dir() / f"{key}.toml"
+        try:
+            move = parse_move(path.read_bytes(), path.name, key)
+        except (OSError, RoutineError):
+            continue
+        found[key] = (move, move.reach())
+    return found
 
 
 def load_moves(folder: Path | None = None) -> tuple[dict[str, Move], list[RoutineError]]:

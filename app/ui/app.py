@@ -22,6 +22,7 @@ from app.ui import screens
 from app.ui.screens.base import Supple
 from app.ui.text import notify
 from app.ui.ways_out import WaysOut
+from app.ui.widgets.move_figure import draws_braille
 
 if TYPE_CHECKING:  # the picker's first frame needs neither the engine nor the test recorder
     from app.log.resume import ResumePlan
@@ -96,6 +97,7 @@ class SuppleApp(WaysOut, App[None]):
         self._keys_void_before = 0.0  # keys typed before this moment, while a dialog was open, go nowhere
         self.load_entries = load_entries
         self.clock = clock
+        self.braille = draws_braille()  # the session's figure is braille: none where it would show as boxes
         self.sound = sound
         self.keep_awake = keep_awake  # the screen kept awake while a session runs (the session screen asks)
         keep_awake.report = self._awake_report

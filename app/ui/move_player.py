@@ -6,11 +6,11 @@ import time
 from collections.abc import Callable
 
 from textual.app import App, ComposeResult
-from textual.content import Content
 from textual.widgets import Static
 
 from app.moves.move import Move
-from app.ui.text import lines, plain
+from app.ui.text import plain
+from app.ui.widgets.move_figure import figure_text
 
 FRAMES = 20  # a second: smooth enough for a slow move, light on a laptop's battery
 LEAST = (16, 8)  # cells a figure needs to be made out
@@ -46,19 +46,7 @@ class MovePlayer(App[None]):
         if width < LEAST[0] or height < LEAST[1]:
             figure.update(plain(f"A figure needs {LEAST[0]}x{LEAST[1] + 1} at least: make the terminal larger."))
             return
-        drawing = self.move.drawing(self.clock() - self.started, self.side, width, height)
-        rows = [_row(text, bright) for text, bright in zip(drawing.rows, drawing.bright)]
-        figure.update(lines(*(part for row in rows for part in (row, "\n")))[:-1])
+        figure.update(figure_text(self.move.drawing(self.clock() - self.started, self.side, width, height)))
 
     def on_key(self) -> None:
         self.exit()
-
-
-def _row(text: str, bright: list[bool]) -> Content:
-    """A row of cells, the working side's runs in the text's full colour, the rest muted."""
-    parts, start = [], 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or bright[index] != bright[start]:
-            parts.append(plain(text[start:index], "bold $text" if bright[start] else ""))
-            start = index
-    return lines(*parts)

@@ -14,6 +14,7 @@ from tests.ui.helpers import SHORT, build, screen_lines, text_of, top_line, unti
 from tests.ui.test_session import advance
 
 MOBILITY = load_entry(bundled_routines_dir() / "pre-lift-mobility.toml", "bundled").routine
+BARE = MOBILITY._replace(steps=tuple(step._replace(demo=None) for step in MOBILITY.steps))  # no figure beside
 
 
 def clock_rows(app) -> list[str]:
@@ -56,7 +57,8 @@ async def test_at_120x40_the_digits_grow_into_the_room_and_every_cue_shows(clock
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 20), (60, 20)])
 async def test_the_digits_are_centred(clock, size):
-    app, _ = build(clock, start=MOBILITY)
+    """Without a figure (test_session_figure.py has them with one)."""
+    app, _ = build(clock, start=BARE)
     async with app.run_test(size=size) as pilot:
         await pilot.press("n")
         await pilot.pause()

@@ -21,11 +21,13 @@ from app.session.runner import Command, SessionRunner
 from app.ui import screens
 from app.ui.screens import stylesheet
 from app.ui.screens.session_drawing import SessionDrawing
+from app.ui.screens.session_figure import FigureSlot
 from app.ui.text import notify
 from app.ui.widgets.bar import ProgressBar
 from app.ui.widgets.big_clock import BigClock
 from app.ui.widgets.drawn import DrawnNotice, when_all_drawn
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.move_figure import MoveFigure
 from app.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
@@ -130,6 +132,7 @@ class SessionScreen(SessionDrawing):
         self._waiting: Timer | None = None
         self._sleep_timer: Timer | None = None  # a long pause lets the screen sleep
         self._ticked_at = clock()  # when the session last caught up with the clock
+        self.figure = FigureSlot(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.runner.name, id="top")
@@ -137,6 +140,7 @@ class SessionScreen(SessionDrawing):
         # at each change of phase (25 ms on a slow machine, the second then shown late); born with it.
         yield Static(id="phase", classes=f"-{self._shown['kind']}")
         with Vertical(id="middle"):
+            yield MoveFigure(id="figure")  # docked to the right, in the room the clock leaves
             yield Static(id="title")
             yield BigClock(id="clock")
             yield Static(id="detail")
@@ -169,7 +173,7 @@ class SessionScreen(SessionDrawing):
         self.render_view()
         # The cues' rows depend on the middle's size, known only once laid out: draw again then, so
         # the first second already shows them.
-        self.call_after_refresh(self._redraw_all)
+        self.call_after_refresh(self.redraw)
         # Time 0 is when the first sound can be heard: wait for the player, for so long only.
         self._mounted_at = self.runner.now()
         if not self._start_when_sound_is_ready():
@@ -194,20 +198,14 @@ class SessionScreen(SessionDrawing):
                 )
                 self.runner.recorder = self.recorder
             self.runner.start(resume)  # a resumed one where it stood, paused in a get-ready, until the user is back
+            self.figure.load()
             self._keep_awake()
             self.tick()
         return True
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < SHORT_SCREEN, "-short")
-        self._shown.pop("cues", None)
-        self._shown.pop("upcoming", None)
-        self.render_view()
-
-    def _redraw_all(self) -> None:
-        self._shown.pop("cues", None)
-        self._shown.pop("upcoming", None)
-        self.render_view()
+        self.redraw()
 
     # --- time ---------------------------------------------------------------------------
 
@@ -295,6 +293,7 @@ class SessionScreen(SessionDrawing):
     def _set_paused(self, paused: bool) -> None:
         super()._set_paused(paused)
         self._keep_awake()
+        self.redraw()  # paused, the figure stops on its pose
 
     def _keep_awake(self) -> None:
         """The screen stays awake while the session runs and for PAUSE_AWAKE seconds of a pause; not before

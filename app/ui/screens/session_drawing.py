@@ -10,6 +10,7 @@ from textual.widgets import Static
 from app.session.runner import SessionRunner
 from app.session.session_view import SessionView, cue_lines, next_line
 from app.ui.screens.base import SuppleScreen
+from app.ui.screens.session_figure import FigureSlot
 from app.ui.text import plain
 from app.ui.widgets.bar import ProgressBar
 from app.ui.widgets.big_clock import ROWS, BigClock, best_scale
@@ -28,6 +29,7 @@ class SessionDrawing(SuppleScreen[None]):
     BASE = True  # shown only as the session screen (registry.every_screen)
 
     runner: SessionRunner
+    figure: FigureSlot  # the move beside the clock
     _shown: dict[str, object]  # what each part shows now, by key
     _said: str  # a word on the last key pressed, shown in the hint line for a moment
 
@@ -92,8 +94,17 @@ class SessionDrawing(SuppleScreen[None]):
         self._text("detail", view.detail)
         self._text("hint", self._said or view.hint)
         width = self.size.width
-        self._text("cues", "\n".join(cue_lines(view.cues, self._cue_rows(view.clock, bool(view.cues)), width - 8)))
+        scale, room = self._clock_room(view.clock, bool(view.cues))
+        scale = self.figure.refresh(scale)  # before the cues: they have the rows and width the two leave
+        cue_rows = max(0, room - ROWS * max(scale, 1))
+        self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, width - 8 - self.figure.width)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
+
+    def redraw(self) -> None:
+        """Draw every part again: its size, or the room the figure takes, changed."""
+        self._shown.pop("cues", None)
+        self._shown.pop("upcoming", None)
+        self.render_view()
 
     def _show_time(self, view: SessionView) -> None:
         """The countdown, the time gone and left, the bar: what changes every second, drawn without a layout."""
@@ -101,14 +112,13 @@ class SessionDrawing(SuppleScreen[None]):
         self.query_one("#top", TopBar).show(position=view.position, left=view.left)
         self.query_one("#bar", ProgressBar).show(view.progress, view.progress_total)
 
-    def _cue_rows(self, clock: str, any_cues: bool) -> int:
-        """Rows the cues may take: the clock has its largest digits that leave a row for a cue, and the
-        cues what is left below them."""
+    def _clock_room(self, clock: str, any_cues: bool) -> tuple[int, int]:
+        """The clock's scale and the rows it and the cues share: the clock has its largest digits across the
+        whole middle that leave a row for a cue, and the cues what is left below them."""
         middle = self.query_one("#middle").content_size
         others = sum(1 for key in ("title", "detail", "hint") if self._shown.get(key))
         room = middle.height - others
-        scale = best_scale(clock, middle.width, room - (1 if any_cues else 0))
-        return max(0, room - ROWS * max(scale, 1))
+        return best_scale(clock, middle.width, room - (1 if any_cues else 0)), room
 
     def _set_kind(self, kind: str) -> None:
         phase = self.query_one("#phase")

@@ -1,0 +1,116 @@
+"""The move beside the session's clock: in the room the clock leaves at its size, in the rhythm of the reps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+
+from app.moves.braille import Box
+from app.session.demo import demo_now
+from app.ui.widgets.big_clock import BigClock, block_width
+from app.ui.widgets.move_figure import LEAST, MoveFigure
+
+if TYPE_CHECKING:
+    from app.moves.move import Move
+    from app.ui.screens.session_drawing import SessionDrawing
+
+FRAMES = 10  # a second, at most: smooth enough to follow, light on a laptop's battery
+GAP = 2  # columns between the clock's digits and the figure
+LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
+
+
+class FigureSlot:
+    """Keeps the session screen's figure: which move, on which side, how wide, and its frames.
+
+    While the session gets the user ready for a step (get ready, next up, switch sides, a rest) the figure
+    is large: the clock's digits give it up to LEAD_IN_SHARE of the width, since learning the move is what
+    the user looks for then. During the work it takes only the columns the clock leaves at the size it has
+    without one: the clock never shrinks for it there. Where too few columns are left, or the step names no
+    move, or the terminal cannot draw braille, there is no figure. With reduced motion it stands still.
+    """
+
+    def __init__(self, screen: SessionDrawing) -> None:
+        self.screen = screen
+        self.moves: dict[str, tuple[Move, Box]] = {}  # read on a thread when the session starts
+        self._state: tuple | None = None  # what the figure showed at the last refresh
+        self.width = 0  # columns the figure takes now (0: none shown)
+        self._frames: Timer | None = None
+
+    def load(self) -> None:
+        """Read the routine's moves off the event loop; the figure appears once they are in."""
+        keys = [step.demo for step in self.screen.runner.engine.routine.steps if step.demo]
+        if not keys or not self.screen.app.braille:
+            return
+        screen = self.screen
+
+        def read() -> None:
+            from app.moves.move import moves_for_session  # the moves' TOML and checks: on this thread, not at start-up
+
+            moves = moves_for_session(keys)
+            screen.app.call_from_thread(self._loaded, moves)
+
+        screen.run_worker(read, thread=True, exit_on_error=False, name="moves")
+
+    def _loaded(self, moves: dict[str, tuple[Move, Box]]) -> None:
+        self.moves = moves
+        self.screen.redraw()  # the cues make way for it
+
+    def room(self, scale: int, lead_in: bool) -> tuple[int, int]:
+        """The columns the figure may take beside the clock's digits, and the digits' scale then: at `scale`,
+        the size they have without it, in the work; getting ready, smaller if need be. (0, scale) when too
+        few columns are left."""
+        screen = self.screen
+        middle = screen.query_one("#middle").content_size
+        value = screen.query_one("#clock", BigClock).value
+        if scale < 1 or middle.height < LEAST[1]:
+            return 0, scale
+        if lead_in:
+            while scale > 1 and block_width(value, scale) > middle.width * (1 - LEAD_IN_SHARE):
+                scale -= 1
+        free = middle.width - block_width(value, scale) - GAP
+        return (free, scale) if free >= LEAST[0] else (0, scale)
+
+    def refresh(self, scale: int) -> int:
+        """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize."""
+        screen = self.screen
+        figure = screen.query_one("#figure", MoveFigure)
+        engine = screen.runner.engine
+        demo = demo_now(engine)
+        found = self.moves.get(demo.move) if demo else None
+        width, shown_scale = self.room(scale, demo.lead_in) if found else (0, scale)
+        still = screen.app.settings.reduced_motion
+        moving = bool(width) and not still and not engine.paused
+        state = (demo.move if demo else None, demo.side if demo else None, width, moving)
+        if state == self._state:
+            return shown_scale if width else scale
+        self._state = state
+        if moving and self._frames is None:
+            self._frames = screen.set_interval(1 / FRAMES, self.frame)
+        elif not moving and self._frames is not None:
+            self._frames.stop()
+            self._frames = None
+        figure.display = bool(width)
+        self.width = width
+        if not width:
+            figure.clear()
+            return scale
+        figure.styles.width = width
+        screen.call_after_refresh(self.frame)  # drawn once laid out at its width
+        return shown_scale
+
+    def frame(self) -> None:
+        """Draw the figure where the move is now (or its still pose)."""
+        screen = self.screen
+        demo = demo_now(screen.runner.engine)
+        found = self.moves.get(demo.move) if demo else None
+        if demo is None or found is None or not self._state or not self._state[2]:
+            return
+        move, box = found
+        moment = move.still_moment() if screen.app.settings.reduced_motion else demo.moment(move.seconds)
+        screen.query_one("#figure", MoveFigure).show(move, moment, demo.side, box)
+
+    def stop(self) -> None:
+        if self._frames is not None:
+            self._frames.stop()
+            self._frames = None

@@ -1,0 +1,122 @@
+"""The move beside the session's clock: only in the room the clock leaves, in time with the session, still
+when paused or with reduced motion, and absent where braille cannot be drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.ui.widgets.move_figure import draws_braille
+from tests.kept_text import matches_kept
+from tests.ui.helpers import build, screen_lines, until
+from tests.ui.test_session_sizes import BARE, MOBILITY, clock_rows
+
+SIZES = [(60, 20), (80, 24), (120, 40)]
+KEPT = Path(__file__).parent / "__figure_snapshots__"
+BRAILLE = range(0x2801, 0x2900)  # a braille cell with a dot in it
+
+
+def dots(app) -> int:
+    """Braille cells with dots on the screen: the figure drawn."""
+    return sum(1 for row in screen_lines(app) for char in row if ord(char) in BRAILLE)
+
+
+def figure_text(app) -> str:
+    return str(app.screen.query_one("#figure").content)
+
+
+async def started(pilot, app, keys: str = "") -> None:
+    await until(pilot, lambda: app.screen.figure.moves)  # read on a thread
+    for key in keys.split():
+        await pilot.press(key)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_in_the_work_the_digits_are_as_large_as_without_a_figure(clock, size):
+    shown = {}
+    for routine in (BARE, MOBILITY):
+        app, _ = build(clock, start=routine)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda app=app, routine=routine: routine is BARE or app.screen.figure.moves)
+            await pilot.press("n")
+            await pilot.pause()
+            rows = clock_rows(app)
+            span = max(row.rindex("█") - row.index("█") + 1 for row in rows)  # the digits alone, not the figure
+            shown[routine is MOBILITY] = (len(rows), span)
+    assert shown[True] == shown[False], shown
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_getting_ready_the_figure_is_large_at_every_size(clock, size):
+    """The moment the user looks to learn the move: it takes up to half the width, the digits what is left."""
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=size) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        assert app.screen.figure.width >= size[0] // 2 - 4
+        assert len(clock_rows(app)) >= 5  # block digits still
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_session_with_its_figure_reads_as_kept(clock, size):
+    """Getting ready for arm swings, 0.7 s in, at each size: the figure where there is room."""
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=size) as pilot:
+        await started(pilot, app)
+        clock.advance(0.7)
+        app.screen.figure.frame()
+        await pilot.pause()
+        text = "\n".join(line.rstrip() for line in screen_lines(app)) + "\n"
+        matches_kept(text, KEPT / f"SessionFigure-{size[0]}x{size[1]}.txt", f"the session at {size}")
+
+
+async def test_it_moves_with_the_clock_and_stops_when_paused(clock):
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        figure = app.screen.figure
+        assert figure._frames is not None  # frames only while it moves
+        before = figure_text(app)
+        clock.advance(0.5)
+        figure.frame()
+        assert figure_text(app) != before  # the arms swung on
+        await pilot.press("space")
+        await until(pilot, lambda: figure._frames is None)
+        held = figure_text(app)
+        clock.advance(1.3)
+        figure.frame()
+        assert figure_text(app) == held  # paused on its pose
+        await pilot.press("space")
+        await until(pilot, lambda: figure._frames is not None)
+
+
+async def test_reduced_motion_shows_a_still_key_pose(clock):
+    app, _ = build(clock, start=MOBILITY)
+    app.settings = app.settings._replace(reduced_motion=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        figure = app.screen.figure
+        assert figure._frames is None
+        still = figure_text(app)
+        clock.advance(0.5)
+        figure.frame()
+        assert figure_text(app) == still
+
+
+async def test_no_figure_where_braille_cannot_be_drawn(clock):
+    app, _ = build(clock, start=MOBILITY)
+    app.braille = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.screen.figure.moves and not app.screen.query_one("#figure").display and dots(app) == 0
+
+
+def test_braille_is_drawn_on_utf8_terminals_that_have_it():
+    assert draws_braille({"TERM": "xterm-256color"}, "utf-8")
+    assert not draws_braille({"TERM": "linux"}, "utf-8")  # the Linux console's font has no braille
+    assert not draws_braille({"TERM": "xterm"}, "ascii")  # LANG=C

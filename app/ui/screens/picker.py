@@ -25,6 +25,7 @@ from app.ui.screens.picker_preview import preview
 from app.ui.screens.routine_list import RoutineList, row, telling_names
 from app.ui.text import notify, plain
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.move_show import MoveShow
 from app.ui.widgets.prose import Prose
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ class PickerScreen(SuppleScreen[None]):
             yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
                 yield Prose(id="preview")
+                yield MoveShow(id="preview-moves")  # the steps' moves, in turn, in the room under them
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -228,6 +230,7 @@ class PickerScreen(SuppleScreen[None]):
             self._show(highlighted.ref)
 
     def on_screen_resume(self) -> None:
+        self.query_one(MoveShow).fit()  # its frames stop while another screen is on top
         self.read_standing()  # a session's check-in, or one from the shell, may have changed them
         # Closing a dialog changes no files; only coming back from a session or the editor does.
         if self.stale:
@@ -282,7 +285,9 @@ class PickerScreen(SuppleScreen[None]):
         return laid_out or max(24, self.app.size.width * 2 // 5) - 3  # 40 %, its border and scrollbar
 
     def on_resize(self) -> None:
-        """Rows that share a name were cut to the list's width: cut them again to the new one."""
+        """Rows that share a name were cut to the list's width: cut them again to the new one; the moves
+        under the preview take the rows now left."""
+        self.call_after_refresh(self.query_one(MoveShow).fit)
         if self._shared_names and self._row_width() != self._rows_cut_to:
             highlighted = self._highlighted()
             self.reload(highlighted.ref if highlighted else None)
@@ -300,6 +305,8 @@ class PickerScreen(SuppleScreen[None]):
         if shown != self._previewed:
             self._previewed = shown
             self.query_one("#preview", Prose).show(preview(*shown))
+            steps = entry.routine.steps if entry.routine else ()
+            self.query_one(MoveShow).play([(f"{n}. {step.name}", step.demo or "") for n, step in enumerate(steps, 1)])
 
     def start_of(self, entry: Entry) -> Start:
         """How a session of `entry` starts: at the scale chosen here with [ ], else its build-up's, else 100 %."""

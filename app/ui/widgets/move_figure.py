@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from app.moves.braille import Box, Drawing
 from app.ui.text import lines, plain
 
 if TYPE_CHECKING:
+    from app.moves.braille import Box, Drawing
     from app.moves.move import Move
 
 LEAST = (12, 6)  # cells a figure needs to be made out

@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from app import paths
+from app.routine.demos import demo_names
 from app.routine.draft import Checked, RoutineDraft, StepDraft
 from app.routine.draft_history import History
 from app.routine.library import Entry, load_entry
@@ -26,6 +27,7 @@ from app.ui.screens import stylesheet
 from app.ui.screens.editor_base import RoutineEditor, Write
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
+from app.ui.widgets.move_show import MoveShow
 
 KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
 ENDING_LABELS = (("duration", "A time"), ("reps", "A number of reps"), ("manual", "When I say done"))
@@ -75,6 +77,9 @@ class StepList(OptionList):
             tooltip="Move the highlighted step down",
         ),
     ]
+
+
+DEMO_ROWS = 10  # the chosen move's preview: a figure and its caption
 
 
 def _input(value: str, widget_id: str, placeholder: str = "", *, short: bool = False) -> Input:
@@ -260,6 +265,12 @@ class EditorScreen(RoutineEditor):
                 yield Label("Form cues, one per line", classes="field-label")
                 yield TextArea(id="cues", soft_wrap=True, compact=True)
                 yield Static("", id="cues-error", classes="field-error")
+                yield Label("Move shown beside the clock", classes="field-label")
+                yield Select(
+                    [(name, name) for name in demo_names()], prompt="none", allow_blank=True, id="demo", compact=True
+                )
+                yield Static("", id="demo-error", classes="field-error")
+                yield MoveShow(id="demo-show", rows=DEMO_ROWS)
                 yield Static("", id="step-error", classes="field-error")
         yield Static("", id="editor-status")
         yield KeyBar()
@@ -345,7 +356,15 @@ class EditorScreen(RoutineEditor):
             cues = self.query_one("#cues", TextArea)
             if cues.text != step.cues:
                 cues.text = step.cues
+            # A name that is not a move (from a file) shows as none and stays in the step until another is
+            # chosen: the check under the field says what is wrong with it.
+            self.query_one("#demo", Select).value = step.demo if step.demo in demo_names() else Select.NULL
         self._show_ending(step)
+        self._show_demo(step)
+
+    def _show_demo(self, step: StepDraft) -> None:
+        """The chosen move, playing under its choice (the right side's mirror is what a two-sided step adds)."""
+        self.query_one(MoveShow).play([(f"{step.demo}: one repetition", step.demo)] if step.demo else [])
 
     def _show_ending(self, step: StepDraft) -> None:
         self.query_one("#duration-fields").display = step.ending == "duration"
@@ -372,7 +391,7 @@ class EditorScreen(RoutineEditor):
         step = self.current
         for widget_id, attr in STEP_INPUTS.items():
             self._show_error(f"#{widget_id}-error", problems.get(("step", step, attr), []))
-        for key in ("sides", "cues"):
+        for key in ("sides", "cues", "demo"):
             self._show_error(f"#{key}-error", problems.get(("step", step, key), []))
         self._show_error(
             "#step-error", problems.get(("step", step, ""), []) + problems.get(("step", step, "manual"), [])
@@ -470,6 +489,10 @@ class EditorScreen(RoutineEditor):
     def _select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind":
             self._set(self.draft, "kind", event.value)
+        elif event.select.id == "demo":
+            if self.current >= 0:
+                self._set(self.draft.steps[self.current], "demo", "" if event.value is Select.NULL else event.value)
+                self._show_demo(self.draft.steps[self.current])
         elif self.current >= 0:
             self._set(self.draft.steps[self.current], "ending", event.value)
             self._show_ending(self.draft.steps[self.current])

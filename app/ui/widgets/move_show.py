@@ -31,8 +31,10 @@ class MoveShow(Vertical):
     MoveShow > MoveFigure { height: 1fr; content-align: center middle; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, rows: int | None = None) -> None:
+        """`rows`: a fixed height; without it, the rows its container leaves under what comes before it."""
         super().__init__(id=id)
+        self.rows = rows
         self.items: list[tuple[str, str]] = []  # (caption, move name)
         self._since = 0.0  # when the move now shown began (the app's clock)
         self._index = 0
@@ -45,6 +47,9 @@ class MoveShow(Vertical):
     def on_mount(self) -> None:
         self._frames = self.set_interval(1 / FRAMES, self.frame, pause=True)
 
+    def on_resize(self) -> None:
+        self.frame()  # laid out at the height fit() gave it: now it has the room to draw in
+
     def fit(self) -> None:
         """Take the rows its container has left under what comes before it: none when too few for a figure
         and its caption, so that it never pushes the text above it into scrolling."""
@@ -52,7 +57,7 @@ class MoveShow(Vertical):
         if pane is None:
             return
         used = sum(child.outer_size.height for child in pane.children if child is not self and child.display)
-        room = pane.content_size.height - used
+        room = self.rows if self.rows is not None else pane.content_size.height - used
         fits = bool(self.items) and room >= LEAST[1] + 1
         self.display = fits
         if fits:

@@ -34,6 +34,13 @@ ROUTINE = (
     '[[steps]]\nname = "A"\nduration = "4s"\n[[steps]]\nname = "B"\nduration = "4s"\n'
     '[[steps]]\nname = "C"\nduration = "3s"\n'
 )
+# The same with a move beside the clock (#40), run at 120x40, where the work leaves the figure its columns.
+FIGURES = (
+    ROUTINE.replace('name = "A"\n', 'name = "A"\ndemo = "arm-swings"\n')
+    .replace('name = "B"\n', 'name = "B"\ndemo = "hip-circles"\n')
+    .replace('name = "C"\n', 'name = "C"\ndemo = "side-bends"\n')
+)
+WIDE = (120, 40)
 TOTAL = 14  # 1 + 4 + 1 + 4 + 1 + 3 s
 STALL_AT, STALL_FOR = 5.5, 2.5
 ELAPSED = re.compile(r"(\d+):(\d\d) / 0:14")
@@ -48,10 +55,12 @@ class Resume(NamedTuple):
     at: float
 
 
-def watch(command: list[str], env: dict[str, str], stall: bool) -> tuple[dict[int, float], float, Resume | None]:
+def watch(
+    command: list[str], env: dict[str, str], stall: bool, size: tuple[int, int] = (80, 24)
+) -> tuple[dict[int, float], float, Resume | None]:
     """When each elapsed second first showed, when the summary did (perf_counter seconds), and for a stalled
     run how the session came back from the stall."""
-    terminal = Terminal(command, env)
+    terminal = Terminal(command, env, size)
     seen: dict[int, float] = {}
     stalled = not stall
     resume: Resume | None = None
@@ -107,9 +116,11 @@ def main() -> None:
     quiet_settings(folder)
     routine = folder / "bench.toml"
     routine.write_text(ROUTINE)
+    figures = folder / "figures.toml"
+    figures.write_text(FIGURES)
     supple = supple_command()
     env = os.environ | {"TERM": "xterm-256color", "SUPPLE_HOME": str(folder)}
-    commands = {"smooth": (supple, env), "stalled": (supple, env)}
+    commands = {"smooth": (supple, env), "stalled": (supple, env), "wide": (supple, env), "wide, figure": (supple, env)}
     earlier = before()
     if earlier:
         commit, extra = earlier
@@ -122,10 +133,12 @@ def main() -> None:
     for _ in range(rounds):
         for label, (command, environment) in commands.items():
             stalled = label.startswith("stalled")
-            results[label].append(measured(*watch([*command, "run", str(routine)], environment, stalled)))
+            run = [*command, "run", str(figures if label.endswith("figure") else routine)]
+            results[label].append(measured(*watch(run, environment, stalled, WIDE if "wide" in label else (80, 24))))
     print(
         f"a real `supple run` of {TOTAL} s in an 80x24 pty, {rounds} rounds; the stalled run stops the process "
-        f"for {STALL_FOR} s at {STALL_AT} s and resumes with Space once it shows it paused\n"
+        f"for {STALL_FOR} s at {STALL_AT} s and resumes with Space once it shows it paused; 'wide' runs at 120x40, "
+        "and 'wide, figure' has each step's move beside the clock\n"
     )
     print(
         f"{'run':<17}{'round':>6}{'seconds shown':>15}{'lateness median':>17}{'max':>10}{'summary error':>15}"

@@ -9,13 +9,12 @@ from textual.timer import Timer
 from app.moves.braille import Box
 from app.session.demo import demo_now
 from app.ui.widgets.big_clock import BigClock, block_width
-from app.ui.widgets.move_figure import LEAST, MoveFigure
+from app.ui.widgets.move_figure import FRAMES, LEAST, MoveFigure
 
 if TYPE_CHECKING:
     from app.moves.move import Move
     from app.ui.screens.session_drawing import SessionDrawing
 
-FRAMES = 10  # a second, at most: smooth enough to follow, light on a laptop's battery
 GAP = 2  # columns between the clock's digits and the figure
 LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
 

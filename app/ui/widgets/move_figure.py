@@ -7,8 +7,12 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 
 from app.ui.text import lines, plain
 
@@ -17,6 +21,11 @@ if TYPE_CHECKING:
     from app.moves.move import Move
 
 LEAST = (12, 6)  # cells a figure needs to be made out
+STEPS = 60  # moments a repetition is drawn at: a frame every 0.1 s of a 6 s move
+# Frames a second while a figure moves. Each costs Textual some 2.5 ms here (a timer, a repaint, a write), so
+# this is what keeps a session with its figure near the CPU of one without (bench/figure.py): at 4 the figure
+# adds about 0.75 % of a core, and a 2 s rep still has 8 frames.
+FRAMES = 4
 # Terminals whose fonts have no braille: the Linux console, and those that say they draw nothing.
 NO_BRAILLE = ("linux", "dumb", "vt100", "vt102", "vt220", "cons25")
 
@@ -43,26 +52,85 @@ def _row(text: str, bright: list[bool]) -> Content:
     return lines(*parts)
 
 
-class MoveFigure(Static):
-    """Shows a move at a moment, sized to the widget; writes only when a cell changes."""
+class MoveFigure(Widget):
+    """Shows a move at a moment, sized to the widget. A frame repaints only the rows whose cells changed, from
+    strips it keeps (the line API): no layout, and no text of the whole figure to parse again ten times a
+    second."""
 
-    DEFAULT_CSS = "MoveFigure { color: $text-muted; }"
+    DEFAULT_CSS = "MoveFigure { width: 1fr; height: 1fr; color: $text-muted; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._drawn: Drawing | None = None
+        self._strips: list[Strip] = []
+        self._style_key: tuple | None = None
+        self._frames_of: tuple | None = None  # the move, side and size the kept frames are for
+        self._frames: dict[int, Drawing] = {}
+        self._style_pair = (Style(), Style())
+
+    @property
+    def content(self) -> str:
+        """What it shows now, as text."""
+        return "\n".join(strip.text for strip in self._strips)
+
+    def render_line(self, y: int) -> Strip:
+        if y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(self.size.width, self.rich_style)
 
     def show(self, move: Move, moment: float, side: str | None, box: Box | None = None) -> bool:
         """Draw `move` at `moment`; False when the widget is too small for a figure."""
         width, height = self.content_size.width, self.content_size.height
         if width < LEAST[0] or height < LEAST[1]:
             return False
-        drawing = move.drawing(moment, side, width, height, box)
-        if drawing != self._drawn:
-            self._drawn = drawing
-            self.update(figure_text(drawing))
+        # A repetition repeats: its frames are drawn once for this size and kept, at STEPS moments a repetition.
+        step = round(moment / move.seconds * STEPS) % STEPS
+        key = (move.key, side, width, height, box)
+        if key != self._frames_of:
+            self._frames_of, self._frames = key, {}
+        drawing = self._frames.get(step)
+        if drawing is None:
+            drawing = self._frames[step] = move.drawing(step * move.seconds / STEPS, side, width, height, box)
+        if drawing is self._drawn:
+            return True
+        before = self._drawn
+        self._drawn = drawing
+        base, bright = self._styles()
+        strips: list[Strip] = []
+        changed: list[int] = []
+        for y, (text, marks) in enumerate(zip(drawing.rows, drawing.bright)):
+            if before is not None and y < len(self._strips) and before.rows[y] == text and before.bright[y] == marks:
+                strips.append(self._strips[y])
+                continue
+            strips.append(Strip(_segments(text, marks, base, bright), len(text)))
+            changed.append(y)
+        if len(strips) != len(self._strips):
+            self.refresh()
+        elif changed:  # the rows from the first changed to the last: one region to repaint
+            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+        self._strips = strips
         return True
+
+    def _styles(self) -> tuple[Style, Style]:
+        """The figure's muted style and the working side's, worked out again only when the theme changes (the
+        theme's variables take a millisecond or two to make)."""
+        key = (self.app.theme, self.rich_style)
+        if self._style_key != key:
+            foreground = self.app.get_css_variables().get("foreground")
+            self._style_key, self._style_pair = key, (key[1], key[1] + Style(bold=True, color=foreground))
+        return self._style_pair
 
     def clear(self) -> None:
         self._drawn = None
-        self.update("")
+        self._strips = []
+        self.refresh()
+
+
+def _segments(text: str, marks: list[bool], base: Style, bright: Style) -> list[Segment]:
+    """A row's runs of cells, the working side's in `bright`."""
+    found, start = [], 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or marks[index] != marks[start]:
+            found.append(Segment(text[start:index], bright if marks[start] else base))
+            start = index
+    return found

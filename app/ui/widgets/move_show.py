@@ -10,13 +10,12 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from app.ui.text import plain
-from app.ui.widgets.move_figure import LEAST, MoveFigure
+from app.ui.widgets.move_figure import FRAMES, LEAST, MoveFigure
 
 if TYPE_CHECKING:
     from app.moves.braille import Box
     from app.moves.move import Move
 
-FRAMES = 10  # a second, at most
 SHOWN_FOR = 4.0  # seconds each move plays at least, when there are several: a repetition or more
 _READ: dict[str, tuple[Move, Box]] = {}  # moves read so far, for every show in the app: they do not change
 

@@ -53,7 +53,12 @@ class SettingsScreen(Dialog[None]):
             with Horizontal(classes="setting"):
                 yield Label("Flash", classes="setting-label")
                 yield Select(FLASHES, value=settings.flash, allow_blank=False, id="flash", compact=True)
-                yield Checkbox("Reduced motion", settings.reduced_motion, id="reduced_motion", compact=True)
+                yield Checkbox(
+                    "Reduced motion (no flash, still figures)",
+                    settings.reduced_motion,
+                    id="reduced_motion",
+                    compact=True,
+                )
             state = self.app.sound_state
             if state is not None and state.ready:
                 status = state.describe()

@@ -53,12 +53,9 @@ class SettingsScreen(Dialog[None]):
             with Horizontal(classes="setting"):
                 yield Label("Flash", classes="setting-label")
                 yield Select(FLASHES, value=settings.flash, allow_blank=False, id="flash", compact=True)
-                yield Checkbox(
-                    "Reduced motion (no flash, still figures)",
-                    settings.reduced_motion,
-                    id="reduced_motion",
-                    compact=True,
-                )
+                motion = Checkbox("Reduced motion", settings.reduced_motion, id="reduced_motion", compact=True)
+                motion.tooltip = "Nothing blinks or moves: a steady band instead of the flash, figures that hold a pose"
+                yield motion
             state = self.app.sound_state
             if state is not None and state.ready:
                 status = state.describe()

@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     from app.cli.history import add_log_commands
     from app.cli.moves import add_moves_commands
     from app.cli.routines import add_routine_commands, scale_argument
+    from app.cli.schema import add_schema_commands
     from app.cli.trash import add_trash_commands
 
     add_routine_commands(commands)
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     add_care_commands(commands)
     add_trash_commands(commands)
     add_moves_commands(commands)
+    add_schema_commands(commands)
 
     run = commands.add_parser(
         "run",

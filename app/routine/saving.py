@@ -25,6 +25,7 @@ from app.files import (
 )
 from app.routine.model import Routine
 from app.routine.routine_file import MAX_BYTES, dumps
+from app.routine.schema import SCHEMA_DIRECTIVE
 from app.routine.toml_locator import Locator
 
 MAX_SLUG = 60
@@ -72,8 +73,12 @@ def is_inside(path: Path, folder: Path) -> bool:
 
 
 def has_comments(text: str) -> bool:
-    """True when the TOML text holds a comment, which rewriting it with tomli-w would drop."""
-    return "#" in text and bool(Locator(text).comments)
+    """True when the TOML text holds a comment, which rewriting it with tomli-w would drop; a `#:schema` line
+    at the top is not one of those: a save writes it again."""
+    if "#" not in text:
+        return False
+    directive = text.startswith(SCHEMA_DIRECTIVE)
+    return any(not (directive and line == 1) for line, _ in Locator(text).comments)
 
 
 def _folder_lock(folder: Path) -> AbstractContextManager[None]:
@@ -93,14 +98,16 @@ def save_routine(
     *,
     expected: str | None = None,
     overwrite: bool = False,
+    header: str = "",
 ) -> Saved:
-    """Write `routine` into `folder`: over `existing` when it is the user's file there, else as a new file.
+    """Write `routine` into `folder`, after `header` (a `#:schema` line): over `existing` when it is the user's
+    file there, else as a new file.
 
     `expected` is the fingerprint `existing` had when it was read; if the file differs now (or
     is gone) a Conflict is raised and nothing is written, unless `overwrite`. A new file takes
     a free name (`-2`, `-3`...) and never replaces a file, even one that appears meanwhile.
     """
-    return save_text(dumps(routine), routine.name, folder, existing, expected=expected, overwrite=overwrite)
+    return save_text(header + dumps(routine), routine.name, folder, existing, expected=expected, overwrite=overwrite)
 
 
 def save_text(

@@ -155,6 +155,18 @@ def schema_text() -> str:
 SCHEMA_FILE = "routine.schema.json"
 
 
+SCHEMA_DIRECTIVE = "#:schema "  # Taplo's: the first line of a TOML file names the schema it follows
+
+
+def schema_header() -> str:
+    """The first line Supple writes in a routine it saves, naming the schema in the config folder so that the
+    user's editor checks the file; "" when the schema cannot be written there (the routine saves anyway)."""
+    try:
+        return f"{SCHEMA_DIRECTIVE}{installed_schema().as_uri()}\n"
+    except OSError:
+        return ""
+
+
 def installed_schema() -> Path:
     """The schema in the user's config folder, where their editor can open it: written on first use, and again
     when this Supple's differs (a newer one knows more moves). Raises OSError when it cannot be written."""

@@ -21,6 +21,7 @@ from app.routine.draft_history import History
 from app.routine.library import Entry, load_entry
 from app.routine.model import KINDS
 from app.routine.saving import Saved, is_inside, save_routine
+from app.routine.schema import schema_header
 from app.session.plan import describe_routine
 from app.ui import screens
 from app.ui.screens import stylesheet
@@ -570,7 +571,12 @@ class EditorScreen(RoutineEditor):
             routine = routine._replace(name=_suffixed(routine.name, "(copy)"))
         self._writing = routine.name
         existing, expected, folder = None if as_copy else self.existing, self.fingerprint, paths.user_routines_dir()
-        return lambda overwrite: save_routine(routine, folder, existing, expected=expected, overwrite=overwrite)
+
+        def write(overwrite: bool) -> Saved:  # on a worker thread
+            header = schema_header()  # the user's editor checks the file against the schema it names
+            return save_routine(routine, folder, existing, expected=expected, overwrite=overwrite, header=header)
+
+        return write
 
     def was_saved(self, saved: Saved, as_copy: bool, leaving: bool) -> None:
         if as_copy:

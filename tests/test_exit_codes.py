@@ -34,8 +34,9 @@ EXAMPLES = [(int(status), example) for status, examples in ROWS if status.isdigi
 
 @pytest.fixture
 def place(tmp_path, supple_home):
-    """A folder to run in, with a broken routine, and a training log that holds a check-in."""
+    """A folder to run in, with a broken routine and a good one, and a training log that holds a check-in."""
     (tmp_path / "broken.toml").write_text('name = "Broken"\n[[steps]]\nname = "a"\nduraton = 5\n')
+    (tmp_path / "shared.toml").write_text('name = "Shared"\n[[steps]]\nname = "a"\nduration = 5\n')
     env = os.environ | {"SUPPLE_HOME": str(supple_home), "COLUMNS": "120"}
     made = subprocess.run([console_script(), "checkin", "2"], capture_output=True, text=True, env=env, timeout=60)
     assert made.returncode == 0, made.stderr

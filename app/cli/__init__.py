@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     from app.cli.moves import add_moves_commands
     from app.cli.routines import add_routine_commands, scale_argument
     from app.cli.schema import add_schema_commands
+    from app.cli.sharing import add_sharing_commands
     from app.cli.trash import add_trash_commands
 
     add_routine_commands(commands)
@@ -69,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     add_trash_commands(commands)
     add_moves_commands(commands)
     add_schema_commands(commands)
+    add_sharing_commands(commands)
 
     run = commands.add_parser(
         "run",

@@ -120,3 +120,18 @@ def test_braille_is_drawn_on_utf8_terminals_that_have_it():
     assert draws_braille({"TERM": "xterm-256color"}, "utf-8")
     assert not draws_braille({"TERM": "linux"}, "utf-8")  # the Linux console's font has no braille
     assert not draws_braille({"TERM": "xterm"}, "ascii")  # LANG=C
+
+
+async def test_with_the_reduced_motion_band_the_cues_are_cut_to_fit_not_wrapped(clock):
+    """The band either side takes four columns: each cue still fits on its line, ending in … when cut."""
+    app, _ = build(clock, start=MOBILITY)
+    app.settings = app.settings._replace(reduced_motion=True, flash="on")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        middle = app.screen.query_one("#middle")
+        await until(pilot, lambda: any(middle.has_class(f"-band-{kind}") for kind in ("prep", "work")))
+        app.screen.redraw()
+        await pilot.pause()
+        cues = app.screen.query_one("#cues")
+        lines = str(cues.content).splitlines()
+        assert lines and all(len(line) <= cues.content_size.width for line in lines), (lines, cues.content_size)

@@ -97,7 +97,12 @@ class SessionDrawing(SuppleScreen[None]):
         scale, room = self._clock_room(view.clock, bool(view.cues))
         scale = self.figure.refresh(scale)  # before the cues: they have the rows and width the two leave
         cue_rows = max(0, room - ROWS * max(scale, 1))
-        self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, width - 8 - self.figure.width)))
+        # The cues have the screen's width less the band either side with reduced motion (a border and a
+        # column of padding each side), less the figure's. (The middle's own size lags a resize by a frame.)
+        middle = self.query_one("#middle")
+        band = 4 if any(middle.has_class(f"-band-{kind}") for kind in KINDS) else 0
+        cues_width = width - 8 - band - self.figure.width
+        self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, cues_width)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
 
     def redraw(self) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 GAP = 2  # columns between the clock's digits and the figure
 LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
+BESIDE = 20  # columns the figure needs beside the clock in the work: a narrower one is a smudge of dots
 
 
 class FigureSlot:
@@ -68,7 +69,7 @@ class FigureSlot:
             while scale > 1 and block_width(value, scale) > middle.width * (1 - LEAD_IN_SHARE):
                 scale -= 1
         free = middle.width - block_width(value, scale) - GAP
-        return (free, scale) if free >= LEAST[0] else (0, scale)
+        return (free, scale) if free >= (LEAST[0] if lead_in else BESIDE) else (0, scale)
 
     def refresh(self, scale: int) -> int:
         """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize."""

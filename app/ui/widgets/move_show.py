@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from app.moves.braille import Box
     from app.moves.move import Move
 
+SHOW_ROWS = 10  # a caption and 9 rows of figure, at least: fewer make a smudge of dots, not a person
 SHOWN_FOR = 4.0  # seconds each move plays at least, when there are several: a repetition or more
 _READ: dict[str, tuple[Move, Box]] = {}  # moves read so far, for every show in the app: they do not change
 
@@ -57,7 +58,7 @@ class MoveShow(Vertical):
             return
         used = sum(child.outer_size.height for child in pane.children if child is not self and child.display)
         room = self.rows if self.rows is not None else pane.content_size.height - used
-        fits = bool(self.items) and room >= LEAST[1] + 1
+        fits = bool(self.items) and room >= SHOW_ROWS
         self.display = fits
         if fits:
             self.styles.height = room

@@ -132,3 +132,12 @@ def test_the_schema_is_written_once_into_the_config_folder_and_kept_current(supp
     assert installed_schema() == path and path.stat().st_mtime_ns == made  # the same: not written again
     path.write_text("{}")  # an older Supple's
     assert installed_schema().read_text() == schema_text()
+
+
+def test_taplos_hover_names_each_move_as_people_call_it():
+    from app.moves.move import load_moves
+
+    demo = STEP["properties"]["demo"]
+    moves = load_moves()[0]
+    assert demo["x-taplo"]["docs"]["enumValues"] == [moves[name].name for name in demo["enum"]]
+    assert len(SCHEMA["properties"]["kind"]["x-taplo"]["docs"]["enumValues"]) == len(KINDS)

@@ -22,6 +22,21 @@ def demo_names() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in paths.shipped_moves_dir().glob("*.toml")))
 
 
+def demo_titles() -> dict[str, str]:
+    """Each shipped move's name as people read it ("Hip circles"), by its demo name; for the schema's hover text.
+    A file that does not read keeps its demo name."""
+    import tomllib  # only the schema needs it
+
+    titles = {}
+    for name in demo_names():
+        try:
+            doc = tomllib.loads((paths.shipped_moves_dir() / f"{name}.toml").read_text(encoding="utf-8"))
+            titles[name] = doc["name"] if isinstance(doc.get("name"), str) else name
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            titles[name] = name
+    return titles
+
+
 def likely_demo(step_name: str) -> str | None:
     """The move a step of this name most likely is ("Hip circles" -> "hip-circles"), or None: for a hint to
     the user, never to show a move they did not choose."""

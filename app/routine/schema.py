@@ -14,7 +14,7 @@ from typing import Any
 
 from app import paths
 from app.files import write_atomically
-from app.routine.demos import demo_names
+from app.routine.demos import demo_names, demo_titles
 from app.routine.model import BOUNDS, DEFAULT_GAP, KINDS
 
 SCHEMA_ID = "https://supple.invalid/routine-1.schema.json"  # a name, not a place: the file travels with Supple
@@ -39,6 +39,12 @@ TOP_HELP = {
     "transition": 'the pause between two steps ("NEXT UP"), never after the last',
     "switch": "the pause between the two sides of a two-sided step",
     "steps": "the exercises, in order",
+}
+KIND_HELP = {
+    "warmup": "a warm-up, before training: listed under WARM-UPS",
+    "cooldown": "a cooldown, after training: listed under COOLDOWNS",
+    "mobility": "mobility work on its own: listed under MOBILITY",
+    "other": "anything else: listed under OTHER",
 }
 STEP_HELP = {
     "name": 'the exercise, "Arm swings"',
@@ -94,7 +100,11 @@ def _step() -> dict[str, Any]:
             "maxItems": BOUNDS["cues"][1],
             "items": _text(low, high, "a form cue", UNSAFE_MULTILINE),
         },
-        "demo": {"enum": list(demo_names())},
+        "demo": {
+            "enum": list(demo_names()),
+            # Taplo shows these beside each name it offers: the move as people call it.
+            "x-taplo": {"docs": {"enumValues": list(demo_titles().values())}},
+        },
     }
     for key, value in properties.items():
         value.setdefault("description", STEP_HELP[key])
@@ -104,6 +114,7 @@ def _step() -> dict[str, Any]:
         "properties": properties,
         "required": ["name"],
         "additionalProperties": False,
+        "x-taplo": {"initKeys": ["name", "duration"]},  # what a new [[steps]] table is completed with
         "oneOf": [  # how the step ends: exactly one of these
             {"required": ["duration"]},
             {"required": ["reps"]},
@@ -121,7 +132,11 @@ def routine_schema() -> dict[str, Any]:
         "version": {"const": 1, "default": 1},
         "name": _text(*BOUNDS["name"], TOP_HELP["name"], UNSAFE),
         "description": _text(*BOUNDS["description"], TOP_HELP["description"], UNSAFE_MULTILINE),
-        "kind": {"enum": list(KINDS), "default": "other"},
+        "kind": {
+            "enum": list(KINDS),
+            "default": "other",
+            "x-taplo": {"docs": {"enumValues": [KIND_HELP[kind] for kind in KINDS]}},
+        },
         "prep": _duration(*BOUNDS["gap"], TOP_HELP["prep"], DEFAULT_GAP),
         "transition": _duration(*BOUNDS["gap"], TOP_HELP["transition"], DEFAULT_GAP),
         "switch": _duration(*BOUNDS["gap"], TOP_HELP["switch"], DEFAULT_GAP),

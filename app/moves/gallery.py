@@ -10,17 +10,10 @@ import sys
 from pathlib import Path
 
 from app.moves.figure import BONES, HEAD
-from app.moves.move import Move, load_moves
+from app.moves.move import SEEN, Move, load_moves
 
 PANEL = 150  # pixels a key pose's square panel has
 INK, WORKING, FLOOR = "#333333", "#d9480f", "#bbbbbb"
-SEEN = {
-    "front": "from the front",
-    "side": "from the side",
-    "above": "from above",
-    "angle": "from in front, to one side",
-    "high": "from in front and above",
-}
 
 
 def svg(move: Move) -> str:

@@ -24,6 +24,13 @@ BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must sta
     "angle": (-1.3, 1.3, -0.4, 2.35),
     "high": (-1.2, 1.2, -0.5, 1.9),
 }
+SEEN = {  # where each view looks from, in words
+    "front": "from the front",
+    "side": "from the side",
+    "above": "from above",
+    "angle": "from in front, to one side",
+    "high": "from in front and above",
+}
 LONGEST = 60.0  # seconds one repetition may last
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
 BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
@@ -77,6 +84,11 @@ class Move(NamedTuple):
                     ys.append(y)
         head = HEAD + margin  # the head's ring reaches past its centre
         return (min(xs) - head, max(xs) + head, min(ys) - margin, max(ys) + head)
+
+    @property
+    def seen_from(self) -> str:
+        """A word on the view where it is not the obvious one: a figure lying seen from above reads as standing."""
+        return "seen from above" if self.view == "above" else ""
 
     def still_moment(self) -> float:
         """The key pose shown when the figure may not move: the second, where most moves are at their work."""

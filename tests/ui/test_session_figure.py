@@ -135,3 +135,15 @@ async def test_with_the_reduced_motion_band_the_cues_are_cut_to_fit_not_wrapped(
         cues = app.screen.query_one("#cues")
         lines = str(cues.content).splitlines()
         assert lines and all(len(line) <= cues.content_size.width for line in lines), (lines, cues.content_size)
+
+
+async def test_a_move_seen_from_above_says_so(clock):
+    """A figure lying on its back, drawn from above, would read as one standing: its last row says how it is seen."""
+    from app.routine.model import Routine, Step
+
+    twist = Routine("Twist", (Step("Lying spinal twist", duration=30, sides=True, demo="lying-spinal-twist"),))
+    app, _ = build(clock, start=twist)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: "seen from above" in figure_text(app))
+        assert dots(app) > 10

@@ -108,7 +108,7 @@ class FigureSlot:
             return
         move, box = found
         moment = move.still_moment() if screen.app.settings.reduced_motion else demo.moment(move.seconds)
-        screen.query_one("#figure", MoveFigure).show(move, moment, demo.side, box)
+        screen.query_one("#figure", MoveFigure).show(move, moment, demo.side, box, move.seen_from)
 
     def stop(self) -> None:
         if self._frames is not None:

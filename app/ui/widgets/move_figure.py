@@ -78,19 +78,26 @@ class MoveFigure(Widget):
             return self._strips[y]
         return Strip.blank(self.size.width, self.rich_style)
 
-    def show(self, move: Move, moment: float, side: str | None, box: Box | None = None) -> bool:
-        """Draw `move` at `moment`; False when the widget is too small for a figure."""
-        width, height = self.content_size.width, self.content_size.height
+    def show(self, move: Move, moment: float, side: str | None, box: Box | None = None, caption: str = "") -> bool:
+        """Draw `move` at `moment`, with `caption` on its last row ("seen from above"); False when the widget
+        is too small for a figure."""
+        width, height = self.content_size.width, self.content_size.height - (1 if caption else 0)
         if width < LEAST[0] or height < LEAST[1]:
             return False
         # A repetition repeats: its frames are drawn once for this size and kept, at STEPS moments a repetition.
         step = round(moment / move.seconds * STEPS) % STEPS
-        key = (move.key, side, width, height, box)
+        key = (move.key, side, width, height, box, caption)
         if key != self._frames_of:
             self._frames_of, self._frames = key, {}
         drawing = self._frames.get(step)
         if drawing is None:
-            drawing = self._frames[step] = move.drawing(step * move.seconds / STEPS, side, width, height, box)
+            drawing = move.drawing(step * move.seconds / STEPS, side, width, height, box)
+            if caption:  # one more row of the figure, kept with its frames
+                words = [False] * width
+                drawing = drawing._replace(
+                    rows=[*drawing.rows, caption[:width].center(width)], bright=[*drawing.bright, words]
+                )
+            self._frames[step] = drawing
         if drawing is self._drawn:
             return True
         before = self._drawn

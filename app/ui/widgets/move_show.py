@@ -106,7 +106,7 @@ class MoveShow(Vertical):
             caption, (move, box) = shown[self._index]
         self.query_one("#show-caption", Static).update(plain(caption))
         moment = move.still_moment() if still else (now - self._since) % move.seconds
-        figure.show(move, moment, "left" if move.sided else None, box)
+        figure.show(move, moment, "left" if move.sided else None, box, move.seen_from)
         self._set_running(not still or len(shown) > 1)
 
     def _set_running(self, running: bool) -> None:

@@ -63,6 +63,8 @@ CASES = [  # (the file, whether it is good); each is checked by the validator an
     (GOOD.replace("duration = 30", "duration = -5"), False),
     (GOOD.replace("duration = 30", "duration = 0"), False),
     (GOOD.replace("duration = 30", 'duration = "soon"'), False),
+    (GOOD.replace("duration = 30", 'duration = "+60"'), False),
+    (GOOD.replace("duration = 30", 'duration = "\u0666\u0660"'), False),  # Arabic-Indic digits: not a form
     (GOOD.replace("duration = 30", "duration = 30\nreps = 10"), False),
     (GOOD.replace("duration = 30", "duration = 30\nmanual = true"), False),
     (GOOD.replace("duration = 30", "reps = 10\ntempo = 0.5"), False),

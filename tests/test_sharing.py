@@ -14,16 +14,25 @@ def test_a_routine_exported_by_one_and_imported_by_another_is_the_same(tmp_path)
     sender, friend = tmp_path / "sender", tmp_path / "friend"
     shared = tmp_path / "shared.toml"
     done = supple("export", "quick-warmup", home=sender)
-    assert done.returncode == 0
-    assert done.stdout.startswith(f"#:schema {(sender / SCHEMA_FILE).as_uri()}\n")
+    assert done.returncode == 0 and str(sender) not in done.stdout  # nothing of the sender's
     shared.write_text(done.stdout)
     done = supple("import", str(shared), home=friend)
     assert done.returncode == 0 and "imported as user:quick-warm-up" in done.stdout
+    assert '"Quick warm-up" also names bundled:quick-warmup: use user:quick-warm-up' in done.stdout
     copied = friend / "routines" / "quick-warm-up.toml"
-    assert copied.read_text().startswith(f"#:schema {(friend / SCHEMA_FILE).as_uri()}\n")  # the friend's own copy
+    assert copied.read_text() == f"#:schema {(friend / SCHEMA_FILE).as_uri()}\n" + shared.read_text()  # their own
     assert (friend / SCHEMA_FILE).exists()
     bundled = supple("export", "bundled:quick-warmup", home=friend).stdout
     assert load_routine(copied) == parse_routine(bundled.encode(), "bundled")
+
+
+def test_a_schema_line_naming_someone_elses_copy_is_put_right(tmp_path, supple_home):
+    shared = tmp_path / "shared.toml"
+    elsewhere = "#:schema file:///home/someone/.config/supple/routine.schema.json\n"
+    shared.write_text(elsewhere + 'name = "S"\n[[steps]]\nname = "a"\nduration = 5\n')
+    assert supple("import", str(shared), home=supple_home).returncode == 0
+    first = (supple_home / "routines" / "s.toml").read_text().splitlines()[0]
+    assert first == f"#:schema {(supple_home / SCHEMA_FILE).as_uri()}"
 
 
 def test_a_name_taken_gets_a_new_one_unless_replace_and_comments_are_kept(tmp_path, supple_home):
@@ -34,13 +43,12 @@ def test_a_name_taken_gets_a_new_one_unless_replace_and_comments_are_kept(tmp_pa
     theirs.write_text('name = "Legs"\n[[steps]]\nname = "Swings"\nduration = 45\n# from a friend\n')
     done = supple("import", str(theirs), home=supple_home)
     assert done.returncode == 0 and "user:legs-2" in done.stdout
-    assert (
-        "# my notes" in mine.read_text()
-        and (supple_home / "routines" / "legs-2.toml").read_text() == theirs.read_text()
-    )
+    header = f"#:schema {(supple_home / SCHEMA_FILE).as_uri()}\n"
+    assert "# my notes" in mine.read_text()
+    assert (supple_home / "routines" / "legs-2.toml").read_text() == header + theirs.read_text()
     done = supple("import", "--replace", str(theirs), home=supple_home)
     assert done.returncode == 0 and "user:legs " in done.stdout and "legs.toml.bak" in done.stdout
-    assert mine.read_text() == theirs.read_text()
+    assert mine.read_text() == header + theirs.read_text()
     assert "# my notes" in (supple_home / "routines" / "legs.toml.bak").read_text()
 
 

@@ -17,7 +17,8 @@ def add_sharing_commands(commands) -> None:
         "import",
         help="check routine files and copy them into your routines folder",
         description="Check each FILE as 'supple check' does and copy the good ones into your routines folder, "
-        "as they are (comments kept), each named after its routine. A name taken there gets a new one "
+        "as they are (comments kept), each named after its routine and given a first line naming your copy of "
+        "the schema, for your editor. A name taken there gets a new one "
         "(NAME-2.toml) unless --replace; a bad "
         "file is refused with its problems. Exit status 1 when any file was refused.",
     )
@@ -29,9 +30,9 @@ def add_sharing_commands(commands) -> None:
     exporting = commands.add_parser(
         "export",
         help="print a routine as a clean file to share",
-        description="Print ROUTINE (a path, a file stem or a name) as a clean routine file, its first line naming "
-        "the schema that editors check it against. Redirect it into a file to hand it to a friend, who brings it "
-        "in with 'supple import'.",
+        description="Print ROUTINE (a path, a file stem or a name) as a clean routine file: no comments, and "
+        "no path of yours (a schema line would name your config folder). Redirect it into a file to hand it to "
+        "a friend, who brings it in with 'supple import', which names their own schema in it.",
     )
     exporting.add_argument("routine", metavar="ROUTINE", help="a path, a file stem or a routine's name")
     exporting.set_defaults(handler=cmd_export)
@@ -41,6 +42,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app import paths
     from app.files import NotReadable, read_regular
     from app.routine.errors import RoutineError
+    from app.routine.library import load_library
     from app.routine.routine_file import MAX_BYTES, parse_routine
     from app.routine.saving import SaveError, save_text, slugify
 
@@ -75,23 +77,29 @@ def cmd_import(args: argparse.Namespace) -> int:
             continue
         kept = f" (yours before is kept as {saved.backup.name})" if saved.backup else ""
         echo(f"{name}: imported as user:{saved.path.stem} ({saved.path}){kept}")
+        also = [entry.ref for entry in load_library() if entry.name == routine.name and entry.path != saved.path]
+        if also:  # a name two routines share is looked up by ref from now on
+            echo(f'  "{routine.name}" also names {", ".join(also)}: use user:{saved.path.stem} to pick this one')
     return EXIT_USER if refused else EXIT_OK
 
 
 def local_schema_line(text: str) -> str:
-    """`text` with a first `#:schema` line (the sender's path) naming this user's copy instead."""
+    """`text` whose first line names this user's copy of the schema: added, or put in place of a `#:schema` line
+    that named someone else's. Unchanged when the schema cannot be written here."""
     from app.routine.schema import SCHEMA_DIRECTIVE, schema_header
 
-    if not text.startswith(SCHEMA_DIRECTIVE):
+    header = schema_header()
+    if not header:
         return text
-    _, newline, rest = text.partition("\n")
-    return (schema_header() or "") + rest if newline else text
+    if text.startswith(SCHEMA_DIRECTIVE):
+        _, newline, rest = text.partition("\n")
+        return header + rest if newline else header
+    return header + text
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.routine.library import resolve
     from app.routine.routine_file import dumps
-    from app.routine.schema import schema_header
 
     entry = resolve(args.routine)
     if entry.error or entry.routine is None:
@@ -99,5 +107,5 @@ def cmd_export(args: argparse.Namespace) -> int:
             echo(problem, err=True)
         echo(f"supple export: {args.routine} cannot be exported until it checks clean", err=True)
         return EXIT_USER
-    echo((schema_header() + dumps(entry.routine)).rstrip("\n"))
+    echo(dumps(entry.routine).rstrip("\n"))
     return EXIT_OK

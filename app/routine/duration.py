@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import re
 
-_UNITS = re.compile(r"^(?:(?P<m>\d+(?:\.\d+)?)\s*m)?\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s)?$")
-_CLOCK = re.compile(r"^(?P<m>\d+):(?P<s>[0-5]\d(?:\.\d+)?)$")
-_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+# ASCII digits only: Python's \d also takes other scripts' digits ("٦٠"), which the format does not list.
+_UNITS = re.compile(r"^(?:(?P<m>\d+(?:\.\d+)?)\s*m)?\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s)?$", re.ASCII)
+_CLOCK = re.compile(r"^(?P<m>\d+):(?P<s>[0-5]\d(?:\.\d+)?)$", re.ASCII)
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$", re.ASCII)
 
 FORMS_HINT = 'a number of seconds or a string like "45s", "2m", "1m30s" or "1:30"'
 
@@ -45,10 +46,9 @@ def _parse_text(text: str) -> float:
     stripped = text.strip()
     if _LONG_NUMBER.search(stripped):
         raise DurationOutOfRange("is out of range")  # and int() refuses past 4300 digits
-    if stripped[:1] in ("-", "+"):
-        # A sign is parsed so that "-5s" gets the range message, not a form message.
-        sign = -1.0 if stripped[0] == "-" else 1.0
-        return sign * _parse_text(stripped[1:])
+    if stripped[:1] == "-":
+        # A minus is parsed so that "-5s" gets the range message, not a form message; a plus is no form at all.
+        return -_parse_text(stripped[1:])
     if _PLAIN.match(stripped):
         return float(stripped)
     clock = _CLOCK.match(stripped)

@@ -24,9 +24,9 @@ UNSAFE = "\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2
 UNSAFE_MULTILINE = "\\u0000-\\u0008\\u000b-\\u001f" + UNSAFE.removeprefix("\\u0000-\\u001f")
 
 # The text forms of a duration (app.routine.duration): "45s", "2m", "1m30s", "1m 30s", "1:30", "90".
-DURATION_TEXT = (
-    r"^\s*(?:\d+(?:\.\d+)?|\d+:[0-5]\d(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?\s*m(?:\s*\d+(?:\.\d+)?\s*s)?|\d+(?:\.\d+)?\s*s)\s*$"
+DURATION_TEXT = (  # [0-9], not \d, which some regex engines take to mean any script's digits
+    r"^\s*(?:[0-9]+(?:\.[0-9]+)?|[0-9]+:[0-5][0-9](?:\.[0-9]+)?"
+    r"|[0-9]+(?:\.[0-9]+)?\s*m(?:\s*[0-9]+(?:\.[0-9]+)?\s*s)?|[0-9]+(?:\.[0-9]+)?\s*s)\s*$"
 )
 
 # What each key does, as the format reference (docs/routine-format.md) says it; a test holds the two alike.

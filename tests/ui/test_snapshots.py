@@ -11,11 +11,19 @@ from tests.ui.helpers import SHORT, build
 SIZES = [(120, 40), (80, 24), (60, 20)]
 
 
+async def settled(pilot) -> None:
+    """The moves read on their threads (the picker's preview plays them) and drawn: the same shot each time."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause(0.05)
+
+
 def session_at(seconds: float, *keys: str, then: tuple[str, ...] = ()):
     """A run_before that presses keys, moves the fixed clock on and redraws, then presses the keys `then`."""
 
     async def run_before(pilot) -> None:
-        await pilot.pause()
+        await settled(pilot)
         if keys:
             await pilot.press(*keys)
         pilot.app.clock.advance(seconds)
@@ -30,7 +38,7 @@ def session_at(seconds: float, *keys: str, then: tuple[str, ...] = ()):
 
 
 CASES = {
-    "picker": (None, None),
+    "picker": (None, settled),
     "session-work": (SHORT, session_at(8.4)),
     "session-two-sided": (SHORT, session_at(5 + 20 + 5 + 10 + 5 + 3)),
     "session-paused": (SHORT, session_at(3, "n", "space")),
@@ -53,8 +61,9 @@ def editor_after(*keys: str, duration: str | None = None):
     """A run_before that opens the editor with keys, optionally types a duration, and stills the cursors."""
 
     async def run_before(pilot) -> None:
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press(*keys)
+        await settled(pilot)  # the step's move, read for its preview
         if duration is not None:
             pilot.app.screen.query_one("#duration").focus()
             pilot.app.screen.query_one("#duration").value = duration

@@ -1,7 +1,7 @@
 """The move beside the clock: CPU and wakeups of a session while its figure moves, against the same step
 without a figure, in the same run.
 
-Each round starts, in one private tmux server at 120x40 (where the work leaves the figure its columns),
+Each round starts, in one private tmux server at 150x30 (where the work leaves the figure its columns),
 `supple run` on two one-step routines that differ only in the step's `demo`: arm swings for 90 s, and the
 same without a demo. Over a window in the work it reads, from /proc, each app's CPU time (its threads
 and its sound helper) and its threads' voluntary context switches (each one a wakeup after a wait).
@@ -54,7 +54,7 @@ def one_round(home: Path, window: float) -> dict[str, tuple[float, float]]:
             path = home / f"{name.replace(' ', '-')}.toml"
             path.write_text(text)
             settings = " ".join(f"{k}={v}" for k, v in env.items())
-            cpu.tmux("new-session", "-d", "-s", name.replace(" ", "-"), "-x", "120", "-y", "40",
+            cpu.tmux("new-session", "-d", "-s", name.replace(" ", "-"), "-x", "150", "-y", "30",
                      f"exec env {settings} {command} run {path}")  # fmt: skip
         time.sleep(6)  # started, past the get-ready, the figure moving beside the clock
         pids = {name: pane_pid(name.replace(" ", "-")) for name in ROUTINES}
@@ -86,7 +86,7 @@ def main() -> None:
         for name, figures in found.items():
             results[name].append(figures)
         ratios.append(found["figure"][0] / found["no figure"][0])
-    print(f"{rounds} rounds of {window:g} s in the work, 120x40 in tmux, {os.cpu_count()} cores")
+    print(f"{rounds} rounds of {window:g} s in the work, 150x30 in tmux, {os.cpu_count()} cores")
     for name, figures in results.items():
         cpus, woke = [c for c, _ in figures], [w for _, w in figures]
         print(

@@ -15,8 +15,8 @@ async def settled(pilot) -> None:
     """The moves read on their threads (the picker's preview plays them) and drawn: the same shot each time."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause(0.05)
+    for _ in range(3):  # their frame, laid out and drawn
+        await pilot.pause()
 
 
 def session_at(seconds: float, *keys: str, then: tuple[str, ...] = ()):

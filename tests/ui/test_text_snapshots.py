@@ -44,8 +44,8 @@ async def test_every_screen_at_the_three_sizes_reads_as_kept(cls, size, supple_h
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         await app.workers.wait_for_complete()  # the preview's moves, read on a thread, drawn before a dialog
-        for _ in range(3):
-            await pilot.pause(0.05)
+        for _ in range(3):  # their frame, laid out and drawn
+            await pilot.pause()
         app.push_screen(sample(cls, app))
         await until(pilot, lambda: isinstance(app.screen, cls))
         for _ in range(3):  # the layout settles (the cues' rows are drawn once the middle's size is known)

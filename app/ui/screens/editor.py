@@ -365,7 +365,7 @@ class EditorScreen(RoutineEditor):
 
     def _show_demo(self, step: StepDraft) -> None:
         """The chosen move, playing under its choice (the right side's mirror is what a two-sided step adds)."""
-        self.query_one(MoveShow).play([(f"{step.demo}: one repetition", step.demo)] if step.demo else [])
+        self.query_one(MoveShow).play([("", step.demo)] if step.demo else [])
 
     def _show_ending(self, step: StepDraft) -> None:
         self.query_one("#duration-fields").display = step.ending == "duration"

@@ -65,7 +65,8 @@ class MoveShow(Vertical):
         self.call_after_refresh(self.frame)
 
     def play(self, items: list[tuple[str, str]]) -> None:
-        """Show these moves in turn, each under its caption ("3. Trunk rotation"); none: hide."""
+        """Show these moves in turn, each under its caption ("3. Trunk rotation", or "" for the move's own
+        name); none: hide."""
         items = [(caption, name) for caption, name in items if name] if self.app.braille else []
         if items == self.items:
             return
@@ -104,7 +105,8 @@ class MoveShow(Vertical):
         if len(shown) > 1 and now - self._since >= turn:
             self._index, self._since = (self._index + 1) % len(shown), now
             caption, (move, box) = shown[self._index]
-        self.query_one("#show-caption", Static).update(plain(caption))
+        # An item without a caption is named by its move: "Side bends, one repetition".
+        self.query_one("#show-caption", Static).update(plain(caption or f"{move.name}, one repetition"))
         moment = move.still_moment() if still else (now - self._since) % move.seconds
         figure.show(move, moment, "left" if move.sided else None, box, move.seen_from)
         self._set_running(not still or len(shown) > 1)

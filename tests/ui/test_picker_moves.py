@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.ui.text import plain
 from app.ui.widgets.move_show import SHOWN_FOR, MoveShow
 from tests.ui.helpers import build, screen_lines, until
 
@@ -48,3 +49,29 @@ async def test_reduced_motion_holds_one_pose(clock):
         clock.advance(0.5)
         app.screen.query_one(MoveShow).frame()
         assert str(app.screen.query_one("#show-figure").content) == figure
+
+
+async def test_the_turns_start_at_the_first_step_when_some_moves_were_read_before(clock, monkeypatch):
+    """A session read a few of the routine's moves already: the preview waits for the rest, then starts at 1."""
+    import threading
+
+    import app.moves.move as move_module
+    import app.ui.widgets.move_show as move_show
+    from app.ui.widgets import move_figure
+
+    monkeypatch.setattr(move_figure, "READ", dict(move_module.moves_for_session(["trunk-rotation", "inchworm"])))
+    monkeypatch.setattr(move_show, "READ", move_figure.READ)
+    gate = threading.Event()  # the rest are read only once the test lets them
+    reading = move_module.moves_for_session
+    monkeypatch.setattr(move_module, "moves_for_session", lambda names: gate.wait(10) and reading(names))
+    shown: list[str] = []  # every caption the preview writes
+    monkeypatch.setattr(move_show, "plain", lambda text: shown.append(text) or plain(text))
+    app, _ = build(clock, library=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        show = app.screen.query_one(MoveShow)
+        await until(pilot, lambda: show.display and show.query_one("#show-figure").content_size.height > 8)
+        show.frame()  # a frame while the rest are still being read: nothing yet
+        assert shown == [] and dots(app) == 0
+        gate.set()
+        await until(pilot, lambda: dots(app) > 10)
+        assert set(shown) == {"1. March in place"}  # never a later step's first, from a part of them

@@ -9,7 +9,7 @@ from textual.timer import Timer
 from app.moves.braille import Box
 from app.session.demo import demo_now
 from app.ui.widgets.big_clock import BigClock, block_width
-from app.ui.widgets.move_figure import FRAMES, LEAST, MoveFigure
+from app.ui.widgets.move_figure import FRAMES, LEAST, READ, MoveFigure, read_moves
 
 if TYPE_CHECKING:
     from app.moves.move import Move
@@ -42,18 +42,10 @@ class FigureSlot:
         keys = [step.demo for step in self.screen.runner.engine.routine.steps if step.demo]
         if not keys or not self.screen.app.braille:
             return
-        screen = self.screen
+        read_moves(self.screen, keys, lambda: self._loaded(keys))
 
-        def read() -> None:
-            from app.moves.move import moves_for_session  # the moves' TOML and checks: on this thread, not at start-up
-
-            moves = moves_for_session(keys)
-            screen.app.call_from_thread(self._loaded, moves)
-
-        screen.run_worker(read, thread=True, exit_on_error=False, name="moves")
-
-    def _loaded(self, moves: dict[str, tuple[Move, Box]]) -> None:
-        self.moves = moves
+    def _loaded(self, keys: list[str]) -> None:
+        self.moves = {key: move for key in keys if (move := READ.get(key))}  # one that cannot be read is left out
         self.screen.redraw()  # the cues make way for it
 
     def room(self, scale: int, lead_in: bool) -> tuple[int, int]:

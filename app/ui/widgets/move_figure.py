@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -35,6 +35,28 @@ def draws_braille(environ: Mapping[str, str] | None = None, encoding: str | None
     environ = os.environ if environ is None else environ
     encoding = (encoding or getattr(sys.stdout, "encoding", None) or "").replace("-", "").lower()
     return encoding == "utf8" and environ.get("TERM", "") not in NO_BRAILLE
+
+
+# Moves read so far, with their reach, for the whole app (they never change); None: one that cannot be read.
+READ: dict[str, tuple[Move, Box] | None] = {}
+
+
+def read_moves(node: Widget, names: list[str], then: Callable[[], object]) -> None:
+    """Read the shipped moves `names` not read yet into READ on a thread of `node`'s (some 20 ms a move: never
+    on the event loop), then call `then` on the event loop; at once when all are in already."""
+    unread = [name for name in dict.fromkeys(names) if name not in READ]
+    if not unread:
+        then()
+        return
+
+    def read() -> None:
+        from app.moves.move import moves_for_session  # the moves' TOML and checks: here, not at start-up
+
+        found: dict[str, tuple[Move, Box] | None] = dict.fromkeys(unread)
+        found.update(moves_for_session(unread))
+        node.app.call_from_thread(lambda: (READ.update(found), then()))
+
+    node.run_worker(read, thread=True, exit_on_error=False, group="moves")
 
 
 def figure_text(drawing: Drawing) -> Content:

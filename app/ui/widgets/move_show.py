@@ -10,15 +10,13 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from app.ui.text import plain
-from app.ui.widgets.move_figure import FRAMES, LEAST, MoveFigure
+from app.ui.widgets.move_figure import FRAMES, LEAST, READ, MoveFigure, read_moves
 
 if TYPE_CHECKING:
-    from app.moves.braille import Box
-    from app.moves.move import Move
+    pass
 
 SHOW_ROWS = 10  # a caption and 9 rows of figure, at least: fewer make a smudge of dots, not a person
 SHOWN_FOR = 4.0  # seconds each move plays at least, when there are several: a repetition or more
-_READ: dict[str, tuple[Move, Box]] = {}  # moves read so far, for every show in the app: they do not change
 
 
 class MoveShow(Vertical):
@@ -71,24 +69,14 @@ class MoveShow(Vertical):
         if items == self.items:
             return
         self.items, self._index, self._since = items, 0, self.app.clock()
-        unread = [name for _, name in items if name not in _READ]
-        if unread:
-            self.run_worker(lambda: self._read(unread), thread=True, exit_on_error=False, group="moves")
+        read_moves(self, [name for _, name in items], self.frame)
         self.call_after_refresh(self.fit)  # once the text above it is laid out
-
-    def _read(self, names: list[str]) -> None:
-        from app.moves.move import moves_for_session  # off the event loop: some 20 ms a move
-
-        found = moves_for_session(names)
-        self.app.call_from_thread(self._have, found)
-
-    def _have(self, found: dict[str, tuple[Move, Box]]) -> None:
-        _READ.update(found)
-        self.frame()
 
     def frame(self) -> None:
         """Draw the move now due, moving on to the next when its turn is over."""
-        shown = [(caption, _READ[name]) for caption, name in self.items if name in _READ]
+        if any(name not in READ for _, name in self.items):
+            return  # some are still being read: the turns start when all are in (read_moves calls again)
+        shown = [(caption, move) for caption, name in self.items if (move := READ[name])]
         figure = self.query_one(MoveFigure)
         room = figure.content_size
         still = self.app.settings.reduced_motion

@@ -25,7 +25,8 @@ def routine(text: str) -> Routine:
         text,
         (
             Step(text, duration=20, sides=True, cues=(text, text)),
-            Step(f"{text} 2", reps=4, tempo=2, sets=2, rest=10, cues=(text,)),
+            # A move to show: the sweeps (hostile text, double presses, key storms) reach the figure too.
+            Step(f"{text} 2", reps=4, tempo=2, sets=2, rest=10, cues=(text,), demo="side-bends"),
             Step(f"{text} 3", manual=True),
         ),
         description=text,

@@ -282,15 +282,19 @@ class Engine:
         candidates = [self._cue_time(state.pending[0])] if state.pending else []
         if candidates and candidates[0] <= now:
             return now
+        candidates.append(self.next_second(now))
+        later = [t for t in candidates if t > now]
+        return min(later) if later else now
+
+    def next_second(self, now: float) -> float:
+        """Clock time after `now` at which the displayed whole second changes next."""
         if self.deadline is not None:
             # The countdown shows whole seconds rounded up: it changes at deadline - k.
             left = self.deadline - now
-            candidates.append(self.deadline - (int(left) if left > int(left) else int(left) - 1))
-        else:
-            # The stopwatch shows whole seconds rounded down: it changes at start + k.
-            candidates.append(state.start + int(now - state.start) + 1)
-        later = [t for t in candidates if t > now]
-        return min(later) if later else now
+            return self.deadline - (int(left) if left > int(left) else int(left) - 1)
+        # The stopwatch shows whole seconds rounded down: it changes at start + k.
+        start = self._now_state.start
+        return start + int(now - start) + 1
 
     # --- driving it --------------------------------------------------------------------
 

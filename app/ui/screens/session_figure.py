@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 GAP = 2  # columns between the clock's digits and the figure
 LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
 BESIDE = 20  # columns the figure needs beside the clock in the work: a narrower one is a smudge of dots
+SOON = 0.02  # seconds: a frame due sooner than this after the last waits for the one after
 
 
 class FigureSlot:
@@ -78,10 +79,9 @@ class FigureSlot:
             return shown_scale if width else scale
         self._state = state
         if moving and self._frames is None:
-            self._frames = screen.set_interval(1 / FRAMES, self.frame)
-        elif not moving and self._frames is not None:
-            self._frames.stop()
-            self._frames = None
+            self._aim()
+        elif not moving:
+            self.stop()
         figure.display = bool(width)
         self.width = width
         if not width:
@@ -101,6 +101,21 @@ class FigureSlot:
         move, box = found
         moment = move.still_moment() if screen.app.settings.reduced_motion else demo.moment(move.seconds)
         screen.query_one("#figure", MoveFigure).show(move, moment, demo.side, box, move.seen_from)
+
+    def _aim(self) -> None:
+        """Wake for the next frame on the displayed seconds' grid of FRAMES a second: each second's frame
+        then falls on the clock's own tick and shares its repaint and its write (bench/figure.py)."""
+        engine = self.screen.runner.engine
+        now = self.screen.runner.now()
+        period = 1 / FRAMES
+        wait = (engine.next_second(now) - now) % period if engine.started and not engine.finished else period
+        self._frames = self.screen.set_timer(wait if wait > SOON else wait + period, self._moved)
+
+    def _moved(self) -> None:
+        self._frames = None
+        if self._state and self._state[3]:  # still moving: the timer was not stopped in time
+            self.frame()
+            self._aim()
 
     def stop(self) -> None:
         if self._frames is not None:

@@ -141,11 +141,14 @@ class SessionScreen(SessionDrawing):
         yield Static(id="phase", classes=f"-{self._shown['kind']}")
         with Vertical(id="middle"):
             yield MoveFigure(id="figure")  # docked to the right, in the room the clock leaves
-            yield Static(id="title")
-            yield BigClock(id="clock")
-            yield Static(id="detail")
-            yield Static(id="hint")
-            yield Static(id="cues")
+            # The words in a box of their own, beside the figure: Textual repaints every widget whose box
+            # (its clip) overlaps a change, so a frame of the figure would otherwise re-render all five.
+            with Vertical(id="words"):
+                yield Static(id="title")
+                yield BigClock(id="clock")
+                yield Static(id="detail")
+                yield Static(id="hint")
+                yield Static(id="cues")
         yield Static(id="upcoming")
         yield ProgressBar(id="bar")
         yield KeyBar()

@@ -147,3 +147,27 @@ async def test_a_move_seen_from_above_says_so(clock):
         await started(pilot, app)
         await until(pilot, lambda: "seen from above" in figure_text(app))
         assert dots(app) > 10
+
+
+async def test_a_new_theme_recolours_the_figure(clock):
+    """The figure keeps its frames' strips: a theme chosen mid-session must not leave them in the old colours."""
+    from app.ui.themes import HIGH_CONTRAST
+
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        figure = app.screen.query_one("#figure")
+
+        def styles() -> set:
+            return {segment.style for strip in figure._strips for segment in strip}
+
+        old = figure._styles()
+        assert styles() <= set(old)
+        app.theme = HIGH_CONTRAST.name
+        await pilot.pause()
+        clock.advance(0.5)
+        app.screen.figure.frame()
+        new = figure._styles()
+        assert new != old  # the high-contrast theme's colours differ
+        assert styles() <= set(new) and not styles() & (set(old) - set(new))

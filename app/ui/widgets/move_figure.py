@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 
 LEAST = (12, 6)  # cells a figure needs to be made out
 STEPS = 60  # moments a repetition is drawn at: a frame every 0.1 s of a 6 s move
-# Frames a second while a figure moves. Each costs Textual some 2.5 ms here (a timer, a repaint, a write), so
-# this is what keeps a session with its figure near the CPU of one without (bench/figure.py): at 4 the figure
-# adds about 0.75 % of a core, and a 2 s rep still has 8 frames.
-FRAMES = 4
+# Frames a second while a figure moves, on the grid of the clock's seconds (one shares the second's repaint).
+# Each other frame costs Textual some 2 ms here (a timer, a repaint, a write), so this is what keeps a session
+# with its figure within twice the CPU of one without (bench/figure.py): 4 took 2.2x, 3 takes 1.8x; a 2 s
+# rep still has 6 frames.
+FRAMES = 3
 # Terminals whose fonts have no braille: the Linux console, and those that say they draw nothing.
 NO_BRAILLE = ("linux", "dumb", "vt100", "vt102", "vt220", "cons25")
 
@@ -85,10 +86,9 @@ class MoveFigure(Widget):
         super().__init__(id=id)
         self._drawn: Drawing | None = None
         self._strips: list[Strip] = []
-        self._style_key: tuple | None = None
+        self._style_pair: tuple[Style, Style] | None = None
         self._frames_of: tuple | None = None  # the move, side and size the kept frames are for
-        self._frames: dict[int, Drawing] = {}
-        self._style_pair = (Style(), Style())
+        self._frames: dict[int, tuple[Drawing, list[Strip]]] = {}
 
     @property
     def content(self) -> str:
@@ -100,53 +100,61 @@ class MoveFigure(Widget):
             return self._strips[y]
         return Strip.blank(self.size.width, self.rich_style)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_pair = None  # a new theme, or new classes above it: the kept frames' colours are old
+        self._frames_of = None
+
     def show(self, move: Move, moment: float, side: str | None, box: Box | None = None, caption: str = "") -> bool:
         """Draw `move` at `moment`, with `caption` on its last row ("seen from above"); False when the widget
         is too small for a figure."""
         width, height = self.content_size.width, self.content_size.height - (1 if caption else 0)
         if width < LEAST[0] or height < LEAST[1]:
             return False
-        # A repetition repeats: its frames are drawn once for this size and kept, at STEPS moments a repetition.
+        # A repetition repeats: its frames are drawn once for this size and kept, at STEPS moments a
+        # repetition, as the strips a repaint reads: a frame shown again costs a look-up.
         step = round(moment / move.seconds * STEPS) % STEPS
         key = (move.key, side, width, height, box, caption)
         if key != self._frames_of:
             self._frames_of, self._frames = key, {}
-        drawing = self._frames.get(step)
-        if drawing is None:
+        kept = self._frames.get(step)
+        if kept is None:
             drawing = move.drawing(step * move.seconds / STEPS, side, width, height, box)
             if caption:  # one more row of the figure, kept with its frames
                 words = [False] * width
                 drawing = drawing._replace(
                     rows=[*drawing.rows, caption[:width].center(width)], bright=[*drawing.bright, words]
                 )
-            self._frames[step] = drawing
+            base, bright = self._styles()
+            strips = [
+                Strip(_segments(text, marks, base, bright), len(text))
+                for text, marks in zip(drawing.rows, drawing.bright)
+            ]
+            kept = self._frames[step] = (drawing, strips)
+        drawing, strips = kept
         if drawing is self._drawn:
             return True
-        before = self._drawn
-        self._drawn = drawing
-        base, bright = self._styles()
-        strips: list[Strip] = []
-        changed: list[int] = []
-        for y, (text, marks) in enumerate(zip(drawing.rows, drawing.bright)):
-            if before is not None and y < len(self._strips) and before.rows[y] == text and before.bright[y] == marks:
-                strips.append(self._strips[y])
-                continue
-            strips.append(Strip(_segments(text, marks, base, bright), len(text)))
-            changed.append(y)
-        if len(strips) != len(self._strips):
+        before, self._drawn = self._drawn, drawing
+        if before is None or len(before.rows) != len(drawing.rows):
             self.refresh()
-        elif changed:  # the rows from the first changed to the last: one region to repaint
-            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+        else:
+            changed = [
+                y
+                for y, (was, now) in enumerate(zip(before.rows, drawing.rows))
+                if was != now or before.bright[y] != drawing.bright[y]
+            ]
+            if changed:  # the rows from the first changed to the last: one region to repaint
+                self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
         self._strips = strips
         return True
 
     def _styles(self) -> tuple[Style, Style]:
-        """The figure's muted style and the working side's, worked out again only when the theme changes (the
-        theme's variables take a millisecond or two to make)."""
-        key = (self.app.theme, self.rich_style)
-        if self._style_key != key:
+        """The figure's muted style and the working side's, worked out again only when its styles change
+        (the theme's variables take a millisecond or two to make)."""
+        if self._style_pair is None:
+            base = self.rich_style
             foreground = self.app.get_css_variables().get("foreground")
-            self._style_key, self._style_pair = key, (key[1], key[1] + Style(bold=True, color=foreground))
+            self._style_pair = (base, base + Style(bold=True, color=foreground))
         return self._style_pair
 
     def clear(self) -> None:

@@ -103,12 +103,15 @@ class FigureSlot:
         screen.query_one("#figure", MoveFigure).show(move, moment, demo.side, box, move.seen_from)
 
     def _aim(self) -> None:
-        """Wake for the next frame on the displayed seconds' grid of FRAMES a second: each second's frame
-        then falls on the clock's own tick and shares its repaint and its write (bench/figure.py)."""
+        """Wake for the next frame, half a frame's time off the clock's seconds: a frame's repaint (a large
+        figure's takes some milliseconds) never delays a new second's (bench/timing.py)."""
         engine = self.screen.runner.engine
         now = self.screen.runner.now()
         period = 1 / FRAMES
-        wait = (engine.next_second(now) - now) % period if engine.started and not engine.finished else period
+        if engine.started and not engine.finished:
+            wait = (engine.next_second(now) - period / 2 - now) % period
+        else:
+            wait = period
         self._frames = self.screen.set_timer(wait if wait > SOON else wait + period, self._moved)
 
     def _moved(self) -> None:

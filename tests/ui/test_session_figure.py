@@ -192,3 +192,19 @@ async def test_frames_fall_between_the_clocks_seconds(clock):
             frames = (screen.runner.engine.next_second(now) - (now + aimed[-1])) * FRAMES
             assert abs(frames % 1 - 0.5) < 1e-6, (step, aimed[-1])  # half-way between two seconds' frames
             assert 0.02 < aimed[-1] <= 1 / FRAMES + 0.02
+
+
+async def test_a_pause_in_the_work_brings_no_figure_into_the_columns_it_frees(clock):
+    """At 80x24 the work has no figure; paused, the hint's row makes the digits smaller, and a figure
+    appearing there (and going at the resume) would make the screen jump at every pause."""
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app, "n")
+        assert app.screen.runner.engine.segment.kind == "work" and app.screen.figure.width == 0
+        await pilot.press("space")
+        await until(pilot, lambda: app.screen.runner.engine.paused)
+        await pilot.pause()
+        assert app.screen.figure.width == 0 and dots(app) == 0
+        await pilot.press("space")
+        await until(pilot, lambda: not app.screen.runner.engine.paused)
+        assert app.screen.figure.width == 0

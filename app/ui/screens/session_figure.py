@@ -72,6 +72,10 @@ class FigureSlot:
         demo = demo_now(engine)
         found = self.moves.get(demo.move) if demo else None
         width, shown_scale = self.room(scale, demo.lead_in) if found else (0, scale)
+        if width and engine.paused and demo and not demo.lead_in and not self.width:
+            # Paused in the work, the hint's row makes the digits smaller: a figure appearing in the columns
+            # that frees, and going at the resume, would make the screen jump at every pause.
+            width = 0
         still = screen.app.settings.reduced_motion
         moving = bool(width) and not still and not engine.paused
         state = (demo.move if demo else None, demo.side if demo else None, width, moving)

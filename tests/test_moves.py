@@ -187,3 +187,20 @@ def test_props_mirror_with_the_figure_and_are_drawn():
     assert figure.props == () and figure.props_at("right") == []
     bare = move._replace(props=())
     assert move.drawing(0, "left", 30, 15).rows != bare.drawing(0, "left", 30, 15).rows
+
+
+def test_seen_from_the_side_the_two_sides_face_opposite_ways():
+    """A mirrored pose seen from the side would draw the same: the right side's faces the other way."""
+    moves = load_moves()[0]
+    sided = [move for move in moves.values() if move.sided and move.view == "side"]
+    assert sided
+
+    def other(name: str) -> str:  # the joint the mirror puts in this one's place
+        return name.replace("left_", "right_") if name.startswith("left_") else name.replace("right_", "left_")
+
+    for move in sided:
+        for moment in (0.0, move.seconds / 3):
+            left, right = move.page_at(moment, "left"), move.page_at(moment, "right")
+            assert left != right, move.key
+            for name, (x, y) in left.items():
+                assert right[other(name)] == pytest.approx((-x, y)), (move.key, name)

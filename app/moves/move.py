@@ -56,13 +56,20 @@ class Move(NamedTuple):
 
     def page_at(self, moment: float, side: str | None = None) -> dict[str, tuple[float, float]]:
         """The figure at `moment`, as its view shows it on the page."""
-        return project(self.figure_at(moment, side), self.view)
+        return self._facing(project(self.figure_at(moment, side), self.view), side)
+
+    def _facing(self, page: dict[str, tuple[float, float]], side: str | None) -> dict[str, tuple[float, float]]:
+        """Seen from the side, a mirrored pose looks the same: the right side's is seen from the figure's other
+        side, facing the other way, so the two sides differ at a glance as they do in any other view."""
+        if self.view != "side" or not self.sided or side != "right":
+            return page
+        return {name: (-x, y) for name, (x, y) in page.items()}
 
     def props_at(self, side: str | None = None) -> list[tuple[tuple[float, float], tuple[float, float]]]:
         """The props' lines as the view shows them, mirrored with the figure for the right side."""
         flip = -1.0 if self.sided and side == "right" else 1.0
         ends = [((flip * a[0], a[1], a[2]), (flip * b[0], b[1], b[2])) for a, b in self.props]
-        return [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in ends]  # type: ignore[misc]
+        return [tuple(self._facing(project(Figure({"a": a, "b": b}), self.view), side).values()) for a, b in ends]  # type: ignore[misc]
 
     def drawing(self, moment: float, side: str | None, width: int, height: int, box: Box | None = None) -> Drawing:
         """The move at `moment` drawn in braille on `width` x `height` cells, props and all, within `box`

@@ -68,6 +68,18 @@ async def test_the_player_in_a_tiny_terminal_asks_for_room():
         assert "make the terminal larger" in str(player.query_one("#figure").content)
 
 
+async def test_at_60_columns_the_caption_wraps_whole():
+    """A long name, its side and the key to stop do not fit one 60-column row: none of it is cut off."""
+    from tests.ui.helpers import screen_lines
+
+    moves, _ = load_moves()
+    player = MovePlayer(moves["childs-pose-side-reach"], "left", clock=FakeClock())
+    async with player.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        shown = " ".join(" ".join(screen_lines(player)).split())
+        assert "Child's pose side reach, left side · 6 s a repetition · any key to stop" in shown
+
+
 def test_a_move_plays_in_a_real_terminal_and_a_key_ends_it_as_it_was(supple_home):
     import os
     import time

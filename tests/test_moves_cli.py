@@ -68,6 +68,20 @@ async def test_the_player_in_a_tiny_terminal_asks_for_room():
         assert "make the terminal larger" in str(player.query_one("#figure").content)
 
 
+def test_still_poses_grow_with_the_terminal():
+    from app.cli.moves import STILL_SIZE, still, still_size
+
+    moves, _ = load_moves()
+    move = moves["thread-the-needle"]  # two key poses
+    assert still_size(2, (120, 40)) == (40, 20)  # as large as a pose may be
+    assert still_size(2, (60, 20)) == (29, 15)
+    assert still_size(4, (40, 10)) == STILL_SIZE  # never smaller: a narrow terminal wraps instead
+    lines = still(move, "left", still_size(2, (120, 40)))
+    assert len(lines) == 2 + 20 + 1 and max(len(line) for line in lines[2:-1]) == 2 * 40 + 2
+    dotted = sum(1 for line in lines[2:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
+    assert dotted > 2 * sum(1 for line in still(move, "left")[2:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
+
+
 async def test_at_60_columns_the_caption_wraps_whole():
     """A long name, its side and the key to stop do not fit one 60-column row: none of it is cut off."""
     from tests.ui.helpers import screen_lines

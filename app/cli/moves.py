@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from app.moves.move import Move
 
 LEAST = (16, 8)  # columns and rows a figure needs to be made out (a key hint and a caption come with it)
-STILL_SIZE = (16, 8)  # one key pose's cells in --still
+STILL_SIZE = (16, 8)  # one key pose's cells in --still: the least, and the size when not printed to a terminal
+STILL_LARGEST = (40, 20)  # and the most, in a large terminal
 
 
 def add_moves_commands(commands) -> None:
@@ -61,7 +62,8 @@ def cmd_moves(args: argparse.Namespace) -> int:
         return EXIT_USER
     side = args.side if move.sided else None
     if args.still:
-        for line in still(move, side):
+        size = still_size(len(move.poses), shutil.get_terminal_size()) if sys.stdout.isatty() else STILL_SIZE
+        for line in still(move, side, size):
             echo(line)
         return EXIT_OK
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -81,10 +83,20 @@ def cmd_moves(args: argparse.Namespace) -> int:
     return player.return_code or EXIT_OK
 
 
-def still(move: Move, side: str | None) -> list[str]:
-    """The move's key poses side by side, each in STILL_SIZE cells, under its name and with each pose's time."""
-    width, height = STILL_SIZE
-    frames = [move.drawing(at, side, width, height).rows for at, _ in move.poses]
+def still_size(poses: int, terminal: tuple[int, int]) -> tuple[int, int]:
+    """Cells for each of `poses` key poses side by side in a `terminal` of (columns, rows): as large as it
+    allows, up to STILL_LARGEST, and never below STILL_SIZE (a narrow terminal wraps the rows instead)."""
+    columns, rows = terminal
+    width = (columns - 2 * (poses - 1)) // max(poses, 1)
+    height = rows - 5  # the title, a blank row, the times, and the prompt after it
+    return (max(STILL_SIZE[0], min(STILL_LARGEST[0], width)), max(STILL_SIZE[1], min(STILL_LARGEST[1], height)))
+
+
+def still(move: Move, side: str | None, size: tuple[int, int] = STILL_SIZE) -> list[str]:
+    """The move's key poses side by side, each in `size` cells, under its name and with each pose's time."""
+    width, height = size
+    box = move.reach()  # the least box the figure keeps to through a repetition: as large as the cells allow
+    frames = [move.drawing(at, side, width, height, box).rows for at, _ in move.poses]
     title = f"{move.name}: {len(move.poses)} key poses, {move.seconds:g} s a repetition"
     title += f", {side} side" if side else ""
     lines = [title, ""]

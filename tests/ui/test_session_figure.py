@@ -50,12 +50,19 @@ async def test_in_the_work_the_digits_are_as_large_as_without_a_figure(clock, si
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_getting_ready_the_figure_is_large_at_every_size(clock, size):
-    """The moment the user looks to learn the move: it takes up to half the width, the digits what is left."""
+    """The moment the user looks to learn the move: the figure as tall as the middle, taking no more columns
+    than its proportions use there (at most half the width), and the cues the rest."""
     app, _ = build(clock, start=MOBILITY)
     async with app.run_test(size=size) as pilot:
         await started(pilot, app)
         await until(pilot, lambda: dots(app) > 10)
-        assert app.screen.figure.width >= size[0] // 2 - 4
+        figure = app.screen.query_one("#figure")
+        middle = app.screen.query_one("#middle").content_size
+        drawn = [row for row in figure.content.splitlines() if any(ord(char) in BRAILLE for char in row)]
+        assert len(drawn) >= 0.7 * middle.height  # as tall as the room allows
+        assert 12 <= app.screen.figure.width <= size[0] // 2
+        cues = app.screen.query_one("#cues")
+        assert cues.content_size.width >= size[0] - 8 - app.screen.figure.width  # the cues keep the rest
         assert len(clock_rows(app)) >= 5  # block digits still
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
@@ -19,6 +20,13 @@ GAP = 2  # columns between the clock's digits and the figure
 LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
 BESIDE = 20  # columns the figure needs beside the clock in the work: a narrower one is a smudge of dots
 SOON = 0.02  # seconds: a frame due sooner than this after the last waits for the one after
+
+
+def proportional(box: Box, rows: int) -> int:
+    """Columns a figure `rows` high fills at its box's proportions (a cell is two dots wide and four high,
+    and a dot about as wide as it is tall), with a column either side."""
+    left, right, bottom, top = box
+    return math.ceil(rows * 2 * (right - left) / (top - bottom)) + 2
 
 
 class FigureSlot:
@@ -49,20 +57,24 @@ class FigureSlot:
         self.moves = {key: move for key in keys if (move := READ.get(key))}  # one that cannot be read is left out
         self.screen.redraw()  # the cues make way for it
 
-    def room(self, scale: int, lead_in: bool) -> tuple[int, int]:
-        """The columns the figure may take beside the clock's digits, and the digits' scale then: at `scale`,
-        the size they have without it, in the work; getting ready, smaller if need be. (0, scale) when too
+    def room(self, scale: int, lead_in: bool, box: Box, caption: bool) -> tuple[int, int]:
+        """The columns the figure takes beside the clock's digits, and the digits' scale then: at `scale`, the
+        size they have without it, in the work; getting ready, smaller if need be. It takes no more columns
+        than its own proportions use at the middle's height, so the cues keep the rest. (0, scale) when too
         few columns are left."""
         screen = self.screen
         middle = screen.query_one("#middle").content_size
         value = screen.query_one("#clock", BigClock).value
         if scale < 1 or middle.height < LEAST[1]:
             return 0, scale
+        wanted = max(LEAST[0], min(proportional(box, middle.height - caption), int(middle.width * LEAD_IN_SHARE)))
         if lead_in:
-            while scale > 1 and block_width(value, scale) > middle.width * (1 - LEAD_IN_SHARE):
+            while scale > 1 and block_width(value, scale) + GAP + wanted > middle.width:
                 scale -= 1
         free = middle.width - block_width(value, scale) - GAP
-        return (free, scale) if free >= (LEAST[0] if lead_in else BESIDE) else (0, scale)
+        if free < (LEAST[0] if lead_in else BESIDE):
+            return 0, scale
+        return min(free, max(wanted, 0 if lead_in else BESIDE)), scale
 
     def refresh(self, scale: int) -> int:
         """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize."""
@@ -71,7 +83,11 @@ class FigureSlot:
         engine = screen.runner.engine
         demo = demo_now(engine)
         found = self.moves.get(demo.move) if demo else None
-        width, shown_scale = self.room(scale, demo.lead_in) if found else (0, scale)
+        if found:
+            move, box = found
+            width, shown_scale = self.room(scale, demo.lead_in, box, bool(move.seen_from))
+        else:
+            width, shown_scale = 0, scale
         if width and engine.paused and demo and not demo.lead_in and not self.width:
             # Paused in the work, the hint's row makes the digits smaller: a figure appearing in the columns
             # that frees, and going at the resume, would make the screen jump at every pause.

@@ -215,3 +215,18 @@ async def test_a_pause_in_the_work_brings_no_figure_into_the_columns_it_frees(cl
         await pilot.press("space")
         await until(pilot, lambda: not app.screen.runner.engine.paused)
         assert app.screen.figure.width == 0
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_the_figure_draws_in_the_ansi_themes(clock, theme):
+    """Their foreground is "ansi_default", which rich's colours cannot parse: the figure crashed the app."""
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        clock.advance(0.5)
+        app.screen.figure.frame()
+        await pilot.pause()
+        bright = app.screen.query_one("#figure")._styles()[1]
+        assert bright.bold and bright.color is not None and bright.color.is_default

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
@@ -153,7 +154,8 @@ class MoveFigure(Widget):
         (the theme's variables take a millisecond or two to make)."""
         if self._style_pair is None:
             base = self.rich_style
-            foreground = self.app.get_css_variables().get("foreground")
+            # Through Textual's colour: an ANSI theme's foreground is "ansi_default", which rich cannot parse.
+            foreground = Color.parse(self.app.get_css_variables().get("foreground", "ansi_default")).rich_color
             self._style_pair = (base, base + Style(bold=True, color=foreground))
         return self._style_pair
 

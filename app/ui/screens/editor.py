@@ -29,6 +29,7 @@ from app.ui.screens.editor_base import RoutineEditor, Write
 from app.ui.text import lines, notify, plain
 from app.ui.widgets.key_bar import KeyBar
 from app.ui.widgets.move_show import MoveShow
+from app.ui.widgets.tick import Tick
 
 KIND_LABELS = {"warmup": "Warm-up", "cooldown": "Cooldown", "mobility": "Mobility", "other": "Other"}
 ENDING_LABELS = (("duration", "A time"), ("reps", "A number of reps"), ("manual", "When I say done"))
@@ -261,7 +262,7 @@ class EditorScreen(RoutineEditor):
                         yield from _field("Sets", _input("", "sets", "1", short=True), "sets-error")
                     with Vertical(classes="cell"):
                         yield from _field("Rest between sets", _input("", "rest", "0s", short=True), "rest-error")
-                yield Checkbox("Both sides (left, then right)", id="sides", compact=True)
+                yield Tick("Both sides (left, then right)", id="sides", compact=True)
                 yield Static("", id="sides-error", classes="field-error")
                 yield Label("Form cues, one per line", classes="field-label")
                 yield TextArea(id="cues", soft_wrap=True, compact=True)

@@ -17,6 +17,7 @@ from app.sound.synth import CUES, length
 from app.text import shorten
 from app.ui.screens.dialogs import ConfirmScreen, Dialog
 from app.ui.text import notify, plain
+from app.ui.widgets.tick import Tick
 
 # The flash setting's choices, as the list shows them.
 FLASHES = [("when silent", "auto"), ("always", "on"), ("never", "off")]
@@ -36,14 +37,14 @@ class SettingsScreen(Dialog[None]):
         settings = self.app.settings
         with Vertical(classes="dialog settings"):
             yield Static("Settings", classes="dialog-question")
-            yield Checkbox("Sound cues (start, 3-2-1, switch sides, done)", settings.sound, id="sound", compact=True)
+            yield Tick("Sound cues (start, 3-2-1, switch sides, done)", settings.sound, id="sound", compact=True)
             with Horizontal(classes="setting"):
                 yield Label("Volume (0-100)", classes="setting-label")
                 yield Input(str(settings.volume), id="volume", type="integer", max_length=3, compact=True)
             yield Static("", id="volume-error", classes="field-error")
-            yield Checkbox("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
-            yield Checkbox("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
-            yield Checkbox("Ask how my back feels after each session", settings.checkin, id="checkin", compact=True)
+            yield Tick("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
+            yield Tick("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
+            yield Tick("Ask how my back feels after each session", settings.checkin, id="checkin", compact=True)
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
                 themes = sorted(self.app.available_themes)
@@ -53,7 +54,7 @@ class SettingsScreen(Dialog[None]):
             with Horizontal(classes="setting"):
                 yield Label("Flash", classes="setting-label")
                 yield Select(FLASHES, value=settings.flash, allow_blank=False, id="flash", compact=True)
-                motion = Checkbox("Reduced motion", settings.reduced_motion, id="reduced_motion", compact=True)
+                motion = Tick("Reduced motion", settings.reduced_motion, id="reduced_motion", compact=True)
                 motion.tooltip = "Nothing blinks or moves: a steady band instead of the flash, figures that hold a pose"
                 yield motion
             state = self.app.sound_state

@@ -204,3 +204,24 @@ def test_seen_from_the_side_the_two_sides_face_opposite_ways():
             assert left != right, move.key
             for name, (x, y) in left.items():
                 assert right[other(name)] == pytest.approx((-x, y)), (move.key, name)
+
+
+def _foot_travel(move, moments) -> float:
+    """How far either foot gets from where it is at the start, over `moments`, on either side."""
+    worst = 0.0
+    for side in ("left", "right") if move.sided else (None,):
+        start = move.figure_at(0, side).points
+        for moment in moments:
+            points = move.figure_at(moment, side).points
+            for foot in ("left_foot", "right_foot"):
+                worst = max(worst, math.dist(points[foot], start[foot]))
+    return worst
+
+
+def test_feet_planted_in_the_key_poses_stay_planted_between_them():
+    """Angles blended between key poses can slide a planted foot (the squat's slid 11 cm, hip circles' 20):
+    where the key poses keep the feet still, the whole repetition does, within 5 cm."""
+    for key, move in load_moves()[0].items():
+        if _foot_travel(move, [at for at, _ in move.poses]) > 0.01:
+            continue  # a move that steps, swings or lifts a leg
+        assert _foot_travel(move, [move.seconds * i / 48 for i in range(48)]) < 0.05, key

@@ -72,7 +72,7 @@ def test_still_poses_grow_with_the_terminal():
     from app.cli.moves import STILL_SIZE, still, still_size
 
     moves, _ = load_moves()
-    move = moves["thread-the-needle"]  # two key poses
+    move = moves["trunk-rotation"]  # two key poses
     assert still_size(2, (120, 40)) == (40, 20)  # as large as a pose may be
     assert still_size(2, (60, 20)) == (29, 15)
     assert still_size(4, (40, 10)) == STILL_SIZE  # never smaller: a narrow terminal wraps instead

@@ -97,13 +97,16 @@ class SessionDrawing(SuppleScreen[None]):
         scale, room = self._clock_room(view.clock, bool(view.cues))
         scale = self.figure.refresh(scale)  # before the cues: they have the rows and width the two leave
         cue_rows = max(0, room - ROWS * max(scale, 1))
-        # The cues have the screen's width less the band either side with reduced motion (a border and a
-        # column of padding each side), less the figure's. (The middle's own size lags a resize by a frame.)
-        middle = self.query_one("#middle")
-        band = 4 if any(middle.has_class(f"-band-{kind}") for kind in KINDS) else 0
-        cues_width = width - 8 - band - self.figure.width
+        cues_width = self.middle_width() - 8 - self.figure.width
         self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, cues_width)))
         self._text("upcoming", next_line(view.upcoming, view.upcoming_more, width - 2, view.upcoming_label))
+
+    def middle_width(self) -> int:
+        """The middle's columns: the screen's, less the band either side with reduced motion (a border and a
+        column of padding each side). Worked out, since the middle's own size lags a resize or a new band by
+        a frame: a figure sized from it ran off the right edge."""
+        middle = self.query_one("#middle")
+        return self.size.width - (4 if any(middle.has_class(f"-band-{kind}") for kind in KINDS) else 0)
 
     def redraw(self) -> None:
         """Draw every part again: its size, or the room the figure takes, changed."""
@@ -120,10 +123,9 @@ class SessionDrawing(SuppleScreen[None]):
     def _clock_room(self, clock: str, any_cues: bool) -> tuple[int, int]:
         """The clock's scale and the rows it and the cues share: the clock has its largest digits across the
         whole middle that leave a row for a cue, and the cues what is left below them."""
-        middle = self.query_one("#middle").content_size
         others = sum(1 for key in ("title", "detail", "hint") if self._shown.get(key))
-        room = middle.height - others
-        return best_scale(clock, middle.width, room - (1 if any_cues else 0)), room
+        room = self.query_one("#middle").content_size.height - others
+        return best_scale(clock, self.middle_width(), room - (1 if any_cues else 0)), room
 
     def _set_kind(self, kind: str) -> None:
         phase = self.query_one("#phase")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from textual.geometry import Size
 from textual.timer import Timer
 
 from app.moves.braille import Box
@@ -63,7 +64,7 @@ class FigureSlot:
         than its own proportions use at the middle's height, so the cues keep the rest. (0, scale) when too
         few columns are left."""
         screen = self.screen
-        middle = screen.query_one("#middle").content_size
+        middle = Size(screen.middle_width(), screen.query_one("#middle").content_size.height)
         value = screen.query_one("#clock", BigClock).value
         if scale < 1 or middle.height < LEAST[1]:
             return 0, scale

@@ -253,3 +253,17 @@ async def test_with_the_reduced_motion_band_the_figure_stays_inside_the_middle(c
             if figure.display:
                 assert figure.region.right <= middle.content_region.right, (figure.region, middle.content_region)
             await pilot.press("n")
+
+
+async def test_getting_ready_for_a_kneeling_move_the_cues_show_whole_at_80x24(clock):
+    """A figure on hands and knees is wide: at half the width it cut cat-cow's cues to some 26 characters.
+    It gives the cues their longest line while it keeps 20 columns."""
+    relief = load_entry(bundled_routines_dir() / "upper-back-relief.toml", "bundled").routine
+    app, _ = build(clock, start=relief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app, "n n")
+        await until(pilot, lambda: dots(app) > 10)
+        assert app.screen.runner.engine.segment.kind == "transition"
+        cues = str(app.screen.query_one("#cues").content)
+        assert "On hands and knees, hands under shoulders" in cues and "…" not in cues, cues
+        assert app.screen.figure.width >= 20

@@ -95,7 +95,9 @@ class SessionDrawing(SuppleScreen[None]):
         self._text("hint", self._said or view.hint)
         width = self.size.width
         scale, room = self._clock_room(view.clock, bool(view.cues))
-        scale = self.figure.refresh(scale)  # before the cues: they have the rows and width the two leave
+        # Before the cues: they have the rows and width the two leave; the figure leaves them their longest
+        # line if it can ("• " and the padding either side besides).
+        scale = self.figure.refresh(scale, max((len(" ".join(cue.split())) + 10 for cue in view.cues), default=0))
         cue_rows = max(0, room - ROWS * max(scale, 1))
         cues_width = self.middle_width() - 8 - self.figure.width
         self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, cues_width)))

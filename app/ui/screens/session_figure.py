@@ -58,17 +58,18 @@ class FigureSlot:
         self.moves = {key: move for key in keys if (move := READ.get(key))}  # one that cannot be read is left out
         self.screen.redraw()  # the cues make way for it
 
-    def room(self, scale: int, lead_in: bool, box: Box, caption: bool) -> tuple[int, int]:
+    def room(self, scale: int, lead_in: bool, box: Box, caption: bool, words: int = 0) -> tuple[int, int]:
         """The columns the figure takes beside the clock's digits, and the digits' scale then: at `scale`, the
         size they have without it, in the work; getting ready, smaller if need be. It takes no more columns
-        than its own proportions use at the middle's height, so the cues keep the rest. (0, scale) when too
-        few columns are left."""
+        than its own proportions use at the middle's height, nor than leave the cues their `words` columns
+        while it keeps BESIDE. (0, scale) when too few columns are left."""
         screen = self.screen
         middle = Size(screen.middle_width(), screen.query_one("#middle").content_size.height)
         value = screen.query_one("#clock", BigClock).value
         if scale < 1 or middle.height < LEAST[1]:
             return 0, scale
-        wanted = max(LEAST[0], min(proportional(box, middle.height - caption), int(middle.width * LEAD_IN_SHARE)))
+        wanted = min(proportional(box, middle.height - caption), int(middle.width * LEAD_IN_SHARE))
+        wanted = max(LEAST[0], min(wanted, max(BESIDE, middle.width - words)))  # the cues whole, if it can
         if lead_in:
             while scale > 1 and block_width(value, scale) + GAP + wanted > middle.width:
                 scale -= 1
@@ -77,7 +78,7 @@ class FigureSlot:
             return 0, scale
         return min(free, max(wanted, 0 if lead_in else BESIDE)), scale
 
-    def refresh(self, scale: int) -> int:
+    def refresh(self, scale: int, words: int = 0) -> int:
         """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize."""
         screen = self.screen
         figure = screen.query_one("#figure", MoveFigure)
@@ -86,7 +87,7 @@ class FigureSlot:
         found = self.moves.get(demo.move) if demo else None
         if found:
             move, box = found
-            width, shown_scale = self.room(scale, demo.lead_in, box, bool(move.seen_from))
+            width, shown_scale = self.room(scale, demo.lead_in, box, bool(move.seen_from), words)
         else:
             width, shown_scale = 0, scale
         if width and engine.paused and demo and not demo.lead_in and not self.width:

@@ -14,7 +14,7 @@ from app.routine.routine_file import parse_routine
 from app.routine.validate import STEP_KEYS, TOP_KEYS
 
 BUNDLED = sorted((Path(__file__).parent.parent / "routines").glob("*.toml"))
-FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Numbers of every size, as TOML values and inside duration strings (clock forms included).
 huge_digits = st.integers(1, 4300).map(lambda n: "9" * n)

@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 
+from app.moves.braille import fit
 from app.moves.figure import BONES, NEUTRAL, RANGES, mirrored, place
 from app.moves.move import SAMPLES, load_moves, parse_move
 from app.routine.errors import RoutineError
@@ -31,7 +32,7 @@ def test_a_repetition_keeps_every_bone_every_joint_in_range_and_the_figure_in_it
             points = place(pose).points
             for start, end, length in BONES:
                 assert math.isclose(math.dist(points[start], points[end]), length, abs_tol=1e-9)
-            for joint, (x, y) in move.page_at(moment, side).items():
+            for joint, (x, y) in move.shown(move.page_at(moment, side)).items():
                 assert left <= x <= right and bottom <= y <= top, (key, moment, side, joint)
             if move.sided:
                 assert move.pose_at(moment, "right") == mirrored(move.pose_at(moment, "left"))
@@ -123,6 +124,7 @@ def test_a_good_file_reads():
         ),
         (("left_arm_out = 90", "root_x = 0.9\nleft_arm_out = 90"), "bad.toml:9:1: pose 2: the left hand leaves"),
         (("left_arm_out = 45", "left_arm_out = true"), "bad.toml:7:1: pose 1: left_arm_out must be a number"),
+        (('view = "front"', 'view = "front"\nclose = "yes"'), "bad.toml:3:1: close must be true"),
     ],
 )
 def test_a_bad_move_is_refused_with_where_and_what(change, said):
@@ -225,3 +227,30 @@ def test_feet_planted_in_the_key_poses_stay_planted_between_them():
         if _foot_travel(move, [at for at, _ in move.poses]) > 0.01:
             continue  # a move that steps, swings or lifts a leg
         assert _foot_travel(move, [move.seconds * i / 48 for i in range(48)]) < 0.05, key
+
+
+def test_a_move_seen_close_is_cut_at_its_waist_and_drawn_larger():
+    """Its box holds the hips up, not the legs; nothing is drawn below it; the shoulders travel more dots."""
+    whole = parse_move(GOOD.encode(), "whole.toml", "whole")
+    close = parse_move(GOOD.replace('view = "front"', 'view = "front"\nclose = true').encode(), "close.toml", "close")
+    assert close.close and not whole.close
+    knees = min(y for joint, (x, y) in close.page_at(0.0).items() if joint.endswith("_knee"))
+    hips = min(y for joint, (x, y) in close.page_at(0.0).items() if joint.endswith("_hip"))
+    left, right, bottom, top = close.box
+    assert knees < bottom < hips
+    drawing = close.drawing(0.0, None, 10, 20, close.box)  # narrow: room to spare below the waist
+    _, _, lowest = fit(close.box, 10, 20)
+    below = [row for number, row in enumerate(drawing.rows) if number * 4 > lowest + 1]
+    assert below and all(char == chr(0x2800) for row in below for char in row)  # room below, left blank
+    assert any(char != chr(0x2800) for char in drawing.rows[int(lowest) // 4])  # drawn down to the waist
+
+    def shoulder_dots(move):
+        scale, _, _ = fit(move.reach(), 20, 10)
+        ys = [move.page_at(at)["left_shoulder"][1] for at, _ in move.poses]
+        return (max(ys) - min(ys)) * scale
+
+    raised = GOOD.replace("left_arm_out = 45", "left_shoulder_lift = 30")
+    raised = raised.replace("left_arm_out = 90", "left_arm_out = 0")
+    seen_close = raised.replace('view = "front"', 'view = "front"\nclose = true')
+    near, far = (parse_move(text.encode(), "c.toml", "c") for text in (seen_close, raised))
+    assert shoulder_dots(near) > 1.4 * shoulder_dots(far)

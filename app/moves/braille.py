@@ -31,11 +31,12 @@ class Canvas:
 
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
+        self.lowest = height * 4 - 1  # the last row of dots drawn: a figure seen close is cut at its waist
         self.cells = [[0] * width for _ in range(height)]
         self.bright = [[False] * width for _ in range(height)]
 
     def dot(self, x: int, y: int, bright: bool = False) -> None:
-        if 0 <= x < self.width * 2 and 0 <= y < self.height * 4:
+        if 0 <= x < self.width * 2 and 0 <= y <= self.lowest:
             row, column = y // 4, x // 2
             self.cells[row][column] |= DOT_BITS[x % 2][y % 4]
             if bright:
@@ -103,12 +104,16 @@ def draw(
     height: int,
     side: str | None = None,
     props: Sequence[Line] = (),
+    clip: bool = False,
 ) -> Drawing:
     """The projected joints drawn within `box` on `width` x `height` cells; `side` ("left" or "right"): the
-    working side's limbs marked bright; `props`: still lines drawn dashed."""
+    working side's limbs marked bright; `props`: still lines drawn dashed; `clip`: nothing below the box's
+    bottom (the legs of a figure seen close)."""
     canvas = Canvas(width, height)
     scale, x0, y0 = fit(box, width, height)
     left, _, bottom, _ = box
+    if clip:
+        canvas.lowest = min(canvas.lowest, round(y0))
 
     def on_page(x: float, y: float) -> tuple[int, int]:
         return round(x0 + (x - left) * scale), round(y0 - (y - bottom) * scale)

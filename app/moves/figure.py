@@ -82,6 +82,7 @@ JOINTS = (
     "right_knee",
     "right_foot",
 )
+WAIST_UP = frozenset(JOINTS[:10]) | {"left_hip", "right_hip"}  # what a move seen close shows
 BONES = (  # (from, to, length); the collarbones and the hips' bar are bones too, of fixed length
     ("pelvis", "mid_back", SPINE / 2),  # two halves, so a back can round or arch
     ("mid_back", "neck", SPINE / 2),

@@ -27,6 +27,8 @@ def svg(move: Move) -> str:
         f'viewBox="0 0 {width} {PANEL + 20}" font-family="sans-serif" font-size="12">',
         f'<rect width="{width}" height="{PANEL + 20}" fill="#ffffff"/>',
     ]
+    if move.close:  # seen close: cut at the box's bottom, the waist, as the terminal draws it
+        parts.append(f'<clipPath id="waist"><rect width="{width}" height="{PANEL - 5}"/></clipPath>')
     for number, (at, _) in enumerate(move.poses):
         shown = move.page_at(at, side)
         x0 = number * PANEL + (PANEL - (right - left) * scale) / 2
@@ -35,7 +37,7 @@ def svg(move: Move) -> str:
             x, y = shown[joint]
             return round(x0 + (x - left) * scale, 1), round(PANEL - 5 - (y - bottom) * scale, 1)
 
-        if move.view != "above":
+        if move.view != "above" and not move.close:
             floor = round(PANEL - 5 - (0 - bottom) * scale, 1)
             parts.append(
                 f'<line x1="{number * PANEL + 5}" y1="{floor}" x2="{(number + 1) * PANEL - 5}" y2="{floor}" '
@@ -48,6 +50,8 @@ def svg(move: Move) -> str:
                 f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
                 'stroke-dasharray="4 3"/>'
             )
+        if move.close:
+            parts.append('<g clip-path="url(#waist)">')
         for start, end, _ in BONES:
             (x1, y1), (x2, y2) = point(start), point(end)
             colour = WORKING if side and start.startswith(side) and end.startswith(side) else INK
@@ -55,6 +59,8 @@ def svg(move: Move) -> str:
                 f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{colour}" stroke-width="3" '
                 'stroke-linecap="round"/>'
             )
+        if move.close:
+            parts.append("</g>")
         hx, hy = point("head")
         parts.append(
             f'<circle cx="{hx}" cy="{hy}" r="{round(HEAD * scale, 1)}" fill="#ffffff" stroke="{INK}" stroke-width="3"/>'
@@ -76,10 +82,11 @@ def page(moves: dict[str, Move]) -> str:
     ]
     for key, move in moves.items():
         sides = ", each side" if move.sided else ""
+        close = ", close, from the waist up" if move.close else ""
         lines += [
             f"## {move.name}",
             "",
-            f"`supple moves {key}` · seen {SEEN[move.view]} · {move.seconds:g} s a repetition{sides}",
+            f"`supple moves {key}` · seen {SEEN[move.view]}{close} · {move.seconds:g} s a repetition{sides}",
             "",
             f"![{move.name}: its key poses](moves/{key}.svg)",
             "",

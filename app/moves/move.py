@@ -12,7 +12,19 @@ from typing import NamedTuple
 
 from app import paths
 from app.moves.braille import Box, Drawing, draw
-from app.moves.figure import HEAD, RANGES, VIEWS, Figure, Vector, blend, grounded, mirrored, place, project
+from app.moves.figure import (
+    HEAD,
+    RANGES,
+    VIEWS,
+    WAIST_UP,
+    Figure,
+    Vector,
+    blend,
+    grounded,
+    mirrored,
+    place,
+    project,
+)
 from app.routine.errors import Problem, RoutineError
 from app.routine.toml_locator import Locator
 from app.text import closest
@@ -48,6 +60,11 @@ class Move(NamedTuple):
     box: Box
     grounded: bool = True  # its lowest point rests on the floor (false: a jump, or a figure shown floating)
     props: tuple[tuple[Vector, Vector], ...] = ()  # still lines (a door frame, a wall), for the left side
+    close: bool = False  # seen close, from the waist up: for moves of the shoulders, whose travel is short
+
+    def shown(self, page: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """The joints of `page` the move's box holds: all of them, or from the hips up when seen close."""
+        return {joint: point for joint, point in page.items() if joint in WAIST_UP} if self.close else page
 
     def figure_at(self, moment: float, side: str | None = None) -> Figure:
         """The figure `moment` seconds into the move, resting on the floor unless the move says not."""
@@ -74,7 +91,8 @@ class Move(NamedTuple):
     def drawing(self, moment: float, side: str | None, width: int, height: int, box: Box | None = None) -> Drawing:
         """The move at `moment` drawn in braille on `width` x `height` cells, props and all, within `box`
         (default: the move's own)."""
-        return draw(self.page_at(moment, side), box or self.box, width, height, side, self.props_at(side))
+        page = self.page_at(moment, side)
+        return draw(page, box or self.box, width, height, side, self.props_at(side), clip=self.close)
 
     def reach(self, samples: int = 24, margin: float = 0.08) -> Box:
         """The least box the figure (and its props) stays in through a repetition, on either side: drawn in
@@ -86,7 +104,7 @@ class Move(NamedTuple):
                     xs.append(x)
                     ys.append(y)
             for sample in range(samples):
-                for x, y in self.page_at(self.seconds * sample / samples, side).values():
+                for x, y in self.shown(self.page_at(self.seconds * sample / samples, side)).values():
                     xs.append(x)
                     ys.append(y)
         head = HEAD + margin  # the head's ring reaches past its centre
@@ -131,7 +149,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     def problem(position: tuple[int, int], message: str) -> None:
         problems.append(Problem(filename, position[0], position[1], message))
 
-    known = ("name", "view", "sided", "grounded", "seconds", "box", "poses", "props")
+    known = ("name", "view", "sided", "grounded", "close", "seconds", "box", "poses", "props")
     for name in doc:
         if name not in known:
             close = closest(name, known)
@@ -149,19 +167,24 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     on_floor = doc.get("grounded", True)
     if not isinstance(on_floor, bool):
         problem(where.root_key("grounded"), "grounded must be true (the lowest point rests on the floor) or false")
+    seen_close = doc.get("close", False)
+    if not isinstance(seen_close, bool):
+        problem(where.root_key("close"), "close must be true (seen close, from the waist up) or false")
     seconds = doc.get("seconds")
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= LONGEST:
         problem(
             where.root_key("seconds"), f"seconds must be the length of one repetition, over 0 and up to {LONGEST:g}"
         )
         seconds = None
-    box = _box(doc.get("box", BOXES[view]), where, problem)
+    box = _box(doc["box"], where, problem) if "box" in doc else BOXES[view]
     poses = _poses(doc.get("poses"), seconds, where, problem)
     at_props = Locator(text, "props")
     props = _props(doc.get("props", []), at_props, where, problem)
     if problems:
         raise RoutineError(problems)
-    move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props)
+    move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props, seen_close)
+    if seen_close and "box" not in doc:
+        move = move._replace(box=move.reach())  # the view's box would keep the figure at its full size
     _stays_in_box(move, where, at_props, problem)
     if problems:
         raise RoutineError(problems)
@@ -270,7 +293,7 @@ def _stays_in_box(move: Move, where: Locator, at_props: Locator, problem) -> Non
     for sample in range(SAMPLES):
         moment = move.seconds * sample / SAMPLES
         for side in ("left", "right") if move.sided else (None,):
-            for joint, (x, y) in move.page_at(moment, side).items():
+            for joint, (x, y) in move.shown(move.page_at(moment, side)).items():
                 if not (left <= x <= right and bottom <= y <= top):
                     # Pointed at the key pose nearest that moment (the repetition loops, so the first is
                     # near its end too): the one to change, most likely.

@@ -254,3 +254,25 @@ def test_a_move_seen_close_is_cut_at_its_waist_and_drawn_larger():
     seen_close = raised.replace('view = "front"', 'view = "front"\nclose = true')
     near, far = (parse_move(text.encode(), "c.toml", "c") for text in (seen_close, raised))
     assert shoulder_dots(near) > 1.4 * shoulder_dots(far)
+
+
+@pytest.mark.parametrize("key", sorted(MOVES))
+def test_each_side_is_drawn_whole_in_its_own_box_at_one_size(key):
+    """The reach is the left side's box; the right side's (its mirror, but in the angle view) holds the right
+    side's figure at every moment, at the same size: switching sides never resizes the figure."""
+    move = MOVES[key]
+    reach = move.reach()
+    for side in ("left", "right"):
+        left, right, bottom, top = box = move.box_for(reach, side)
+        assert (right - left, top - bottom) == pytest.approx((reach[1] - reach[0], reach[3] - reach[2]))
+        for sample in range(SAMPLES):
+            for joint, (x, y) in move.shown(move.page_at(move.seconds * sample / SAMPLES, side)).items():
+                assert left <= x <= right and bottom <= y <= top, (key, side, sample, joint, box)
+
+
+def test_a_sided_move_seen_from_the_side_is_drawn_in_the_room_one_side_needs():
+    """Its two sides face opposite ways: one box for both would be far wider, the figure smaller."""
+    move = MOVES["doorway-chest-stretch"]
+    left, right, _, _ = move.reach()
+    right_left, right_right, _, _ = move.box_for(move.reach(), "right")
+    assert right - left < 0.8 * (max(right, right_right) - min(left, right_left))

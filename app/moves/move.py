@@ -92,13 +92,23 @@ class Move(NamedTuple):
         """The move at `moment` drawn in braille on `width` x `height` cells, props and all, within `box`
         (default: the move's own)."""
         page = self.page_at(moment, side)
-        return draw(page, box or self.box, width, height, side, self.props_at(side), clip=self.close)
+        shown = self.box_for(box or self.box, side)
+        return draw(page, shown, width, height, side, self.props_at(side), clip=self.close)
+
+    def box_for(self, box: Box, side: str | None) -> Box:
+        """`box`, given for the left side, as the right side needs it: mirrored, in every view but the angle
+        (there the right side is not the left's mirror on the page, and one box holds both)."""
+        if not self.sided or side != "right" or self.view == "angle":
+            return box
+        left, right, bottom, top = box
+        return (-right, -left, bottom, top)
 
     def reach(self, samples: int = 24, margin: float = 0.08) -> Box:
-        """The least box the figure (and its props) stays in through a repetition, on either side: drawn in
-        a narrow room, the figure is as large as it can be and keeps one size all through."""
+        """The least box the figure (and its props) stays in through a repetition, for its left side (`box_for`
+        gives the right side's): drawn in a narrow room, the figure is as large as it can be and keeps one size
+        all through, on both sides."""
         xs, ys = [], []
-        for side in ("left", "right") if self.sided else (None,):
+        for side in ("left", "right") if self.sided and self.view == "angle" else ("left",):
             for line in self.props_at(side):
                 for x, y in line:
                     xs.append(x)

@@ -90,3 +90,11 @@ def test_a_lying_twist_rolls_the_hips_and_the_high_view_shows_either_turn_alike(
         other = joint.replace("left", "@").replace("right", "left").replace("@", "right")
         assert math.isclose(x, -to_right[other][0], abs_tol=1e-9) and math.isclose(y, to_right[other][1], abs_tol=1e-9)
     assert to_left["left_hand"][1] > to_left["right_hand"][1] + 0.2  # the arm turned back sits higher on the page
+
+
+def test_seen_level_two_arms_held_out_alike_show_at_one_height():
+    """From the angle's side and above, the nearer arm looks lower (arm circles read as a windmill); level, not."""
+    arms_out = place({"left_arm_out": 90, "right_arm_out": 90, "left_arm_raise": 20, "right_arm_raise": 20})
+    for view, alike in (("level", True), ("angle", False)):
+        page = project(arms_out, view)
+        assert math.isclose(page["left_hand"][1], page["right_hand"][1], abs_tol=1e-9) is alike, view

@@ -104,7 +104,7 @@ def test_a_good_file_reads():
         ),
         (
             ('view = "front"', 'view = "back"'),
-            "bad.toml:2:1: view must be one of front, side, above, angle, high, got 'back'",
+            "bad.toml:2:1: view must be one of front, side, above, angle, high, level, got 'back'",
         ),
         (
             ("left_arm_out = 90\n", "left_arm_out = 90\n\n[[props]]\nfrom = [0, 0]\nto = [0, 1, 0]\n"),

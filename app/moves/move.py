@@ -35,6 +35,7 @@ BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must sta
     "above": (-1.3, 1.3, -1.3, 1.3),
     "angle": (-1.3, 1.3, -0.4, 2.35),
     "high": (-1.2, 1.2, -0.5, 1.9),
+    "level": (-1.3, 1.3, -0.05, 2.35),
 }
 SEEN = {  # where each view looks from, in words
     "front": "from the front",
@@ -42,7 +43,9 @@ SEEN = {  # where each view looks from, in words
     "above": "from above",
     "angle": "from in front, to one side",
     "high": "from in front and above",
+    "level": "from in front, to one side, at eye level",
 }
+TURNED = ("angle", "level")  # seen from one side of the front: a right side is not its left's mirror there
 LONGEST = 60.0  # seconds one repetition may last
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
 BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
@@ -96,9 +99,9 @@ class Move(NamedTuple):
         return draw(page, shown, width, height, side, self.props_at(side), clip=self.close)
 
     def box_for(self, box: Box, side: str | None) -> Box:
-        """`box`, given for the left side, as the right side needs it: mirrored, in every view but the angle
-        (there the right side is not the left's mirror on the page, and one box holds both)."""
-        if not self.sided or side != "right" or self.view == "angle":
+        """`box`, given for the left side, as the right side needs it: mirrored, but in the TURNED views (there
+        the right side is not the left's mirror on the page, and one box holds both)."""
+        if not self.sided or side != "right" or self.view in TURNED:
             return box
         left, right, bottom, top = box
         return (-right, -left, bottom, top)
@@ -108,7 +111,7 @@ class Move(NamedTuple):
         gives the right side's): drawn in a narrow room, the figure is as large as it can be and keeps one size
         all through, on both sides."""
         xs, ys = [], []
-        for side in ("left", "right") if self.sided and self.view == "angle" else ("left",):
+        for side in ("left", "right") if self.sided and self.view in TURNED else ("left",):
             for line in self.props_at(side):
                 for x, y in line:
                     xs.append(x)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.moves.braille import BLANK, DOT_BITS, Canvas, draw, fit
+from app.moves.braille import BLANK, DOT_BITS, THICK_FROM, Canvas, draw, fit
 from app.moves.figure import BONES, RANGES, place, project
 
 BOX = (-1.0, 1.0, -0.05, 2.0)
@@ -95,3 +95,24 @@ def test_a_prop_is_dashed_so_it_never_reads_as_a_limb():
     figure = project(place({}), "front")
     with_prop = draw(figure, BOX, 20, 10, props=[((1.0, 0.0), (1.0, 2.0))])
     assert with_prop.rows != draw(figure, BOX, 20, 10).rows and not any(map(any, with_prop.bright))
+
+
+def test_a_large_figure_is_drawn_two_dots_wide_and_a_small_one_one():
+    """Seen from a bench two metres away, a large figure's one-dot lines are faint; a small one's two would blur."""
+    points = project(place({}), "front")
+    for cells, wide in (((20, 10), 1), ((60, 30), 2)):
+        scale, x0, y0 = fit(BOX, *cells)
+        assert (scale >= THICK_FROM) == (wide == 2)
+        drawing = draw(points, BOX, *cells)
+        dots = {
+            (column * 2 + dx, row * 4 + dy)
+            for row, text in enumerate(drawing.rows)
+            for column, char in enumerate(text)
+            for dx in (0, 1)
+            for dy in range(4)
+            if (ord(char) - BLANK) & DOT_BITS[dx][dy]
+        }
+        # Across the spine, halfway from the hips to the neck: a run of `wide` dots.
+        x, y = round(x0 + (0 - BOX[0]) * scale), round(y0 - (1.16 - BOX[2]) * scale)
+        run = [dx for dx in range(-1, 3) if (x + dx, y) in dots]  # the arms hang further out
+        assert len(run) == wide and run == list(range(run[0], run[0] + wide)), (cells, run)

@@ -14,6 +14,7 @@ from app.moves.figure import BONES, HEAD
 # The bit of each dot in a braille cell, by (column, row) in the cell: Unicode's order, not reading order.
 DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
 BLANK = 0x2800
+THICK_FROM = 30.0  # dots a unit (a figure some 14 rows tall) from which bones are two dots wide: seen from afar
 CHARS = [chr(BLANK + bits) for bits in range(256)]  # looked up, not made, for each of a frame's cells
 
 Box = tuple[float, float, float, float]  # left, right, bottom, top, in the figure's units
@@ -42,16 +43,22 @@ class Canvas:
             if bright:
                 self.bright[row][column] = True
 
-    def line(self, x0: int, y0: int, x1: int, y1: int, bright: bool = False, dashed: bool = False) -> None:
+    def line(
+        self, x0: int, y0: int, x1: int, y1: int, bright: bool = False, dashed: bool = False, thick: bool = False
+    ) -> None:
         """Every dot from one end to the other, each touching the last (sides or corners): no gaps. Dashed:
-        two dots on, two off, so a prop (a door frame, a wall) never reads as a limb."""
+        two dots on, two off, so a prop (a door frame, a wall) never reads as a limb. Thick: a second dot
+        beside each, across the line (right of a steep one, below a flat one)."""
         dx, dy = abs(x1 - x0), -abs(y1 - y0)
+        beside = (1, 0) if dx <= -dy else (0, 1)
         step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
         error = dx + dy
         count = 0
         while True:
             if not dashed or count % 4 < 2:
                 self.dot(x0, y0, bright)
+                if thick:
+                    self.dot(x0 + beside[0], y0 + beside[1], bright)
             count += 1
             if x0 == x1 and y0 == y1:
                 return
@@ -124,16 +131,20 @@ def draw(
     for start_point, end_point in props:
         canvas.line(*on_page(*start_point), *on_page(*end_point), dashed=True)
 
+    thick = scale >= THICK_FROM
     for start, end, _ in BONES:
         if start == "neck" and end == "head":
             continue  # the neck is drawn up to the head's ring, not through it
         bright = side is not None and start.startswith(side) and end.startswith(side)
-        canvas.line(*at(start), *at(end), bright)
+        canvas.line(*at(start), *at(end), bright, thick=thick)
     neck, head = at("neck"), at("head")
     radius = max(1, round(HEAD * scale))
     # The neck stops at the ring: the point `radius` short of the head's centre.
     length = max(1.0, ((head[0] - neck[0]) ** 2 + (head[1] - neck[1]) ** 2) ** 0.5)
     reach = max(0.0, 1 - radius / length)
-    canvas.line(*neck, round(neck[0] + (head[0] - neck[0]) * reach), round(neck[1] + (head[1] - neck[1]) * reach))
+    ends = round(neck[0] + (head[0] - neck[0]) * reach), round(neck[1] + (head[1] - neck[1]) * reach)
+    canvas.line(*neck, *ends, thick=thick)
     canvas.ring(*head, radius)
+    if thick:
+        canvas.ring(*head, radius - 1)
     return canvas.drawing()

@@ -272,7 +272,9 @@ def test_each_side_is_drawn_whole_in_its_own_box_at_one_size(key):
 
 def test_a_sided_move_seen_from_the_side_is_drawn_in_the_room_one_side_needs():
     """Its two sides face opposite ways: one box for both would be far wider, the figure smaller."""
-    move = MOVES["doorway-chest-stretch"]
+    stepping = GOOD.replace('view = "front"', 'view = "side"\nsided = true')
+    stepping = stepping.replace("left_arm_out = 90", "root_z = 0.5")
+    move = parse_move(stepping.encode(), "step.toml", "step")
     left, right, _, _ = move.reach()
     right_left, right_right, _, _ = move.box_for(move.reach(), "right")
     assert right - left < 0.8 * (max(right, right_right) - min(left, right_left))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.geometry import Size
 from textual.timer import Timer
@@ -30,6 +30,15 @@ def proportional(box: Box, rows: int) -> int:
     return math.ceil(rows * 2 * (right - left) / (top - bottom)) + 2
 
 
+class Shown(NamedTuple):
+    """What the figure showed at a refresh: a new one redraws it, the same one leaves it be."""
+
+    move: str | None
+    side: str | None
+    width: int  # columns (0: no figure)
+    moving: bool  # frames running: not paused, not still
+
+
 class FigureSlot:
     """Keeps the session screen's figure: which move, on which side, how wide, and its frames.
 
@@ -43,7 +52,7 @@ class FigureSlot:
     def __init__(self, screen: SessionDrawing) -> None:
         self.screen = screen
         self.moves: dict[str, tuple[Move, Box]] = {}  # read on a thread when the session starts
-        self._state: tuple | None = None  # what the figure showed at the last refresh
+        self._state: Shown | None = None  # what the figure showed at the last refresh
         self.width = 0  # columns the figure takes now (0: none shown)
         self._frames: Timer | None = None
 
@@ -96,7 +105,7 @@ class FigureSlot:
             width = 0
         still = screen.app.settings.reduced_motion
         moving = bool(width) and not still and not engine.paused
-        state = (demo.move if demo else None, demo.side if demo else None, width, moving)
+        state = Shown(demo.move if demo else None, demo.side if demo else None, width, moving)
         if state == self._state:
             return shown_scale if width else scale
         self._state = state
@@ -118,7 +127,7 @@ class FigureSlot:
         screen = self.screen
         demo = demo_now(screen.runner.engine)
         found = self.moves.get(demo.move) if demo else None
-        if demo is None or found is None or not self._state or not self._state[2]:
+        if demo is None or found is None or not self._state or not self._state.width:
             return
         move, box = found
         moment = move.still_moment() if screen.app.settings.reduced_motion else demo.moment(move.seconds)
@@ -138,7 +147,7 @@ class FigureSlot:
 
     def _moved(self) -> None:
         self._frames = None
-        if self._state and self._state[3]:  # still moving: the timer was not stopped in time
+        if self._state and self._state.moving:  # still moving: the timer was not stopped in time
             self.frame()
             self._aim()
 

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from app.moves.braille import fit
-from app.moves.figure import BONES, NEUTRAL, RANGES, mirrored, place
+from app.moves.figure import BONES, NEUTRAL, RANGES, VIEWS, mirrored, place
 from app.moves.move import SAMPLES, load_moves, parse_move
 from app.routine.errors import RoutineError
 
@@ -278,3 +278,20 @@ def test_a_sided_move_seen_from_the_side_is_drawn_in_the_room_one_side_needs():
     left, right, _, _ = move.reach()
     right_left, right_right, _, _ = move.box_for(move.reach(), "right")
     assert right - left < 0.8 * (max(right, right_right) - min(left, right_left))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_right_side_is_drawn_as_the_lefts_mirror_image_in_every_view(view):
+    """Seen from where the left side is seen, the right side's figure would look the same from the side, and
+    from an angle its limbs would cross (thread the needle's right side was a tangle): each side is seen from
+    its own side."""
+    for key, move in MOVES.items():
+        if not move.sided:
+            continue
+        move = move._replace(view=view)
+        for sample in range(0, SAMPLES, 6):
+            moment = move.seconds * sample / SAMPLES
+            left, right = move.page_at(moment, "left"), move.page_at(moment, "right")
+            for joint, (x, y) in left.items():
+                other = joint.replace("left_", "@").replace("right_", "left_").replace("@", "right_")
+                assert right[other] == pytest.approx((-x, y), abs=1e-9), (key, view, moment, joint)

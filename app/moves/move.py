@@ -45,7 +45,6 @@ SEEN = {  # where each view looks from, in words
     "high": "from in front and above",
     "level": "from in front, to one side, at eye level",
 }
-TURNED = ("angle", "level")  # seen from one side of the front: a right side is not its left's mirror there
 LONGEST = 60.0  # seconds one repetition may last
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
 BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
@@ -76,20 +75,21 @@ class Move(NamedTuple):
 
     def page_at(self, moment: float, side: str | None = None) -> dict[str, tuple[float, float]]:
         """The figure at `moment`, as its view shows it on the page."""
-        return self._facing(project(self.figure_at(moment, side), self.view), side)
+        figure = self.figure_at(moment, side)
+        if not self._mirrored(side):
+            return project(figure, self.view)
+        return _mirror(project(Figure({n: (-x, y, z) for n, (x, y, z) in figure.points.items()}), self.view))
 
-    def _facing(self, page: dict[str, tuple[float, float]], side: str | None) -> dict[str, tuple[float, float]]:
-        """Seen from the side, a mirrored pose looks the same: the right side's is seen from the figure's other
-        side, facing the other way, so the two sides differ at a glance as they do in any other view."""
-        if self.view != "side" or not self.sided or side != "right":
-            return page
-        return {name: (-x, y) for name, (x, y) in page.items()}
+    def _mirrored(self, side: str | None) -> bool:
+        """The right side of a sided move is drawn as the left's mirror image on the page, in every view: seen
+        from where the left is seen, a mirrored pose looks the same from the side, and from the angle it is
+        seen from its other side, its limbs crossing. So the right side is seen from the mirrored place."""
+        return self.sided and side == "right"
 
     def props_at(self, side: str | None = None) -> list[tuple[tuple[float, float], tuple[float, float]]]:
         """The props' lines as the view shows them, mirrored with the figure for the right side."""
-        flip = -1.0 if self.sided and side == "right" else 1.0
-        ends = [((flip * a[0], a[1], a[2]), (flip * b[0], b[1], b[2])) for a, b in self.props]
-        return [tuple(self._facing(project(Figure({"a": a, "b": b}), self.view), side).values()) for a, b in ends]  # type: ignore[misc]
+        lines = [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in self.props]
+        return [tuple(_mirror(dict(enumerate(line))).values()) if self._mirrored(side) else line for line in lines]  # type: ignore[misc]
 
     def drawing(self, moment: float, side: str | None, width: int, height: int, box: Box | None = None) -> Drawing:
         """The move at `moment` drawn in braille on `width` x `height` cells, props and all, within `box`
@@ -99,9 +99,8 @@ class Move(NamedTuple):
         return draw(page, shown, width, height, side, self.props_at(side), clip=self.close)
 
     def box_for(self, box: Box, side: str | None) -> Box:
-        """`box`, given for the left side, as the right side needs it: mirrored, but in the TURNED views (there
-        the right side is not the left's mirror on the page, and one box holds both)."""
-        if not self.sided or side != "right" or self.view in TURNED:
+        """`box`, given for the left side, as the right side needs it: mirrored, as the right side's figure is."""
+        if not self._mirrored(side):
             return box
         left, right, bottom, top = box
         return (-right, -left, bottom, top)
@@ -111,15 +110,14 @@ class Move(NamedTuple):
         gives the right side's): drawn in a narrow room, the figure is as large as it can be and keeps one size
         all through, on both sides."""
         xs, ys = [], []
-        for side in ("left", "right") if self.sided and self.view in TURNED else ("left",):
-            for line in self.props_at(side):
-                for x, y in line:
-                    xs.append(x)
-                    ys.append(y)
-            for sample in range(samples):
-                for x, y in self.shown(self.page_at(self.seconds * sample / samples, side)).values():
-                    xs.append(x)
-                    ys.append(y)
+        for line in self.props_at("left"):
+            for x, y in line:
+                xs.append(x)
+                ys.append(y)
+        for sample in range(samples):
+            for x, y in self.shown(self.page_at(self.seconds * sample / samples, "left")).values():
+                xs.append(x)
+                ys.append(y)
         head = HEAD + margin  # the head's ring reaches past its centre
         return (min(xs) - head, max(xs) + head, min(ys) - margin, max(ys) + head)
 
@@ -143,6 +141,11 @@ class Move(NamedTuple):
                 now = blend(pose, after, (t - at) / (end - at))
                 return mirrored(now) if self.sided and side == "right" else now
         return dict(self.poses[0][1])
+
+
+def _mirror(page: dict) -> dict:
+    """A page's points mirrored across its middle, left to right."""
+    return {name: (-x, y) for name, (x, y) in page.items()}
 
 
 def parse_move(data: bytes, filename: str, key: str) -> Move:

@@ -116,3 +116,11 @@ def test_a_large_figure_is_drawn_two_dots_wide_and_a_small_one_one():
         x, y = round(x0 + (0 - BOX[0]) * scale), round(y0 - (1.16 - BOX[2]) * scale)
         run = [dx for dx in range(-1, 3) if (x + dx, y) in dots]  # the arms hang further out
         assert len(run) == wide and run == list(range(run[0], run[0] + wide)), (cells, run)
+
+
+def test_a_path_is_dotted_one_dot_in_three():
+    """A joint's path (the circles arm circles draw) reads as neither a limb nor a prop's dashes."""
+    canvas = Canvas(20, 2)
+    canvas.line(0, 0, 29, 0, dotted=True)
+    row = [canvas.cells[0][x // 2] & DOT_BITS[x % 2][0] for x in range(30)]
+    assert [x for x in range(30) if row[x]] == list(range(0, 30, 3))

@@ -10,7 +10,7 @@ import pytest
 
 from app.moves.braille import fit
 from app.moves.figure import BONES, NEUTRAL, RANGES, VIEWS, mirrored, place
-from app.moves.move import SAMPLES, load_moves, parse_move
+from app.moves.move import SAMPLES, TRAIL_POINTS, load_moves, parse_move
 from app.routine.errors import RoutineError
 
 MOVES, BROKEN = load_moves()
@@ -23,7 +23,7 @@ def test_every_shipped_move_loads():
 @pytest.mark.parametrize("key", sorted(MOVES))
 def test_a_repetition_keeps_every_bone_every_joint_in_range_and_the_figure_in_its_box(key):
     move = MOVES[key]
-    left, right, bottom, top = move.box
+
     for sample in range(SAMPLES * 2):
         moment = move.seconds * sample / (SAMPLES * 2)
         for side in ("left", "right"):
@@ -33,7 +33,7 @@ def test_a_repetition_keeps_every_bone_every_joint_in_range_and_the_figure_in_it
             for start, end, length in BONES:
                 assert math.isclose(math.dist(points[start], points[end]), length, abs_tol=1e-9)
             for joint, (x, y) in move.shown(move.page_at(moment, side)).items():
-                assert left <= x <= right and bottom <= y <= top, (key, moment, side, joint)
+                assert move.inside(move.box, x, y), (key, moment, side, joint)
             if move.sided:
                 assert move.pose_at(moment, "right") == mirrored(move.pose_at(moment, "left"))
 
@@ -125,6 +125,11 @@ def test_a_good_file_reads():
         (("left_arm_out = 90", "root_x = 0.9\nleft_arm_out = 90"), "bad.toml:9:1: pose 2: the left hand leaves"),
         (("left_arm_out = 45", "left_arm_out = true"), "bad.toml:7:1: pose 1: left_arm_out must be a number"),
         (('view = "front"', 'view = "front"\nclose = "yes"'), "bad.toml:3:1: close must be true"),
+        (('view = "front"', 'view = "front"\ntrail = "left_hand"'), "bad.toml:3:1: trail must be a list of joints"),
+        (
+            ('view = "front"', 'view = "front"\ntrail = ["left_hnd"]'),
+            """bad.toml:3:1: trail: unknown joint 'left_hnd' (did you mean "left_hand"?)""",
+        ),
     ],
 )
 def test_a_bad_move_is_refused_with_where_and_what(change, said):
@@ -237,7 +242,7 @@ def test_a_move_seen_close_is_cut_at_its_waist_and_drawn_larger():
     knees = min(y for joint, (x, y) in close.page_at(0.0).items() if joint.endswith("_knee"))
     hips = min(y for joint, (x, y) in close.page_at(0.0).items() if joint.endswith("_hip"))
     left, right, bottom, top = close.box
-    assert knees < bottom < hips
+    assert knees < bottom <= hips
     drawing = close.drawing(0.0, None, 10, 20, close.box)  # narrow: room to spare below the waist
     _, _, lowest = fit(close.box, 10, 20)
     below = [row for number, row in enumerate(drawing.rows) if number * 4 > lowest + 1]
@@ -267,7 +272,7 @@ def test_each_side_is_drawn_whole_in_its_own_box_at_one_size(key):
         assert (right - left, top - bottom) == pytest.approx((reach[1] - reach[0], reach[3] - reach[2]))
         for sample in range(SAMPLES):
             for joint, (x, y) in move.shown(move.page_at(move.seconds * sample / SAMPLES, side)).items():
-                assert left <= x <= right and bottom <= y <= top, (key, side, sample, joint, box)
+                assert move.inside(box, x, y), (key, side, sample, joint, box)
 
 
 def test_a_sided_move_seen_from_the_side_is_drawn_in_the_room_one_side_needs():
@@ -295,3 +300,21 @@ def test_the_right_side_is_drawn_as_the_lefts_mirror_image_in_every_view(view):
             for joint, (x, y) in left.items():
                 other = joint.replace("left_", "@").replace("right_", "left_").replace("@", "right_")
                 assert right[other] == pytest.approx((-x, y), abs=1e-9), (key, view, moment, joint)
+
+
+def test_a_trail_is_the_path_its_joint_follows_through_a_repetition():
+    """Arm circles trail the hands: at every moment each hand is on (within 3 cm of) its dotted circle."""
+    move = MOVES["arm-circles"]
+    assert len(move.paths) == 2 * TRAIL_POINTS
+    for hand, first in (("left_hand", 0), ("right_hand", TRAIL_POINTS)):
+        path = move.paths[first : first + TRAIL_POINTS]
+        for sample in range(SAMPLES):
+            point = move.figure_at(move.seconds * sample / SAMPLES).points[hand]
+            assert min(_to_segment(point, a, b) for a, b in path) < 0.03, (hand, sample)
+
+
+def _to_segment(p, a, b) -> float:
+    ab = [y - x for x, y in zip(a, b)]
+    t = sum((q - x) * d for q, x, d in zip(p, a, ab)) / max(sum(d * d for d in ab), 1e-12)
+    t = min(max(t, 0.0), 1.0)
+    return math.dist(p, [x + t * d for x, d in zip(a, ab)])

@@ -44,18 +44,26 @@ class Canvas:
                 self.bright[row][column] = True
 
     def line(
-        self, x0: int, y0: int, x1: int, y1: int, bright: bool = False, dashed: bool = False, thick: bool = False
+        self,
+        x0: int,
+        y0: int,
+        x1: int,
+        y1: int,
+        bright: bool = False,
+        dashed: bool = False,
+        thick: bool = False,
+        dotted: bool = False,
     ) -> None:
         """Every dot from one end to the other, each touching the last (sides or corners): no gaps. Dashed:
-        two dots on, two off, so a prop (a door frame, a wall) never reads as a limb. Thick: a second dot
-        beside each, across the line (right of a steep one, below a flat one)."""
+        two dots on, two off, so a prop (a door frame, a wall) never reads as a limb. Dotted: one dot in three,
+        a joint's path. Thick: a second dot beside each, across the line (right of a steep one, below a flat one)."""
         dx, dy = abs(x1 - x0), -abs(y1 - y0)
         beside = (1, 0) if dx <= -dy else (0, 1)
         step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
         error = dx + dy
         count = 0
         while True:
-            if not dashed or count % 4 < 2:
+            if (not dashed or count % 4 < 2) and (not dotted or count % 3 == 0):
                 self.dot(x0, y0, bright)
                 if thick:
                     self.dot(x0 + beside[0], y0 + beside[1], bright)
@@ -112,10 +120,11 @@ def draw(
     side: str | None = None,
     props: Sequence[Line] = (),
     clip: bool = False,
+    paths: Sequence[Line] = (),
 ) -> Drawing:
     """The projected joints drawn within `box` on `width` x `height` cells; `side` ("left" or "right"): the
     working side's limbs marked bright; `props`: still lines drawn dashed; `clip`: nothing below the box's
-    bottom (the legs of a figure seen close)."""
+    bottom (the legs of a figure seen close); `paths`: where joints go, dotted."""
     canvas = Canvas(width, height)
     scale, x0, y0 = fit(box, width, height)
     left, _, bottom, _ = box
@@ -130,6 +139,8 @@ def draw(
 
     for start_point, end_point in props:
         canvas.line(*on_page(*start_point), *on_page(*end_point), dashed=True)
+    for start_point, end_point in paths:
+        canvas.line(*on_page(*start_point), *on_page(*end_point), dotted=True)
 
     thick = scale >= THICK_FROM
     for start, end, _ in BONES:

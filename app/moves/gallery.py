@@ -50,6 +50,13 @@ def svg(move: Move) -> str:
                 f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
                 'stroke-dasharray="4 3"/>'
             )
+        for (ax, ay), (bx, by) in move.paths_at(side):  # where a joint goes: dotted
+            x1, y1 = round(x0 + (ax - left) * scale, 1), round(PANEL - 5 - (ay - bottom) * scale, 1)
+            x2, y2 = round(x0 + (bx - left) * scale, 1), round(PANEL - 5 - (by - bottom) * scale, 1)
+            parts.append(
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
+                'stroke-dasharray="2 4"/>'
+            )
         if move.close:
             parts.append('<g clip-path="url(#waist)">')
         for start, end, _ in BONES:

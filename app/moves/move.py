@@ -14,6 +14,7 @@ from app import paths
 from app.moves.braille import Box, Drawing, draw
 from app.moves.figure import (
     HEAD,
+    JOINTS,
     RANGES,
     VIEWS,
     WAIST_UP,
@@ -45,6 +46,7 @@ SEEN = {  # where each view looks from, in words
     "high": "from in front and above",
     "level": "from in front, to one side, at eye level",
 }
+TRAIL_POINTS = 16  # points on a trailed joint's path: a circle's path reads round
 LONGEST = 60.0  # seconds one repetition may last
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
 BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
@@ -63,10 +65,17 @@ class Move(NamedTuple):
     grounded: bool = True  # its lowest point rests on the floor (false: a jump, or a figure shown floating)
     props: tuple[tuple[Vector, Vector], ...] = ()  # still lines (a door frame, a wall), for the left side
     close: bool = False  # seen close, from the waist up: for moves of the shoulders, whose travel is short
+    paths: tuple[tuple[Vector, Vector], ...] = ()  # where the joints named by `trail` go: dotted, still lines
 
     def shown(self, page: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-        """The joints of `page` the move's box holds: all of them, or from the hips up when seen close."""
+        """The joints of `page` the move's box holds: all of them, or from the hips up when seen close (the
+        box's bottom is then where the figure is cut: a hand hanging below it is cut too)."""
         return {joint: point for joint, point in page.items() if joint in WAIST_UP} if self.close else page
+
+    def inside(self, box: Box, x: float, y: float) -> bool:
+        """Whether a joint at (x, y) on the page keeps to `box`: seen close, anything below it is cut, not out."""
+        left, right, bottom, top = box
+        return left <= x <= right and (self.close or bottom <= y) and y <= top
 
     def figure_at(self, moment: float, side: str | None = None) -> Figure:
         """The figure `moment` seconds into the move, resting on the floor unless the move says not."""
@@ -88,15 +97,22 @@ class Move(NamedTuple):
 
     def props_at(self, side: str | None = None) -> list[tuple[tuple[float, float], tuple[float, float]]]:
         """The props' lines as the view shows them, mirrored with the figure for the right side."""
-        lines = [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in self.props]
-        return [tuple(_mirror(dict(enumerate(line))).values()) if self._mirrored(side) else line for line in lines]  # type: ignore[misc]
+        return self._lines(self.props, side)
+
+    def paths_at(self, side: str | None = None) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        """The trailed joints' paths as the view shows them, mirrored with the figure for the right side."""
+        return self._lines(self.paths, side)
+
+    def _lines(self, ends: tuple[tuple[Vector, Vector], ...], side: str | None) -> list:
+        lines = [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in ends]
+        return [tuple(_mirror(dict(enumerate(line))).values()) if self._mirrored(side) else line for line in lines]
 
     def drawing(self, moment: float, side: str | None, width: int, height: int, box: Box | None = None) -> Drawing:
         """The move at `moment` drawn in braille on `width` x `height` cells, props and all, within `box`
         (default: the move's own)."""
         page = self.page_at(moment, side)
         shown = self.box_for(box or self.box, side)
-        return draw(page, shown, width, height, side, self.props_at(side), clip=self.close)
+        return draw(page, shown, width, height, side, self.props_at(side), clip=self.close, paths=self.paths_at(side))
 
     def box_for(self, box: Box, side: str | None) -> Box:
         """`box`, given for the left side, as the right side needs it: mirrored, as the right side's figure is."""
@@ -110,7 +126,7 @@ class Move(NamedTuple):
         gives the right side's): drawn in a narrow room, the figure is as large as it can be and keeps one size
         all through, on both sides."""
         xs, ys = [], []
-        for line in self.props_at("left"):
+        for line in self.props_at("left") + self.paths_at("left"):
             for x, y in line:
                 xs.append(x)
                 ys.append(y)
@@ -119,6 +135,14 @@ class Move(NamedTuple):
                 xs.append(x)
                 ys.append(y)
         head = HEAD + margin  # the head's ring reaches past its centre
+        if self.close:  # cut at the hips' lowest: a portrait from the waist up, the hands cut if they hang lower
+            low = min(
+                y
+                for sample in range(samples)
+                for joint, (_, y) in self.page_at(self.seconds * sample / samples, "left").items()
+                if joint in ("pelvis", "left_hip", "right_hip")
+            )
+            return (min(xs) - head, max(xs) + head, low, max(ys) + head)
         return (min(xs) - head, max(xs) + head, min(ys) - margin, max(ys) + head)
 
     @property
@@ -165,7 +189,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     def problem(position: tuple[int, int], message: str) -> None:
         problems.append(Problem(filename, position[0], position[1], message))
 
-    known = ("name", "view", "sided", "grounded", "close", "seconds", "box", "poses", "props")
+    known = ("name", "view", "sided", "grounded", "close", "trail", "seconds", "box", "poses", "props")
     for name in doc:
         if name not in known:
             close = closest(name, known)
@@ -186,6 +210,15 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     seen_close = doc.get("close", False)
     if not isinstance(seen_close, bool):
         problem(where.root_key("close"), "close must be true (seen close, from the waist up) or false")
+    trail = doc.get("trail", [])
+    if not isinstance(trail, list) or not all(isinstance(joint, str) for joint in trail):
+        problem(where.root_key("trail"), 'trail must be a list of joints, such as ["left_hand", "right_hand"]')
+        trail = []
+    for joint in trail:
+        if joint not in JOINTS:
+            close = closest(joint, JOINTS)
+            hint = f' (did you mean "{close}"?)' if close else ""
+            problem(where.root_key("trail"), f"trail: unknown joint {joint!r}{hint}")
     seconds = doc.get("seconds")
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= LONGEST:
         problem(
@@ -199,12 +232,22 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     if problems:
         raise RoutineError(problems)
     move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props, seen_close)
+    move = move._replace(paths=_paths(move, trail))
     if seen_close and "box" not in doc:
         move = move._replace(box=move.reach())  # the view's box would keep the figure at its full size
     _stays_in_box(move, where, at_props, problem)
     if problems:
         raise RoutineError(problems)
     return move
+
+
+def _paths(move: Move, trail: list[str]) -> tuple[tuple[Vector, Vector], ...]:
+    """Each trailed joint's path through a repetition, as TRAIL_POINTS still lines closing on themselves."""
+    found = []
+    for joint in trail:
+        points = [move.figure_at(move.seconds * n / TRAIL_POINTS).points[joint] for n in range(TRAIL_POINTS)]
+        found += list(zip(points, points[1:] + points[:1]))
+    return tuple(found)
 
 
 def _box(value: object, where: Locator, problem) -> Box:
@@ -310,7 +353,7 @@ def _stays_in_box(move: Move, where: Locator, at_props: Locator, problem) -> Non
         moment = move.seconds * sample / SAMPLES
         for side in ("left", "right") if move.sided else (None,):
             for joint, (x, y) in move.shown(move.page_at(moment, side)).items():
-                if not (left <= x <= right and bottom <= y <= top):
+                if not move.inside(move.box, x, y):
                     # Pointed at the key pose nearest that moment (the repetition loops, so the first is
                     # near its end too): the one to change, most likely.
                     gaps = [min(abs(moment - at), move.seconds - abs(moment - at)) for at, _ in move.poses]

@@ -22,6 +22,18 @@ def test_cues_that_do_not_fit_say_how_many_more_on_the_last_line_shown():
     assert cue_lines(cues, 0, 60) == []
 
 
+def test_a_cue_too_long_for_its_line_goes_on_to_a_spare_row_before_it_is_cut():
+    """Thread the needle's first cue lost "under your body", the point of it, beside the figure at 80x24."""
+    cues = ("From hands and knees, slide one arm under your body", "Hips stay above your knees")
+    assert cue_lines(cues, 3, 44) == [
+        "• From hands and knees, slide one arm under",
+        "  your body",
+        "• Hips stay above your knees",
+    ]
+    assert cue_lines(cues, 2, 44) == ["• From hands and knees, slide one arm under…", "• Hips stay above your knees"]
+    assert all(len(line) <= 20 for line in cue_lines(cues, 6, 20))
+
+
 def test_the_next_step_s_name_gives_way_before_its_details():
     line = next_line("Hip circles with a long name", " · left side (30 s)", 40)
     assert line == "Next: Hip circles… · left side (30 s)" and len(line) <= 40

@@ -156,16 +156,26 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
 
 
 def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
-    """The form cues as they fit in `rows` lines of `width`: one line each, shortened between words,
-    the last line saying how many more there are when not all fit. The clock never gives way to cues."""
+    """The form cues as they fit in `rows` lines of `width`: one line each, a cut one going on to a second
+    line while rows are spare, the rest shortened between words, the last line saying how many more there
+    are when not all fit. The clock never gives way to cues."""
     if rows <= 0 or width < 8:
         return []
     flat = [" ".join(cue.split()) for cue in cues]
     shown, hidden = flat[:rows], len(flat) - rows
-    lines = [f"• {shorten(cue, width - 2, '…', words=True)}" for cue in shown]
-    if hidden > 0:
-        more = f"  (+{hidden} more)"
-        lines[-1] = f"• {shorten(shown[-1], width - 2 - len(more), '…', words=True)}{more}"
+    spare = rows - len(shown)
+    lines = []
+    for index, cue in enumerate(shown):
+        last = index == len(shown) - 1
+        more = f"  (+{hidden} more)" if last and hidden > 0 else ""
+        room = width - 2 - len(more)
+        if len(cue) > room and spare > 0 and not more:  # two lines rather than a cut: the rest is often the point
+            first = shorten(cue, width - 2, "", words=True).rstrip()
+            rest = cue[len(first) :].strip()
+            lines += [f"• {first}", f"  {shorten(rest, width - 2, '…', words=True)}"]
+            spare -= 1
+            continue
+        lines.append(f"• {shorten(cue, room, '…', words=True)}{more}")
     return lines
 
 

@@ -209,6 +209,9 @@ class SessionScreen(SessionDrawing):
     def on_resize(self) -> None:
         self.set_class(self.size.height < SHORT_SCREEN, "-short")
         self.redraw()
+        # Again once laid out: the middle's height lags a resize by a frame, and cues given the old height's
+        # spare rows to go on to would keep the clock small until the next second.
+        self.call_after_refresh(self.redraw)
 
     # --- time ---------------------------------------------------------------------------
 

@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 LEAST = (12, 6)  # cells a figure needs to be made out
 STEPS = 60  # moments a repetition is drawn at: a frame every 0.1 s of a 6 s move
-# Frames a second while a figure moves, on the grid of the clock's seconds (one shares the second's repaint).
-# Each other frame costs Textual some 2 ms here (a timer, a repaint, a write), so this is what keeps a session
-# with its figure within twice the CPU of one without (bench/figure.py): 4 took 2.2x, 3 takes 1.8x; a 2 s
-# rep still has 6 frames.
-FRAMES = 3
+# Frames a second while a figure moves, half a frame's time off the clock's seconds. Each costs Textual some
+# 2 ms here (a timer, a repaint, a write), so this is what keeps a session with its figure within twice the
+# CPU of one without (bench/figure.py): 3 took 2.24x (median of 5 rounds) once the bones were drawn two dots
+# wide, 2 take 1.71x. A 2 s repetition has 4 frames: its turning points and the moments between.
+FRAMES = 2
 # Terminals whose fonts have no braille: the Linux console, and those that say they draw nothing.
 NO_BRAILLE = ("linux", "dumb", "vt100", "vt102", "vt220", "cons25")
 

@@ -32,6 +32,19 @@ def test_a_cue_too_long_for_its_line_goes_on_to_a_spare_row_before_it_is_cut():
     ]
     assert cue_lines(cues, 2, 44) == ["• From hands and knees, slide one arm under…", "• Hips stay above your knees"]
     assert all(len(line) <= 20 for line in cue_lines(cues, 6, 20))
+    assert cue_lines(cues, 6, 26) == [  # as many spare rows as a cue needs, the first cues first
+        "• From hands and knees,",
+        "  slide one arm under your",
+        "  body",
+        "• Hips stay above your",
+        "  knees",
+    ]
+    assert cue_lines(cues, 4, 26) == [
+        "• From hands and knees,",
+        "  slide one arm under your",
+        "  body",
+        "• Hips stay above your…",
+    ]
 
 
 def test_the_next_step_s_name_gives_way_before_its_details():

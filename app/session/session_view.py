@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import NamedTuple
 
 from app.routine.duration import format_clock, format_human
@@ -156,9 +157,9 @@ def session_view(engine: Engine, now: float | None = None) -> SessionView:
 
 
 def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
-    """The form cues as they fit in `rows` lines of `width`: one line each, a cut one going on to a second
-    line while rows are spare, the rest shortened between words, the last line saying how many more there
-    are when not all fit. The clock never gives way to cues."""
+    """The form cues as they fit in `rows` lines of `width`: one line each, a long one going on to the next
+    lines while rows are spare (the first cues first), the rest shortened between words, the last line saying
+    how many more there are when not all fit. The clock never gives way to cues."""
     if rows <= 0 or width < 8:
         return []
     flat = [" ".join(cue.split()) for cue in cues]
@@ -166,16 +167,15 @@ def cue_lines(cues: tuple[str, ...], rows: int, width: int) -> list[str]:
     spare = rows - len(shown)
     lines = []
     for index, cue in enumerate(shown):
-        last = index == len(shown) - 1
-        more = f"  (+{hidden} more)" if last and hidden > 0 else ""
-        room = width - 2 - len(more)
-        if len(cue) > room and spare > 0 and not more:  # two lines rather than a cut: the rest is often the point
-            first = shorten(cue, width - 2, "", words=True).rstrip()
-            rest = cue[len(first) :].strip()
-            lines += [f"• {first}", f"  {shorten(rest, width - 2, '…', words=True)}"]
-            spare -= 1
+        more = f"  (+{hidden} more)" if index == len(shown) - 1 and hidden > 0 else ""
+        wrapped = [] if more else textwrap.wrap(cue, width - 2)
+        parts = wrapped[: spare + 1]
+        if len(parts) > 1:  # lines rather than a cut: the rest of a cue is often its point
+            spare -= len(parts) - 1
+            parts[-1] = shorten(" ".join(wrapped[len(parts) - 1 :]), width - 2, "…", words=True)
+            lines += [f"• {parts[0]}", *(f"  {part}" for part in parts[1:])]
             continue
-        lines.append(f"• {shorten(cue, room, '…', words=True)}{more}")
+        lines.append(f"• {shorten(cue, width - 2 - len(more), '…', words=True)}{more}")
     return lines
 
 

@@ -267,3 +267,25 @@ async def test_getting_ready_for_a_kneeling_move_the_cues_show_whole_at_80x24(cl
         cues = str(app.screen.query_one("#cues").content)
         assert "On hands and knees, hands under shoulders" in cues and "…" not in cues, cues
         assert app.screen.figure.width >= 20
+
+
+async def test_a_wide_figure_is_drawn_tall_enough_to_be_made_out_or_not_at_all(clock):
+    """Thread the needle on all fours, beside the cues at 80x24, was a squiggle 5 rows tall: getting ready it
+    takes the columns that draw it SEEN_ROWS tall (the cues wrap); in the work, where the digits keep their
+    size, there are not that many, and it is not shown."""
+    from app.routine.model import Routine
+    from app.ui.screens.session_figure import SEEN_ROWS
+
+    relief = load_entry(bundled_routines_dir() / "upper-back-relief.toml", "bundled").routine
+    needle = Routine("Needle", tuple(step for step in relief.steps if step.demo == "thread-the-needle"))
+    assert needle.steps and max(len(cue) for cue in needle.steps[0].cues) > 40  # cues that want the width
+    app, _ = build(clock, start=needle)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        rows = [row for row in figure_text(app).splitlines() if any(ord(char) in BRAILLE for char in row)]
+        assert len(rows) >= SEEN_ROWS - 1, figure_text(app)  # the box's margins take a part of a row
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.runner.engine.segment.kind == "work")
+        await pilot.pause()
+        assert app.screen.figure.width == 0 and dots(app) == 0

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 GAP = 2  # columns between the clock's digits and the figure
 LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
 BESIDE = 20  # columns the figure needs beside the clock in the work: a narrower one is a smudge of dots
+SEEN_ROWS = 8  # rows a figure is drawn in at the least: thread the needle on all fours in 5 was a squiggle
 SOON = 0.02  # seconds: a frame due sooner than this after the last waits for the one after
 
 
@@ -71,21 +72,25 @@ class FigureSlot:
         """The columns the figure takes beside the clock's digits, and the digits' scale then: at `scale`, the
         size they have without it, in the work; getting ready, smaller if need be. It takes no more columns
         than its own proportions use at the middle's height, nor than leave the cues their `words` columns
-        while it keeps BESIDE. (0, scale) when too few columns are left."""
+        while it keeps BESIDE and what draws it SEEN_ROWS tall (a figure on all fours is wide). (0, scale)
+        when fewer are left than it needs to be made out: SEEN_ROWS tall, and BESIDE in the work."""
         screen = self.screen
         middle = Size(screen.middle_width(), screen.query_one("#middle").content_size.height)
         value = screen.query_one("#clock", BigClock).value
         if scale < 1 or middle.height < LEAST[1]:
             return 0, scale
-        wanted = min(proportional(box, middle.height - caption), int(middle.width * LEAD_IN_SHARE))
-        wanted = max(LEAST[0], min(wanted, max(BESIDE, middle.width - words)))  # the cues whole, if it can
+        tall = middle.height - caption
+        seen = proportional(box, min(SEEN_ROWS, tall))
+        least = max(LEAST[0] if lead_in else BESIDE, seen)
+        wanted = min(proportional(box, tall), int(middle.width * LEAD_IN_SHARE))
+        wanted = max(least, min(wanted, max(BESIDE, seen, middle.width - words)))  # the cues whole, if it can
         if lead_in:
             while scale > 1 and block_width(value, scale) + GAP + wanted > middle.width:
                 scale -= 1
         free = middle.width - block_width(value, scale) - GAP
-        if free < (LEAST[0] if lead_in else BESIDE):
+        if free < least:
             return 0, scale
-        return min(free, max(wanted, 0 if lead_in else BESIDE)), scale
+        return min(free, wanted), scale
 
     def refresh(self, scale: int, words: int = 0) -> int:
         """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize."""

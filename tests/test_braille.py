@@ -124,3 +124,17 @@ def test_a_path_is_dotted_one_dot_in_three():
     canvas.line(0, 0, 29, 0, dotted=True)
     row = [canvas.cells[0][x // 2] & DOT_BITS[x % 2][0] for x in range(30)]
     assert [x for x in range(30) if row[x]] == list(range(0, 30, 3))
+
+
+def test_the_head_hides_a_limb_behind_it():
+    """Child's pose's arms, seen from the side, ran straight through the head's ring."""
+    arms_up = project(place({"left_arm_out": 180, "right_arm_out": 180, "left_arm_raise": 0}), "side")
+    drawing = draw(arms_up, BOX, 40, 20)
+    scale, x0, y0 = fit(BOX, 40, 20)
+    hx, hy = arms_up["head"]
+    cx, cy = round(x0 + (hx - BOX[0]) * scale), round(y0 - (hy - BOX[2]) * scale)
+    cell = ord(drawing.rows[cy // 4][cx // 2]) - BLANK
+    assert not cell & DOT_BITS[cx % 2][cy % 4]  # the ring's middle is empty, though the arms pass through it
+    whole = Canvas(40, 20)
+    whole.line(cx, cy - 10, cx, cy + 10)
+    assert whole.cells[cy // 4][cx // 2] & DOT_BITS[cx % 2][cy % 4]  # as a line drawn there alone is not

@@ -78,6 +78,15 @@ class Canvas:
                 error += dx
                 y0 += step_y
 
+    def hollow(self, cx: int, cy: int, radius: int) -> None:
+        """Clear the dots inside a circle: the head hides the limbs behind it (child's pose's arms ran through
+        its ring)."""
+        inside = (radius - 0.5) ** 2
+        for y in range(cy - radius + 1, cy + radius):
+            for x in range(cx - radius + 1, cx + radius):
+                if (x - cx) ** 2 + (y - cy) ** 2 < inside and 0 <= x < self.width * 2 and 0 <= y <= self.lowest:
+                    self.cells[y // 4][x // 2] &= ~DOT_BITS[x % 2][y % 4]
+
     def ring(self, cx: int, cy: int, radius: int) -> None:
         """A circle's dots (the midpoint rule); a radius under 1 is one dot."""
         if radius < 1:
@@ -155,6 +164,7 @@ def draw(
     reach = max(0.0, 1 - radius / length)
     ends = round(neck[0] + (head[0] - neck[0]) * reach), round(neck[1] + (head[1] - neck[1]) * reach)
     canvas.line(*neck, *ends, thick=thick)
+    canvas.hollow(*head, radius)
     canvas.ring(*head, radius)
     if thick:
         canvas.ring(*head, radius - 1)

@@ -289,3 +289,34 @@ async def test_a_wide_figure_is_drawn_tall_enough_to_be_made_out_or_not_at_all(c
         await until(pilot, lambda: app.screen.runner.engine.segment.kind == "work")
         await pilot.pause()
         assert app.screen.figure.width == 0 and dots(app) == 0
+
+
+async def test_at_120x40_the_work_shows_the_figure_under_the_digits(clock):
+    """The digits fill the width there, and a figure beside them would shrink them: it goes under them,
+    beside the cues, in the rows they leave, at least SEEN_ROWS tall, and it moves."""
+    from app.ui.screens.session_figure import SEEN_ROWS
+
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot, app, "n")
+        assert app.screen.runner.engine.segment.kind == "work"
+        below = app.screen.query_one("#figure-below")
+        await until(pilot, lambda: below.display and len(str(below.content).strip("\u2800\n")) > 10)
+        assert not app.screen.query_one("#figure").display
+        assert below.region.y >= max(clock_rows_region(app)) and below.region.height >= SEEN_ROWS
+        cues = text_of_cues(app)
+        assert len(cues) == 4 and not any(line.endswith("…") for line in cues), cues  # whole, beside it
+        first = str(below.content)
+        clock.advance(0.5)
+        app.screen.figure.frame()
+        await pilot.pause()
+        assert str(below.content) != first  # the arms swing
+
+
+def clock_rows_region(app) -> list[int]:
+    """The screen rows the digits' blocks are on."""
+    return [y for y, row in enumerate(screen_lines(app)) if "████" in row]
+
+
+def text_of_cues(app) -> list[str]:
+    return str(app.screen.query_one("#cues").content).splitlines()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -148,7 +148,9 @@ class SessionScreen(SessionDrawing):
                 yield BigClock(id="clock")
                 yield Static(id="detail")
                 yield Static(id="hint")
-                yield Static(id="cues")
+                with Horizontal(id="below"):  # where the digits fill the width, the figure goes under them
+                    yield Static(id="cues")
+                    yield MoveFigure(id="figure-below")
         yield Static(id="upcoming")
         yield ProgressBar(id="bar")
         yield KeyBar()

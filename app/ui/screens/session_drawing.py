@@ -97,7 +97,8 @@ class SessionDrawing(SuppleScreen[None]):
         scale, room = self._clock_room(view.clock, bool(view.cues))
         # Before the cues: they have the rows and width the two leave; the figure leaves them their longest
         # line if it can ("• " and the padding either side besides).
-        scale = self.figure.refresh(scale, max((len(" ".join(cue.split())) + 10 for cue in view.cues), default=0))
+        words = max((len(" ".join(cue.split())) + 10 for cue in view.cues), default=0)
+        scale = self.figure.refresh(scale, words, room - ROWS * max(scale, 1))
         cue_rows = max(0, room - ROWS * max(scale, 1))
         cues_width = self.middle_width() - 8 - self.figure.width
         self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, cues_width)))

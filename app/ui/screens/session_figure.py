@@ -21,6 +21,8 @@ GAP = 2  # columns between the clock's digits and the figure
 LEAD_IN_SHARE = 0.5  # of the middle's width the figure may have while the user gets ready for a step
 BESIDE = 20  # columns the figure needs beside the clock in the work: a narrower one is a smudge of dots
 SEEN_ROWS = 8  # rows a figure is drawn in at the least: thread the needle on all fours in 5 was a squiggle
+BELOW_ROWS = 12  # rows at the most of a figure under the digits, beside the cues
+CUES_LEAST = 40  # columns a figure under the digits leaves the cues, if not their longest line
 SOON = 0.02  # seconds: a frame due sooner than this after the last waits for the one after
 
 
@@ -37,6 +39,7 @@ class Shown(NamedTuple):
     move: str | None
     side: str | None
     width: int  # columns (0: no figure)
+    below: int  # rows, when it is under the digits beside the cues (0: beside the digits)
     moving: bool  # frames running: not paused, not still
 
 
@@ -92,25 +95,39 @@ class FigureSlot:
             return 0, scale
         return min(free, wanted), scale
 
-    def refresh(self, scale: int, words: int = 0) -> int:
-        """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize."""
+    def below(self, box: Box, rows: int, words: int) -> tuple[int, int]:
+        """(columns, rows) of a figure under the digits, beside the cues, in the `rows` the digits leave there:
+        in the work, where the digits fill the width (120x40) and no figure fits beside them. As tall as those
+        rows allow up to BELOW_ROWS, when that is SEEN_ROWS at least and leaves the cues their longest line or
+        CUES_LEAST columns. (0, 0) otherwise."""
+        tall = min(rows, BELOW_ROWS)
+        if tall < SEEN_ROWS:
+            return 0, 0
+        width = proportional(box, tall)
+        if self.screen.middle_width() - width < min(words, CUES_LEAST):
+            return 0, 0
+        return width, tall
+
+    def refresh(self, scale: int, words: int = 0, rows: int = 0) -> int:
+        """Show, size, start or stop the figure for the part under way: at a new part, a pause, a resize.
+        `rows`: those under the digits the cues have (a figure may go there in the work)."""
         screen = self.screen
-        figure = screen.query_one("#figure", MoveFigure)
         engine = screen.runner.engine
         demo = demo_now(engine)
         found = self.moves.get(demo.move) if demo else None
+        width, below, shown_scale = 0, 0, scale
         if found:
             move, box = found
             width, shown_scale = self.room(scale, demo.lead_in, box, bool(move.seen_from), words)
-        else:
-            width, shown_scale = 0, scale
+            if not width and not demo.lead_in and shown_scale == scale:
+                width, below = self.below(box, rows, words)
         if width and engine.paused and demo and not demo.lead_in and not self.width:
             # Paused in the work, the hint's row makes the digits smaller: a figure appearing in the columns
             # that frees, and going at the resume, would make the screen jump at every pause.
-            width = 0
+            width, below = 0, 0
         still = screen.app.settings.reduced_motion
         moving = bool(width) and not still and not engine.paused
-        state = Shown(demo.move if demo else None, demo.side if demo else None, width, moving)
+        state = Shown(demo.move if demo else None, demo.side if demo else None, width, below, moving)
         if state == self._state:
             return shown_scale if width else scale
         self._state = state
@@ -118,14 +135,25 @@ class FigureSlot:
             self._aim()
         elif not moving:
             self.stop()
-        figure.display = bool(width)
         self.width = width
+        for figure in (screen.query_one("#figure", MoveFigure), screen.query_one("#figure-below", MoveFigure)):
+            shown = bool(width) and (figure.id == "figure-below") == bool(below)
+            figure.display = shown
+            if not shown:
+                figure.clear()
         if not width:
-            figure.clear()
             return scale
+        figure = self._figure()
         figure.styles.width = width
+        if below:
+            figure.styles.height = below
         screen.call_after_refresh(self.frame)  # drawn once laid out at its width
         return shown_scale
+
+    def _figure(self) -> MoveFigure:
+        """The widget the figure is in now: beside the digits, or under them."""
+        below = bool(self._state and self._state.below)
+        return self.screen.query_one("#figure-below" if below else "#figure", MoveFigure)
 
     def frame(self) -> None:
         """Draw the figure where the move is now (or its still pose)."""
@@ -136,7 +164,7 @@ class FigureSlot:
             return
         move, box = found
         moment = move.still_moment() if screen.app.settings.reduced_motion else demo.moment(move.seconds)
-        screen.query_one("#figure", MoveFigure).show(move, moment, demo.side, box, move.seen_from)
+        self._figure().show(move, moment, demo.side, box, move.seen_from)
 
     def _aim(self) -> None:
         """Wake for the next frame, half a frame's time off the clock's seconds: a frame's repaint (a large

@@ -169,7 +169,7 @@ def test_every_exercise_of_the_bundled_routines_has_a_move():
     exercises = {step.name for entry in scan(bundled_routines_dir(), "bundled") for step in entry.routine.steps}
     missing = sorted(name for name in exercises - NOT_MOVES if name.casefold() not in names)
     assert not missing, f"no move drawn for {missing}"
-    assert "leg swings side to side" in names  # pre-lift mobility's second set of leg swings
+    assert "leg swings side to side" in names  # pre-lift mobility's second leg swings
 
 
 def test_the_format_page_names_every_angle_with_its_range_and_every_view():

@@ -43,20 +43,15 @@ def svg(move: Move) -> str:
                 f'<line x1="{number * PANEL + 5}" y1="{floor}" x2="{(number + 1) * PANEL - 5}" y2="{floor}" '
                 f'stroke="{FLOOR}" stroke-width="1"/>'
             )
-        for (ax, ay), (bx, by) in move.props_at(side):
-            x1, y1 = round(x0 + (ax - left) * scale, 1), round(PANEL - 5 - (ay - bottom) * scale, 1)
-            x2, y2 = round(x0 + (bx - left) * scale, 1), round(PANEL - 5 - (by - bottom) * scale, 1)
-            parts.append(
-                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
-                'stroke-dasharray="4 3"/>'
-            )
-        for (ax, ay), (bx, by) in move.paths_at(side):  # where a joint goes: dotted
-            x1, y1 = round(x0 + (ax - left) * scale, 1), round(PANEL - 5 - (ay - bottom) * scale, 1)
-            x2, y2 = round(x0 + (bx - left) * scale, 1), round(PANEL - 5 - (by - bottom) * scale, 1)
-            parts.append(
-                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
-                'stroke-dasharray="2 4"/>'
-            )
+        # Props dashed, the trailed joints' paths dotted: still lines, neither read as a limb.
+        for lines, dashes in ((move.props_at(side), "4 3"), (move.paths_at(side), "2 4")):
+            for (ax, ay), (bx, by) in lines:
+                x1, y1 = round(x0 + (ax - left) * scale, 1), round(PANEL - 5 - (ay - bottom) * scale, 1)
+                x2, y2 = round(x0 + (bx - left) * scale, 1), round(PANEL - 5 - (by - bottom) * scale, 1)
+                parts.append(
+                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{FLOOR}" stroke-width="2" '
+                    f'stroke-dasharray="{dashes}"/>'
+                )
         if move.close:
             parts.append('<g clip-path="url(#waist)">')
         for start, end, _ in BONES:

@@ -125,25 +125,21 @@ class Move(NamedTuple):
         """The least box the figure (and its props) stays in through a repetition, for its left side (`box_for`
         gives the right side's): drawn in a narrow room, the figure is as large as it can be and keeps one size
         all through, on both sides."""
-        xs, ys = [], []
+        xs, ys, hips = [], [], []
         for line in self.props_at("left") + self.paths_at("left"):
             for x, y in line:
                 xs.append(x)
                 ys.append(y)
         for sample in range(samples):
-            for x, y in self.shown(self.page_at(self.seconds * sample / samples, "left")).values():
+            page = self.page_at(self.seconds * sample / samples, "left")
+            hips += [page[joint][1] for joint in ("pelvis", "left_hip", "right_hip")]
+            for x, y in self.shown(page).values():
                 xs.append(x)
                 ys.append(y)
         head = HEAD + margin  # the head's ring reaches past its centre
-        if self.close:  # cut at the hips' lowest: a portrait from the waist up, the hands cut if they hang lower
-            low = min(
-                y
-                for sample in range(samples)
-                for joint, (_, y) in self.page_at(self.seconds * sample / samples, "left").items()
-                if joint in ("pelvis", "left_hip", "right_hip")
-            )
-            return (min(xs) - head, max(xs) + head, low, max(ys) + head)
-        return (min(xs) - head, max(xs) + head, min(ys) - margin, max(ys) + head)
+        # Seen close, cut at the hips' lowest: a portrait from the waist up, the hands cut if they hang lower.
+        low = min(hips) if self.close else min(ys) - margin
+        return (min(xs) - head, max(xs) + head, low, max(ys) + head)
 
     @property
     def seen_from(self) -> str:

@@ -70,7 +70,7 @@ def test_list_json(supple_home):
     write_user_routine(supple_home, "oops", "name = ")
     data = json.loads(supple("list", "--json", home=supple_home).stdout)
     by_ref = {item["ref"]: item for item in data}
-    assert by_ref["bundled:pre-lift-mobility"]["steps"] == 6 and by_ref["bundled:pre-lift-mobility"]["error"] is None
+    assert by_ref["bundled:pre-lift-mobility"]["steps"] == 7 and by_ref["bundled:pre-lift-mobility"]["error"] is None
     assert by_ref["bundled:gym-visit"]["open"] == 1
     assert by_ref["user:oops"]["error"][0].endswith("invalid TOML: invalid value")
 
@@ -126,7 +126,7 @@ def test_plan_table(supple_home):
     assert lines[2].split() == ["TIME", "SEGMENT", "STEP", "SIDE", "SET", "LENGTH"]
     assert lines[3].split() == ["0:00", "Get", "ready", "-", "-", "-", "10", "s"]
     last_side = [row.split() for row in lines if "Leg swings" in row and "right" in row][-1]
-    assert last_side[1:10] == ["Leg", "swings", "side", "to", "side", "6", "right", "1/1", "24"]
+    assert last_side[1:10] == ["Leg", "swings", "side", "to", "side", "7", "right", "1/1", "24"]
     assert lines[-1].startswith("Total: 5 min")
 
 

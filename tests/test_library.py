@@ -49,19 +49,21 @@ def test_bundled_routines_coach_form():
 
 
 def test_pre_lift_mobility_has_the_five_moves():
-    """Leg swings front to back and side to side are two steps, each with its own move shown."""
+    """Arm swings and leg swings are two steps each, each step with its own move shown."""
     routine = find("pre-lift-mobility", load_library()).routine
     names = [s.name for s in routine.steps]
     assert names == [
         "Arm swings",
+        "Arm swings across the chest",
         "Trunk rotation",
         "Side bends",
         "Hip circles",
         "Leg swings",
         "Leg swings side to side",
     ]
-    assert all(step.sides and step.tempo for step in routine.steps[4:])
-    assert [step.demo for step in routine.steps[4:]] == ["leg-swings", "leg-swings-side-to-side"]
+    assert all(step.sides and step.tempo for step in routine.steps[5:])
+    assert [step.demo for step in routine.steps[5:]] == ["leg-swings", "leg-swings-side-to-side"]
+    assert [step.demo for step in routine.steps[:2]] == ["arm-swings", "arm-swings-across-the-chest"]
 
 
 def test_gym_visit_has_cardio_lift_and_stretches():

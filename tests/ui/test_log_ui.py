@@ -97,7 +97,14 @@ async def test_leaving_for_a_signal_keeps_the_session_to_resume(clock):
 
 
 def unfinished_session(
-    routine, ref: str, segment: int, step: int, offset: float, changed: bool = False, where=(None, None, None)
+    routine,
+    ref: str,
+    segment: int,
+    step: int,
+    offset: float,
+    changed: bool = False,
+    where=(None, None, None),
+    worked: float = 30,
 ) -> int:
     conn = connect(db_path())
     started = datetime.now().astimezone() - timedelta(minutes=5)
@@ -122,8 +129,8 @@ def unfinished_session(
     )
     conn.execute(
         "INSERT INTO segments (session_id, segment_index, step, step_name, set_number, actual_s, result)"
-        " VALUES (?, 1, 1, 'x', 1, 30, 'completed')",
-        (cursor.lastrowid,),
+        " VALUES (?, 1, 1, 'x', 1, ?, 'completed')",
+        (cursor.lastrowid, worked),
     )
     conn.close()
     return cursor.lastrowid
@@ -311,14 +318,15 @@ async def test_a_resumed_session_s_summary_and_log_cover_the_whole_of_it_once(cl
     from app.routine.duration import format_clock
 
     entry = next(e for e in bundled() if e.stem == "pre-lift-mobility")
-    session_id = unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7)  # 42 s, 30 s of work
+    # 42 s in all, of it the first step's 20 s of work
+    session_id = unfinished_session(entry.routine, entry.ref, segment=5, step=3, offset=7, worked=20)
     app, writer = app_with_log(clock)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ResumeScreen) and bool(app.screen.query(".dialog-question")))
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.engine.started)
         engine = app.screen.engine
-        assert engine.segments[1].kind == "work" and engine.segments[1].duration >= 30
+        assert engine.segments[1].kind == "work" and engine.segments[1].duration >= 20
         await pilot.press("space")
         await advance(pilot, clock, 5 + 10)  # the get-ready, then 10 s of the step
         await pilot.press("q", "y")
@@ -329,7 +337,7 @@ async def test_a_resumed_session_s_summary_and_log_cover_the_whole_of_it_once(cl
         assert actual >= 42 + 10
         summary = text_of(app, "#summary")
         assert f"Actual      {format_clock(actual)}" in summary
-        assert "Work done   0:40 of" in summary  # the 30 s before the crash and the 10 s after
+        assert "Work done   0:30 of" in summary  # the 20 s before the crash and the 10 s after
     writer.close()
     conn = sqlite3.connect(db_path())
     (logged,) = conn.execute("SELECT actual_s FROM sessions WHERE id = ?", (session_id,)).fetchone()

@@ -217,7 +217,8 @@ VIEWS = ("front", "side", "above", "angle", "high", "level")
 ANGLE_TURN, ANGLE_TILT = 35.0, 12.0  # the "angle" view: from 35 degrees to its left and a little above
 # The "level" view: from the angle's side at eye level. Seen from above, of two arms held out alike the nearer
 # looks lower: arm circles would read as a windmill.
-HIGH_TILT = 40.0  # the "high" view: from straight in front and well above, so a turn either way shows alike
+HIGH_TILT = 25.0  # the "high" view: from straight in front and above, so a turn either way shows alike;
+# from higher, arms held in front of the chest looked like a box hanging below the shoulders
 
 
 def grounded(figure: Figure) -> Figure:
@@ -231,7 +232,7 @@ def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
     """Each joint on the page: (across, up). Front: as seen facing it (its left on the page's right); side:
     from its right (forward to the page's right); above: from overhead, its head up the page when lying;
     angle: from in front and to its left, a little above, so that turns and circles show their depth; high: from
-    straight in front and well above, so that a turn to either side shows alike (the shoulders' line tips); level:
+    straight in front and above, so that a turn to either side shows alike (the shoulders' line tips); level:
     as the angle, but at eye level, so that both arms held out show at one height."""
     out = {}
     turn = _chain(("x", 0.0 if view == "level" else ANGLE_TILT), ("y", -ANGLE_TURN))

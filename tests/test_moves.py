@@ -318,3 +318,23 @@ def _to_segment(p, a, b) -> float:
     t = sum((q - x) * d for q, x, d in zip(p, a, ab)) / max(sum(d * d for d in ab), 1e-12)
     t = min(max(t, 0.0), 1.0)
     return math.dist(p, [x + t * d for x, d in zip(a, ab)])
+
+
+def test_thread_the_needle_slides_the_hand_under_the_body_behind_the_planted_hand():
+    """Its point is "under": where the hand passes the planted hand it is between that hand and the knees, low,
+    below the chest; before, it passed in front of the planted hand, over rather than under."""
+    move = MOVES["thread-the-needle"]
+    start = move.figure_at(0.0, "left").points
+    planted_x = start["right_hand"][0]
+    passing = []
+    for i in range(SAMPLES):
+        points = move.figure_at(move.seconds / 2 * i / SAMPLES, "left").points  # the way in
+        if abs(points["left_hand"][0] - planted_x) < 0.06:
+            passing.append(points)
+    assert passing, "the hand never reaches the planted hand's side"
+    for points in passing:
+        hand, knee = points["left_hand"], points["right_knee"]
+        assert knee[2] + 0.1 < hand[2] < points["right_hand"][2] - 0.1
+        assert hand[1] < points["neck"][1] - 0.25
+    through = move.figure_at(move.seconds / 2, "left").points
+    assert through["left_hand"][0] < planted_x - 0.25  # out past the planted hand on the other side

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from app.moves.braille import fit
-from app.moves.figure import BONES, NEUTRAL, RANGES, VIEWS, mirrored, place
+from app.moves.figure import BONES, NEUTRAL, RANGES, THIGH, VIEWS, mirrored, place
 from app.moves.move import SAMPLES, TRAIL_POINTS, load_moves, parse_move
 from app.routine.errors import RoutineError
 
@@ -338,3 +338,21 @@ def test_thread_the_needle_slides_the_hand_under_the_body_behind_the_planted_han
         assert hand[1] < points["neck"][1] - 0.25
     through = move.figure_at(move.seconds / 2, "left").points
     assert through["left_hand"][0] < planted_x - 0.25  # out past the planted hand on the other side
+
+
+def _bend_shown(page: dict[str, tuple[float, float]], side: str) -> float:
+    """How far the knee sits off the line from hip to foot on the page, as a share of the thigh's length."""
+    (hx, hy), (kx, ky), (fx, fy) = (page[f"{side}_{j}"] for j in ("hip", "knee", "foot"))
+    dx, dy = fx - hx, fy - hy
+    return abs((kx - hx) * dy - (ky - hy) * dx) / max(math.hypot(dx, dy), 1e-9) / THIGH
+
+
+@pytest.mark.parametrize("key", [key for key, move in MOVES.items() if move.view == "above"])
+def test_seen_from_above_a_knee_bent_in_a_key_pose_shows_its_bend(key):
+    """Straight up, a bent knee seen from above is a short straight leg: the lying twist's bent leg read so."""
+    move = MOVES[key]
+    for at, pose in move.poses:
+        page = move.page_at(at, "left" if move.sided else None)
+        for side in ("left", "right"):
+            if pose.get(f"{side}_knee", 0.0) >= 60:
+                assert _bend_shown(page, side) > 0.25, (at, side)

@@ -356,3 +356,14 @@ def test_seen_from_above_a_knee_bent_in_a_key_pose_shows_its_bend(key):
         for side in ("left", "right"):
             if pose.get(f"{side}_knee", 0.0) >= 60:
                 assert _bend_shown(page, side) > 0.25, (at, side)
+
+
+def test_arm_swings_across_the_chest_stay_at_shoulder_height_and_cross():
+    """Swung low, the arms passed hanging at the sides and crossed at the belly: a new user saw a swing down."""
+    move = MOVES["arm-swings-across-the-chest"]
+    for i in range(SAMPLES):
+        points = move.figure_at(move.seconds * i / SAMPLES).points
+        for side in ("left", "right"):
+            assert abs(points[f"{side}_hand"][1] - points[f"{side}_shoulder"][1]) < 0.15, (i, side)
+    crossed = move.figure_at(move.seconds / 2).points
+    assert crossed["left_hand"][0] < crossed["neck"][0] < crossed["right_hand"][0]  # each hand past the middle

@@ -367,3 +367,16 @@ def test_arm_swings_across_the_chest_stay_at_shoulder_height_and_cross():
             assert abs(points[f"{side}_hand"][1] - points[f"{side}_shoulder"][1]) < 0.15, (i, side)
     crossed = move.figure_at(move.seconds / 2).points
     assert crossed["left_hand"][0] < crossed["neck"][0] < crossed["right_hand"][0]  # each hand past the middle
+
+
+@pytest.mark.parametrize("key", [key for key, move in MOVES.items() if move.view == "above"])
+def test_a_move_seen_from_above_lies_on_a_mat_drawn_around_it(key):
+    """Seen from above with nothing round it, a figure lying or kneeling read as one standing; a mat says floor."""
+    move = MOVES[key]
+    on_floor = [(a, b) for a, b in move.props if a[1] == b[1] == 0.0]
+    assert len(on_floor) >= 4, "no mat"
+    xs = [p[0] for line in on_floor for p in line]
+    zs = [p[2] for line in on_floor for p in line]
+    page = move.page_at(0.0, "left" if move.sided else None)
+    head = move.figure_at(0.0, "left" if move.sided else None).points["head"]
+    assert min(xs) < head[0] < max(xs) and min(zs) < head[2] < max(zs), page["head"]

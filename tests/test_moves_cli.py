@@ -6,6 +6,7 @@ from app.moves.move import load_moves
 from app.ui.move_player import MovePlayer
 from tests.conftest import FakeClock
 from tests.test_cli import supple
+from tests.ui.helpers import until
 
 
 def test_the_list_names_every_move_with_its_view_and_pace(supple_home):
@@ -82,16 +83,25 @@ def test_still_poses_grow_with_the_terminal():
     assert dotted > 2 * sum(1 for line in still(move, "left")[2:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
 
 
-async def test_at_60_columns_the_caption_wraps_whole():
-    """A long name, its side and the key to stop do not fit one 60-column row: none of it is cut off."""
+async def test_at_60_columns_the_caption_wraps_whole_between_its_parts():
+    """A long name, its side, its view and the key to stop do not fit one 60-column row: none of it is cut off,
+    and a line breaks between the parts, not inside one."""
     from tests.ui.helpers import screen_lines
 
     moves, _ = load_moves()
     player = MovePlayer(moves["childs-pose-side-reach"], "left", clock=FakeClock())
     async with player.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        shown = " ".join(" ".join(screen_lines(player)).split())
-        assert "Child's pose side reach, left side · 6 s a repetition · any key to stop" in shown
+        rows = [row.strip() for row in screen_lines(player)[-2:]]
+        assert rows == [
+            "Child's pose side reach, left side · seen from above",
+            "6 s a repetition · any key to stop",
+        ]
+        await pilot.resize_terminal(120, 30)
+        await until(pilot, lambda: "\n" not in str(player.query_one("#caption").content))
+        assert screen_lines(player)[-1].strip() == (
+            "Child's pose side reach, left side · seen from above · 6 s a repetition · any key to stop"
+        )
 
 
 def test_a_move_plays_in_a_real_terminal_and_a_key_ends_it_as_it_was(supple_home):

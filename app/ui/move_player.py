@@ -28,12 +28,24 @@ class MovePlayer(App[None]):
         super().__init__()
         self.move, self.side, self.clock = move, side, clock
         self.started = clock()
+        self.captioned = 0  # the width the caption was last wrapped to
 
     def compose(self) -> ComposeResult:
         yield Static(id="figure")
+        yield Static(id="caption")
+
+    def caption(self, width: int) -> str:
+        """The name, its side, where it is seen from and its pace, as many to a line as fit: a line breaks
+        between them, never inside one (at 60 columns "any / key to stop" had split)."""
         side = f", {self.side} side" if self.side else ""
-        caption = f"{self.move.name}{side} · {self.move.seconds:g} s a repetition · any key to stop"
-        yield Static(plain(caption), id="caption")
+        parts = [f"{self.move.name}{side}", self.move.seen_from, f"{self.move.seconds:g} s a repetition"]
+        lines: list[str] = []
+        for part in [part for part in parts if part] + ["any key to stop"]:
+            if lines and len(lines[-1]) + 3 + len(part) <= width:
+                lines[-1] += f" · {part}"
+            else:
+                lines.append(part)
+        return "\n".join(lines)
 
     def on_mount(self) -> None:
         self.started = self.clock()
@@ -41,6 +53,9 @@ class MovePlayer(App[None]):
         self.call_after_refresh(self.frame)  # once laid out: the figure is sized to the room it has
 
     def frame(self) -> None:
+        if self.size.width != self.captioned:  # laid out afresh: the caption rewraps to the new width
+            self.captioned = self.size.width
+            self.query_one("#caption", Static).update(plain(self.caption(self.captioned)))
         figure = self.query_one("#figure", Static)
         width, height = figure.content_size.width, figure.content_size.height
         if width < LEAST[0] or height < LEAST[1]:

@@ -98,3 +98,23 @@ def test_seen_level_two_arms_held_out_alike_show_at_one_height():
     for view, alike in (("level", True), ("angle", False)):
         page = project(arms_out, view)
         assert math.isclose(page["left_hand"][1], page["right_hand"][1], abs_tol=1e-9) is alike, view
+
+
+def test_the_nose_shows_which_way_the_face_looks_and_turns_with_the_chest():
+    """From the side a stick figure could face either way: the nose ticks out of the ring forward; from the front
+    it points at the viewer, inside the ring; turned, it points to the side the chest turns to."""
+    from app.moves.figure import HEAD
+
+    side = project(place({}), "side")
+    assert side["nose"][0] - side["head"][0] > HEAD  # forward is the page's right, seen from the side
+    front = project(place({}), "front")
+    assert math.isclose(front["nose"][0], front["head"][0], abs_tol=1e-9)
+    turned = project(place({"trunk_turn": 55}), "front")
+    assert turned["nose"][0] - turned["head"][0] > HEAD / 2  # to its left: the page's right, seen facing it
+
+
+def test_lying_face_down_the_nose_stops_at_the_floor():
+    from app.moves.figure import grounded
+
+    face_down = grounded(place({"root_pitch": 90, "head_bend": 30})).points
+    assert face_down["nose"][1] >= 0.0 and min(y for _, y, _ in face_down.values()) == 0.0

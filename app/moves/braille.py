@@ -168,4 +168,10 @@ def draw(
     canvas.ring(*head, radius)
     if thick:
         canvas.ring(*head, radius - 1)
+    nose = at("nose")
+    away = ((nose[0] - head[0]) ** 2 + (nose[1] - head[1]) ** 2) ** 0.5
+    if away > radius + 1:  # the face turned to the page, not to the viewer: its nose ticks out of the ring
+        share = radius / away
+        ring = round(head[0] + (nose[0] - head[0]) * share), round(head[1] + (nose[1] - head[1]) * share)
+        canvas.line(*ring, *nose, thick=thick)
     return canvas.drawing()

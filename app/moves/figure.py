@@ -17,6 +17,9 @@ Matrix = tuple[Vector, Vector, Vector]
 # Bone lengths, and the fixed offsets of shoulders and hips from the spine's ends.
 SPINE, NECK, HEAD = 0.52, 0.12, 0.12  # pelvis to neck, neck to the head's centre (HEAD: its radius)
 SHOULDER_HALF, HIP_HALF = 0.19, 0.1
+# The nose's tip from the head's centre: a tick out of the ring shows which way the face looks (from the side, a
+# figure without one could be facing either way) and that the head turns with the chest.
+NOSE = 1.6 * HEAD
 UPPER_ARM, FOREARM = 0.3, 0.27
 THIGH, SHIN = 0.45, 0.45
 STANDING_PELVIS = THIGH + SHIN  # the pelvis's height when standing straight
@@ -81,8 +84,9 @@ JOINTS = (
     "right_hip",
     "right_knee",
     "right_foot",
+    "nose",
 )
-WAIST_UP = frozenset(JOINTS[:10]) | {"left_hip", "right_hip"}  # what a move seen close shows
+WAIST_UP = frozenset(JOINTS[:10]) | {"left_hip", "right_hip", "nose"}  # what a move seen close shows
 BONES = (  # (from, to, length); the collarbones and the hips' bar are bones too, of fixed length
     ("pelvis", "mid_back", SPINE / 2),  # two halves, so a back can round or arch
     ("mid_back", "neck", SPINE / 2),
@@ -163,6 +167,7 @@ def place(pose: Pose) -> Figure:
         "neck": neck,
         "head": _plus(neck, _apply(head_turn, (0.0, NECK + HEAD, 0.0))),
     }
+    points["nose"] = _plus(points["head"], _apply(head_turn, (0.0, 0.0, NOSE)))
     for side, sign in (("left", 1.0), ("right", -1.0)):
         blade = _chain(("y", -sign * a[f"{side}_shoulder_forward"]), ("z", sign * a[f"{side}_shoulder_lift"]))
         shoulder = _plus(neck, _apply(_times(trunk, blade), (sign * SHOULDER_HALF, 0.0, 0.0)))
@@ -224,8 +229,9 @@ HIGH_TILT = 25.0  # the "high" view: from straight in front and above, so a turn
 def grounded(figure: Figure) -> Figure:
     """The figure moved up or down so that its lowest point rests on the floor (y = 0): feet stay planted
     while a squat bends, hands and knees while it kneels, whatever the angles between key poses."""
-    low = min(y for _, y, _ in figure.points.values())
-    return Figure({joint: (x, y - low, z) for joint, (x, y, z) in figure.points.items()})
+    low = min(y for joint, (_, y, _) in figure.points.items() if joint != "nose")  # a face down rests on its ring
+    # Lying face down, the nose would point into the floor: it stops at the floor.
+    return Figure({joint: (x, max(y - low, 0.0), z) for joint, (x, y, z) in figure.points.items()})
 
 
 def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:

@@ -6,6 +6,7 @@ a test fails when the committed ones differ from what this writes."""
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -67,6 +68,14 @@ def svg(move: Move) -> str:
         parts.append(
             f'<circle cx="{hx}" cy="{hy}" r="{round(HEAD * scale, 1)}" fill="#ffffff" stroke="{INK}" stroke-width="3"/>'
         )
+        (nx, ny), radius = point("nose"), HEAD * scale
+        away = math.hypot(nx - hx, ny - hy)
+        if away > radius + 2:  # the face turned to the page: its nose ticks out of the ring
+            rx, ry = round(hx + (nx - hx) * radius / away, 1), round(hy + (ny - hy) * radius / away, 1)
+            parts.append(
+                f'<line class="nose" x1="{rx}" y1="{ry}" x2="{nx}" y2="{ny}" stroke="{INK}" stroke-width="3" '
+                'stroke-linecap="round"/>'
+            )
         parts.append(f'<text x="{number * PANEL + PANEL / 2}" y="{PANEL + 15}" text-anchor="middle">at {at:g} s</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -320,3 +320,28 @@ def clock_rows_region(app) -> list[int]:
 
 def text_of_cues(app) -> list[str]:
     return str(app.screen.query_one("#cues").content).splitlines()
+
+
+async def test_the_frames_draw_the_moves_turning_points(clock):
+    """Frames come between the clock's seconds; drawn at their own moments, a 2 s move at 2 frames a second
+    showed 0.25, 0.75, 1.25 and 1.75 s, never its key poses at 0 and 1 s: arm swings never reached up."""
+    from app.ui.widgets.move_figure import MoveFigure
+
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: dots(app) > 10)
+        slot, screen = app.screen.figure, app.screen
+        drawn: list[float] = []
+        show = MoveFigure.show
+        MoveFigure.show = lambda self, move, moment, *rest: (drawn.append(moment), show(self, move, moment, *rest))
+        aimed: list[float] = []
+        screen.set_timer = lambda wait, callback: aimed.append(wait)  # type: ignore[method-assign]
+        try:
+            slot._aim()
+            for _ in range(8):  # two repetitions of the 2 s arm swings, each frame when it is aimed
+                clock.advance(aimed[-1])
+                slot._moved()
+        finally:
+            MoveFigure.show = show
+        assert {round(moment, 6) % 2.0 for moment in drawn} == {0.0, 0.5, 1.0, 1.5}, drawn

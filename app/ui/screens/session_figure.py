@@ -163,6 +163,10 @@ class FigureSlot:
         if demo is None or found is None or not self._state or not self._state.width:
             return
         move, box = found
+        # Frames come half a frame's time off the clock's seconds (_aim); the pose drawn is the one on the
+        # frames' grid just before, a quarter second late, so a move's turning points (mostly at whole and half
+        # seconds) are drawn: at the frames' own moments they never were, and arm swings never reached up.
+        demo = demo._replace(elapsed=math.floor(demo.elapsed * FRAMES + 1e-6) / FRAMES)
         moment = move.still_moment() if screen.app.settings.reduced_motion else demo.moment(move.seconds)
         self._figure().show(move, moment, demo.side, box, move.seen_from)
 

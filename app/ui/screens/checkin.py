@@ -14,6 +14,7 @@ from app.log.checkins import PLACES, CheckInError, Warning, advice, check_note
 from app.log.jobs import Answer
 from app.ui.screens.dialogs import Dialog
 from app.ui.text import lines, plain
+from app.ui.widgets.tick import Tick
 
 
 class PainScale(Widget, can_focus=True):
@@ -55,8 +56,8 @@ class PainScale(Widget, can_focus=True):
         return Content.assemble(*cells)
 
 
-class Tick(Checkbox, inherit_bindings=False):
-    """A checkbox that Space ticks and Enter leaves alone, so Enter saves the check-in from anywhere."""
+class SpaceTick(Tick, inherit_bindings=False):
+    """A tick that Space ticks and Enter leaves alone, so Enter saves the check-in from anywhere."""
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
 
@@ -88,8 +89,8 @@ class CheckInScreen(Dialog[Answer | None]):
             yield Static(plain("Where?"), classes="checkin-label")
             with Horizontal(classes="checkin-places"):
                 for place in PLACES:
-                    yield Tick(place.capitalize(), id=f"place-{place.replace(' ', '-')}", compact=True)
-            yield Tick("It spreads down a leg", id="leg", compact=True)
+                    yield SpaceTick(place.capitalize(), id=f"place-{place.replace(' ', '-')}", compact=True)
+            yield SpaceTick("It spreads down a leg", id="leg", compact=True)
             yield Input(placeholder="a note (optional)", id="note", compact=True, max_length=500)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(plain("Save (Enter)"), variant="primary", id="save", compact=True)

@@ -19,7 +19,7 @@ SPINE, NECK, HEAD = 0.52, 0.12, 0.12  # pelvis to neck, neck to the head's centr
 SHOULDER_HALF, HIP_HALF = 0.19, 0.1
 # The nose's tip from the head's centre: a tick out of the ring shows which way the face looks (from the side, a
 # figure without one could be facing either way) and that the head turns with the chest.
-NOSE = 1.6 * HEAD
+NOSE = 2.0 * HEAD
 UPPER_ARM, FOREARM = 0.3, 0.27
 THIGH, SHIN = 0.45, 0.45
 STANDING_PELVIS = THIGH + SHIN  # the pelvis's height when standing straight

@@ -130,6 +130,9 @@ def test_a_good_file_reads():
             ('view = "front"', 'view = "front"\ntrail = ["left_hnd"]'),
             """bad.toml:3:1: trail: unknown joint 'left_hnd' (did you mean "left_hand"?)""",
         ),
+        (('view = "front"', 'view = "front"\nabout = 3'), "bad.toml:3:1: about must be one line of plain text"),
+        (('view = "front"', f'view = "front"\nabout = "{"x" * 161}"'), "bad.toml:3:1: about must be one line"),
+        (('view = "front"', 'view = "front"\nabout = "a\\u202eb"'), "bad.toml:3:1: about must be one line"),
     ],
 )
 def test_a_bad_move_is_refused_with_where_and_what(change, said):
@@ -380,3 +383,9 @@ def test_a_move_seen_from_above_lies_on_a_mat_drawn_around_it(key):
     page = move.page_at(0.0, "left" if move.sided else None)
     head = move.figure_at(0.0, "left" if move.sided else None).points["head"]
     assert min(xs) < head[0] < max(xs) and min(zs) < head[2] < max(zs), page["head"]
+
+
+def test_every_shipped_move_says_how_it_is_done():
+    """`supple moves` and the gallery show it: a newcomer had the figure and the name, and nothing to read."""
+    missing = [key for key, move in MOVES.items() if not move.about]
+    assert not missing, missing

@@ -24,9 +24,10 @@ def test_still_prints_the_key_poses_side_by_side_for_the_side_asked(supple_home)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Leg swings: 2 key poses, 2 s a repetition, right side"
-    figure = lines[2:10]
+    assert lines[1].startswith("A hand on the wall")  # how it is done
+    figure = lines[3:11]
     assert all(len(row) == 16 * 2 + 2 for row in figure) and all(0x2800 <= ord(c) <= 0x28FF for c in figure[3][:16])
-    assert lines[10].split() == ["at", "0", "s", "at", "1", "s"]
+    assert lines[11].split() == ["at", "0", "s", "at", "1", "s"]
     left = supple("moves", "leg-swings", "--still", home=supple_home).stdout.splitlines()
     assert left[0].endswith("left side")
 
@@ -53,6 +54,7 @@ async def test_the_player_moves_with_the_clock_and_any_key_ends_it():
         later = str(player.query_one("#figure").content)
         assert first != later and "⠀" in later
         assert "Leg swings, left side · 2 s a repetition · any key to stop" in str(player.query_one("#caption").content)
+        assert str(player.query_one("#about").content) == moves["leg-swings"].about  # how it is done, as text
         clock.advance(1.0)  # a whole repetition: as it began
         player.frame()
         assert str(player.query_one("#figure").content) == first
@@ -75,12 +77,13 @@ def test_still_poses_grow_with_the_terminal():
     moves, _ = load_moves()
     move = moves["trunk-rotation"]  # two key poses
     assert still_size(2, (120, 40)) == (40, 20)  # as large as a pose may be
-    assert still_size(2, (60, 20)) == (29, 15)
+    assert still_size(2, (60, 20)) == (29, 13)
     assert still_size(4, (40, 10)) == STILL_SIZE  # never smaller: a narrow terminal wraps instead
     lines = still(move, "left", still_size(2, (120, 40)))
-    assert len(lines) == 2 + 20 + 1 and max(len(line) for line in lines[2:-1]) == 2 * 40 + 2
-    dotted = sum(1 for line in lines[2:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
-    assert dotted > 2 * sum(1 for line in still(move, "left")[2:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
+    assert lines[1] == move.about  # how it is done, under the title
+    assert len(lines) == 3 + 20 + 1 and max(len(line) for line in lines[3:-1]) == 2 * 40 + 2
+    dotted = sum(1 for line in lines[3:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
+    assert dotted > 2 * sum(1 for line in still(move, "left")[3:-1] for char in line if 0x2801 <= ord(char) < 0x2900)
 
 
 async def test_at_60_columns_the_caption_wraps_whole_between_its_parts():

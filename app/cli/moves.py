@@ -88,7 +88,7 @@ def still_size(poses: int, terminal: tuple[int, int]) -> tuple[int, int]:
     allows, up to STILL_LARGEST, and never below STILL_SIZE (a narrow terminal wraps the rows instead)."""
     columns, rows = terminal
     width = (columns - 2 * (poses - 1)) // max(poses, 1)
-    height = rows - 5  # the title, a blank row, the times, and the prompt after it
+    height = rows - 7  # the title, how it is done (two rows, wrapped), a blank row, the times, the prompt
     return (max(STILL_SIZE[0], min(STILL_LARGEST[0], width)), max(STILL_SIZE[1], min(STILL_LARGEST[1], height)))
 
 
@@ -99,7 +99,7 @@ def still(move: Move, side: str | None, size: tuple[int, int] = STILL_SIZE) -> l
     frames = [move.drawing(at, side, width, height, box).rows for at, _ in move.poses]
     title = f"{move.name}: {len(move.poses)} key poses, {move.seconds:g} s a repetition"
     title += f", {side} side" if side else ""
-    lines = [title, ""]
+    lines = [title] + ([move.about] if move.about else []) + [""]
     lines += ["  ".join(frame[row] for frame in frames) for row in range(height)]
     lines.append("  ".join(f"{f'at {at:g} s':<{width}}" for at, _ in move.poses).rstrip())
     return lines

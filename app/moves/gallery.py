@@ -99,6 +99,7 @@ def page(moves: dict[str, Move]) -> str:
             "",
             f"`supple moves {key}` · seen {SEEN[move.view]}{close} · {move.seconds:g} s a repetition{sides}",
             "",
+            *([move.about, ""] if move.about else []),
             f"![{move.name}: its key poses](moves/{key}.svg)",
             "",
         ]

@@ -28,7 +28,7 @@ from app.moves.figure import (
 )
 from app.routine.errors import Problem, RoutineError
 from app.routine.toml_locator import Locator
-from app.text import closest
+from app.text import closest, unsafe_chars
 
 BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must stay, for each view
     "front": (-1.2, 1.2, -0.05, 2.35),
@@ -48,6 +48,7 @@ SEEN = {  # where each view looks from, in words
 }
 TRAIL_POINTS = 16  # points on a trailed joint's path: a circle's path reads round
 LONGEST = 60.0  # seconds one repetition may last
+ABOUT = 160  # characters a move's `about` may have: a line or two under the figure
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
 BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
 
@@ -66,6 +67,7 @@ class Move(NamedTuple):
     props: tuple[tuple[Vector, Vector], ...] = ()  # still lines (a door frame, a wall), for the left side
     close: bool = False  # seen close, from the waist up: for moves of the shoulders, whose travel is short
     paths: tuple[tuple[Vector, Vector], ...] = ()  # where the joints named by `trail` go: dotted, still lines
+    about: str = ""  # how it is done, in a line: the words beside the figure where no step's cues are
 
     def shown(self, page: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         """The joints of `page` the move's box holds: all of them, or from the hips up when seen close (the
@@ -185,7 +187,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     def problem(position: tuple[int, int], message: str) -> None:
         problems.append(Problem(filename, position[0], position[1], message))
 
-    known = ("name", "view", "sided", "grounded", "close", "trail", "seconds", "box", "poses", "props")
+    known = ("name", "about", "view", "sided", "grounded", "close", "trail", "seconds", "box", "poses", "props")
     for name in doc:
         if name not in known:
             close = closest(name, known)
@@ -193,6 +195,11 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     name = doc.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > 60:
         problem(where.root_key("name"), "name must be the move's name, 1 to 60 characters")
+    about = doc.get("about", "")
+    if not isinstance(about, str) or len(about) > ABOUT or unsafe_chars(about) or "\n" in about:
+        said = f"about must be one line of plain text on how the move is done, at most {ABOUT} characters"
+        problem(where.root_key("about"), said)
+        about = ""
     view = doc.get("view", "front")
     if view not in VIEWS:
         problem(where.root_key("view"), f"view must be one of {', '.join(VIEWS)}, got {view!r}")
@@ -228,6 +235,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     if problems:
         raise RoutineError(problems)
     move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props, seen_close)
+    move = move._replace(about=about.strip())
     move = move._replace(paths=_paths(move, trail))
     if seen_close and "box" not in doc:
         move = move._replace(box=move.reach())  # the view's box would keep the figure at its full size

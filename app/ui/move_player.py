@@ -21,6 +21,7 @@ class MovePlayer(App[None]):
 
     CSS = """
     #figure { height: 1fr; width: 100%; content-align: center middle; color: $text-muted; }
+    #about { height: auto; width: 100%; text-align: center; padding: 0 1; }
     #caption { height: auto; width: 100%; content-align: center middle; text-style: bold; }
     """
 
@@ -32,6 +33,7 @@ class MovePlayer(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="figure")
+        yield Static(plain(self.move.about), id="about")  # how it is done: the words a newcomer reads first
         yield Static(id="caption")
 
     def caption(self, width: int) -> str:

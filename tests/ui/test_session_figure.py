@@ -345,3 +345,33 @@ async def test_the_frames_draw_the_moves_turning_points(clock):
         finally:
             MoveFigure.show = show
         assert {round(moment, 6) % 2.0 for moment in drawn} == {0.0, 0.5, 1.0, 1.5}, drawn
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_f_shows_the_move_in_the_work_with_the_clock_smaller_and_f_again_the_clock_large(clock, size):
+    """At 80x24 and 60x20 a timed step's digits fill the width: no figure in the work unless the user asks."""
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=size) as pilot:
+        await started(pilot, app, "n")  # the arm swings' work: a timed step
+        await until(pilot, lambda: app.screen.runner.engine.segment.kind == "work")
+        await pilot.pause()
+        large = len(clock_rows(app))
+        assert dots(app) == 0
+        await pilot.press("f")
+        await until(pilot, lambda: dots(app) > 10)
+        assert 0 < len(clock_rows(app)) < large  # the digits made room
+        assert "Move shown (f: clock large)" in " ".join(screen_lines(app))
+        await pilot.press("space")  # paused: the move stays, on its pose
+        await pilot.pause()
+        assert dots(app) > 10
+        await pilot.press("space", "f")
+        await until(pilot, lambda: dots(app) == 0)
+        assert len(clock_rows(app)) == large
+
+
+async def test_f_without_a_move_says_so(clock):
+    app, _ = build(clock, start=BARE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.runner.engine.started)
+        await pilot.press("f")
+        await until(pilot, lambda: "No move to show" in " ".join(screen_lines(app)))

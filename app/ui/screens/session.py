@@ -84,6 +84,14 @@ class SessionScreen(SessionDrawing):
         ),
         Binding("m", "mute", "Sound on/off", id="session.mute", show=False, tooltip="Turn all sound off or on"),
         Binding(
+            "f",
+            "figure",
+            "Move in the work",
+            id="session.figure",
+            show=False,
+            tooltip="Show the move in the work too, the clock smaller; again: the clock large",
+        ),
+        Binding(
             "v", "voice", "Voice on/off", id="session.voice", show=False, tooltip="Turn the spoken step names off or on"
         ),
         Binding(
@@ -385,6 +393,15 @@ class SessionScreen(SessionDrawing):
 
     def action_voice(self) -> None:
         self.command(Command("voice"))
+
+    def action_figure(self) -> None:
+        """The move in the work too, or the clock large there: the display only, so no runner command."""
+        if not self.figure.moves:
+            self._say("No move to show in this session")
+            return
+        self.figure.in_work = not self.figure.in_work
+        self.redraw()
+        self._say("Move shown (f: clock large)" if self.figure.in_work else "Clock large (f: move shown)")
 
     def action_next(self) -> None:
         self.command(Command("next"))

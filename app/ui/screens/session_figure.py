@@ -59,6 +59,9 @@ class FigureSlot:
         self._state: Shown | None = None  # what the figure showed at the last refresh
         self.width = 0  # columns the figure takes now (0: none shown)
         self._frames: Timer | None = None
+        # f: the move shown in the work too, the digits making room for it as while getting ready. Off at the
+        # start: in the work the clock keeps its size, and at 80x24 and 60x20 that leaves a timed step no figure.
+        self.in_work = False
 
     def load(self) -> None:
         """Read the routine's moves off the event loop; the figure appears once they are in."""
@@ -118,8 +121,9 @@ class FigureSlot:
         width, below, shown_scale = 0, 0, scale
         if found:
             move, box = found
-            width, shown_scale = self.room(scale, demo.lead_in, box, bool(move.seen_from), words)
-            if not width and not demo.lead_in and shown_scale == scale:
+            large = demo.lead_in or self.in_work
+            width, shown_scale = self.room(scale, large, box, bool(move.seen_from), words)
+            if not width and not large and shown_scale == scale:
                 width, below = self.below(box, rows, words)
         if width and engine.paused and demo and not demo.lead_in and not self.width:
             # Paused in the work, the hint's row makes the digits smaller: a figure appearing in the columns

@@ -131,3 +131,15 @@ def test_a_move_plays_in_a_real_terminal_and_a_key_ends_it_as_it_was(supple_home
         assert session.terminal_state()["alternate_on"] == "0"  # the shell's screen back
     finally:
         session.close()
+
+
+def test_still_wraps_how_the_move_is_done_at_word_ends_to_the_terminal():
+    """Printed as one line, a terminal broke it mid-word ("with the h / ips")."""
+    from app.cli.moves import still
+
+    moves, _ = load_moves()
+    move = moves["hip-circles"]
+    lines = still(move, None, columns=60)
+    about = lines[1 : lines.index("")]
+    assert len(about) == 2 and all(len(line) <= 60 for line in about)
+    assert " ".join(about) == move.about

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import textwrap
 from typing import TYPE_CHECKING
 
 from app.cli.console import EXIT_OK, EXIT_USER, echo, table
@@ -63,7 +64,8 @@ def cmd_moves(args: argparse.Namespace) -> int:
     side = args.side if move.sided else None
     if args.still:
         size = still_size(len(move.poses), shutil.get_terminal_size()) if sys.stdout.isatty() else STILL_SIZE
-        for line in still(move, side, size):
+        columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        for line in still(move, side, size, columns):
             echo(line)
         return EXIT_OK
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -92,14 +94,16 @@ def still_size(poses: int, terminal: tuple[int, int]) -> tuple[int, int]:
     return (max(STILL_SIZE[0], min(STILL_LARGEST[0], width)), max(STILL_SIZE[1], min(STILL_LARGEST[1], height)))
 
 
-def still(move: Move, side: str | None, size: tuple[int, int] = STILL_SIZE) -> list[str]:
-    """The move's key poses side by side, each in `size` cells, under its name and with each pose's time."""
+def still(move: Move, side: str | None, size: tuple[int, int] = STILL_SIZE, columns: int | None = None) -> list[str]:
+    """The move's key poses side by side, each in `size` cells, under its name, how it is done (wrapped at
+    word ends to a terminal's `columns`, which would break it mid-word) and with each pose's time."""
     width, height = size
     box = move.reach()  # the least box the figure keeps to through a repetition: as large as the cells allow
     frames = [move.drawing(at, side, width, height, box).rows for at, _ in move.poses]
     title = f"{move.name}: {len(move.poses)} key poses, {move.seconds:g} s a repetition"
     title += f", {side} side" if side else ""
-    lines = [title] + ([move.about] if move.about else []) + [""]
+    about = textwrap.wrap(move.about, columns) if columns else [move.about] if move.about else []
+    lines = [title, *about, ""]
     lines += ["  ".join(frame[row] for frame in frames) for row in range(height)]
     lines.append("  ".join(f"{f'at {at:g} s':<{width}}" for at, _ in move.poses).rstrip())
     return lines

@@ -22,7 +22,7 @@ class MovePlayer(App[None]):
     CSS = """
     #figure { height: 1fr; width: 100%; content-align: center middle; color: $text-muted; }
     #about { height: auto; width: 100%; text-align: center; padding: 0 1; }
-    #caption { height: auto; width: 100%; content-align: center middle; text-style: bold; }
+    #caption { height: auto; width: 100%; text-align: center; text-style: bold; }
     """
 
     def __init__(self, move: Move, side: str | None = None, clock: Callable[[], float] = time.monotonic) -> None:

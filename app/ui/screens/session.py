@@ -400,8 +400,7 @@ class SessionScreen(SessionDrawing):
             self._say("No move to show in this session")
             return
         self.figure.in_work = not self.figure.in_work
-        self.redraw()
-        self._say("Move shown (f: clock large)" if self.figure.in_work else "Clock large (f: move shown)")
+        self.redraw()  # the figure coming or going says it: a word in the hint's row would move the clock too
 
     def action_next(self) -> None:
         self.command(Command("next"))

@@ -364,6 +364,10 @@ async def test_f_shows_the_move_in_the_work_with_the_clock_smaller_and_f_again_t
         await pilot.press("space")  # paused: the move stays, on its pose
         await pilot.pause()
         assert dots(app) > 10
+        await pilot.press("f")  # paused: the clock back to its size, and f again the move, still paused
+        await until(pilot, lambda: dots(app) == 0)
+        await pilot.press("f")
+        await until(pilot, lambda: dots(app) > 10)
         await pilot.press("space", "f")
         await until(pilot, lambda: dots(app) == 0)
         assert len(clock_rows(app)) == large

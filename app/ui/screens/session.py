@@ -399,7 +399,7 @@ class SessionScreen(SessionDrawing):
         if not self.figure.moves:
             self._say("No move to show in this session")
             return
-        self.figure.in_work = not self.figure.in_work
+        self.figure.toggle_in_work()
         self.redraw()  # the figure coming or going says it: a word in the hint's row would move the clock too
 
     def action_next(self) -> None:

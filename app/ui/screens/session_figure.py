@@ -49,8 +49,9 @@ class FigureSlot:
     While the session gets the user ready for a step (get ready, next up, switch sides, a rest) the figure
     is large: the clock's digits give it up to LEAD_IN_SHARE of the width, since learning the move is what
     the user looks for then. During the work it takes only the columns the clock leaves at the size it has
-    without one: the clock never shrinks for it there. Where too few columns are left, or the step names no
-    move, or the terminal cannot draw braille, there is no figure. With reduced motion it stands still.
+    without one: the clock never shrinks for it there, unless the user asked for the move there too (f).
+    Where too few columns are left, or the step names no move, or the terminal cannot draw braille, there is
+    no figure. With reduced motion it stands still.
     """
 
     def __init__(self, screen: SessionDrawing) -> None:
@@ -62,6 +63,12 @@ class FigureSlot:
         # f: the move shown in the work too, the digits making room for it as while getting ready. Off at the
         # start: in the work the clock keeps its size, and at 80x24 and 60x20 that leaves a timed step no figure.
         self.in_work = False
+
+    def toggle_in_work(self) -> None:
+        """f: the move in the work too, or not. Asked for, the figure goes even where a pause keeps one that
+        was on screen (the paused digits' smaller size leaves it room)."""
+        self.in_work = not self.in_work
+        self.width = 0
 
     def load(self) -> None:
         """Read the routine's moves off the event loop; the figure appears once they are in."""
@@ -119,13 +126,13 @@ class FigureSlot:
         demo = demo_now(engine)
         found = self.moves.get(demo.move) if demo else None
         width, below, shown_scale = 0, 0, scale
+        large = bool(demo) and (demo.lead_in or self.in_work)  # as large as while getting ready
         if found:
             move, box = found
-            large = demo.lead_in or self.in_work
             width, shown_scale = self.room(scale, large, box, bool(move.seen_from), words)
             if not width and not large and shown_scale == scale:
                 width, below = self.below(box, rows, words)
-        if width and engine.paused and demo and not demo.lead_in and not self.width:
+        if width and engine.paused and demo and not large and not self.width:
             # Paused in the work, the hint's row makes the digits smaller: a figure appearing in the columns
             # that frees, and going at the resume, would make the screen jump at every pause.
             width, below = 0, 0

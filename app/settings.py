@@ -29,6 +29,7 @@ class Settings(NamedTuple):
     theme: str = "textual-dark"  # one of Textual's themes, or Supple's "supple-high-contrast"
     flash: str = "auto"  # the screen flashes at each new part: "on", "off", or "auto" (when no sound is heard)
     reduced_motion: bool = False  # nothing blinks or moves: a steady band for the flash, a still figure
+    move_in_work: bool = False  # each session starts with the move beside smaller digits in the work too (f)
 
 
 FLASH_CHOICES = ("auto", "on", "off")

@@ -36,7 +36,8 @@ def test_saved_settings_read_back(supple_home):
         ('"\\u001b[2J" = 1\n', ':2: unknown key "\\u001b[2J"'),
         (
             "colour = 1\n",
-            ':2: unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme, flash, reduced_motion)',
+            ':2: unknown key "colour" (known: sound, volume, voice, halfway, checkin, theme, flash, reduced_motion, '
+            "move_in_work)",
         ),
         ('flash = "sometimes"\n', ':2: flash must be "auto", "on" or "off", got "sometimes"'),
         ("flash = true\n", ':2: flash must be "auto", "on" or "off", got true'),

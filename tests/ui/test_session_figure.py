@@ -379,3 +379,16 @@ async def test_f_without_a_move_says_so(clock):
         await until(pilot, lambda: app.screen.runner.engine.started)
         await pilot.press("f")
         await until(pilot, lambda: "No move to show" in " ".join(screen_lines(app)))
+
+
+async def test_the_setting_starts_each_session_with_the_move_in_the_work_and_f_takes_it_away(clock):
+    app, _ = build(clock, start=MOBILITY)
+    app.settings = app.settings._replace(move_in_work=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app, "n")  # the arm swings' work: a timed step
+        await until(pilot, lambda: app.screen.runner.engine.segment.kind == "work")
+        await until(pilot, lambda: dots(app) > 10)
+        smaller = len(clock_rows(app))
+        await pilot.press("f")  # for this session only: the setting stays as saved
+        await until(pilot, lambda: dots(app) == 0)
+        assert len(clock_rows(app)) > smaller and app.settings.move_in_work

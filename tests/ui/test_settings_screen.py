@@ -28,13 +28,15 @@ async def test_change_and_save_settings(clock):
         app.screen.query_one("#voice", Checkbox).value = False
         app.screen.query_one("#flash", Select).value = "off"
         app.screen.query_one("#reduced_motion", Checkbox).value = True
+        app.screen.query_one("#move_in_work", Checkbox).value = True
         await pilot.press("ctrl+s")
         for _ in range(10):
             await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         await until(pilot, lambda: any("Settings saved to" in n.message for n in app._notifications))  # over the list
-        assert load_settings() == (Settings(volume=40, voice=False, flash="off", reduced_motion=True), None)
-        assert app.settings.flash == "off" and app.settings.reduced_motion
+        saved = Settings(volume=40, voice=False, flash="off", reduced_motion=True, move_in_work=True)
+        assert load_settings() == (saved, None)
+        assert app.settings.flash == "off" and app.settings.reduced_motion and app.settings.move_in_work
         assert app.settings.volume == 40 and app.sound.volume == 40 and app.sound.voice is False
 
 

@@ -20,7 +20,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g", "go to a step"),
             ("+  -", "10 seconds more or less (a paced step: reps at its tempo)"),
             ("m  v", "sound off and on, voice off and on"),
-            ("f", "the move in the work too, the clock smaller; again: the clock large"),
+            ("f", "the move in the work too, the clock smaller; again: the clock large (settings: how it starts)"),
             ("q  Esc", "stop the session (asks first)"),
         ),
     ),

@@ -60,8 +60,9 @@ class FigureSlot:
         self._state: Shown | None = None  # what the figure showed at the last refresh
         self.width = 0  # columns the figure takes now (0: none shown)
         self._frames: Timer | None = None
-        # f: the move shown in the work too, the digits making room for it as while getting ready. Off at the
-        # start: in the work the clock keeps its size, and at 80x24 and 60x20 that leaves a timed step no figure.
+        # f: the move shown in the work too, the digits making room for it as while getting ready. Off unless
+        # the settings say otherwise (load): in the work the clock keeps its size, and at 80x24 and 60x20 that
+        # leaves a timed step no figure.
         self.in_work = False
 
     def toggle_in_work(self) -> None:
@@ -72,6 +73,7 @@ class FigureSlot:
 
     def load(self) -> None:
         """Read the routine's moves off the event loop; the figure appears once they are in."""
+        self.in_work = self.screen.app.settings.move_in_work
         keys = [step.demo for step in self.screen.runner.engine.routine.steps if step.demo]
         if not keys or not self.screen.app.braille:
             return

@@ -1,5 +1,5 @@
-"""The settings screen: sound, volume, voice, the halfway cue, the check-in, the theme and the flash, with a test
-of every sound."""
+"""The settings screen: sound, volume, voice, the halfway cue, the check-in, the theme, the flash and the move in
+the work, with a test of every sound."""
 
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ class SettingsScreen(Dialog[None]):
             with Horizontal(classes="setting"):
                 yield Label("Volume (0-100)", classes="setting-label")
                 yield Input(str(settings.volume), id="volume", type="integer", max_length=3, compact=True)
+                work = Tick("Move beside the clock", settings.move_in_work, id="move_in_work", compact=True)
+                work.tooltip = "Each session shows the move in the work too, the clock smaller; f switches it there"
+                yield work
             yield Static("", id="volume-error", classes="field-error")
             yield Tick("Spoken announcements (step names, sides)", settings.voice, id="voice", compact=True)
             yield Tick("A sound halfway through long holds", settings.halfway, id="halfway", compact=True)
@@ -96,7 +99,7 @@ class SettingsScreen(Dialog[None]):
             return None
         error.update("")
         error.display = False
-        keys = ("sound", "voice", "halfway", "checkin", "reduced_motion")
+        keys = ("sound", "voice", "halfway", "checkin", "reduced_motion", "move_in_work")
         values = {key: self.query_one(f"#{key}", Checkbox).value for key in keys}
         flash = self.query_one("#flash", Select).value
         return Settings(volume=int(text), theme=self.app.theme, flash=str(flash), **values)

@@ -389,3 +389,23 @@ def test_every_shipped_move_says_how_it_is_done():
     """`supple moves` and the gallery show it: a newcomer had the figure and the name, and nothing to read."""
     missing = [key for key, move in MOVES.items() if not move.about]
     assert not missing, missing
+
+
+@pytest.mark.parametrize("key", [key for key, move in MOVES.items() if move.view == "side"])
+def test_a_move_seen_from_the_side_that_rests_on_more_than_its_feet_has_a_floor_under_it(key):
+    """On hands and knees or lying, a side view with nothing under it left a new user unsure it was on the floor."""
+    move = MOVES[key]
+    side = "left" if move.sided else None
+    resting = set()
+    for i in range(SAMPLES):
+        points = move.figure_at(move.seconds * i / SAMPLES, side).points
+        resting |= {name for name, (_, y, _) in points.items() if y < 0.05 and not name.endswith("foot")}
+    if not resting:
+        return  # standing: the feet are the floor
+    floors = [(a, b) for a, b in move.props if a[1] == b[1] == 0.0 and a[0] == b[0]]
+    assert floors, f"rests on {sorted(resting)} with no floor drawn"
+    zs = [p[2] for line in floors for p in line]
+    for i in range(SAMPLES):
+        points = move.figure_at(move.seconds * i / SAMPLES, side).points
+        # To the centimetre: the floor ends under the body's last point, so as not to widen the figure's box.
+        assert all(min(zs) - 0.01 <= z <= max(zs) + 0.01 for _, (_, y, z) in points.items() if y < 0.05), i

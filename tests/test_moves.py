@@ -409,3 +409,17 @@ def test_a_move_seen_from_the_side_that_rests_on_more_than_its_feet_has_a_floor_
         points = move.figure_at(move.seconds * i / SAMPLES, side).points
         # To the centimetre: the floor ends under the body's last point, so as not to widen the figure's box.
         assert all(min(zs) - 0.01 <= z <= max(zs) + 0.01 for _, (_, y, z) in points.items() if y < 0.05), i
+
+
+def test_the_side_reachs_hands_walk_along_the_mat_never_off_it():
+    """The reaching hands had gone past the mat's edge: a new user saw the arms stick out of the box."""
+    move = MOVES["childs-pose-side-reach"]
+    on_floor = [(a, b) for a, b in move.props if a[1] == b[1] == 0.0]
+    xs = [p[0] for line in on_floor for p in line]
+    zs = [p[2] for line in on_floor for p in line]
+    for side in ("left", "right"):
+        for i in range(SAMPLES):
+            points = move.figure_at(move.seconds * i / SAMPLES, side).points
+            for hand in ("left_hand", "right_hand"):
+                x, _, z = points[hand]
+                assert min(xs) < x < max(xs) and min(zs) < z < max(zs), (side, i, hand)

@@ -67,14 +67,16 @@ class Tmux:
     def keys(self, *keys: str) -> None:
         self.run("send-keys", *keys)
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_for(self, *texts: str, timeout: float = 15.0) -> str:
+        """The screen once it shows every one of `texts`: after fg, Textual repaints in parts, so one text
+        on screen does not say the rest is there yet."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if all(text in screen for text in texts):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
+        raise AssertionError(f"{texts!r} did not all appear; the screen shows:\n{self.screen()}")
 
     def close(self) -> None:
         subprocess.run([*self.base, "kill-server"], capture_output=True, env=self.env)

@@ -370,6 +370,8 @@ def test_arm_swings_across_the_chest_stay_at_shoulder_height_and_cross():
             assert abs(points[f"{side}_hand"][1] - points[f"{side}_shoulder"][1]) < 0.15, (i, side)
     crossed = move.figure_at(move.seconds / 2).points
     assert crossed["left_hand"][0] < crossed["neck"][0] < crossed["right_hand"][0]  # each hand past the middle
+    # One arm over the other, so that from the front they cross as an X: at one height they drew one short line.
+    assert crossed["left_hand"][1] - crossed["right_hand"][1] > 0.2
 
 
 @pytest.mark.parametrize("key", [key for key, move in MOVES.items() if move.view == "above"])

@@ -373,12 +373,23 @@ async def test_f_shows_the_move_in_the_work_with_the_clock_smaller_and_f_again_t
         assert len(clock_rows(app)) == large
 
 
-async def test_f_without_a_move_says_so(clock):
+async def test_f_is_offered_only_with_a_move_to_show_and_says_what_it_does_next(clock):
+    """A session with no move does not offer f; with one, its label says whether f shows or hides it."""
     app, _ = build(clock, start=BARE)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.screen.runner.engine.started)
+        await pilot.pause()
+        before = screen_lines(app)
+        assert "Show move" not in before[-1]
         await pilot.press("f")
-        await until(pilot, lambda: "No move to show" in " ".join(screen_lines(app)))
+        await pilot.pause()
+        assert not app.screen.figure.in_work and screen_lines(app)[-1] == before[-1]
+    app, _ = build(clock, start=MOBILITY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await until(pilot, lambda: "f  Show move" in screen_lines(app)[-1])
+        await pilot.press("f")
+        await until(pilot, lambda: "f  Hide move" in screen_lines(app)[-1])
 
 
 async def test_the_setting_starts_each_session_with_the_move_in_the_work_and_f_takes_it_away(clock):

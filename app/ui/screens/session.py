@@ -86,9 +86,8 @@ class SessionScreen(SessionDrawing):
         Binding(
             "f",
             "figure",
-            "Move in the work",
+            "Show move",
             id="session.figure",
-            show=False,
             tooltip="Show the move in the work too, the clock smaller; again: the clock large",
         ),
         Binding(
@@ -104,7 +103,7 @@ class SessionScreen(SessionDrawing):
         Binding("question_mark", "help", "Help", id="session.help", tooltip="What every key does"),
     ]
     # On a narrow terminal the key bar leaves these out first, in this order.
-    KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.back", "session.jump")
+    KEYS_FIRST_TO_GO = ("session.less", "session.more", "session.figure", "session.back", "session.jump")
 
     def __init__(
         self,
@@ -340,11 +339,15 @@ class SessionScreen(SessionDrawing):
         count = runner.nudge_reps() if binding_id in ("session.more", "session.less") else None
         if count is not None:
             return f"{count} rep{'s' if count != 1 else ''}"
+        if binding_id == "session.figure" and self.figure.in_work:
+            return "Hide move"
         return description
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_time" and self.runner.open_step:
             return False  # not offered: an open step has no countdown to change
+        if action == "figure" and not self.figure.moves:
+            return False  # not offered in a session with no move to show (or none read yet)
         return True
 
     def command(self, command: Command) -> None:
@@ -396,10 +399,8 @@ class SessionScreen(SessionDrawing):
 
     def action_figure(self) -> None:
         """The move in the work too, or the clock large there: the display only, so no runner command."""
-        if not self.figure.moves:
-            self._say("No move to show in this session")
-            return
         self.figure.toggle_in_work()
+        self.refresh_bindings()  # its label says what it does next
         self.redraw()  # the figure coming or going says it: a word in the hint's row would move the clock too
 
     def action_next(self) -> None:

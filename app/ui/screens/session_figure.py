@@ -81,6 +81,7 @@ class FigureSlot:
 
     def _loaded(self, keys: list[str]) -> None:
         self.moves = {key: move for key in keys if (move := READ.get(key))}  # one that cannot be read is left out
+        self.screen.refresh_bindings()  # f is offered once there is a move to show
         self.screen.redraw()  # the cues make way for it
 
     def room(self, scale: int, lead_in: bool, box: Box, caption: bool, words: int = 0) -> tuple[int, int]:

@@ -5,8 +5,9 @@ Each round starts, in one private tmux server at 150x30 (where the work leaves t
 `supple run` on two one-step routines that differ only in the step's `demo`: arm swings for 90 s, and the
 same without a demo. Over a window in the work it reads, from /proc, each app's CPU time (its threads
 and its sound helper) and its threads' voluntary context switches (each one a wakeup after a wait).
-Tones only, with sound through ALSA's file plugin. Usage: python bench/figure.py [seconds] [rounds]
-(default 20 s windows, 3 rounds).
+Tones only, with sound through ALSA's file plugin. Usage: python bench/figure.py [seconds] [rounds] [WxH]
+(default 20 s windows, 3 rounds, 150x30). At another size the settings' "Move beside the clock" is on, as a
+user who wants the figure in the work at 80x24 or 60x20 has it (there the digits otherwise fill the width).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def wakeups(pid: int) -> int:
     return total
 
 
-def one_round(home: Path, window: float) -> dict[str, tuple[float, float]]:
+def one_round(home: Path, window: float, size: tuple[str, str]) -> dict[str, tuple[float, float]]:
     """(percent of a core, wakeups a second) of each run over `window` seconds of its work."""
     cpu.SOCKET = f"supple-figure-{os.getpid()}-{time.monotonic_ns()}"
     env = {"SUPPLE_HOME": str(home), "TERM": "xterm-256color"} | alsa_home(home / "home")
@@ -54,7 +55,7 @@ def one_round(home: Path, window: float) -> dict[str, tuple[float, float]]:
             path = home / f"{name.replace(' ', '-')}.toml"
             path.write_text(text)
             settings = " ".join(f"{k}={v}" for k, v in env.items())
-            cpu.tmux("new-session", "-d", "-s", name.replace(" ", "-"), "-x", "150", "-y", "30",
+            cpu.tmux("new-session", "-d", "-s", name.replace(" ", "-"), "-x", size[0], "-y", size[1],
                      f"exec env {settings} {command} run {path}")  # fmt: skip
         time.sleep(6)  # started, past the get-ready, the figure moving beside the clock
         pids = {name: pane_pid(name.replace(" ", "-")) for name in ROUTINES}
@@ -76,17 +77,22 @@ def one_round(home: Path, window: float) -> dict[str, tuple[float, float]]:
 def main() -> None:
     window = float(sys.argv[1]) if len(sys.argv) > 1 else 20.0
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    width, _, height = (sys.argv[3] if len(sys.argv) > 3 else "150x30").partition("x")
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in ROUTINES}
     ratios = []
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as folder:
             home = Path(folder)
             quiet_settings(home)
-            found = one_round(home, window)
+            if (width, height) != ("150", "30"):
+                with (home / "config.toml").open("a") as settings:
+                    settings.write("move_in_work = true\n")
+            found = one_round(home, window, (width, height))
         for name, figures in found.items():
             results[name].append(figures)
         ratios.append(found["figure"][0] / found["no figure"][0])
-    print(f"{rounds} rounds of {window:g} s in the work, 150x30 in tmux, {os.cpu_count()} cores")
+    shown = "" if (width, height) == ("150", "30") else ", the move beside the clock set on"
+    print(f"{rounds} rounds of {window:g} s in the work, {width}x{height} in tmux{shown}, {os.cpu_count()} cores")
     for name, figures in results.items():
         cpus, woke = [c for c, _ in figures], [w for _, w in figures]
         print(

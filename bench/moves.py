@@ -12,7 +12,7 @@ import statistics
 import sys
 import time
 
-from app.moves.move import load_moves
+from app.moves.move_file import load_moves
 from app.ui.widgets.big_clock import best_scale, block_lines
 
 SIZES = [(60, 20), (80, 24), (120, 40)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.moves.move import load_moves
+from app.moves.move_file import load_moves
 from app.paths import bundled_routines_dir
 from app.routine.demos import demo_hints, demo_names, likely_demo
 from app.routine.draft import RoutineDraft

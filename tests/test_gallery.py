@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.moves.figure import BONES
 from app.moves.gallery import write
-from app.moves.move import load_moves
+from app.moves.move_file import load_moves
 
 DOCS = Path(__file__).parent.parent / "docs"
 

@@ -10,7 +10,7 @@ import pytest
 
 from app.moves.braille import fit
 from app.moves.figure import BONES, NEUTRAL, RANGES, THIGH, VIEWS, mirrored, place
-from app.moves.move import SAMPLES, TRAIL_POINTS, load_moves, parse_move
+from app.moves.move_file import SAMPLES, TRAIL_POINTS, load_moves, parse_move
 from app.routine.errors import RoutineError
 
 MOVES, BROKEN = load_moves()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.moves.move import load_moves
+from app.moves.move_file import load_moves
 from app.ui.move_player import MovePlayer
 from tests.conftest import FakeClock
 from tests.test_cli import supple

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.moves import still
-from app.moves.move import load_moves
+from app.moves.move_file import load_moves
 from tests.kept_text import matches_kept
 
 KEPT = Path(__file__).parent / "moves_snapshots"

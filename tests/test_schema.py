@@ -137,7 +137,7 @@ def test_the_schema_is_written_once_into_the_config_folder_and_kept_current(supp
 
 
 def test_taplos_hover_names_each_move_as_people_call_it():
-    from app.moves.move import load_moves
+    from app.moves.move_file import load_moves
 
     demo = STEP["properties"]["demo"]
     moves = load_moves()[0]

@@ -40,7 +40,7 @@ def find(name: str, moves: dict[str, Move]) -> Move | None:
 
 
 def cmd_moves(args: argparse.Namespace) -> int:
-    from app.moves.move import load_moves
+    from app.moves.move_file import load_moves
     from app.text import closest
 
     moves, broken = load_moves()

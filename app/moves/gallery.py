@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from app.moves.figure import BONES, HEAD
-from app.moves.move import SEEN, Move, load_moves
+from app.moves.move import SEEN, Move
+from app.moves.move_file import load_moves
 
 PANEL = 150  # pixels a key pose's square panel has
 INK, WORKING, FLOOR = "#333333", "#d9480f", "#bbbbbb"

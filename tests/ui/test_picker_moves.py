@@ -55,7 +55,7 @@ async def test_the_turns_start_at_the_first_step_when_some_moves_were_read_befor
     """A session read a few of the routine's moves already: the preview waits for the rest, then starts at 1."""
     import threading
 
-    import app.moves.move as move_module
+    import app.moves.move_file as move_module
     import app.ui.widgets.move_show as move_show
     from app.ui.widgets import move_figure
 

@@ -52,7 +52,7 @@ def read_moves(node: Widget, names: list[str], then: Callable[[], object]) -> No
         return
 
     def read() -> None:
-        from app.moves.move import moves_for_session  # the moves' TOML and checks: here, not at start-up
+        from app.moves.move_file import moves_for_session  # the moves' TOML and checks: here, not at start-up
 
         found: dict[str, tuple[Move, Box] | None] = dict.fromkeys(unread)
         found.update(moves_for_session(unread))

@@ -324,10 +324,12 @@ class SuppleApp(WaysOut, App[None]):
 
     def _show_sound_state(self, state: SoundState) -> None:
         """One short line, where it hides nothing: the session's top line, or a brief notice on the picker
-        (the editor and the settings have no use for it; the settings show it in full)."""
+        (the editor has no use for it); the settings' status line says it in full."""
         self.sound_state = state
         under_dialogs = next((s for s in reversed(self.screen_stack) if not s.is_modal), self.screen)
-        if isinstance(under_dialogs, screens.PickerScreen):
+        if isinstance(self.screen, screens.SettingsScreen):
+            self.screen.state_changed()  # in its status line, not a toast over its buttons
+        elif isinstance(under_dialogs, screens.PickerScreen):
             notify(self, state.summary(), timeout=5)
         elif isinstance(under_dialogs, Supple):
             under_dialogs.state_changed()

@@ -226,3 +226,25 @@ async def test_the_buttons_show_without_scrolling(clock, size):
         shown = "\n".join(screen_lines(app))
         assert "Test sound" in shown and "Save (ctrl+s)" in shown and "Cancel (Esc)" in shown, shown
         assert "Sound cues" in shown and "says why" in shown
+
+
+async def test_the_sound_report_is_said_in_the_status_line_not_in_a_toast_over_the_buttons(clock):
+    """At 60x20 the picker's toast on the sound covered Save and Cancel: the box takes its place."""
+    from app.sound.state import SoundState
+    from tests.ui.helpers import screen_lines
+
+    bell_only = SoundState(None, (("simpleaudio", "x"),), None, "", True)
+    app, _ = build(clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app._sound_report(bell_only)
+        await until(pilot, lambda: len(app._notifications) == 1)  # on the picker, a toast
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await until(pilot, lambda: not app._notifications)
+        app.sound_state = None
+        app.screen.query_one("#sound-status", Static).update("Sound: starting")
+        app._sound_report(bell_only)  # a report while the box is open
+        await until(pilot, lambda: "terminal bell only" in str(app.screen.query_one("#sound-status", Static).content))
+        assert not app._notifications
+        shown = "\n".join(screen_lines(app))
+        assert "Save (ctrl+s)" in shown and "Cancel (Esc)" in shown, shown

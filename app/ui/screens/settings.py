@@ -60,19 +60,28 @@ class SettingsScreen(Dialog[None]):
                 motion = Tick("Reduced motion", settings.reduced_motion, id="reduced_motion", compact=True)
                 motion.tooltip = "Nothing blinks or moves: a steady band instead of the flash, figures that hold a pose"
                 yield motion
-            state = self.app.sound_state
-            if state is not None and state.ready:
-                status = state.describe()
-            elif self.app.sound.muted:  # a muted Supple starts no player until a sound is wanted
-                status = "Sound: off; the player starts when sound is on (Test sound starts it now)"
-            else:
-                status = "Sound: starting"
-            yield Static(plain(status), id="sound-status")
+            yield Static(plain(self._sound_status()), id="sound-status")
             with Horizontal(classes="dialog-buttons"):
                 # One row each, so the buttons show without scrolling at 60x20 too.
                 yield Button("Test sound", id="test", compact=True)
                 yield Button("Save (ctrl+s)", variant="success", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def _sound_status(self) -> str:
+        state = self.app.sound_state
+        if state is not None and state.ready:
+            return state.describe()
+        if self.app.sound.muted:  # a muted Supple starts no player until a sound is wanted
+            return "Sound: off; the player starts when sound is on (Test sound starts it now)"
+        return "Sound: starting"
+
+    def state_changed(self) -> None:
+        """The sound helper's report came while the box is open: its status line says it, in full."""
+        status = self.query_one("#sound-status", Static)
+        if getattr(self, "_notice_timer", None) is None:  # a report may come before the box is mounted
+            status.update(plain(self._sound_status()))
+        else:
+            self._status_before = plain(self._sound_status())  # shown once the notice is over
 
     def take_notice(self, text: str, seconds: float) -> bool:
         """A notice goes into the sound's status line, in the box, for `seconds`: a toast covered the buttons
@@ -105,6 +114,8 @@ class SettingsScreen(Dialog[None]):
         return Settings(volume=int(text), theme=self.app.theme, flash=str(flash), **values)
 
     def on_mount(self) -> None:
+        # The picker's notice of the sound (a toast) covered the buttons at 60x20: the status line says it.
+        self.app.clear_notifications()
         self._notice_timer: Timer | None = None  # a notice shown in the status line, until this ends
         self._status_before: object = ""  # what the status line said before it
         self._theme_before = self.app.theme

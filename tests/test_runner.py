@@ -118,7 +118,7 @@ def test_advance_plays_the_cues_and_says_each_part_and_the_end(clock):
     runner.advance()
     assert sound.played[:1] == ["go"]
     clock.advance(20)
-    started, cued, finished = runner.advance()
+    started, cued, finished, _ = runner.advance()
     assert started and cued and not finished
     runner.apply(Command("jump", 3))
     runner.apply(Command("resume"))

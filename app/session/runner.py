@@ -34,6 +34,7 @@ class Advanced(NamedTuple):
     started: bool  # a new part began
     cued: bool  # a sound was due and played
     finished: bool  # the session reached its end
+    halfway: bool = False  # the halfway cue was due, and the settings want it
 
 
 class SessionRunner:
@@ -141,7 +142,7 @@ class SessionRunner:
         started = any(isinstance(event, SegmentStarted) for event in events)
         if started:
             self.sound.say(on_segment(self.engine, halfway=self.sound.halfway))
-        return Advanced(started, bool(cues), False)
+        return Advanced(started, bool(cues), False, "halfway" in cues and self.sound.halfway)
 
     def sync(self) -> None:
         """Keep the log in step: the parts left, and where the session stands."""

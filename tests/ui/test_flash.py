@@ -117,3 +117,35 @@ async def test_never_more_than_one_flash_a_second_however_fast_parts_change(cloc
         await pilot.press("n")
         await advance(pilot, clock, 0.1)
         await until(pilot, lambda: len(seen) == 2)
+
+
+async def test_halfway_flashes_across_the_room_where_no_sound_is_heard(clock):
+    """Cues say "reverse at the halfway sound": muted, the screen must show when halfway is."""
+    app = build_with(clock, sound=False)  # auto, muted: the flash across the room
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = flashes_of(app)
+        await pilot.pause(GAP)
+        await advance(pilot, clock, 5.2)  # WORK: 20 s of arm swings, halfway at 10 s
+        await until(pilot, lambda: "-flash-work" in seen)
+        seen.clear()
+        await pilot.pause(GAP)
+        await advance(pilot, clock, 9.0)
+        assert not seen  # nothing between the start and halfway
+        await advance(pilot, clock, 1.0)
+        await until(pilot, lambda: "-flash-work" in seen)
+
+
+async def test_halfway_does_not_flash_with_the_halfway_cue_off(clock):
+    app = build_with(clock, sound=False, halfway=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = flashes_of(app)
+        await pilot.pause(GAP)
+        await advance(pilot, clock, 5.2)
+        await until(pilot, lambda: "-flash-work" in seen)
+        seen.clear()
+        await pilot.pause(GAP)
+        await advance(pilot, clock, 10.5)
+        await pilot.pause()
+        assert not seen

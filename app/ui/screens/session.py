@@ -233,7 +233,7 @@ class SessionScreen(SessionDrawing):
         if self.app.going_on:  # back from a stop: held where it began before the time stopped is counted
             self.app.went_on()
         self._ticked_at = self.runner.now()
-        started, cued, finished = self.runner.advance()
+        started, cued, finished, halfway = self.runner.advance()
         if finished:
             self._end()
             return
@@ -243,20 +243,22 @@ class SessionScreen(SessionDrawing):
             self._show_time(self.runner.view())
             when_all_drawn(
                 [self.query_one(f"#{name}", DrawnNotice) for name in ("clock", "top", "bar")],
-                partial(self._after_the_second, started, cued),
+                partial(self._after_the_second, started, cued, halfway),
             )
         else:
-            self._after_the_second(started, cued)
+            self._after_the_second(started, cued, halfway)
         self._schedule()
 
-    def _after_the_second(self, started: bool, flash: bool) -> None:
+    def _after_the_second(self, started: bool, flash: bool, halfway: bool = False) -> None:
         if not self.is_attached or self._ended or not self.runner.under_way:
             return  # the session ended meanwhile (its summary may be shown above it): nothing to log or show
         if started:
             self.runner.sync()  # the segment left, and where the session stands now
         self.render_view()
         if flash:
-            self._flash(started)
+            # Halfway flashes as a new part does: cues say "reverse at the halfway sound", and where no sound
+            # is heard the screen must say when.
+            self._flash(started or halfway)
         if started:
             self.refresh_bindings()
 

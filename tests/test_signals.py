@@ -97,7 +97,7 @@ def test_ctrl_c_in_a_session_asks_and_a_second_quits_non_zero_restoring_the_term
     session.wait_for("GET READY")
     session.keys("C-c")
     screen = session.wait_for("Stop this session?")  # one slip never ends a session
-    assert "Ctrl+C here quits Supple" in screen and "EXIT=" not in screen
+    assert "Ctrl+C again quits Supple" in screen and "EXIT=" not in screen
     session.keys("C-c")
     session.wait_for("EXIT=130")
     assert session.terminal_state() == RESTORED

@@ -377,7 +377,7 @@ class SuppleApp(WaysOut, App[None]):
         `quit_session`: a session's stop quits too (Ctrl+C's asks only to stop: a second Ctrl+C quits)."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, screens.SessionScreen) and screen.under_way:
-                ask = partial(screen.action_leave, quit_app=quit_session)
+                ask = partial(screen.action_leave, quit_app=quit_session, interrupted=not quit_session)
             elif isinstance(screen, (screens.EditorScreen, screens.TextEditorScreen)) and screen.dirty:
                 ask = partial(screen.action_leave, quit_app=True)
             else:

@@ -287,7 +287,7 @@ async def test_ctrl_c_in_a_session_asks_and_a_second_ctrl_c_quits_with_the_sessi
         await advance(pilot, clock, 7)
         await pilot.press("ctrl+c")
         await pilot.pause()
-        assert isinstance(app.screen, StopSessionScreen) and "Ctrl+C here quits" in text_of(app, ".dialog-note")
+        assert isinstance(app.screen, StopSessionScreen) and "Ctrl+C again quits" in text_of(app, ".dialog-note")
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and not app.screen.engine.paused  # one slip ends nothing
@@ -432,3 +432,17 @@ async def test_the_question_about_a_cut_off_session_waits_for_a_dialog_the_user_
         await pilot.press("3", "enter")
         await until(pilot, lambda: isinstance(app.screen, ResumeScreen))  # asked once the list is back
     writer.close()
+
+
+async def test_q_asks_to_stop_without_a_word_on_ctrl_c(clock):
+    """The note on a second Ctrl+C belongs to the question Ctrl+C asked: after q, it puzzled a new user."""
+    from app.ui.screens.dialogs import StopSessionScreen
+
+    app, _ = app_with_log(clock, start=SHORT, start_ref="user:short")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 7)
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, StopSessionScreen))
+        assert not app.screen.query(".dialog-note")
+        await pilot.press("ctrl+c")  # still, Ctrl+C there quits
+        await until(pilot, lambda: app.return_code == 130)

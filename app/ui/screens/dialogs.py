@@ -68,12 +68,15 @@ class ConfirmScreen(Dialog[bool]):
 class StopSessionScreen(ConfirmScreen):
     """Stop the session? A Ctrl+C here quits Supple (the app's interrupt sees this screen on top)."""
 
-    def __init__(self, quitting: bool = False) -> None:
-        """`quitting`: asked by Quit (Ctrl+Q, the palette): yes stops the session and quits Supple."""
+    def __init__(self, quitting: bool = False, interrupted: bool = False) -> None:
+        """`quitting`: asked by Quit (Ctrl+Q, the palette): yes stops the session and quits Supple.
+        `interrupted`: asked by Ctrl+C, so the note says what a second one does; asked by q, a note on
+        Ctrl+C only puzzled a new user."""
         if quitting:
             super().__init__("Stop this session and quit Supple?", "Stop and quit", "Keep going")
         else:
-            super().__init__("Stop this session?", "Stop", "Keep going", note="Ctrl+C here quits Supple.")
+            note = "Ctrl+C again quits Supple; the session so far is kept." if interrupted else ""
+            super().__init__("Stop this session?", "Stop", "Keep going", note=note)
 
 
 class JumpScreen(Dialog[int | None]):

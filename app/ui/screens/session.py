@@ -455,8 +455,9 @@ class SessionScreen(SessionDrawing):
 
         self._with_dialog(screens.JumpScreen(steps, current), jumped)
 
-    def action_leave(self, quit_app: bool = False) -> None:
-        """q: stop the session, asked first; `quit_app` (Quit): and leave Supple, the stop logged."""
+    def action_leave(self, quit_app: bool = False, interrupted: bool = False) -> None:
+        """q: stop the session, asked first; `quit_app` (Quit): and leave Supple, the stop logged;
+        `interrupted`: asked by Ctrl+C."""
 
         def answered(stop: object) -> None:
             if stop and quit_app:
@@ -464,7 +465,7 @@ class SessionScreen(SessionDrawing):
             elif stop and not self._ended:
                 self._end()
 
-        self._with_dialog(screens.StopSessionScreen(quitting=quit_app), answered)
+        self._with_dialog(screens.StopSessionScreen(quitting=quit_app, interrupted=interrupted), answered)
 
     @property
     def under_way(self) -> bool:

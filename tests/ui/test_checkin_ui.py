@@ -287,6 +287,7 @@ async def test_the_check_in_s_buttons_show_without_scrolling(clock, size):
         await pilot.pause()
         shown = "\n".join(screen_lines(app))
         assert "Save (Enter)" in shown and "Skip (Esc)" in shown and "How does your back feel" in shown, shown
+        assert not set("╭╮╰╯") & set(shown), shown  # the summary's frame does not show round the box
     writer.close()
 
 

@@ -72,9 +72,13 @@ class CheckInScreen(Dialog[Answer | None]):
         Binding("escape", "skip", "Skip", id="checkin.skip"),
     ]
 
+    # Over the summary, the summary's own frame showed round the box, out of line with it: a new user saw
+    # the check-in garbled. After a session it stands on a plain background; the summary comes after it.
+    DEFAULT_CSS = "CheckInScreen.-after-session { background: $background; }"
+
     def __init__(self, after: str = "") -> None:
         """`after`: what the check-in follows ("after Quick warm-up"), or "" when it stands alone."""
-        super().__init__()
+        super().__init__(classes="-after-session" if after else None)
         self.after = after
 
     def compose_dialog(self) -> ComposeResult:

@@ -76,7 +76,7 @@ def test_a_standing_figure_at_20x10_reads_as_one():
 def test_the_working_sides_limbs_and_only_they_are_marked():
     drawing = draw(project(place({"left_arm_out": 90, "right_arm_out": 90}), "front"), BOX, 40, 20, "left")
     marked = [(r, c) for r, row in enumerate(drawing.bright) for c, on in enumerate(row) if on]
-    assert marked and all(c >= 20 for _, c in marked)  # the figure's left is on the page's right, facing it
+    assert marked and all(c < 20 for _, c in marked)  # its left on the page's left: from the front, as in a mirror
 
 
 def test_the_box_fills_the_cells_centred_at_one_scale():

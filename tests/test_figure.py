@@ -110,7 +110,7 @@ def test_the_nose_shows_which_way_the_face_looks_and_turns_with_the_chest():
     front = project(place({}), "front")
     assert math.isclose(front["nose"][0], front["head"][0], abs_tol=1e-9)
     turned = project(place({"trunk_turn": 55}), "front")
-    assert turned["nose"][0] - turned["head"][0] > HEAD / 2  # to its left: the page's right, seen facing it
+    assert turned["head"][0] - turned["nose"][0] > HEAD / 2  # to its left: the page's left, drawn as in a mirror
 
 
 def test_lying_face_down_the_nose_stops_at_the_floor():
@@ -118,3 +118,17 @@ def test_lying_face_down_the_nose_stops_at_the_floor():
 
     face_down = grounded(place({"root_pitch": 90, "head_bend": 30})).points
     assert face_down["nose"][1] >= 0.0 and min(y for _, y, _ in face_down.values()) == 0.0
+
+
+def test_views_from_in_front_are_drawn_as_in_a_mirror_and_the_others_true():
+    """A user facing the screen copies a figure facing them as their reflection: its left arm on the page's left.
+    From the side and from above there is no reflection to copy: drawn as seen."""
+    from app.moves.figure import VIEWS
+
+    raised = place({"left_arm_out": 90})
+    for view in VIEWS:
+        page = project(raised, view)
+        if view in ("front", "high", "angle", "level"):
+            assert page["left_hand"][0] < page["right_hand"][0], view
+    above = project(raised, "above")
+    assert above["left_hand"][0] > above["right_hand"][0]  # from overhead, standing, facing down the page

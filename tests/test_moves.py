@@ -120,7 +120,7 @@ def test_a_good_file_reads():
         ),
         (
             ("left_arm_out = 90\n", "left_arm_out = 90\n\n[[props]]\nfrom = [0, 0, 0]\nto = [3, 1, 0]\n"),
-            "bad.toml:13:1: prop 1 leaves the figure's box (3.00, 1.00 outside -1.2 to 1.2 across",
+            "bad.toml:13:1: prop 1 leaves the figure's box (-3.00, 1.00 outside -1.2 to 1.2 across",
         ),
         (("left_arm_out = 90", "root_x = 0.9\nleft_arm_out = 90"), "bad.toml:9:1: pose 2: the left hand leaves"),
         (("left_arm_out = 45", "left_arm_out = true"), "bad.toml:7:1: pose 1: left_arm_out must be a number"),

@@ -234,12 +234,18 @@ def grounded(figure: Figure) -> Figure:
     return Figure({joint: (x, max(y - low, 0.0), z) for joint, (x, y, z) in figure.points.items()})
 
 
+# Views from in front are drawn as in a mirror, its left on the page's left: a user facing the screen copies a
+# figure facing them as they would their reflection. Drawn true, a new user on "left side" of side bends raised
+# the arm on the screen's side of the bright one, their right.
+MIRRORED = ("front", "high", "angle", "level")
+
+
 def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
-    """Each joint on the page: (across, up). Front: as seen facing it (its left on the page's right); side:
-    from its right (forward to the page's right); above: from overhead, its head up the page when lying;
-    angle: from in front and to its left, a little above, so that turns and circles show their depth; high: from
-    straight in front and above, so that a turn to either side shows alike (the shoulders' line tips); level:
-    as the angle, but at eye level, so that both arms held out show at one height."""
+    """Each joint on the page: (across, up). Front: as seen facing it; side: from its right (forward to the
+    page's right); above: from overhead, its head up the page when lying; angle: from in front and to its left,
+    a little above, so that turns and circles show their depth; high: from straight in front and above, so that
+    a turn to either side shows alike (the shoulders' line tips); level: as the angle, but at eye level, so that
+    both arms held out show at one height. The four from in front are drawn as in a mirror (MIRRORED)."""
     out = {}
     turn = _chain(("x", 0.0 if view == "level" else ANGLE_TILT), ("y", -ANGLE_TURN))
     high = _rotation("x", HIGH_TILT)
@@ -256,4 +262,6 @@ def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
         else:
             ax, ay, _ = _apply(turn, (x, y, z))
             out[joint] = (ax, ay)
+    if view in MIRRORED:
+        return {joint: (-across, up) for joint, (across, up) in out.items()}
     return out

@@ -133,6 +133,18 @@ def test_a_good_file_reads():
         (('view = "front"', 'view = "front"\nabout = 3'), "bad.toml:3:1: about must be one line of plain text"),
         (('view = "front"', f'view = "front"\nabout = "{"x" * 161}"'), "bad.toml:3:1: about must be one line"),
         (('view = "front"', 'view = "front"\nabout = "a\\u202eb"'), "bad.toml:3:1: about must be one line"),
+        (
+            ('view = "front"', f'view = "front"\nsided = true\nleft_side = "{"x" * 33}"'),
+            "bad.toml:4:1: left_side must be a few words on what the left side is, at most 32 characters",
+        ),
+        (
+            ('view = "front"', 'view = "front"\nsided = true\nleft_side = "[b]\\u001b"'),
+            "bad.toml:4:1: left_side must be a few words",
+        ),
+        (
+            ('view = "front"', 'view = "front"\nleft_side = "the left arm up"'),
+            "bad.toml:3:1: left_side is for a move with sides (sided = true)",
+        ),
     ],
 )
 def test_a_bad_move_is_refused_with_where_and_what(change, said):
@@ -385,6 +397,18 @@ def test_a_move_seen_from_above_lies_on_a_mat_drawn_around_it(key):
     page = move.page_at(0.0, "left" if move.sided else None)
     head = move.figure_at(0.0, "left" if move.sided else None).points["head"]
     assert min(xs) < head[0] < max(xs) and min(zs) < head[2] < max(zs), page["head"]
+
+
+def test_every_shipped_move_with_sides_says_what_each_side_is():
+    """On "left side" of side bends a new user could not tell which arm went up, nor which way to lean."""
+    sided = {key: move for key, move in MOVES.items() if move.sided}
+    assert sided and not [key for key, move in sided.items() if not move.left_side]
+    bends = MOVES["side-bends"]
+    assert bends.side_words("left") == "left arm up, lean right"
+    assert bends.side_words("right") == "right arm up, lean left"  # the left's, left and right swapped
+    assert bends.side_words(None) == "" and MOVES["hip-circles"].side_words("left") == ""
+    for move in sided.values():  # each names a side, so that swapped the words say the other's
+        assert move.side_words("left") != move.side_words("right"), move.key
 
 
 def test_every_shipped_move_says_how_it_is_done():

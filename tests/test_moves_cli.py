@@ -23,13 +23,13 @@ def test_still_prints_the_key_poses_side_by_side_for_the_side_asked(supple_home)
     result = supple("moves", "Leg swings", "--still", "--side", "right", home=supple_home)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Leg swings: 2 key poses, 2 s a repetition, right side"
+    assert lines[0] == "Leg swings: 2 key poses, 2 s a repetition, right side: swing the right leg"
     assert lines[1].startswith("A hand on the wall")  # how it is done
     figure = lines[3:11]
     assert all(len(row) == 16 * 2 + 2 for row in figure) and all(0x2800 <= ord(c) <= 0x28FF for c in figure[3][:16])
     assert lines[11].split() == ["at", "0", "s", "at", "1", "s"]
     left = supple("moves", "leg-swings", "--still", home=supple_home).stdout.splitlines()
-    assert left[0].endswith("left side")
+    assert left[0].endswith("left side: swing the left leg")
 
 
 def test_a_move_not_known_is_said_with_a_guess_and_playing_needs_a_terminal(supple_home):
@@ -53,7 +53,8 @@ async def test_the_player_moves_with_the_clock_and_any_key_ends_it():
         await pilot.pause()
         later = str(player.query_one("#figure").content)
         assert first != later and "⠀" in later
-        assert "Leg swings, left side · 2 s a repetition · any key to stop" in str(player.query_one("#caption").content)
+        caption = str(player.query_one("#caption").content)
+        assert "Leg swings, left side · swing the left leg" in caption and "any key to stop" in caption
         assert str(player.query_one("#about").content) == moves["leg-swings"].about  # how it is done, as text
         clock.advance(1.0)  # a whole repetition: as it began
         player.frame()
@@ -97,13 +98,14 @@ async def test_at_60_columns_the_caption_wraps_whole_between_its_parts():
         await pilot.pause()
         rows = [row.strip() for row in screen_lines(player)[-2:]]
         assert rows == [
-            "Child's pose side reach, left side · seen from above",
-            "6 s a repetition · any key to stop",
+            "Child's pose side reach, left side · hands walk to the right",
+            "seen from above · 6 s a repetition · any key to stop",
         ]
         await pilot.resize_terminal(120, 30)
         await until(pilot, lambda: "\n" not in str(player.query_one("#caption").content))
         assert screen_lines(player)[-1].strip() == (
-            "Child's pose side reach, left side · seen from above · 6 s a repetition · any key to stop"
+            "Child's pose side reach, left side · hands walk to the right · seen from above · 6 s a repetition · "
+            "any key to stop"
         )
 
 

@@ -103,6 +103,10 @@ def page(moves: dict[str, Move]) -> str:
             f"`supple moves {key}` · seen {SEEN[move.view]}{close} · {move.seconds:g} s a repetition{sides}",
             "",
             *([move.about, ""] if move.about else []),
+            *(
+                [f"Left side: {move.side_words('left')}; right side: {move.side_words('right')}.", ""]
+                * bool(move.left_side)
+            ),
             f"![{move.name}: its key poses](moves/{key}.svg)",
             "",
         ]

@@ -3,6 +3,7 @@ angle by angle, mirrored for the right side, and drawn from its view (`move_file
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from app.moves.braille import Box, Drawing, draw
@@ -33,6 +34,16 @@ class Move(NamedTuple):
     close: bool = False  # seen close, from the waist up: for moves of the shoulders, whose travel is short
     paths: tuple[tuple[Vector, Vector], ...] = ()  # where the joints named by `trail` go: dotted, still lines
     about: str = ""  # how it is done, in a line: the words beside the figure where no step's cues are
+    left_side: str = ""  # what the left side is ("left arm up, lean right"): "left side" alone named no limb
+
+    def side_words(self, side: str | None) -> str:
+        """What `side` of a sided move is, in a few words: the right's are the left's with left and right
+        swapped. "" where the move has no sides or does not say."""
+        if not self.sided or side not in ("left", "right") or not self.left_side:
+            return ""
+        if side == "left":
+            return self.left_side
+        return re.sub(r"\b(left|right)\b", lambda word: "right" if word[1] == "left" else "left", self.left_side)
 
     def shown(self, page: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         """The joints of `page` the move's box holds: all of them, or from the hips up when seen close (the

@@ -28,6 +28,7 @@ BOXES: dict[str, Box] = {  # left, right, bottom, top: where the figure must sta
 TRAIL_POINTS = 16  # points on a trailed joint's path: a circle's path reads round
 LONGEST = 60.0  # seconds one repetition may last
 ABOUT = 160  # characters a move's `about` may have: a line or two under the figure
+SIDE_WORDS = 32  # characters a move's `left_side` may have: beside "LEFT SIDE" on the session's detail line
 SAMPLES = 48  # poses a repetition is checked at, between and on its key poses
 BONE_WORDS = ("spine", "neck", "head", "shoulders", "upper_arm", "forearm", "hips", "thigh", "shin")
 
@@ -49,7 +50,9 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     def problem(position: tuple[int, int], message: str) -> None:
         problems.append(Problem(filename, position[0], position[1], message))
 
-    known = ("name", "about", "view", "sided", "grounded", "close", "trail", "seconds", "box", "poses", "props")
+    known = (
+        "name", "about", "left_side", "view", "sided", "grounded", "close", "trail", "seconds", "box", "poses", "props"
+    )  # fmt: skip
     for name in doc:
         if name not in known:
             close = closest(name, known)
@@ -62,6 +65,13 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
         said = f"about must be one line of plain text on how the move is done, at most {ABOUT} characters"
         problem(where.root_key("about"), said)
         about = ""
+    left_side = doc.get("left_side", "")
+    if not isinstance(left_side, str) or len(left_side) > SIDE_WORDS or unsafe_chars(left_side) or "\n" in left_side:
+        said = f"left_side must be a few words on what the left side is, at most {SIDE_WORDS} characters"
+        problem(where.root_key("left_side"), said)
+        left_side = ""
+    elif left_side and doc.get("sided") is not True:
+        problem(where.root_key("left_side"), "left_side is for a move with sides (sided = true)")
     view = doc.get("view", "front")
     if view not in VIEWS:
         problem(where.root_key("view"), f"view must be one of {', '.join(VIEWS)}, got {view!r}")
@@ -97,7 +107,7 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
     if problems:
         raise RoutineError(problems)
     move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props, seen_close)
-    move = move._replace(about=about.strip())
+    move = move._replace(about=about.strip(), left_side=left_side.strip())
     move = move._replace(paths=_paths(move, trail))
     if seen_close and "box" not in doc:
         move = move._replace(box=move.reach())  # the view's box would keep the figure at its full size

@@ -40,7 +40,8 @@ class MovePlayer(App[None]):
         """The name, its side, where it is seen from and its pace, as many to a line as fit: a line breaks
         between them, never inside one (at 60 columns "any / key to stop" had split)."""
         side = f", {self.side} side" if self.side else ""
-        parts = [f"{self.move.name}{side}", self.move.seen_from, f"{self.move.seconds:g} s a repetition"]
+        words = self.move.side_words(self.side)  # which limb, which way: "left side" alone named neither
+        parts = [f"{self.move.name}{side}", words, self.move.seen_from, f"{self.move.seconds:g} s a repetition"]
         lines: list[str] = []
         for part in [part for part in parts if part] + ["any key to stop"]:
             if lines and len(lines[-1]) + 3 + len(part) <= width:

@@ -403,3 +403,27 @@ async def test_the_setting_starts_each_session_with_the_move_in_the_work_and_f_t
         await pilot.press("f")  # for this session only: the setting stays as saved
         await until(pilot, lambda: dots(app) == 0)
         assert len(clock_rows(app)) > smaller and app.settings.move_in_work
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_side_says_which_limb_and_which_way_beside_its_name(clock, size):
+    """ "LEFT SIDE" named no arm and no way to lean: a new user could not tell which of theirs went up."""
+    from tests.ui.test_session import advance
+
+    bends = MOBILITY._replace(steps=tuple(step for step in MOBILITY.steps if step.demo == "side-bends"))
+    app, _ = build(clock, start=bends)
+    async with app.run_test(size=size) as pilot:
+        await started(pilot, app)
+
+        def detail() -> str:
+            return str(app.screen.query_one("#detail").content)
+
+        assert app.screen.runner.engine.segment.kind == "prep"
+        await until(pilot, lambda: "left first: left arm up, lean right" in detail() or size == (60, 20))
+        await pilot.press("n")
+        await until(pilot, lambda: detail().startswith("LEFT SIDE: left arm up, lean right  ·  Rep 1 of 8"))
+        while app.screen.runner.engine.segment.kind == "work":
+            await advance(pilot, clock, 1.0)
+        assert app.screen.runner.engine.segment.kind == "switch"
+        await until(pilot, lambda: detail() == "RIGHT SIDE NEXT: right arm up, lean left")
+        assert all(len(line) <= size[0] for line in screen_lines(app))

@@ -91,7 +91,7 @@ class SessionDrawing(SuppleScreen[None]):
         self._show("paused", view.paused, self._set_paused)
         self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
         self._text("title", view.title)
-        self._text("detail", view.detail)
+        self._text("detail", self.figure.with_side_words(view.detail, self.size.width - 2))
         self._text("hint", self._said or view.hint)
         width = self.size.width
         scale, room = self._clock_room(view.clock, bool(view.cues))

@@ -84,6 +84,21 @@ class FigureSlot:
         self.screen.refresh_bindings()  # f is offered once there is a move to show
         self.screen.redraw()  # the cues make way for it
 
+    def with_side_words(self, detail: str, width: int) -> str:
+        """The detail line with the move's words on the side after the side's name ("LEFT SIDE: left arm up,
+        lean right"), where the line still fits in `width`: "left side" alone named no limb, nor a way to lean."""
+        demo = demo_now(self.screen.runner.engine)
+        found = self.moves.get(demo.move) if demo and demo.side else None
+        words = found[0].side_words(demo.side) if found and demo else ""
+        if not words or not demo or not demo.side:
+            return detail
+        side = demo.side
+        for label in (f"{side.upper()} SIDE NEXT", f"{side.upper()} SIDE", f"each side, {side} first"):
+            if label in detail:
+                said = detail.replace(label, f"{label}: {words}", 1)
+                return said if len(said) <= width else detail
+        return detail
+
     def room(self, scale: int, lead_in: bool, box: Box, caption: bool, words: int = 0) -> tuple[int, int]:
         """The columns the figure takes beside the clock's digits, and the digits' scale then: at `scale`, the
         size they have without it, in the work; getting ready, smaller if need be. It takes no more columns

@@ -78,7 +78,7 @@ def test_a_session_in_tmux_plays_the_right_cues_and_speech(alsa_file, supple_hom
     try:
         screen = session.wait_for("GET READY")
         assert "Sound:" not in screen and "BELL" not in screen  # a working player needs no word on screen
-        session.wait_for("ROUTINE COMPLETE", timeout=20)
+        session.wait_for("How does your back feel", timeout=20)  # the end: the check-in, the summary behind it
         time.sleep(2.0)  # "Routine complete" is spoken after the chime
         assert "ALSA lib" not in session.screen()
     finally:
@@ -405,7 +405,7 @@ def test_the_first_cue_of_a_real_session_is_on_time(pulse, supple_home, tmp_path
         time.sleep(3.0)
         session = Tmux(f"supple-first-{os.getpid()}", f"{console_script()} run {routine}; sleep 600", env)
         try:
-            session.wait_for("ROUTINE COMPLETE", timeout=30)
+            session.wait_for("How does your back feel", timeout=30)  # the end: the check-in, the summary behind
             time.sleep(1.0)
         finally:
             session.close()

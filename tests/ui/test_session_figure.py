@@ -418,12 +418,20 @@ async def test_the_side_says_which_limb_and_which_way_beside_its_name(clock, siz
         def detail() -> str:
             return str(app.screen.query_one("#detail").content)
 
+        def fits() -> bool:  # the words only where the line has room beside the figure, never wrapped
+            beside = app.screen.middle_width() - app.screen.figure.width - 2
+            return len(detail()) <= beside and all(len(line) <= size[0] for line in screen_lines(app))
+
         assert app.screen.runner.engine.segment.kind == "prep"
-        await until(pilot, lambda: "left first: left arm up, lean right" in detail() or size == (60, 20))
+        ready = "8 reps, 24 s each side, left first"
+        await until(pilot, lambda: detail() in (ready, f"{ready}: left arm up, lean right") and fits())
+        assert (size == (120, 40)) == detail().endswith("lean right")  # at the others, the figure takes the room
         await pilot.press("n")
         await until(pilot, lambda: detail().startswith("LEFT SIDE: left arm up, lean right  ·  Rep 1 of 8"))
+        assert fits()
         while app.screen.runner.engine.segment.kind == "work":
             await advance(pilot, clock, 1.0)
         assert app.screen.runner.engine.segment.kind == "switch"
-        await until(pilot, lambda: detail() == "RIGHT SIDE NEXT: right arm up, lean left")
-        assert all(len(line) <= size[0] for line in screen_lines(app))
+        switch = "RIGHT SIDE NEXT"
+        await until(pilot, lambda: detail() in (switch, f"{switch}: right arm up, lean left") and fits())
+        assert (size != (60, 20)) == detail().endswith("lean left")

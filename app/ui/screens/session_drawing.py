@@ -91,7 +91,7 @@ class SessionDrawing(SuppleScreen[None]):
         self._show("paused", view.paused, self._set_paused)
         self._text("phase", view.phase + ("  ·  PAUSED" if view.paused else ""))
         self._text("title", view.title)
-        self._text("detail", self.figure.with_side_words(view.detail, self.size.width - 2))
+        self._text("detail", view.detail)
         self._text("hint", self._said or view.hint)
         width = self.size.width
         scale, room = self._clock_room(view.clock, bool(view.cues))
@@ -99,6 +99,8 @@ class SessionDrawing(SuppleScreen[None]):
         # line if it can ("• " and the padding either side besides).
         words = max((len(" ".join(cue.split())) + 10 for cue in view.cues), default=0)
         scale = self.figure.refresh(scale, words, room - ROWS * max(scale, 1))
+        # What the side is, where the line has room for it once the figure has taken its columns.
+        self._text("detail", self.figure.with_side_words(view.detail, self.middle_width() - self.figure.width - 2))
         cue_rows = max(0, room - ROWS * max(scale, 1))
         cues_width = self.middle_width() - 8 - self.figure.width
         self._text("cues", "\n".join(cue_lines(view.cues, cue_rows, cues_width)))

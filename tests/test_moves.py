@@ -449,3 +449,18 @@ def test_the_side_reachs_hands_walk_along_the_mat_never_off_it():
             for hand in ("left_hand", "right_hand"):
                 x, _, z = points[hand]
                 assert min(xs) < x < max(xs) and min(zs) < z < max(zs), (side, i, hand)
+
+
+@pytest.mark.parametrize(
+    ("key", "joint"), [("lying-spinal-twist", "left_knee"), ("childs-pose-side-reach", "left_hand")]
+)
+def test_seen_from_above_to_the_right_is_to_the_screens_right_on_the_left_side(key, joint):
+    """Lying face up, the twist faces the viewer and is drawn as in a mirror, as the front views are: drawn true,
+    "left knee over to the right" went to the screen's left and a new user used the wrong leg. Face down, the
+    side reach is seen from behind, true, and its hands walk to the right as its words say."""
+    move = MOVES[key]
+    assert move.side_words("left").endswith("to the right")
+    twisted = max((at for at, _ in move.poses), key=lambda at: move.page_at(at, "left")[joint][0])
+    page = move.page_at(twisted, "left")
+    assert page[joint][0] > page["pelvis"][0] + 0.1, page[joint]
+    assert move.in_a_mirror == (key == "lying-spinal-twist")

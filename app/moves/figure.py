@@ -240,12 +240,13 @@ def grounded(figure: Figure) -> Figure:
 MIRRORED = ("front", "high", "angle", "level")
 
 
-def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
+def project(figure: Figure, view: str, mirror: bool | None = None) -> dict[str, tuple[float, float]]:
     """Each joint on the page: (across, up). Front: as seen facing it; side: from its right (forward to the
     page's right); above: from overhead, its head up the page when lying; angle: from in front and to its left,
     a little above, so that turns and circles show their depth; high: from straight in front and above, so that
     a turn to either side shows alike (the shoulders' line tips); level: as the angle, but at eye level, so that
-    both arms held out show at one height. The four from in front are drawn as in a mirror (MIRRORED)."""
+    both arms held out show at one height. The four from in front are drawn as in a mirror (MIRRORED), or as
+    `mirror` says (a figure lying face up, seen from above, faces the viewer too)."""
     out = {}
     turn = _chain(("x", 0.0 if view == "level" else ANGLE_TILT), ("y", -ANGLE_TURN))
     high = _rotation("x", HIGH_TILT)
@@ -262,6 +263,6 @@ def project(figure: Figure, view: str) -> dict[str, tuple[float, float]]:
         else:
             ax, ay, _ = _apply(turn, (x, y, z))
             out[joint] = (ax, ay)
-    if view in MIRRORED:
+    if view in MIRRORED if mirror is None else mirror:
         return {joint: (-across, up) for joint, (across, up) in out.items()}
     return out

@@ -89,9 +89,9 @@ def page(moves: dict[str, Move]) -> str:
         "",
         "Each move's key poses, drawn from the same model `supple moves NAME` plays (this page is written by",
         "`python -m app.moves.gallery`; a test fails when it is out of date). Where a move has sides, the",
-        "working side is in colour; the right side's poses are the left's mirror. Moves seen from in front",
-        "are drawn as in a mirror, the figure's left on the page's left, so that you copy them as your",
-        "reflection.",
+        "working side is in colour; the right side's poses are the left's mirror. Moves that face you (seen",
+        "from in front, or lying face up seen from above) are drawn as in a mirror, the figure's left on the",
+        "page's left, so that you copy them as your reflection.",
         "",
     ]
     for key, move in moves.items():

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from app.moves.braille import Box, Drawing, draw
-from app.moves.figure import HEAD, WAIST_UP, Figure, Vector, blend, grounded, mirrored, place, project
+from app.moves.figure import HEAD, MIRRORED, WAIST_UP, Figure, Vector, blend, grounded, mirrored, place, project
 
 SEEN = {  # where each view looks from, in words
     "front": "from the front",
@@ -35,6 +35,13 @@ class Move(NamedTuple):
     paths: tuple[tuple[Vector, Vector], ...] = ()  # where the joints named by `trail` go: dotted, still lines
     about: str = ""  # how it is done, in a line: the words beside the figure where no step's cues are
     left_side: str = ""  # what the left side is ("left arm up, lean right"): "left side" alone named no limb
+    face_up: bool = False  # lying face up, seen from above: it faces the viewer, so it is drawn as in a mirror
+
+    @property
+    def in_a_mirror(self) -> bool:
+        """Drawn as in a mirror, its left on the page's left: wherever it faces the viewer, so that the user
+        copies it as their reflection and "left knee over to the right" goes to the screen's right."""
+        return self.view in MIRRORED or (self.view == "above" and self.face_up)
 
     def side_words(self, side: str | None) -> str:
         """What `side` of a sided move is, in a few words: the right's are the left's with left and right
@@ -64,8 +71,9 @@ class Move(NamedTuple):
         """The figure at `moment`, as its view shows it on the page."""
         figure = self.figure_at(moment, side)
         if not self._mirrored(side):
-            return project(figure, self.view)
-        return _mirror(project(Figure({n: (-x, y, z) for n, (x, y, z) in figure.points.items()}), self.view))
+            return project(figure, self.view, self.in_a_mirror)
+        flipped = Figure({n: (-x, y, z) for n, (x, y, z) in figure.points.items()})
+        return _mirror(project(flipped, self.view, self.in_a_mirror))
 
     def _mirrored(self, side: str | None) -> bool:
         """The right side of a sided move is drawn as the left's mirror image on the page, in every view: seen
@@ -82,7 +90,7 @@ class Move(NamedTuple):
         return self._lines(self.paths, side)
 
     def _lines(self, ends: tuple[tuple[Vector, Vector], ...], side: str | None) -> list:
-        lines = [tuple(project(Figure({"a": a, "b": b}), self.view).values()) for a, b in ends]
+        lines = [tuple(project(Figure({"a": a, "b": b}), self.view, self.in_a_mirror).values()) for a, b in ends]
         return [tuple(_mirror(dict(enumerate(line))).values()) if self._mirrored(side) else line for line in lines]
 
     def drawing(self, moment: float, side: str | None, width: int, height: int, box: Box | None = None) -> Drawing:

@@ -108,6 +108,9 @@ def parse_move(data: bytes, filename: str, key: str) -> Move:
         raise RoutineError(problems)
     move = Move(key, name.strip(), view, sided, float(seconds), poses, box, on_floor, props, seen_close)
     move = move._replace(about=about.strip(), left_side=left_side.strip())
+    if view == "above":  # lying face up (the nose above the head's centre at the start), it faces the viewer
+        start = move.figure_at(0.0).points
+        move = move._replace(face_up=start["nose"][1] > start["head"][1])
     move = move._replace(paths=_paths(move, trail))
     if seen_close and "box" not in doc:
         move = move._replace(box=move.reach())  # the view's box would keep the figure at its full size

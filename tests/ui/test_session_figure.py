@@ -311,6 +311,10 @@ async def test_at_120x40_the_work_shows_the_figure_under_the_digits(clock):
         app.screen.figure.frame()
         await pilot.pause()
         assert str(below.content) != first  # the arms swing
+        # A move is on screen already: f offers a bigger one, not to show it; then the clock back to its size.
+        await until(pilot, lambda: "f  Bigger move" in screen_lines(app)[-1])
+        await pilot.press("f")
+        await until(pilot, lambda: "f  Big clock" in screen_lines(app)[-1] and app.screen.query_one("#figure").display)
 
 
 def clock_rows_region(app) -> list[int]:
@@ -389,7 +393,7 @@ async def test_f_is_offered_only_with_a_move_to_show_and_says_what_it_does_next(
         await started(pilot, app)
         await until(pilot, lambda: "f  Show move" in screen_lines(app)[-1])
         await pilot.press("f")
-        await until(pilot, lambda: "f  Hide move" in screen_lines(app)[-1])
+        await until(pilot, lambda: "f  Big clock" in screen_lines(app)[-1])
 
 
 async def test_the_setting_starts_each_session_with_the_move_in_the_work_and_f_takes_it_away(clock):

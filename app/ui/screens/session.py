@@ -341,8 +341,12 @@ class SessionScreen(SessionDrawing):
         count = runner.nudge_reps() if binding_id in ("session.more", "session.less") else None
         if count is not None:
             return f"{count} rep{'s' if count != 1 else ''}"
-        if binding_id == "session.figure" and self.figure.in_work:
-            return "Hide move"
+        if binding_id == "session.figure":
+            # What f does to the work: the clock back to its size; or the move beside smaller digits, larger
+            # than the one under them at 120x40 ("Show move" there, with a move on screen, said what was not so).
+            if self.figure.in_work:
+                return "Big clock"
+            return "Bigger move" if self.figure.below_shown else description
         return description
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -159,6 +159,8 @@ class FigureSlot:
         state = Shown(demo.move if demo else None, demo.side if demo else None, width, below, moving)
         if state == self._state:
             return shown_scale if width else scale
+        if (self._state and self._state.below) != below:
+            screen.refresh_bindings()  # f's label says whether a figure is under the digits already
         self._state = state
         if moving and self._frames is None:
             self._aim()
@@ -178,6 +180,11 @@ class FigureSlot:
             figure.styles.height = below
         screen.call_after_refresh(self.frame)  # drawn once laid out at its width
         return shown_scale
+
+    @property
+    def below_shown(self) -> bool:
+        """Whether the figure is under the digits now (in the work, where they fill the width: 120x40)."""
+        return bool(self._state and self._state.width and self._state.below)
 
     def _figure(self) -> MoveFigure:
         """The widget the figure is in now: beside the digits, or under them."""

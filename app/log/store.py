@@ -44,7 +44,12 @@ def connect(
     path = path or db_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        info = os.stat(path) if path.exists() or path.is_symlink() else None
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:  # none yet, or another Supple moved a damaged one aside just now
+            if path.is_symlink():
+                raise  # a link to nothing: said, never followed to a new file
+            info = None
     except OSError as error:
         raise LogUnavailable(f"cannot use {path.parent}: {error.strerror or error}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):

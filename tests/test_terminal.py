@@ -106,12 +106,11 @@ def body(screen: str) -> str:
 
 
 def test_run_in_a_real_terminal(tmux):
-    screen = tmux.wait_for("GET READY")
-    assert "Terminal test" in screen and "Step 1 of 2" in screen and "Stand tall" in screen
-    screen = tmux.wait_for("WORK")  # the 2 s prep ends by itself
+    # Each wait is for every text asserted on: a screen is painted in parts, and one text says little of the rest.
+    tmux.wait_for("GET READY", "Terminal test", "Step 1 of 2", "Stand tall")
+    tmux.wait_for("WORK", "Arm swings", "Next: Leg swings · left side")  # the 2 s prep ends by itself
     top = tmux.wait_for("screen may sleep").splitlines()[0]  # asked for on its thread; refused here, said
     assert top.startswith(" Step 1 of 2") and "screen may sleep" in top, top
-    assert "Arm swings" in screen and "Next: Leg swings · left side" in screen
 
     tmux.keys("space")
     paused = body(tmux.wait_for("PAUSED"))
@@ -123,10 +122,8 @@ def test_run_in_a_real_terminal(tmux):
     assert "PAUSED" not in tmux.screen() and body(tmux.screen()) != paused
 
     tmux.keys("n")
-    screen = tmux.wait_for("NEXT UP")
-    assert "Leg swings" in screen
-    screen = tmux.wait_for("LEFT SIDE")
-    assert "Step 2 of 2" in screen
+    tmux.wait_for("NEXT UP", "Leg swings")
+    tmux.wait_for("LEFT SIDE", "Step 2 of 2")
 
     tmux.keys("n", "n", "n")  # switch, right side, end
     tmux.wait_for("How does your back feel")  # the check-in, over the summary
@@ -134,10 +131,15 @@ def test_run_in_a_real_terminal(tmux):
     deadline = time.monotonic() + 10
     while "How does your back feel" in tmux.screen() and time.monotonic() < deadline:
         time.sleep(0.1)
-    screen = tmux.wait_for("NOT COUNTED AS DONE")  # skipped through: not work done
-    assert "Steps done  0 of 2" in screen and "Part done   Arm swings" in screen, screen  # cut short with n
-    assert "Skipped     Leg swings" in screen  # passed over at once
-    assert "You reached the end with" in screen and "Back to the shell" in screen
+    # Skipped through: not work done; arm swings cut short with n, leg swings passed over at once.
+    tmux.wait_for(
+        "NOT COUNTED AS DONE",
+        "Steps done  0 of 2",
+        "Part done   Arm swings",
+        "Skipped     Leg swings",
+        "You reached the end with",
+        "Back to the shell",
+    )
     tmux.keys("Enter")  # `supple run`: one session, then the shell, not on into the list of routines
     assert "EXIT=0" in tmux.wait_for("EXIT=")
 
@@ -170,8 +172,7 @@ def test_a_quick_timer_runs_in_a_real_terminal_and_is_logged(supple_home):
     )
     try:
         session.wait_for("Timer 2x2s/1s")
-        screen = session.wait_for("ROUTINE COMPLETE")
-        assert "Planned     0:06" in screen and "Steps done  1 of 1" in screen  # 1 + 2 + 1 + 2 s
+        session.wait_for("ROUTINE COMPLETE", "Planned     0:06", "Steps done  1 of 1")  # 1 + 2 + 1 + 2 s
         session.keys("Enter")
         assert "EXIT=0" in session.wait_for("EXIT=")
     finally:

@@ -72,6 +72,16 @@ async def test_the_player_in_a_tiny_terminal_asks_for_room():
         assert "make the terminal larger" in str(player.query_one("#figure").content)
 
 
+async def test_a_frame_due_when_the_figure_is_not_there_draws_nothing():
+    """At the exit (or before the first layout) a frame came due with no figure on screen, and raised on CI."""
+    moves, _ = load_moves()
+    player = MovePlayer(moves["hip-circles"], None, clock=FakeClock())
+    async with player.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await player.query_one("#figure").remove()
+        player.frame()  # nothing to draw on: nothing raised
+
+
 def test_still_poses_grow_with_the_terminal():
     from app.cli.moves import STILL_SIZE, still, still_size
 

@@ -56,6 +56,8 @@ class MovePlayer(App[None]):
         self.call_after_refresh(self.frame)  # once laid out: the figure is sized to the room it has
 
     def frame(self) -> None:
+        if not self.query("#figure"):
+            return  # not composed yet, or gone at the exit: a frame due then found no figure and raised (CI)
         if self.size.width != self.captioned:  # laid out afresh: the caption rewraps to the new width
             self.captioned = self.size.width
             self.query_one("#caption", Static).update(plain(self.caption(self.captioned)))

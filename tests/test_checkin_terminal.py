@@ -74,8 +74,7 @@ def test_a_session_ends_with_the_check_in_digits_ten_and_esc(run, supple_home):
 def test_a_build_up_sets_the_session_s_scale_and_scale_overrides_it_once(run, supple_home):
     assert supple("build-up", "quick-warmup", "--start", "0.7", home=supple_home).returncode == 0
     tmux = run("run", "quick-warmup")
-    screen = tmux.wait_for("70 % building up")
-    assert "Step 1 of 7" in screen
+    tmux.wait_for("70 % building up", "Step 1 of 7")  # all of it: a screen is painted in parts
     time.sleep(2)  # under way (a session stopped before its first sound has nothing to check in about)
     tmux.keys("q")
     tmux.wait_for("Stop this session?")
@@ -88,8 +87,8 @@ def test_a_build_up_sets_the_session_s_scale_and_scale_overrides_it_once(run, su
     tmux.wait_for("EXIT=")
     tmux.close()
     tmux = run("run", "quick-warmup", "--scale", "0.9")
-    screen = tmux.wait_for("--scale 0.9 for this session;")  # a toast, wrapped where it must be
-    assert "at 70 %" in screen  # the toast sits over the clock: its words come between the digits
+    # A toast, wrapped where it must be; it sits over the clock: its words come between the digits.
+    screen = tmux.wait_for("--scale 0.9 for this session;", "at 70 %", "90 %")
     assert "90 %" in screen.splitlines()[0] and "building up" not in screen.splitlines()[0]
 
 
@@ -97,5 +96,5 @@ def test_down_and_enter_typed_at_once_start_the_routine_moved_to(run):
     tmux = run()  # the picker
     tmux.wait_for("pick a routine")
     tmux.keys("Down", "Enter")  # one write: a priority Enter would start Quick warm-up, still highlighted
-    screen = tmux.wait_for("Step 1 of")
+    screen = tmux.wait_for("Step 1 of", "Post-lift cooldown")
     assert "Post-lift cooldown" in screen.splitlines()[0]

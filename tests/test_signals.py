@@ -96,8 +96,8 @@ def test_ctrl_c_in_a_session_asks_and_a_second_quits_non_zero_restoring_the_term
     session = terminal(f"{console_script()} run {{routine}}")
     session.wait_for("GET READY")
     session.keys("C-c")
-    screen = session.wait_for("Stop this session?")  # one slip never ends a session
-    assert "Ctrl+C again quits Supple" in screen and "EXIT=" not in screen
+    screen = session.wait_for("Stop this session?", "Ctrl+C again quits Supple")  # one slip never ends a session
+    assert "EXIT=" not in screen
     session.keys("C-c")
     session.wait_for("EXIT=130")
     assert session.terminal_state() == RESTORED
@@ -261,7 +261,7 @@ def test_killed_with_kill_9_then_supple_offers_to_resume_at_that_step(terminal, 
     session = terminal(f"{console_script()} run {{routine}}")
     session.wait_for("WORK")  # the first step, after the 2 s get-ready
     session.keys("n")
-    screen = session.wait_for("Step 2 of 2")
+    session.wait_for("Step 2 of 2")
     session.wait_for("LEFT SIDE")  # the second step's work: its start is written to the log
     time.sleep(0.5)
     os.kill(pid_of(session), signal.SIGKILL)
@@ -269,8 +269,7 @@ def test_killed_with_kill_9_then_supple_offers_to_resume_at_that_step(terminal, 
     again = terminal(console_script())
     again.wait_for("Terminal test was left unfinished")
     again.keys("r")
-    screen = again.wait_for("Press Space when you are ready")  # held in a get-ready until the user is back
-    assert "GET READY" in screen and "PAUSED" in screen and "Step 2 of 2" in screen and "Leg swings" in screen
+    # Held in a get-ready until the user is back.
+    again.wait_for("Press Space when you are ready", "GET READY", "PAUSED", "Step 2 of 2", "Leg swings")
     again.keys("space")
-    screen = again.wait_for("LEFT SIDE")
-    assert "Step 2 of 2" in screen and "Leg swings" in screen
+    again.wait_for("LEFT SIDE", "Step 2 of 2", "Leg swings")
